@@ -1,0 +1,216 @@
+package org.parley.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.parley.model.Scenario;
+
+/**
+ * Runs models on the worlds of a scenario: resolves each world, compiles it to a {@link Problem},
+ * resolves each model's options and runs it.
+ *
+ * <p>Runs are independent tasks; they may execute on several threads, but each run's seed is
+ * {@link Seeds#forRun(long, long)} of the base seed and its index, and results are collected in
+ * (world, model, run) order, so the result is the same on any thread count.
+ */
+public final class Simulation {
+
+    private final Map<String, BargainingModel> models;
+
+    public Simulation(List<BargainingModel> available) {
+        Map<String, BargainingModel> m = new LinkedHashMap<>();
+        for (BargainingModel b : available) {
+            if (m.put(b.id(), b) != null) {
+                throw new IllegalArgumentException("two models with id " + b.id());
+            }
+        }
+        this.models = m;
+    }
+
+    public List<BargainingModel> models() {
+        return List.copyOf(models.values());
+    }
+
+    public BargainingModel model(String id) {
+        BargainingModel m = models.get(id);
+        if (m == null) {
+            throw new ParleyException(ErrorCode.UNKNOWN_ID, "unknown model '" + id + "'; models: "
+                    + String.join(", ", models.keySet()));
+        }
+        return m;
+    }
+
+    /** Runs a scenario; the scenario must be valid (see {@link ScenarioValidator}). */
+    public ForecastResult run(Scenario scenario, RunSpec spec) {
+        return run(scenario, spec, List.of());
+    }
+
+    /**
+     * Runs a scenario.
+     *
+     * @param warnings warnings from reading the scenario, carried into the result
+     * @throws ScenarioException when the scenario has errors
+     * @throws ParleyException   for an unknown model, world or option
+     */
+    public ForecastResult run(Scenario scenario, RunSpec spec, List<String> warnings) {
+        Objects.requireNonNull(scenario, "scenario");
+        ScenarioValidator.require(scenario, Locator.none());
+        List<BargainingModel> selected = select(spec);
+        List<String> worlds = worlds(scenario, spec);
+        Map<String, ModelOptions> options = options(selected, models.keySet(), scenario.options(), spec.options());
+
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        for (String w : worlds) {
+            problems.put(w, Problem.of(scenario.resolve(w)));
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (String w : worlds) {
+            for (BargainingModel m : selected) {
+                int runs = m.stochastic() ? spec.runs() : 1;
+                for (int r = 0; r < runs; r++) {
+                    tasks.add(new Task(w, m, r, Seeds.forRun(spec.seed(), r)));
+                }
+            }
+        }
+        List<RunResult> results = execute(tasks, problems, options, spec);
+        return new ForecastResult(scenario, spec, problems, results, warnings);
+    }
+
+    private record Task(String world, BargainingModel model, int run, long seed) {
+    }
+
+    private List<RunResult> execute(List<Task> tasks, Map<String, Problem> problems, Map<String, ModelOptions> options,
+                                    RunSpec spec) {
+        int threads = spec.threads() == 0 ? Runtime.getRuntime().availableProcessors() : spec.threads();
+        threads = Math.max(1, Math.min(threads, tasks.size()));
+        if (threads == 1) {
+            List<RunResult> out = new ArrayList<>(tasks.size());
+            for (Task t : tasks) {
+                out.add(runOne(t, problems, options, spec));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "parley-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<RunResult>> futures = new ArrayList<>(tasks.size());
+            for (Task t : tasks) {
+                futures.add(pool.submit(() -> runOne(t, problems, options, spec)));
+            }
+            List<RunResult> out = new ArrayList<>(tasks.size());
+            for (Future<RunResult> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParleyException(ErrorCode.FAILURE, "interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new ParleyException(ErrorCode.FAILURE, String.valueOf(cause), cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RunResult runOne(Task t, Map<String, Problem> problems, Map<String, ModelOptions> options,
+                                    RunSpec spec) {
+        ModelOptions o = options.get(t.model().id());
+        Trajectory tr = t.model().run(problems.get(t.world()), o, RunContext.of(spec.rounds(), t.seed()));
+        return new RunResult(t.world(), t.model().id(), t.run(), t.seed(), o.asMap(), tr);
+    }
+
+    private List<BargainingModel> select(RunSpec spec) {
+        if (spec.models().isEmpty()) {
+            return List.copyOf(models.values());
+        }
+        List<BargainingModel> out = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(spec.models())) {
+            out.add(model(id));
+        }
+        return out;
+    }
+
+    private static List<String> worlds(Scenario scenario, RunSpec spec) {
+        List<String> all = scenario.worldIds();
+        if (spec.worlds().isEmpty()) {
+            return all;
+        }
+        List<String> out = new ArrayList<>();
+        for (String w : new LinkedHashSet<>(spec.worlds())) {
+            if (!all.contains(w)) {
+                throw new ParleyException(ErrorCode.UNKNOWN_ID, "unknown branch '" + w + "'; worlds: "
+                        + String.join(", ", all));
+            }
+            out.add(w);
+        }
+        return out;
+    }
+
+    /**
+     * Splits options between models. A key {@code model.key} goes to that model; a plain key goes
+     * to every selected model that declares it, and must be declared by at least one of them.
+     * Scenario options come first, flags override them.
+     */
+    static Map<String, ModelOptions> options(List<BargainingModel> selected, Set<String> known,
+                                             Map<String, String> scenarioOptions, Map<String, String> flagOptions) {
+        Map<String, Map<String, String>> perModel = new LinkedHashMap<>();
+        for (BargainingModel m : selected) {
+            perModel.put(m.id(), new LinkedHashMap<>());
+        }
+        distribute(selected, known, scenarioOptions, perModel, false);
+        distribute(selected, known, flagOptions, perModel, true);
+        Map<String, ModelOptions> out = new LinkedHashMap<>();
+        for (BargainingModel m : selected) {
+            out.put(m.id(), ModelOptions.resolve(m.id(), m.options(), m.presets(), perModel.get(m.id())));
+        }
+        return out;
+    }
+
+    private static void distribute(List<BargainingModel> selected, Set<String> known, Map<String, String> given,
+                                   Map<String, Map<String, String>> perModel, boolean strict) {
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            String key = e.getKey().strip();
+            int dot = key.indexOf('.');
+            if (dot > 0 && perModel.containsKey(key.substring(0, dot))) {
+                perModel.get(key.substring(0, dot)).put(key.substring(dot + 1), e.getValue());
+                continue;
+            }
+            if (dot > 0 && known.contains(key.substring(0, dot))) {
+                continue; // an option of a model that is not selected this time
+            }
+            Set<String> takers = new LinkedHashSet<>();
+            for (BargainingModel m : selected) {
+                boolean takes = key.equals(ModelOptions.PRESET)
+                        ? m.presets().containsKey(e.getValue().strip())
+                        : m.options().stream().anyMatch(o -> o.key().equals(key));
+                if (takes) {
+                    takers.add(m.id());
+                }
+            }
+            if (takers.isEmpty() && strict) {
+                throw new ParleyException(ErrorCode.BAD_OPTION, "no selected model has option '" + key + "'"
+                        + (key.equals(ModelOptions.PRESET) ? " = " + e.getValue() : "")
+                        + "; see 'parley models' for each model's options");
+            }
+            for (String id : takers) {
+                perModel.get(id).put(key, e.getValue());
+            }
+        }
+    }
+}

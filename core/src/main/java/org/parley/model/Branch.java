@@ -1,0 +1,34 @@
+package org.parley.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A conditional world: the scenario as it would be if something happened ("trump-wins").
+ *
+ * <p>Branches that carry a {@code probability} are alternatives whose probabilities sum to 1; the
+ * forecast mixture weights them. A branch without a probability is a what-if ("russia-withdraws")
+ * that is forecast on its own but not mixed. A branch may build on another ({@code base}); its
+ * changes are applied after those of its base.
+ *
+ * @param id          stable id
+ * @param name        human name
+ * @param description what the branch assumes
+ * @param probability probability of this world, or {@code null} for a what-if
+ * @param base        id of the branch this one extends, or {@code null}
+ * @param changes     the values this branch changes, applied in order
+ */
+public record Branch(String id, String name, String description, Double probability, String base,
+                     List<Change> changes) {
+
+    public Branch {
+        Objects.requireNonNull(id, "id");
+        name = name == null || name.isBlank() ? id : name;
+        description = description == null ? "" : description;
+        changes = List.copyOf(changes == null ? List.of() : changes);
+    }
+
+    public boolean isWhatIf() {
+        return probability == null;
+    }
+}

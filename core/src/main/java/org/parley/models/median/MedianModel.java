@@ -1,0 +1,130 @@
+package org.parley.models.median;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.parley.engine.BargainingModel;
+import org.parley.engine.ModelOptions;
+import org.parley.engine.OptionSpec;
+import org.parley.engine.Problem;
+import org.parley.engine.RunContext;
+import org.parley.engine.Trajectory;
+import org.parley.models.Weights;
+
+/**
+ * The weighted median: on each issue, the position at which the actors on either side hold less
+ * than half of the total weight. With linear single-peaked preferences and weighted voting it is
+ * the Condorcet winner (Black 1948): no other position beats it in a pairwise weighted vote.
+ *
+ * <p>Ties: when the weight to the left of some gap is exactly half the total, every point of the
+ * gap is a median; option {@code ties} chooses {@code midpoint} (default), {@code lower} or
+ * {@code upper}.
+ */
+public final class MedianModel implements BargainingModel {
+
+    public static final String ID = "median";
+    private static final double HALF_TOLERANCE = 1e-12;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Weighted median of positions: the Condorcet winner under weighted voting";
+    }
+
+    @Override
+    public String reference() {
+        return "Black (1948), J. Political Economy 56; Achen (2006) in The European Union Decides";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(Weights.option("what weighs each actor's vote"),
+                OptionSpec.choice("ties", "midpoint", "which point when a whole interval is median",
+                        "midpoint", "lower", "upper"));
+    }
+
+    @Override
+    public Trajectory run(Problem p, ModelOptions options, RunContext context) {
+        Weights w = Weights.from(options);
+        String ties = options.get("ties");
+        List<String> notes = new ArrayList<>();
+        double[] out = new double[p.issueCount()];
+        for (int k = 0; k < p.issueCount(); k++) {
+            out[k] = weightedMedian(p, k, w, ties);
+            if (Double.isNaN(out[k]) && w != Weights.EQUAL) {
+                out[k] = weightedMedian(p, k, Weights.EQUAL, ties);
+                if (!Double.isNaN(out[k])) {
+                    notes.add("issue " + p.issueId(k) + ": every weight is 0; unweighted median used");
+                }
+            }
+            if (Double.isNaN(out[k])) {
+                notes.add("issue " + p.issueId(k) + ": no actor takes part; no forecast");
+            }
+        }
+        return Trajectory.staticForecast(p, out, notes);
+    }
+
+    /** The weighted median on issue {@code k}, NaN when every weight is 0. */
+    public static double weightedMedian(Problem p, int k, Weights w, String ties) {
+        int n = p.actorCount();
+        double[] xs = new double[n];
+        double[] ws = new double[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            double wi = w.weight(p, i, k);
+            if (wi > 0) {
+                xs[count] = p.position()[i][k];
+                ws[count] = wi;
+                count++;
+            }
+        }
+        return weightedMedian(Arrays.copyOf(xs, count), Arrays.copyOf(ws, count), ties);
+    }
+
+    /** The weighted median of {@code xs} under weights {@code ws} (both unchanged). */
+    public static double weightedMedian(double[] xs, double[] ws, String ties) {
+        int n = xs.length;
+        Integer[] order = new Integer[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            total += ws[i];
+        }
+        if (n == 0 || total <= 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(xs[a], xs[b]));
+        double half = total / 2;
+        double cum = 0;
+        for (int r = 0; r < n; r++) {
+            int i = order[r];
+            cum += ws[i];
+            // merge actors standing on the same point
+            while (r + 1 < n && xs[order[r + 1]] == xs[i]) {
+                r++;
+                cum += ws[order[r]];
+            }
+            if (Math.abs(cum - half) <= HALF_TOLERANCE * total && r + 1 < n) {
+                double lower = xs[i];
+                double upper = xs[order[r + 1]];
+                switch (ties) {
+                    case "lower":
+                        return lower;
+                    case "upper":
+                        return upper;
+                    default:
+                        return (lower + upper) / 2;
+                }
+            }
+            if (cum > half) {
+                return xs[i];
+            }
+        }
+        return xs[order[n - 1]];
+    }
+}
