@@ -35,7 +35,27 @@ public final class Parley implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().execute(route(args)));
+    }
+
+    /**
+     * {@code parley ARGS} where ARGS does not start with a command means {@code parley forecast
+     * ARGS}: {@code parley --format csv} and {@code parley my.yaml} forecast.
+     */
+    public static String[] route(String... args) {
+        if (args.length == 0) {
+            return args;
+        }
+        String first = args[0];
+        boolean command = commandLine().getSubcommands().containsKey(first);
+        boolean topLevel = first.equals("-h") || first.equals("--help") || first.equals("-V") || first.equals("--version");
+        if (command || topLevel) {
+            return args;
+        }
+        String[] routed = new String[args.length + 1];
+        routed[0] = "forecast";
+        System.arraycopy(args, 0, routed, 1, args.length);
+        return routed;
     }
 
     /** The configured command line, for {@code main} and for tests. */
