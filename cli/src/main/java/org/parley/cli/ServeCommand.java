@@ -1,0 +1,106 @@
+package org.parley.cli;
+
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.parley.engine.ErrorCode;
+import org.parley.engine.ParleyException;
+import org.parley.models.Models;
+import org.parley.web.RunJob;
+import org.parley.web.WebServer;
+import org.parley.web.WebSettings;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code parley serve}: the web app and its JSON API. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serves the web app (scenario editor, forecasts, charts) and its JSON API under /api.",
+                "Listens on 127.0.0.1 unless --bind says otherwise; an exposed server needs an access token:",
+                "PARLEY_TOKEN, or one generated and printed at start. Stop with Ctrl-C."},
+        footer = {"", "Examples:", "  parley serve                       http://127.0.0.1:8080/",
+                "  parley serve --port 9000",
+                "  PARLEY_TOKEN=secret parley serve --bind 0.0.0.0"})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", description = "port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port)")
+    int port = 8080;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "address to listen on (default: ${DEFAULT-VALUE}); "
+            + "anything but loopback requires an access token")
+    String bind = WebSettings.LOOPBACK;
+
+    @Option(names = "--store", paramLabel = "URL", description = "run store URL (jdbc:sqlite:FILE or jdbc:postgresql://...); "
+            + "default: keep scenarios and runs in memory")
+    String store;
+
+    @Option(names = "--max-body", paramLabel = "BYTES", description = "largest request body accepted (default: ${DEFAULT-VALUE})")
+    long maxBody = WebSettings.DEFAULT_MAX_BODY;
+
+    @Option(names = "--threads", paramLabel = "T", description = "threads that run forecast jobs (default: every core)")
+    int threads = WebSettings.defaultThreads();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (store != null) {
+            throw new ParleyException(ErrorCode.BAD_OPTION, "this build has no run store module yet; "
+                    + "leave out --store to keep scenarios and runs in memory");
+        }
+        String token = System.getenv("PARLEY_TOKEN");
+        boolean generated = false;
+        if ((token == null || token.isBlank()) && !WebSettings.isLoopback(bind)) {
+            token = newToken();
+            generated = true;
+        }
+        WebSettings settings = new WebSettings(bind, port, token, maxBody, threads, 64);
+        WebServer server = WebServer.inMemory(settings, Models.simulation()).start();
+        ProgressBar bar = new ProgressBar(err, ProgressBar.isTerminal());
+        server.runs().addListener(job -> progress(bar, job));
+
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        String url = "http://" + host + ":" + server.port() + "/";
+        out.println("Parley is serving " + url + "  (API: " + url + "api, docs: " + url + "swagger)");
+        if (settings.token() != null) {
+            out.println((generated ? "Generated access token: " : "Access token from PARLEY_TOKEN: ")
+                    + (generated ? settings.token() : "(set)"));
+            out.println("Open " + url + "#token=" + (generated ? settings.token() : "TOKEN")
+                    + " in a browser; API calls send 'Authorization: Bearer TOKEN'.");
+        }
+        out.println("Scenarios and runs are kept in memory until the server stops. Ctrl-C stops it.");
+        out.flush();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "parley-serve-stop"));
+        stopped.await();
+        return 0;
+    }
+
+    private static void progress(ProgressBar bar, RunJob job) {
+        String label = job.id() + " " + job.scenarioId();
+        if (job.status().finished()) {
+            bar.finish(label, job.status().name().toLowerCase(Locale.ROOT)
+                    + (job.errorMessage() == null ? "" : ": " + job.errorMessage()));
+        } else {
+            bar.update(label, job.done(), job.total());
+        }
+    }
+
+    static String newToken() {
+        byte[] b = new byte[24];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}
