@@ -1,0 +1,234 @@
+// The Parley web app: scenario list and history, the editor with live validation, forecasts
+// run as jobs with progress, and the charts.
+import { call, download, saveBlob, ApiError } from '/api.js';
+import { Editor } from '/editor.js';
+import * as charts from '/charts.js';
+
+const $ = id => document.getElementById(id);
+const state = { scenario: null, dirty: false, valid: true, result: null, run: null, models: [] };
+const editor = new Editor(() => { state.dirty = true; scheduleValidate(); });
+
+function status(text, error = false) {
+  $('status').textContent = text;
+  $('status').className = error ? 'error' : '';
+}
+
+function fail(e) {
+  console.error(e);
+  status(e instanceof ApiError ? `${e.code}: ${e.message}` : String(e), true);
+}
+
+// ---------------------------------------------------------------- scenarios
+
+async function listScenarios() {
+  const list = await call('GET', '/api/scenarios');
+  const ul = $('scenario-list');
+  ul.replaceChildren();
+  for (const s of list) {
+    const li = document.createElement('li');
+    li.dataset.id = s.id;
+    li.textContent = s.title || s.id;
+    const small = document.createElement('small');
+    small.textContent = `${s.id} · v${s.version}`;
+    li.append(small);
+    li.classList.toggle('active', state.scenario?.id === s.id);
+    li.addEventListener('click', () => openScenario(s.id).catch(fail));
+    ul.append(li);
+  }
+  return list;
+}
+
+async function openScenario(id, version) {
+  const s = await call('GET', version ? `/api/scenarios/${enc(id)}/versions/${version}` : `/api/scenarios/${enc(id)}`);
+  state.scenario = s;
+  state.dirty = false;
+  $('scenario-title').textContent = `${s.title} (v${s.version})`;
+  editor.load(s);
+  showProblems(s.problems);
+  document.querySelectorAll('#scenario-list li').forEach(li => li.classList.toggle('active', li.dataset.id === id));
+  await showHistory(id);
+  fillWorlds(s.worlds);
+  status(`Opened ${id} v${s.version}`);
+}
+
+async function showHistory(id) {
+  const versions = await call('GET', `/api/scenarios/${enc(id)}/versions`);
+  const ul = $('history');
+  ul.replaceChildren();
+  for (const v of versions.slice().reverse()) {
+    const li = document.createElement('li');
+    li.textContent = `v${v.version} · ${v.note}`;
+    const small = document.createElement('small');
+    small.textContent = v.saved.replace('T', ' ').slice(0, 19);
+    li.append(small);
+    li.addEventListener('click', () => openScenario(id, v.version).catch(fail));
+    ul.append(li);
+  }
+}
+
+let validateTimer = null;
+function scheduleValidate() {
+  clearTimeout(validateTimer);
+  validateTimer = setTimeout(() => validate().catch(fail), 250);
+}
+
+async function validate() {
+  const r = await call('POST', '/api/validate', JSON.stringify(editor.doc));
+  state.valid = r.valid;
+  showProblems(r.problems);
+  const errors = r.problems.filter(p => p.severity === 'error').length;
+  status(errors ? `${errors} error${errors > 1 ? 's' : ''}: not saved` : (state.dirty ? 'Valid (unsaved changes)' : 'Valid'), errors > 0);
+  return r.valid;
+}
+
+function showProblems(problems) {
+  const shown = editor.showProblems(problems);
+  const box = $('problems');
+  box.replaceChildren();
+  for (const p of shown) {
+    const d = document.createElement('div');
+    d.className = 'problem ' + p.severity;
+    d.dataset.code = p.code;
+    d.textContent = `${p.severity} ${p.code}${p.line ? ` at line ${p.line}:${p.column}` : ''} (${p.path}): ${p.message}`
+      + (p.hint ? ' ' + p.hint : '');
+    box.append(d);
+  }
+}
+
+async function save() {
+  if (!(await validate())) throw new Error('fix the errors before saving');
+  const s = await call('PUT', `/api/scenarios/${enc(state.scenario.id)}?note=${enc('edited in the browser')}`,
+    JSON.stringify(editor.doc));
+  state.scenario = s;
+  state.dirty = false;
+  $('scenario-title').textContent = `${s.title} (v${s.version})`;
+  await showHistory(s.id);
+  await listScenarios();
+  status(`Saved ${s.id} v${s.version}`);
+}
+
+async function upload(file) {
+  const text = await file.text();
+  try {
+    const s = await call('POST', '/api/scenarios', text, 'text/plain');
+    await listScenarios();
+    await openScenario(s.id);
+  } catch (e) {
+    if (e.problems?.length) showProblems(e.problems);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------- runs
+
+async function runAll() {
+  if (state.dirty) await save();
+  const models = [...document.querySelectorAll('#model-choice input:checked')].map(i => i.value);
+  const job = await call('POST', '/api/runs', { scenario: state.scenario.id, version: state.scenario.version, models });
+  state.run = job.id;
+  $('run-cancel').disabled = false;
+  $('run-all').disabled = true;
+  let j = job;
+  while (!['done', 'failed', 'cancelled'].includes(j.status)) {
+    progress(j);
+    await new Promise(r => setTimeout(r, 250));
+    j = await call('GET', `/api/runs/${j.id}`);
+  }
+  progress(j);
+  $('run-cancel').disabled = true;
+  $('run-all').disabled = false;
+  if (j.status !== 'done') {
+    status(`Run ${j.id} ${j.status}${j.error ? ': ' + j.error.message : ''}`, j.status === 'failed');
+    return;
+  }
+  state.result = await call('GET', `/api/runs/${j.id}/result`);
+  status(`Run ${j.id} done`);
+  showResult();
+}
+
+function progress(j) {
+  $('run-progress').max = Math.max(1, j.progress.total);
+  $('run-progress').value = j.progress.done;
+  $('run-status').textContent = `${j.id}: ${j.status} ${j.progress.done}/${j.progress.total}`;
+}
+
+function fill(select, values, keep) {
+  const old = keep ? select.value : null;
+  select.replaceChildren(...values.map(v => new Option(v, v)));
+  if (old && values.includes(old)) select.value = old;
+}
+
+function fillWorlds(worlds) {
+  fill($('world'), worlds, true);
+  fill($('compare-a'), worlds, true);
+  fill($('compare-b'), worlds, true);
+  if (worlds.length > 1 && $('compare-a').value === $('compare-b').value) $('compare-b').value = worlds[1];
+}
+
+function showResult() {
+  const r = state.result;
+  if (!r) return;
+  fillWorlds(r.worlds.map(w => w.id));
+  fill($('model'), r.settings.models, true);
+  const world = r.worlds.find(w => w.id === $('world').value) || r.worlds[0];
+  fill($('issue'), world.issues, true);
+  fill($('why-actor'), world.actors, true);
+  const model = $('model').value, issue = $('issue').value;
+  charts.trajectory(world, model, issue);
+  charts.forecast(world, issue);
+  charts.compare(r, $('compare-a').value, $('compare-b').value, model);
+  const rounds = world.runs.find(x => x.model === model)?.rounds.length || 1;
+  $('round').max = Math.max(1, rounds - 1);
+  if (+$('round').value > +$('round').max) $('round').value = $('round').max;
+  $('round-label').textContent = $('round').value;
+  charts.network(world, model, +$('round').value);
+  charts.why(world, model, $('why-actor').value);
+}
+
+// ---------------------------------------------------------------- wiring
+
+function enc(s) { return encodeURIComponent(s); }
+
+function tabs() {
+  document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => {
+    document.querySelectorAll('#tabs button').forEach(x => x.classList.toggle('active', x === b));
+    document.querySelectorAll('.tab').forEach(t => { t.hidden = t.id !== 'tab-' + b.dataset.tab; });
+    if (b.dataset.tab === 'forecast') requestAnimationFrame(() => { Object.values(window.parleyCharts).forEach(c => c.resize()); });
+  }));
+}
+
+async function init() {
+  tabs();
+  $('save').addEventListener('click', () => save().catch(fail));
+  $('validate').addEventListener('click', () => validate().catch(fail));
+  $('upload').addEventListener('change', e => e.target.files[0] && upload(e.target.files[0]).catch(fail));
+  $('export-yaml').addEventListener('click', e => { e.preventDefault(); download(`/api/scenarios/${enc(state.scenario.id)}/export?format=yaml`, state.scenario.id + '.yaml').catch(fail); });
+  $('export-json').addEventListener('click', e => { e.preventDefault(); download(`/api/scenarios/${enc(state.scenario.id)}/export?format=json`, state.scenario.id + '.json').catch(fail); });
+  $('export-csv').addEventListener('click', e => { e.preventDefault(); if (state.run) download(`/api/runs/${state.run}/result?format=csv`, state.run + '.csv').catch(fail); });
+  $('export-result-json').addEventListener('click', e => { e.preventDefault(); if (state.result) saveBlob(new Blob([JSON.stringify(state.result, null, 1)], { type: 'application/json' }), state.run + '.json'); });
+  document.querySelectorAll('button.svg').forEach(b => b.addEventListener('click', () => {
+    const s = charts.svg(b.dataset.chart);
+    if (s) saveBlob(new Blob([s], { type: 'image/svg+xml' }), `${b.dataset.chart}.svg`);
+  }));
+  $('run-all').addEventListener('click', () => runAll().catch(e => { $('run-all').disabled = false; fail(e); }));
+  $('run-cancel').addEventListener('click', () => state.run && call('DELETE', `/api/runs/${state.run}`).catch(fail));
+  for (const id of ['world', 'model', 'issue', 'compare-a', 'compare-b', 'why-actor']) $(id).addEventListener('change', showResult);
+  $('round').addEventListener('input', showResult);
+
+  const info = await call('GET', '/api/info');
+  $('tornado-figure').hidden = !info.features.sensitivity;
+  state.models = await call('GET', '/api/models');
+  $('model-choice').replaceChildren(...state.models.map(m => {
+    const l = document.createElement('label');
+    l.title = m.description;
+    const i = document.createElement('input');
+    i.type = 'checkbox'; i.value = m.id; i.checked = true;
+    l.append(i, ' ' + m.id);
+    return l;
+  }));
+  const list = await listScenarios();
+  if (list.length) await openScenario(list[0].id);
+  document.body.dataset.ready = 'true';
+}
+
+init().catch(fail);

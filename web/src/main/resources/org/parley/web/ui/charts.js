@@ -1,0 +1,141 @@
+// Charts of a forecast result (the JSON of GET /api/runs/{id}/result), drawn with ECharts'
+// SVG renderer so each chart exports as SVG.
+import * as echarts from '/vendor/echarts.js';
+
+const charts = {};
+window.parleyCharts = charts; // for the browser tests and the SVG export
+
+function chart(name) {
+  if (!charts[name]) {
+    charts[name] = echarts.init(document.getElementById('chart-' + name), null, { renderer: 'svg' });
+    window.addEventListener('resize', () => charts[name].resize());
+  }
+  return charts[name];
+}
+
+export function svg(name) {
+  return charts[name] ? charts[name].renderToSVGString() : null;
+}
+
+const run0 = (world, model) => world.runs.find(r => r.model === model && r.run === 0);
+
+/** One line per actor over the rounds, the model's outcome as a thick dashed line. */
+export function trajectory(world, model, issue) {
+  const r = run0(world, model);
+  const c = chart('trajectory');
+  if (!r) { c.clear(); return; }
+  const rounds = r.rounds.map(x => x.round);
+  const series = world.actors.filter(a => r.rounds[0].positions[a]?.[issue] !== undefined).map(a => ({
+    name: a, type: 'line', showSymbol: true, symbolSize: 6, emphasis: { focus: 'series' },
+    data: r.rounds.map(x => x.positions[a]?.[issue] ?? null)
+  }));
+  series.push({
+    name: 'outcome', type: 'line', data: r.rounds.map(x => x.outcome[issue]), symbol: 'diamond', symbolSize: 12,
+    lineStyle: { width: 5, type: 'dashed', color: '#111' }, itemStyle: { color: '#111' }, z: 10
+  });
+  c.setOption({
+    animation: false, tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0 },
+    grid: { top: 40, left: 45, right: 20, bottom: 35 },
+    xAxis: { type: 'category', name: 'round', nameLocation: 'middle', nameGap: 22, data: rounds },
+    yAxis: { type: 'value', name: issue, min: 'dataMin', max: 'dataMax' }, series
+  }, true);
+}
+
+function quantile(sorted, q) {
+  if (!sorted.length) return null;
+  const i = (sorted.length - 1) * q, lo = Math.floor(i), hi = Math.ceil(i);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
+}
+
+/** Each model's forecast of the issue, with a 5-95% band over Monte Carlo runs when there are several. */
+export function forecast(world, issue) {
+  const models = [...new Set(world.runs.map(r => r.model))];
+  const point = models.map(m => run0(world, m)?.forecast[issue] ?? null);
+  const bands = models.map(m => {
+    const v = world.runs.filter(r => r.model === m).map(r => r.forecast[issue]).filter(x => x !== null).sort((a, b) => a - b);
+    return v.length > 1 ? [quantile(v, 0.05), quantile(v, 0.95)] : null;
+  });
+  const series = [{
+    name: 'forecast', type: 'bar', data: point, label: { show: true, position: 'top', formatter: p => fmt(p.value) },
+    markLine: world.statusQuo[issue] === null ? undefined : {
+      symbol: 'none', data: [{ yAxis: world.statusQuo[issue], name: 'status quo' }],
+      label: { formatter: 'status quo' }, lineStyle: { type: 'dotted' }
+    }
+  }];
+  if (bands.some(b => b)) {
+    series.push({ name: '5-95% band', type: 'scatter', symbol: 'rect', symbolSize: [18, 3],
+      data: bands.flatMap((b, i) => b ? [[i, b[0]], [i, b[1]]] : []) });
+  }
+  chart('forecast').setOption({
+    animation: false, tooltip: {}, grid: { top: 30, left: 45, right: 20, bottom: 35 },
+    xAxis: { type: 'category', data: models }, yAxis: { type: 'value', name: issue }, series
+  }, true);
+}
+
+/** Two worlds side by side: one model's forecast per issue. */
+export function compare(result, a, b, model) {
+  const wa = result.worlds.find(w => w.id === a), wb = result.worlds.find(w => w.id === b);
+  const issues = wa ? wa.issues : [];
+  const values = w => issues.map(i => (w && run0(w, model)?.forecast[i]) ?? null);
+  const va = values(wa), vb = values(wb);
+  chart('compare').setOption({
+    animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 },
+    grid: { top: 30, left: 45, right: 20, bottom: 60 },
+    xAxis: { type: 'category', data: issues, axisLabel: { rotate: 20 } }, yAxis: { type: 'value' },
+    series: [{ name: a, type: 'bar', data: va }, { name: b, type: 'bar', data: vb }]
+  }, true);
+  const t = document.getElementById('compare-table');
+  t.replaceChildren();
+  const tr = (...cells) => { const r = document.createElement('tr'); cells.forEach(c => r.append(c)); return r; };
+  const cell = (tag, text) => { const c = document.createElement(tag); c.textContent = text; return c; };
+  t.append(tr(cell('th', 'issue'), cell('th', a), cell('th', b), cell('th', 'difference')));
+  issues.forEach((i, k) => t.append(tr(cell('td', i), cell('td', fmt(va[k])), cell('td', fmt(vb[k])),
+    cell('td', va[k] === null || vb[k] === null ? '' : fmt(vb[k] - va[k])))));
+}
+
+/** Who challenged, bargained with or exchanged with whom in one round. */
+export function network(world, model, round) {
+  const r = run0(world, model);
+  const rd = r?.rounds.find(x => x.round === round);
+  const moves = (rd?.moves || []).filter(m => m.counterpart);
+  const c = chart('network');
+  if (!moves.length) {
+    c.setOption({ title: { text: `${model}: no challenges, bargains or exchanges in round ${round}`, left: 'center',
+      top: 'middle', textStyle: { fontSize: 13, color: '#5b6475', fontWeight: 'normal' } }, series: [] }, true);
+    return;
+  }
+  const kinds = [...new Set(moves.map(m => m.kind))];
+  c.setOption({
+    animation: false, tooltip: {}, legend: { data: kinds, top: 0 },
+    series: [{
+      type: 'graph', layout: 'circular', roam: true, label: { show: true }, edgeSymbol: ['none', 'arrow'],
+      categories: kinds.map(k => ({ name: k })),
+      data: world.actors.map(a => ({ name: a, symbolSize: 26 })),
+      links: moves.map(m => ({ source: m.actor, target: m.counterpart, value: m.kind,
+        lineStyle: { curveness: 0.15 }, tooltip: { formatter: m.reason || m.kind } }))
+    }]
+  }, true);
+}
+
+/** The sentences in which a model explains an actor's moves. */
+export function why(world, model, actor) {
+  const list = document.getElementById('why');
+  list.replaceChildren();
+  const r = run0(world, model);
+  const moves = (r?.rounds || []).flatMap(x => x.moves || []).filter(m => m.actor === actor || m.counterpart === actor);
+  for (const m of moves) {
+    const li = document.createElement('li');
+    li.textContent = `Round ${m.round}: ${m.reason || `${m.kind} with ${m.counterpart ?? ''} on ${m.issue ?? 'all issues'}`}`;
+    list.append(li);
+  }
+  if (!moves.length) {
+    const li = document.createElement('li');
+    li.className = 'empty';
+    li.textContent = `${model} records no moves for ${actor}` + (r && r.rounds.length === 1 ? ' (it is a static model: ' + r.stopReason + ')' : '');
+    list.append(li);
+  }
+}
+
+export function fmt(x) {
+  return x === null || x === undefined ? '' : (Math.round(x * 100) / 100).toString();
+}

@@ -1,0 +1,475 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.engine.BargainingModel;
+import org.parley.engine.ErrorCode;
+import org.parley.engine.ModelOptions;
+import org.parley.engine.ParleyException;
+import org.parley.engine.Problem;
+import org.parley.engine.RunContext;
+import org.parley.engine.Simulation;
+import org.parley.engine.Trajectory;
+import org.parley.models.Models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Every endpoint against a real server on a free port, including bad input and the token check. */
+class WebServerTest {
+
+    private static final String SEED = "dprk-us-talks-2024";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch blocking = new CountDownLatch(1);
+    private WebServer server;
+    private String base;
+
+    /** A model that waits until the test releases it: lets a test see a job running. */
+    private final class Blocker implements BargainingModel {
+        @Override
+        public String id() {
+            return "blocker";
+        }
+
+        @Override
+        public String description() {
+            return "waits for the test";
+        }
+
+        @Override
+        public Trajectory run(Problem p, ModelOptions o, RunContext c) {
+            blocking.countDown();
+            try {
+                release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Trajectory.staticForecast(p, new double[p.issueCount()], List.of());
+        }
+    }
+
+    /** A model that fails with an internal message the client must never see. */
+    private static final class Boom implements BargainingModel {
+        @Override
+        public String id() {
+            return "boom";
+        }
+
+        @Override
+        public String description() {
+            return "fails";
+        }
+
+        @Override
+        public Trajectory run(Problem p, ModelOptions o, RunContext c) {
+            throw new IllegalStateException("secret internal detail");
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        server = server(WebSettings.local(0)).start();
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    private WebServer server(WebSettings settings) {
+        List<BargainingModel> models = new ArrayList<>(Models.all());
+        models.add(new Blocker());
+        models.add(new Boom());
+        WebServer s = new WebServer(settings.withMaxBodyBytes(64 * 1024), new InMemoryScenarioRepository(InstantSource.system()),
+                new InMemoryRunRepository(50), new Simulation(models), InstantSource.system());
+        s.seed();
+        return s;
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        server.close();
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    private record Answer(int status, String body, HttpResponse<String> raw) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        String code() {
+            return json().path("error").path("code").asText();
+        }
+    }
+
+    private Answer send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(r.statusCode(), r.body(), r);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private Answer get(String path) {
+        return send("GET", path, null);
+    }
+
+    private static void assertError(Answer a, int status, String code) {
+        assertThat(a.status()).as(a.body()).isEqualTo(status);
+        assertThat(a.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(a.code()).as(a.body()).isEqualTo(code);
+        assertThat(a.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("secret internal detail");
+    }
+
+    private JsonNode seedDocument() {
+        return get("/api/scenarios/" + SEED).json().get("document");
+    }
+
+    private int scenarioCount() {
+        return get("/api/scenarios").json().size();
+    }
+
+    private JsonNode waitFor(String runId, String status) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        JsonNode j = get("/api/runs/" + runId).json();
+        while (!j.get("status").asText().equals(status)) {
+            assertThat(System.nanoTime()).as("run %s still %s", runId, j.get("status")).isLessThan(end);
+            Thread.onSpinWait();
+            j = get("/api/runs/" + runId).json();
+        }
+        return j;
+    }
+
+    private static final String MINIMAL = """
+            parley: 1
+            id: tiny
+            title: Tiny
+            issues:
+              - id: tax
+                scale: {min: 0, max: 100}
+            actors:
+              - id: a
+                capability: {value: 10, judgement: test}
+                stances:
+                  tax: {position: {value: 20, judgement: test}, salience: {value: 50, judgement: test}}
+              - id: b
+                capability: {value: 20, judgement: test}
+                stances:
+                  tax: {position: {value: 80, judgement: test}, salience: {value: 70, judgement: test}}
+            """;
+
+    // ------------------------------------------------------------ info, models, ui
+
+    @Test
+    void infoAndModels() {
+        Answer info = get("/api/info");
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(info.json().get("tokenRequired").asBoolean()).isFalse();
+        Answer models = get("/api/models");
+        assertThat(models.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        models.json().forEach(m -> ids.add(m.get("id").asText()));
+        assertThat(ids).contains("compromise", "median", "nash", "blocker");
+    }
+
+    @Test
+    void servesUiOpenApiAndSwagger() {
+        assertThat(get("/").body()).contains("<title>Parley</title>");
+        assertThat(get("/app.js").status()).isEqualTo(200);
+        Answer api = get("/openapi.json");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.json().get("paths").has("/api/runs/{id}/result")).isTrue();
+        assertThat(get("/swagger").body()).contains("swagger-ui-bundle.js");
+        Answer echarts = get("/vendor/echarts.js");
+        assertThat(echarts.status()).isEqualTo(302);
+        String target = echarts.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(target).contains("/webjars/echarts/").endsWith("echarts.esm.min.js");
+        assertThat(get(target.replaceFirst("^https?://[^/]+", "")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownEndpointIsJson404() {
+        assertError(get("/api/nothing-here"), 404, "NOT_FOUND");
+    }
+
+    // ------------------------------------------------------------ scenarios
+
+    @Test
+    void listsAndReadsTheSeedWithSourcesAndHistory() {
+        JsonNode list = get("/api/scenarios").json();
+        assertThat(list.get(0).get("id").asText()).isEqualTo(SEED);
+        JsonNode s = get("/api/scenarios/" + SEED).json();
+        assertThat(s.get("version").asInt()).isEqualTo(1);
+        assertThat(s.get("worlds").toString()).contains("base", "trump-wins");
+        assertThat(s.get("sources").get(0).get("sentences").size()).isGreaterThan(10);
+        assertThat(get("/api/scenarios/" + SEED + "/versions").json().size()).isEqualTo(1);
+        assertThat(get("/api/scenarios/" + SEED + "/versions/1").json().get("version").asInt()).isEqualTo(1);
+        assertThat(get("/api/scenarios/" + SEED + "/branches").json().get(0).get("id").asText()).isEqualTo("trump-wins");
+    }
+
+    @Test
+    void unknownScenarioAndVersionAre404() {
+        assertError(get("/api/scenarios/nope"), 404, "UNKNOWN_ID");
+        assertError(get("/api/scenarios/nope/versions"), 404, "UNKNOWN_ID");
+        assertError(get("/api/scenarios/" + SEED + "/versions/9"), 404, "UNKNOWN_ID");
+        assertError(get("/api/scenarios/" + SEED + "/versions/x"), 400, "BAD_INPUT");
+        assertError(get("/api/scenarios/nope/branches"), 404, "UNKNOWN_ID");
+        assertError(send("DELETE", "/api/scenarios/nope", null), 404, "UNKNOWN_ID");
+    }
+
+    @Test
+    void createsUpdatesExportsAndDeletes() {
+        Answer created = send("POST", "/api/scenarios", MINIMAL, "Content-Type", "application/yaml");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.raw().headers().firstValue("Location")).contains("/api/scenarios/tiny");
+        assertError(send("POST", "/api/scenarios", MINIMAL), 409, "CONFLICT");
+
+        Answer updated = send("PUT", "/api/scenarios/tiny?note=retitled", MINIMAL.replace("title: Tiny", "title: Tiny 2"));
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().get("version").asInt()).isEqualTo(2);
+        assertThat(updated.json().get("note").asText()).isEqualTo("retitled");
+        assertThat(get("/api/scenarios/tiny/versions").json().size()).isEqualTo(2);
+        assertThat(get("/api/scenarios/tiny/versions/1").json().get("title").asText()).isEqualTo("Tiny");
+
+        Answer yaml = get("/api/scenarios/tiny/export?format=yaml");
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.body()).contains("id: tiny");
+        assertThat(get("/api/scenarios/tiny/export?format=json").body()).contains("\"id\": \"tiny\"");
+        assertError(get("/api/scenarios/tiny/export?format=exe"), 400, "BAD_OPTION");
+
+        assertThat(send("DELETE", "/api/scenarios/tiny", null).status()).isEqualTo(204);
+        assertError(get("/api/scenarios/tiny"), 404, "UNKNOWN_ID");
+    }
+
+    @Test
+    void putWithAnotherIdIsRefused() {
+        assertError(send("PUT", "/api/scenarios/" + SEED, MINIMAL), 400, "BAD_INPUT");
+        assertThat(get("/api/scenarios/" + SEED + "/versions").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void attachesSourceText() {
+        Answer a = send("PUT", "/api/scenarios/" + SEED + "/sources/reuters-ri-2024", "One sentence. Another one.",
+                "Content-Type", "text/plain");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().get("sources").get(0).get("sentences").size()).isEqualTo(2);
+        assertError(send("PUT", "/api/scenarios/" + SEED + "/sources/nope", "x"), 404, "UNKNOWN_ID");
+    }
+
+    @Test
+    void malformedJsonIs400AndNothingIsStored() {
+        int before = scenarioCount();
+        Answer a = send("POST", "/api/scenarios", "{\"parley\": 1, \"id\": \"x\", ", "Content-Type", "application/json");
+        assertError(a, 400, "INVALID_SCENARIO");
+        assertThat(a.json().get("problems").get(0).get("code").asText()).isEqualTo("SYNTAX");
+        assertThat(scenarioCount()).isEqualTo(before);
+        assertError(send("POST", "/api/scenarios", ""), 400, "BAD_INPUT");
+        assertError(send("POST", "/api/scenarios", "\u0000\u0001binary"), 400, "INVALID_SCENARIO");
+        assertThat(scenarioCount()).isEqualTo(before);
+    }
+
+    @Test
+    void invalidScenarioIs422WithLocatedProblemsAndNothingIsStored() throws IOException {
+        JsonNode doc = seedDocument();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("actors").get(0).get("stances").get("sanctions")
+                .get("salience")).put("value", 150);
+        Answer a = send("PUT", "/api/scenarios/" + SEED, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        assertError(a, 422, "INVALID_SCENARIO");
+        JsonNode p = a.json().get("problems").get(0);
+        assertThat(p.get("code").asText()).isEqualTo("SALIENCE_OUT_OF_RANGE");
+        assertThat(p.get("path").asText()).isEqualTo("actors[0].stances.sanctions.salience");
+        assertThat(p.get("line").asInt()).isPositive();
+        assertThat(p.get("column").asInt()).isPositive();
+        assertThat(get("/api/scenarios/" + SEED + "/versions").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void oversizedBodyIs413AndNothingIsStored() {
+        int before = scenarioCount();
+        String big = MINIMAL + "#" + "x".repeat(70 * 1024) + "\n";
+        assertError(send("POST", "/api/scenarios", big), 413, "TOO_LARGE");
+        assertError(send("POST", "/api/validate", big), 413, "TOO_LARGE");
+        assertThat(scenarioCount()).isEqualTo(before);
+    }
+
+    @Test
+    void validateReportsProblemsWithoutStoring() throws IOException {
+        Answer ok = send("POST", "/api/validate", JSON.writeValueAsString(seedDocument()));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().get("valid").asBoolean()).isTrue();
+        Answer bad = send("POST", "/api/validate", MINIMAL.replace("value: 70", "value: -5"));
+        assertThat(bad.json().get("valid").asBoolean()).isFalse();
+        assertThat(bad.json().get("problems").get(0).get("code").asText()).isEqualTo("SALIENCE_OUT_OF_RANGE");
+        assertThat(bad.json().get("problems").get(0).get("line").asInt()).isEqualTo(15);
+        assertError(send("POST", "/api/validate?format=nope", MINIMAL), 400, "BAD_OPTION");
+        assertThat(get("/api/scenarios/tiny").status()).isEqualTo(404);
+    }
+
+    // ------------------------------------------------------------ runs
+
+    @Test
+    void runsAJobToItsResult() {
+        Answer started = send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"models\": [\"compromise\", \"nash\"]}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().get("id").asText();
+        assertThat(started.raw().headers().firstValue("Location")).contains("/api/runs/" + id);
+        JsonNode done = waitFor(id, "done");
+        assertThat(done.get("progress").get("done").asInt()).isEqualTo(8).isEqualTo(done.get("progress").get("total").asInt());
+        JsonNode result = get("/api/runs/" + id + "/result").json();
+        assertThat(result.get("worlds").size()).isEqualTo(4);
+        assertThat(result.get("settings").get("models").toString()).isEqualTo("[\"compromise\",\"nash\"]");
+        assertThat(get("/api/runs/" + id + "/result?format=csv").body()).startsWith("branch,model,run,round,actor,issue,position");
+        assertError(get("/api/runs/" + id + "/result?format=pdf"), 400, "BAD_OPTION");
+        assertThat(get("/api/runs").json().get(0).get("id").asText()).isEqualTo(id);
+    }
+
+    @Test
+    void jobResultEqualsTheWholeSimulation() throws IOException {
+        String id = send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"models\": [\"compromise\", \"median\", \"nash\"]}")
+                .json().get("id").asText();
+        waitFor(id, "done");
+        JsonNode job = get("/api/runs/" + id + "/result").json();
+        JsonNode now = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"models\": [\"compromise\", \"median\", \"nash\"]}").json();
+        assertThat(job.get("worlds")).isEqualTo(now.get("worlds"));
+    }
+
+    @Test
+    void runningJobReportsProgressAndCancels() throws InterruptedException {
+        String id = send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"models\": [\"blocker\"], \"worlds\": [\"base\", \"trump-wins\"]}")
+                .json().get("id").asText();
+        assertThat(blocking.await(20, TimeUnit.SECONDS)).isTrue();
+        JsonNode running = waitFor(id, "running");
+        assertThat(running.get("progress").get("total").asInt()).isEqualTo(2);
+        assertError(get("/api/runs/" + id + "/result"), 409, "NOT_READY");
+        Answer cancelled = send("DELETE", "/api/runs/" + id, null);
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("cancelled");
+        release.countDown();
+        assertThat(get("/api/runs/" + id).json().get("status").asText()).isEqualTo("cancelled");
+        assertError(get("/api/runs/" + id + "/result"), 409, "NOT_READY");
+    }
+
+    @Test
+    void badRunRequestsAre400AndUnknownRunsAre404() {
+        int before = get("/api/runs").json().size();
+        assertError(send("POST", "/api/runs", "{not json"), 400, "MALFORMED_JSON");
+        assertError(send("POST", "/api/runs", "[]"), 400, "BAD_INPUT");
+        assertError(send("POST", "/api/runs", ""), 400, "BAD_INPUT");
+        assertError(send("POST", "/api/runs", "{}"), 400, "BAD_INPUT");
+        assertError(send("POST", "/api/runs", "{\"scenario\": \"nope\"}"), 400, "UNKNOWN_ID");
+        assertError(send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"version\": 7}"), 400, "UNKNOWN_ID");
+        assertError(send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"models\": [\"nope\"]}"), 400, "UNKNOWN_ID");
+        assertError(send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"worlds\": [\"mars\"]}"), 400, "UNKNOWN_ID");
+        assertError(send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"runs\": 0}"), 400, "BAD_OPTION");
+        assertError(send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"rounds\": 1.5}"), 400, "BAD_OPTION");
+        assertError(send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"options\": {\"nope\": 1}}"), 400, "BAD_OPTION");
+        assertError(send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"colour\": \"red\"}"), 400, "BAD_INPUT");
+        assertError(send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"runs\": 1000}"), 400, "BAD_OPTION");
+        assertThat(get("/api/runs").json().size()).isEqualTo(before);
+        assertError(get("/api/runs/run-999999"), 404, "UNKNOWN_ID");
+        assertError(get("/api/runs/run-999999/result"), 404, "UNKNOWN_ID");
+        assertError(send("DELETE", "/api/runs/run-999999", null), 404, "UNKNOWN_ID");
+    }
+
+    @Test
+    void failuresNeverLeakStackTraces() {
+        Answer a = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"models\": [\"boom\"]}");
+        assertError(a, 500, "FAILURE");
+        String id = send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"models\": [\"boom\"]}").json().get("id").asText();
+        JsonNode failed = waitFor(id, "failed");
+        assertThat(failed.get("error").get("code").asText()).isEqualTo("FAILURE");
+        assertThat(failed.toString()).doesNotContain("secret internal detail");
+    }
+
+    @Test
+    void forecastAnswersAtOnce() {
+        Answer a = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"worlds\": [\"base\"], \"models\": [\"median\"]}");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().get("worlds").get(0).get("runs").get(0).get("forecast").has("sanctions")).isTrue();
+    }
+
+    // ------------------------------------------------------------ security
+
+    @Test
+    void tokenIsCheckedOnEveryApiCall() {
+        server.close();
+        server = server(WebSettings.local(0).withToken("s3cret-token")).start();
+        base = "http://127.0.0.1:" + server.port();
+        for (String path : List.of("/api/info", "/api/scenarios", "/api/models", "/api/runs", "/api/scenarios/" + SEED)) {
+            assertError(get(path), 401, "UNAUTHORIZED");
+            assertError(send("GET", path, null, "Authorization", "Bearer wrong"), 401, "UNAUTHORIZED");
+            assertThat(send("GET", path, null, "Authorization", "Bearer s3cret-token").status()).isEqualTo(200);
+            assertThat(send("GET", path, null, "X-Parley-Token", "s3cret-token").status()).isEqualTo(200);
+        }
+        int before = send("GET", "/api/scenarios", null, "X-Parley-Token", "s3cret-token").json().size();
+        assertError(send("POST", "/api/scenarios", MINIMAL), 401, "UNAUTHORIZED");
+        assertError(send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\"}"), 401, "UNAUTHORIZED");
+        assertThat(send("GET", "/api/scenarios", null, "X-Parley-Token", "s3cret-token").json().size()).isEqualTo(before);
+        assertThat(get("/").status()).isEqualTo(200); // the page itself holds no data
+    }
+
+    @Test
+    void withoutTokenOnlyLoopbackHostNamesAreAnswered() throws IOException {
+        assertThat(rawStatus("127.0.0.1:" + server.port())).isEqualTo(200);
+        assertThat(rawStatus("localhost:" + server.port())).isEqualTo(200);
+        assertThat(rawStatus("evil.example:" + server.port())).isEqualTo(403);
+    }
+
+    private int rawStatus(String host) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET /api/info HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            String head = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(head.substring(9, 12));
+        }
+    }
+
+    @Test
+    void exposingTheServerNeedsAToken() {
+        assertThatThrownBy(() -> new WebSettings("0.0.0.0", 0, null, WebSettings.DEFAULT_MAX_BODY, 1, 1))
+                .isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_OPTION));
+        assertThat(new WebSettings("0.0.0.0", 0, "t", WebSettings.DEFAULT_MAX_BODY, 1, 1).token()).isEqualTo("t");
+        assertThat(WebSettings.isLoopback("127.0.0.1")).isTrue();
+        assertThat(WebSettings.isLoopback("::1")).isTrue();
+        assertThat(WebSettings.isLiteralLoopback("127.0.0.1")).isTrue();
+        assertThat(WebSettings.isLiteralLoopback("127.0.0.1.evil.example")).isFalse();
+    }
+}
