@@ -1,0 +1,213 @@
+package org.parley.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parley.io.Scenarios;
+import org.parley.model.Scenario;
+import org.parley.models.Models;
+
+/**
+ * The web app in headless Chromium (Debian's chromium + chromium-driver): open the seed scenario,
+ * change a salience, see the validation error of an out-of-range value, run all models, see the
+ * trajectory chart with one series per actor, open a value's provenance and see its sentence,
+ * compare two branches. Screenshots of each step go to {@code target/screenshots/}.
+ *
+ * <p>Chromium comes from {@code PARLEY_CHROMIUM} / {@code PARLEY_CHROMEDRIVER} (set by CI) or the
+ * Debian paths. When those variables are set the browser must work: a broken one fails the test.
+ * When no Chromium is installed at all the test is skipped, loudly.
+ */
+class WebAppIT {
+
+    private static final String SALIENCE = "actors[0].stances.sanctions.salience";
+    private static final String POSITION = "actors[0].stances.sanctions.position";
+    private static final Path SHOTS = Paths.get("target", "screenshots");
+
+    private static WebServer server;
+    private static ChromeDriver driver;
+    private static Path profile;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        String chromium = find("PARLEY_CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
+        String chromedriver = find("PARLEY_CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        boolean required = !blank(System.getenv("PARLEY_CHROMIUM"));
+        if (chromium == null || chromedriver == null) {
+            String why = "headless Chromium not found (chromium=" + chromium + ", chromedriver=" + chromedriver
+                    + "); install Debian's chromium and chromium-driver or set PARLEY_CHROMIUM and PARLEY_CHROMEDRIVER";
+            if (required) {
+                throw new AssertionError("PARLEY_CHROMIUM is set but " + why);
+            }
+            System.err.println("WARNING: SKIPPING the browser tests: " + why);
+            Assumptions.abort(why);
+        }
+        // Selenium warns that it has no DevTools bindings for this Chromium: this test does not use them
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+        Files.createDirectories(SHOTS);
+        profile = Files.createTempDirectory("parley-chromium-");
+        server = WebServer.inMemory(WebSettings.local(0), Models.simulation()).start();
+        base = "http://127.0.0.1:" + server.port() + "/";
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1500,1100", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
+                .usingAnyFreePort().build();
+        // a broken browser or driver throws here, and fails the test: it is not skipped
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    private static String find(String env, String... paths) {
+        String v = System.getenv(env);
+        if (!blank(v)) {
+            return v;
+        }
+        for (String p : paths) {
+            if (Files.isExecutable(Paths.get(p))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    private static void shot(String name) throws IOException {
+        Path png = driver.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static WebElement field(String path) {
+        return driver.findElement(By.cssSelector("input[data-path='" + path + "']"));
+    }
+
+    private static void type(WebElement input, String value) {
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(value, Keys.TAB);
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static void tab(String name) {
+        driver.findElement(By.cssSelector("#tabs button[data-tab='" + name + "']")).click();
+    }
+
+    @Test
+    void editRunExplainCompare() throws IOException {
+        // 1. open the seed scenario
+        driver.get(base);
+        waiting().until(d -> "true".equals(js("return document.body.dataset.ready")));
+        Scenario seed = Scenarios.seed().scenario();
+        assertThat(driver.findElement(By.id("scenario-title")).getText()).contains(seed.title());
+        assertThat(driver.findElements(By.cssSelector("#grid tr[data-actor]"))).hasSize(seed.actors().size());
+        shot("01-seed-scenario");
+
+        // 2. change one salience
+        type(field(SALIENCE), "80");
+        waiting().until(d -> d.findElement(By.id("status")).getText().startsWith("Valid"));
+        shot("02-salience-changed");
+
+        // 3. an out-of-range value shows its error at the field
+        type(field(SALIENCE), "150");
+        WebElement error = waiting().until(d -> d.findElement(By.cssSelector(".field-error[data-path='" + SALIENCE + "']")));
+        assertThat(error.getText()).contains("150").contains("outside");
+        assertThat(field(SALIENCE).getAttribute("class")).contains("invalid");
+        assertThat(driver.findElement(By.id("problems")).getText()).contains("SALIENCE_OUT_OF_RANGE").contains("line");
+        shot("03-validation-error");
+        type(field(SALIENCE), "80");
+        waiting().until(d -> d.findElements(By.cssSelector(".field-error")).isEmpty());
+
+        // 4. run all models
+        tab("forecast");
+        driver.findElement(By.id("run-all")).click();
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("done"));
+        assertThat(driver.findElement(By.id("run-status")).getText()).contains("done");
+        assertThat(driver.findElement(By.id("history")).getText()).contains("v2");
+        shot("04-run-all-models");
+
+        // 5. the trajectory chart has one series per actor of the issue, and the outcome
+        @SuppressWarnings("unchecked")
+        List<String> names = (List<String>) js("return window.parleyCharts.trajectory.getOption().series.map(s => s.name)");
+        String issue = new Select(driver.findElement(By.id("issue"))).getFirstSelectedOption().getText();
+        List<String> actors = seed.actors().stream().map(a -> a.id())
+                .filter(a -> seed.stance(a, issue).isPresent()).toList();
+        assertThat(names).containsExactlyElementsOf(concat(actors, "outcome"));
+        assertThat(driver.findElements(By.cssSelector("#chart-trajectory svg"))).isNotEmpty();
+        shot("05-trajectory-chart");
+
+        // 6. the provenance of a value: its sentence, highlighted in the article
+        tab("editor");
+        field(POSITION).click();
+        WebElement cited = waiting().until(d -> d.findElement(By.id("cited-sentence")));
+        assertThat(cited.getText()).contains("with a focus on lifting sanctions").startsWith("[4]");
+        shot("06-provenance");
+
+        // 7. compare two branches
+        tab("forecast");
+        new Select(driver.findElement(By.id("compare-a"))).selectByValue("trump-wins");
+        new Select(driver.findElement(By.id("compare-b"))).selectByValue("trump-loses");
+        waiting().until(d -> d.findElement(By.id("compare-table")).getText().contains("trump-loses"));
+        @SuppressWarnings("unchecked")
+        List<String> worlds = (List<String>) js("return window.parleyCharts.compare.getOption().series.map(s => s.name)");
+        assertThat(worlds).containsExactly("trump-wins", "trump-loses");
+        assertThat(driver.findElements(By.cssSelector("#compare-table tr"))).hasSize(seed.issues().size() + 1);
+        js("document.getElementById('chart-compare').scrollIntoView()");
+        shot("07-branch-comparison");
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(a);
+        out.add(b);
+        return out;
+    }
+}
