@@ -50,8 +50,18 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        WebServer server = open(spec.commandLine().getOut(), spec.commandLine().getErr());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "parley-serve-stop"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Starts the server and prints where it listens (and the token); the caller stops it. */
+    WebServer open(PrintWriter out, PrintWriter err) {
         if (store != null) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "this build has no run store module yet; "
                     + "leave out --store to keep scenarios and runs in memory");
@@ -71,21 +81,13 @@ public final class ServeCommand implements Callable<Integer> {
         String url = "http://" + host + ":" + server.port() + "/";
         out.println("Parley is serving " + url + "  (API: " + url + "api, docs: " + url + "swagger)");
         if (settings.token() != null) {
-            out.println((generated ? "Generated access token: " : "Access token from PARLEY_TOKEN: ")
-                    + (generated ? settings.token() : "(set)"));
+            out.println(generated ? "Generated access token: " + settings.token() : "Access token: from PARLEY_TOKEN");
             out.println("Open " + url + "#token=" + (generated ? settings.token() : "TOKEN")
                     + " in a browser; API calls send 'Authorization: Bearer TOKEN'.");
         }
         out.println("Scenarios and runs are kept in memory until the server stops. Ctrl-C stops it.");
         out.flush();
-
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "parley-serve-stop"));
-        stopped.await();
-        return 0;
+        return server;
     }
 
     private static void progress(ProgressBar bar, RunJob job) {

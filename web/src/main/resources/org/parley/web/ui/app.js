@@ -174,7 +174,8 @@ function showResult() {
   fill($('issue'), world.issues, true);
   fill($('why-actor'), world.actors, true);
   const model = $('model').value, issue = $('issue').value;
-  charts.trajectory(world, model, issue);
+  const scale = state.scenario?.document.issues.find(i => i.id === issue)?.scale;
+  charts.trajectory(world, model, issue, scale);
   charts.forecast(world, issue);
   charts.compare(r, $('compare-a').value, $('compare-b').value, model);
   const rounds = world.runs.find(x => x.model === model)?.rounds.length || 1;

@@ -20,7 +20,7 @@ export function svg(name) {
 const run0 = (world, model) => world.runs.find(r => r.model === model && r.run === 0);
 
 /** One line per actor over the rounds, the model's outcome as a thick dashed line. */
-export function trajectory(world, model, issue) {
+export function trajectory(world, model, issue, scale) {
   const r = run0(world, model);
   const c = chart('trajectory');
   if (!r) { c.clear(); return; }
@@ -37,7 +37,7 @@ export function trajectory(world, model, issue) {
     animation: false, tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0 },
     grid: { top: 40, left: 45, right: 20, bottom: 35 },
     xAxis: { type: 'category', name: 'round', nameLocation: 'middle', nameGap: 22, data: rounds },
-    yAxis: { type: 'value', name: issue, min: 'dataMin', max: 'dataMax' }, series
+    yAxis: { type: 'value', name: issue, min: scale ? scale.min : 'dataMin', max: scale ? scale.max : 'dataMax' }, series
   }, true);
 }
 

@@ -1,0 +1,78 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.parley.web.WebServer;
+
+import picocli.CommandLine;
+
+class ServeCommandTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static ServeCommand parse(String... args) {
+        ServeCommand c = new ServeCommand();
+        new CommandLine(c).parseArgs(args);
+        return c;
+    }
+
+    private int status(String url, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void servesOnLoopbackWithoutToken() throws Exception {
+        StringWriter out = new StringWriter();
+        try (WebServer s = parse("--port", "0").open(new PrintWriter(out), new PrintWriter(new StringWriter()))) {
+            assertThat(out.toString()).contains("Parley is serving http://127.0.0.1:" + s.port() + "/");
+            assertThat(status("http://127.0.0.1:" + s.port() + "/api/info", null)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void exposedServerGeneratesAndPrintsAToken() throws Exception {
+        Assumptions.assumeTrue(System.getenv("PARLEY_TOKEN") == null, "PARLEY_TOKEN is set in this environment");
+        StringWriter out = new StringWriter();
+        try (WebServer s = parse("--port", "0", "--bind", "0.0.0.0").open(new PrintWriter(out), new PrintWriter(new StringWriter()))) {
+            Matcher m = Pattern.compile("Generated access token: (\\S+)").matcher(out.toString());
+            assertThat(m.find()).as(out.toString()).isTrue();
+            String api = "http://127.0.0.1:" + s.port() + "/api/info";
+            assertThat(status(api, null)).isEqualTo(401);
+            assertThat(status(api, "wrong")).isEqualTo(401);
+            assertThat(status(api, m.group(1))).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void storeUrlAndBadPortAreBadOptions() {
+        assertThat(CliRun.of("serve", "--store", "jdbc:sqlite:x.db").exit()).isEqualTo(2);
+        assertThat(CliRun.of("serve", "--port", "70000").exit()).isEqualTo(2);
+        assertThat(CliRun.of("serve", "--help").out()).contains("--bind", "--port", "--store");
+    }
+
+    @Test
+    void progressBarLine() {
+        assertThat(ProgressBar.line("run-000001", 3, 12)).isEqualTo("run-000001 [########----------------------] 3/12  25%");
+        assertThat(ProgressBar.line("x", 0, 0)).isEqualTo("x [------------------------------] 0/0   0%");
+        StringWriter w = new StringWriter();
+        ProgressBar piped = new ProgressBar(new PrintWriter(w), false);
+        piped.update("r", 1, 2);
+        piped.finish("r", "done");
+        assertThat(w.toString()).isEqualTo("r: done" + System.lineSeparator());
+    }
+}
