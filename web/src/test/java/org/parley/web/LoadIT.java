@@ -26,14 +26,17 @@ import org.parley.models.Models;
 
 /**
  * A bounded load test on loopback: {@code parley.load.clients} clients (default 50) each post the
- * seed scenario's base-world forecast (every registered model) to {@code POST /api/forecast} in a
+ * seed scenario's baseline forecast (every world, the three baseline models) to {@code POST /api/forecast} in a
  * loop for {@code parley.load.seconds} seconds (default 30), at most {@code parley.load.max}
  * requests in all. Every answer must be 200 with a forecast. Latency percentiles are printed and
  * written to {@code target/load-report.txt}.
  *
- * <p>Rerun: {@code mvn -pl web -am verify -Dit.test=LoadIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
+ * <p>Rerun: {@code mvn -B -pl web -am verify -Dit.test=LoadIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
  */
 class LoadIT {
+
+    /** The baseline models: the seed scenario's baseline forecast, every world. */
+    private static final List<String> BASELINES = List.of("compromise", "median", "nash");
 
     @Test
     void fiftyClientsForThirtySecondsWithoutErrors() throws Exception {
@@ -42,7 +45,8 @@ class LoadIT {
         long max = Long.getLong("parley.load.max", 2_000_000L);
         try (WebServer server = WebServer.inMemory(WebSettings.local(0), Models.simulation()).start()) {
             String url = "http://127.0.0.1:" + server.port() + "/api/forecast";
-            String body = "{\"scenario\": \"dprk-us-talks-2024\", \"worlds\": [\"base\"]}";
+            String body = "{\"scenario\": \"dprk-us-talks-2024\", \"models\": [" + String.join(", ",
+                    BASELINES.stream().map(m -> "\"" + m + "\"").toList()) + "]}";
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
@@ -101,11 +105,11 @@ class LoadIT {
             long[] all = clientsHolders.stream().flatMapToLong(h -> Arrays.stream(h[0])).sorted().toArray();
 
             String report = String.format(Locale.ROOT,
-                    "load test: %d clients, %.1f s, POST /api/forecast (seed scenario, base world, models %s)%n"
+                    "load test: %d clients, %.1f s, POST /api/forecast (seed scenario, every world, models %s)%n"
                             + "requests %d, errors %d, throughput %.0f req/s%n"
                             + "latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f%n"
                             + "machine: %d cores, Java %s%n",
-                    clients, elapsed, String.join(",", Models.simulation().models().stream().map(m -> m.id()).toList()),
+                    clients, elapsed, String.join(",", BASELINES),
                     all.length, errors.get(), all.length / elapsed,
                     pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));

@@ -124,7 +124,8 @@ async function upload(file) {
 async function runAll() {
   if (state.dirty) await save();
   const models = [...document.querySelectorAll('#model-choice input:checked')].map(i => i.value);
-  const job = await call('POST', '/api/runs', { scenario: state.scenario.id, version: state.scenario.version, models });
+  const runs = Math.max(1, parseInt($('runs').value, 10) || 1);
+  const job = await call('POST', '/api/runs', { scenario: state.scenario.id, version: state.scenario.version, models, runs });
   state.run = job.id;
   $('run-cancel').disabled = false;
   $('run-all').disabled = true;
