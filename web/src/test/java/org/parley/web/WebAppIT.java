@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -25,6 +27,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parley.engine.BargainingModel;
+import org.parley.engine.ModelOptions;
+import org.parley.engine.Move;
+import org.parley.engine.Problem;
+import org.parley.engine.Round;
+import org.parley.engine.RunContext;
+import org.parley.engine.Simulation;
+import org.parley.engine.Trajectory;
 import org.parley.io.Scenarios;
 import org.parley.model.Scenario;
 import org.parley.models.Models;
@@ -44,6 +54,9 @@ class WebAppIT {
     private static final String SALIENCE = "actors[0].stances.sanctions.salience";
     private static final String POSITION = "actors[0].stances.sanctions.position";
     private static final Path SHOTS = Paths.get("target", "screenshots");
+
+    /** Held so the level set on it is not lost with a collected logger. */
+    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
     private static WebServer server;
     private static ChromeDriver driver;
@@ -65,10 +78,12 @@ class WebAppIT {
             Assumptions.abort(why);
         }
         // Selenium warns that it has no DevTools bindings for this Chromium: this test does not use them
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
         Files.createDirectories(SHOTS);
         profile = Files.createTempDirectory("parley-chromium-");
-        server = WebServer.inMemory(WebSettings.local(0), Models.simulation()).start();
+        List<BargainingModel> models = new ArrayList<>(Models.all());
+        models.add(new Mover());
+        server = WebServer.inMemory(WebSettings.local(0), new Simulation(models)).start();
         base = "http://127.0.0.1:" + server.port() + "/";
 
         ChromeOptions options = new ChromeOptions();
@@ -203,10 +218,64 @@ class WebAppIT {
         assertThat(driver.findElements(By.cssSelector("#compare-table tr"))).hasSize(seed.issues().size() + 1);
         js("document.getElementById('chart-compare').scrollIntoView()");
         shot("07-branch-comparison");
+
+        // 8. the network of a round and the reasons of an actor's moves (from a model that moves)
+        new Select(driver.findElement(By.id("model"))).selectByValue("mover");
+        new Select(driver.findElement(By.id("why-actor"))).selectByValue("usa");
+        waiting().until(d -> d.findElement(By.id("why")).getText().contains("Round 1: usa moved"));
+        @SuppressWarnings("unchecked")
+        List<Object> links = (List<Object>) js("return window.parleyCharts.network.getOption().series[0].links");
+        assertThat(links).hasSize(1);
+        assertThat(driver.findElement(By.id("why")).getText()).contains("because kim offered a compromise");
+        js("document.getElementById('chart-network').scrollIntoView()");
+        shot("08-network-and-reasons");
+    }
+
+    /**
+     * A test model that moves: in round 1 each actor moves halfway to the capability-weighted mean
+     * and challenges the actor farthest from it, with a one-sentence reason (as the dynamic models
+     * record them).
+     */
+    private static final class Mover implements BargainingModel {
+        @Override
+        public String id() {
+            return "mover";
+        }
+
+        @Override
+        public String description() {
+            return "test double: one round of moves toward the mean";
+        }
+
+        @Override
+        public Trajectory run(Problem p, ModelOptions o, RunContext c) {
+            double[][] start = p.copyPositions();
+            double[][] next = p.copyPositions();
+            double[] mean = new double[p.issueCount()];
+            List<Move> moves = new ArrayList<>();
+            int k = 0;
+            double sum = 0;
+            double w = 0;
+            for (int i = 0; i < p.actorCount(); i++) {
+                if (p.present(i, k)) {
+                    sum += p.capability()[i] * start[i][k];
+                    w += p.capability()[i];
+                }
+            }
+            mean[k] = sum / w;
+            int usa = p.actorIndex("usa");
+            int kim = p.actorIndex("kim");
+            next[usa][k] = (start[usa][k] + mean[k]) / 2;
+            moves.add(new Move(1, "challenge", "usa", "kim", p.issueId(k), start[usa][k], next[usa][k], Map.of(),
+                    String.format(java.util.Locale.ROOT, "usa moved from %.1f to %.1f because kim offered a compromise",
+                            start[usa][k], next[usa][k])));
+            Round r1 = new Round(1, next, mean.clone(), moves, Map.of());
+            return new Trajectory(List.of(Round.initial(start, mean.clone()), r1), mean, "1 round", List.of());
+        }
     }
 
     private static List<String> concat(List<String> a, String b) {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>(a);
+        List<String> out = new ArrayList<>(a);
         out.add(b);
         return out;
     }

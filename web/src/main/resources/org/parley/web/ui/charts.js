@@ -108,11 +108,14 @@ export function network(world, model, round) {
   c.setOption({
     animation: false, tooltip: {}, legend: { data: kinds, top: 0 },
     series: [{
-      type: 'graph', layout: 'circular', roam: true, label: { show: true }, edgeSymbol: ['none', 'arrow'],
+      type: 'graph', layout: 'circular', roam: true, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 10,
+      label: { show: true, position: 'bottom', color: '#1d2330' },
       categories: kinds.map(k => ({ name: k })),
-      data: world.actors.map(a => ({ name: a, symbolSize: 26 })),
+      data: world.actors.map(a => ({ name: a, symbolSize: 18 })),
       links: moves.map(m => ({ source: m.actor, target: m.counterpart, value: m.kind,
-        lineStyle: { curveness: 0.15 }, tooltip: { formatter: m.reason || m.kind } }))
+        lineStyle: { curveness: 0.15, width: 2.5, opacity: 0.9, color: '#c0392b' },
+        label: { show: true, formatter: m.kind + (m.issue ? ' · ' + m.issue : ''), fontSize: 10 },
+        tooltip: { formatter: m.reason || m.kind } }))
     }]
   }, true);
 }
