@@ -229,6 +229,13 @@ class WebAppIT {
         assertThat(driver.findElement(By.id("why")).getText()).contains("because kim offered a compromise");
         js("document.getElementById('chart-network').scrollIntoView()");
         shot("08-network-and-reasons");
+
+        // 9. Swagger UI renders the API description (under the server's Content-Security-Policy)
+        driver.get(base + "swagger");
+        WebElement title = waiting().until(d -> d.findElement(By.cssSelector(".swagger-ui .info .title")));
+        assertThat(title.getText()).contains("Parley API");
+        waiting().until(d -> !d.findElements(By.cssSelector(".opblock-summary-path")).isEmpty());
+        shot("09-swagger");
     }
 
     /**
