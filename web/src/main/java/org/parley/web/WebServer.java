@@ -73,7 +73,7 @@ public final class WebServer implements AutoCloseable {
     private final RunService service;
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private final Map<String, Scenarios.Loaded> parsed = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<StoredScenario, Scenarios.Loaded> parsed = new LinkedHashMap<>(16, 0.75f, true);
     private final byte[] tokenBytes;
     private final Javalin app;
 
@@ -385,11 +385,13 @@ public final class WebServer implements AutoCloseable {
         return scenarios.get(id).orElseThrow(() -> ApiException.notFound("scenario", id));
     }
 
-    /** The stored scenario, parsed (cached: stored versions never change). */
+    /**
+     * The stored scenario, parsed. Cached by the whole stored version (content included), so a
+     * scenario deleted and created again under the same id and version number is parsed anew.
+     */
     Scenarios.Loaded loaded(StoredScenario st) {
-        String key = st.id() + "@" + st.version();
         synchronized (parsed) {
-            Scenarios.Loaded l = parsed.get(key);
+            Scenarios.Loaded l = parsed.get(st);
             if (l != null) {
                 return l;
             }
@@ -397,8 +399,8 @@ public final class WebServer implements AutoCloseable {
         Scenarios.Loaded l = Scenarios.read(TextFile.of(st.id() + ".json", st.document()),
                 new ImportSettings(ScenarioFormat.JSON, Map.of()));
         synchronized (parsed) {
-            parsed.put(key, l);
-            Iterator<String> it = parsed.keySet().iterator();
+            parsed.put(st, l);
+            Iterator<StoredScenario> it = parsed.keySet().iterator();
             while (parsed.size() > 64 && it.hasNext()) {
                 it.next();
                 it.remove();

@@ -277,6 +277,32 @@ class WebServerTest {
     }
 
     @Test
+    void aScenarioCreatedAgainAfterDeleteIsReadAnew() {
+        assertThat(send("POST", "/api/scenarios", MINIMAL).status()).isEqualTo(201);
+        assertThat(get("/api/scenarios/tiny/branches").json().size()).isZero();
+        assertThat(send("DELETE", "/api/scenarios/tiny", null).status()).isEqualTo(204);
+        Answer again = send("POST", "/api/scenarios", MINIMAL.replace("title: Tiny", "title: Tiny again"));
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get("version").asInt()).isEqualTo(1);
+        assertThat(get("/api/scenarios/tiny").json().get("document").get("title").asText()).isEqualTo("Tiny again");
+    }
+
+    @Test
+    void everyDocumentedOperationExists() {
+        JsonNode paths = get("/openapi.json").json().get("paths");
+        List<String> checked = new ArrayList<>();
+        paths.fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(method -> {
+            String path = p.getKey().replace("{id}", method.equals("delete") && p.getKey().startsWith("/api/runs")
+                    ? "run-999999" : "nope").replace("{version}", "1").replace("{source}", "nope");
+            Answer a = send(method.toUpperCase(java.util.Locale.ROOT), path, method.equals("get") || method.equals("delete") ? null : "{}");
+            assertThat(a.code()).as("%s %s: %s", method, path, a.body()).isNotEqualTo("NOT_FOUND").isNotEqualTo("METHOD_NOT_ALLOWED");
+            assertThat(a.status()).as("%s %s", method, path).isNotEqualTo(405).isLessThan(500);
+            checked.add(method + " " + path);
+        }));
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(19);
+    }
+
+    @Test
     void putWithAnotherIdIsRefused() {
         assertError(send("PUT", "/api/scenarios/" + SEED, MINIMAL), 400, "BAD_INPUT");
         assertThat(get("/api/scenarios/" + SEED + "/versions").json().size()).isEqualTo(1);
