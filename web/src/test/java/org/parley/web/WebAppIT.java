@@ -182,6 +182,19 @@ class WebAppIT {
         type(field(SALIENCE), "80");
         waiting().until(d -> d.findElements(By.cssSelector(".field-error")).isEmpty());
 
+        // 3b. add a what-if branch in which the United States wants no sanctions relief at all
+        driver.findElement(By.id("new-branch-id")).sendKeys("usa-hawk");
+        driver.findElement(By.id("add-branch")).click();
+        WebElement row = waiting().until(d -> d.findElement(By.cssSelector("details[data-branch='usa-hawk'] tr.add-change")));
+        List<WebElement> selects = row.findElements(By.tagName("select"));
+        new Select(selects.get(0)).selectByValue("usa");
+        new Select(selects.get(1)).selectByValue("sanctions");
+        new Select(selects.get(2)).selectByValue("position");
+        row.findElement(By.cssSelector("input[type=number]")).sendKeys("0");
+        row.findElement(By.tagName("button")).click();
+        waiting().until(d -> d.findElement(By.id("status")).getText().startsWith("Valid"));
+        assertThat(driver.findElement(By.cssSelector("details[data-branch='usa-hawk']")).getText()).contains("usa", "sanctions", "position");
+
         // 4. run all models
         tab("forecast");
         driver.findElement(By.id("run-all")).click();
@@ -211,6 +224,8 @@ class WebAppIT {
         tab("forecast");
         new Select(driver.findElement(By.id("compare-a"))).selectByValue("trump-wins");
         new Select(driver.findElement(By.id("compare-b"))).selectByValue("trump-loses");
+        assertThat(new Select(driver.findElement(By.id("compare-b"))).getOptions()).extracting(WebElement::getText)
+                .contains("base", "trump-wins", "trump-loses", "russia-withdraws", "usa-hawk");
         waiting().until(d -> d.findElement(By.id("compare-table")).getText().contains("trump-loses"));
         @SuppressWarnings("unchecked")
         List<String> worlds = (List<String>) js("return window.parleyCharts.compare.getOption().series.map(s => s.name)");

@@ -120,22 +120,61 @@ export class Editor {
   renderBranches(d) {
     const box = document.getElementById('branches');
     box.replaceChildren();
+    const fields = ['position', 'salience', 'capability', 'status-quo'];
     (d.branches || []).forEach((b, n) => {
-      const fields = ['position', 'salience', 'capability', 'status-quo'];
       const t = el('table', { class: 'grid', 'data-branch': b.id },
-        el('tr', {}, ...['Actor', 'Issue', 'Changes', 'To'].map(h => el('th', { text: h }))));
+        el('tr', {}, ...['Actor', 'Issue', 'Changes', 'To', ''].map(h => el('th', { text: h }))));
       (b.changes || []).forEach((c, k) => {
         const f = fields.find(x => c[x] !== undefined);
         const cell = f ? this.input(`branches[${n}].changes[${k}].${f}`, num(c[f])) : el('span', { text: 'removed' });
+        const drop = el('button', { type: 'button', title: 'remove this change', text: '×' });
+        drop.addEventListener('click', () => { b.changes.splice(k, 1); this.renderBranches(d); this.onChange(); });
         t.append(el('tr', {}, el('td', { text: c.actor || '' }), el('td', { text: c.issue || 'all' }),
-          el('td', { text: f || 'remove' }), el('td', {}, cell)));
+          el('td', { text: f || 'remove' }), el('td', {}, cell), el('td', {}, drop)));
       });
+      t.append(this.changeForm(d, b));
       const prob = b.probability === undefined ? 'what-if' : `p = ${b.probability}`;
-      box.append(el('details', { open: n === 0 ? '' : null },
+      const drop = el('button', { type: 'button', text: 'Delete branch' });
+      drop.addEventListener('click', () => { d.branches.splice(n, 1); this.renderBranches(d); this.onChange(); });
+      box.append(el('details', { open: n === 0 ? '' : null, 'data-branch': b.id },
         el('summary', { text: `${b.name || b.id} (${prob})` }),
-        el('p', { class: 'hint', text: b.description || '' }), t));
+        el('p', { class: 'hint', text: b.description || '' }), t, drop));
     });
     if (!(d.branches || []).length) box.append(el('p', { class: 'empty', text: 'No branches.' }));
+    const id = el('input', { type: 'text', id: 'new-branch-id', placeholder: 'new what-if branch id' });
+    const add = el('button', { type: 'button', id: 'add-branch', text: 'Add what-if branch' });
+    add.addEventListener('click', () => {
+      const v = id.value.trim();
+      if (!v) return;
+      d.branches = d.branches || [];
+      d.branches.push({ id: v, name: v, changes: [] });
+      this.renderBranches(d);
+      box.querySelector(`details[data-branch="${CSS.escape(v)}"]`)?.setAttribute('open', '');
+      this.onChange();
+    });
+    box.append(el('p', {}, id, ' ', add));
+  }
+
+  /** A row to add a change to a branch: actor, issue, which value, the new value. */
+  changeForm(d, b) {
+    const actor = el('select', {}, ...d.actors.map(a => new Option(a.id, a.id)));
+    const issue = el('select', {}, new Option('(capability: all)', ''), ...d.issues.map(i => new Option(i.id, i.id)));
+    const field = el('select', {}, ...['position', 'salience', 'capability'].map(f => new Option(f, f)));
+    const value = el('input', { type: 'number', step: 'any', placeholder: 'value' });
+    const add = el('button', { type: 'button', text: 'Add change' });
+    add.addEventListener('click', () => {
+      if (value.value === '') return;
+      const c = { actor: actor.value };
+      if (field.value !== 'capability') c.issue = issue.value || d.issues[0].id;
+      c[field.value] = { value: Number(value.value), judgement: 'what-if set in the browser' };
+      b.changes = b.changes || [];
+      b.changes.push(c);
+      this.renderBranches(d);
+      document.querySelector(`#branches details[data-branch="${CSS.escape(b.id)}"]`)?.setAttribute('open', '');
+      this.onChange();
+    });
+    return el('tr', { class: 'add-change' }, el('td', {}, actor), el('td', {}, issue), el('td', {}, field),
+      el('td', {}, value), el('td', {}, add));
   }
 
   /** Shows a value's range and provenance; the cited sentence is highlighted in its article. */
