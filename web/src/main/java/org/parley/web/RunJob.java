@@ -37,6 +37,7 @@ public final class RunJob {
     private volatile String errorMessage;
     private volatile Future<?> future;
     private volatile boolean cancelRequested;
+    private boolean reported;
 
     public RunJob(String id, String scenarioId, int scenarioVersion, RunSpec spec, int total, Instant created) {
         this.id = Objects.requireNonNull(id, "id");
@@ -97,6 +98,15 @@ public final class RunJob {
 
     public boolean cancelRequested() {
         return cancelRequested;
+    }
+
+    /** True the first time it is called after the job finished: the repository hears of each end once. */
+    synchronized boolean reportEnd() {
+        if (!status.finished() || reported) {
+            return false;
+        }
+        reported = true;
+        return true;
     }
 
     void attach(Future<?> f) {

@@ -126,8 +126,7 @@ public final class RunService implements AutoCloseable {
     public boolean cancel(RunJob job) {
         boolean c = job.cancel(clock.instant());
         if (c) {
-            runs.finished(job);
-            notify(job);
+            ended(job);
         }
         return c;
     }
@@ -161,10 +160,15 @@ public final class RunService implements AutoCloseable {
             job.fail(ErrorCode.FAILURE.name(), "the forecast failed: " + e.getClass().getSimpleName(), clock.instant());
             org.slf4j.LoggerFactory.getLogger(RunService.class).warn("run {} failed", job.id(), e);
         }
-        if (job.status().finished()) {
+        ended(job);
+    }
+
+    /** Tells the repository and the listeners once that a job has ended. */
+    private void ended(RunJob job) {
+        if (job.reportEnd()) {
             runs.finished(job);
+            notify(job);
         }
-        notify(job);
     }
 
     /** The spec's options that a one-model step accepts: the model's own keys and prefixed keys. */

@@ -73,7 +73,7 @@ function scheduleValidate() {
 }
 
 async function validate() {
-  const r = await call('POST', '/api/validate', JSON.stringify(editor.doc));
+  const r = await call('POST', '/api/validate', JSON.stringify(editor.doc, null, 2));
   state.valid = r.valid;
   showProblems(r.problems);
   const errors = r.problems.filter(p => p.severity === 'error').length;
@@ -98,7 +98,7 @@ function showProblems(problems) {
 async function save() {
   if (!(await validate())) throw new Error('fix the errors before saving');
   const s = await call('PUT', `/api/scenarios/${enc(state.scenario.id)}?note=${enc('edited in the browser')}`,
-    JSON.stringify(editor.doc));
+    JSON.stringify(editor.doc, null, 2));
   state.scenario = s;
   state.dirty = false;
   $('scenario-title').textContent = `${s.title} (v${s.version})`;
