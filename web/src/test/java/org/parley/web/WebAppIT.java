@@ -253,6 +253,20 @@ class WebAppIT {
         shot("09-swagger");
     }
 
+    @Test
+    void aServerWithATokenIsOpenedThroughTheTokenLink() throws IOException {
+        try (WebServer guarded = WebServer.inMemory(WebSettings.local(0).withToken("it-token-42"), Models.simulation()).start()) {
+            String url = "http://127.0.0.1:" + guarded.port() + "/";
+            driver.get(url + "#token=it-token-42");
+            waiting().until(d -> "true".equals(js("return document.body.dataset.ready")));
+            assertThat(driver.getCurrentUrl()).doesNotContain("it-token-42");
+            assertThat(driver.findElements(By.cssSelector("#grid tr[data-actor]"))).isNotEmpty();
+            shot("10-token-link");
+        } finally {
+            js("sessionStorage.clear()");
+        }
+    }
+
     /**
      * A test model that moves: in round 1 each actor moves halfway to the capability-weighted mean
      * and challenges the actor farthest from it, with a one-sentence reason (as the dynamic models

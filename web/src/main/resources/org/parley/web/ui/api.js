@@ -23,6 +23,13 @@ function headers(extra = {}) {
   return h;
 }
 
+/** Asks for the access token (the server printed it at start) and keeps it for this tab. */
+export function askToken() {
+  const t = window.prompt('This Parley server needs its access token (printed when it started):');
+  if (t) sessionStorage.setItem(KEY, t.trim());
+  return !!t;
+}
+
 export async function call(method, path, body, contentType = 'application/json') {
   const init = { method, headers: headers(body === undefined ? {} : { 'Content-Type': contentType }) };
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);

@@ -1,6 +1,6 @@
 // The Parley web app: scenario list and history, the editor with live validation, forecasts
 // run as jobs with progress, and the charts.
-import { call, download, saveBlob, ApiError } from '/api.js';
+import { call, download, saveBlob, askToken, ApiError } from '/api.js';
 import { Editor } from '/editor.js';
 import * as charts from '/charts.js';
 
@@ -199,7 +199,13 @@ function tabs() {
   }));
 }
 
+let wired = false;
 async function init() {
+  if (!wired) { wire(); wired = true; }
+  await start();
+}
+
+function wire() {
   tabs();
   $('save').addEventListener('click', () => save().catch(fail));
   $('validate').addEventListener('click', () => validate().catch(fail));
@@ -216,8 +222,16 @@ async function init() {
   $('run-cancel').addEventListener('click', () => state.run && call('DELETE', `/api/runs/${state.run}`).catch(fail));
   for (const id of ['world', 'model', 'issue', 'compare-a', 'compare-b', 'why-actor']) $(id).addEventListener('change', showResult);
   $('round').addEventListener('input', showResult);
+}
 
-  const info = await call('GET', '/api/info');
+async function start() {
+  let info;
+  try {
+    info = await call('GET', '/api/info');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401 && askToken()) return start();
+    throw e;
+  }
   $('tornado-figure').hidden = !info.features.sensitivity;
   state.models = await call('GET', '/api/models');
   $('model-choice').replaceChildren(...state.models.map(m => {
