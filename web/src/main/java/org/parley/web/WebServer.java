@@ -454,8 +454,8 @@ public final class WebServer implements AutoCloseable {
         if (n == null || !n.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object");
         }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
+        for (Map.Entry<String, JsonNode> field : n.properties()) {
+            String f = field.getKey();
             if (!List.of("scenario", "version", "models", "worlds", "rounds", "seed", "runs", "options").contains(f)) {
                 throw ApiException.badRequest("unknown field '" + clip(f, 40) + "'; fields: scenario, version, models, "
                         + "worlds, rounds, seed, runs, options");
@@ -588,8 +588,7 @@ public final class WebServer implements AutoCloseable {
         if (!o.isObject()) {
             throw ApiException.badRequest("'options' must be an object of key: value");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : o.properties()) {
             if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                 throw ApiException.badRequest("option '" + clip(e.getKey(), 40) + "' must be a text or a number");
             }
