@@ -177,7 +177,7 @@ function showResult() {
   const model = $('model').value, issue = $('issue').value;
   const scale = state.scenario?.document.issues.find(i => i.id === issue)?.scale;
   charts.trajectory(world, model, issue, scale);
-  charts.forecast(world, issue);
+  charts.forecast(world, issue, scale);
   charts.compare(r, $('compare-a').value, $('compare-b').value, model);
   const rounds = world.runs.find(x => x.model === model)?.rounds.length || 1;
   $('round').max = Math.max(1, rounds - 1);

@@ -31,7 +31,13 @@ export function trajectory(world, model, issue, scale) {
   }));
   series.push({
     name: 'outcome', type: 'line', data: r.rounds.map(x => x.outcome[issue]), symbol: 'diamond', symbolSize: 12,
-    lineStyle: { width: 5, type: 'dashed', color: '#111' }, itemStyle: { color: '#111' }, z: 10
+    lineStyle: { width: 5, type: 'dashed', color: '#111' }, itemStyle: { color: '#111' }, z: 10,
+    // the scale's labelled points, so the axis says what a number means
+    markLine: scale && scale.points && scale.points.length ? {
+      symbol: 'none', silent: true, lineStyle: { type: 'dotted', color: '#8a94a6', width: 1 },
+      label: { position: 'insideStartTop', color: '#5b6475', fontSize: 10, formatter: p => p.name },
+      data: scale.points.map(p => ({ yAxis: p.value, name: p.label }))
+    } : undefined
   });
   c.setOption({
     animation: false, tooltip: { trigger: 'axis' }, legend: { type: 'scroll', top: 0 },
@@ -48,7 +54,7 @@ function quantile(sorted, q) {
 }
 
 /** Each model's forecast of the issue, with a 5-95% band over Monte Carlo runs when there are several. */
-export function forecast(world, issue) {
+export function forecast(world, issue, scale) {
   const models = [...new Set(world.runs.map(r => r.model))];
   const point = models.map(m => run0(world, m)?.forecast[issue] ?? null);
   const bands = models.map(m => {
@@ -68,7 +74,8 @@ export function forecast(world, issue) {
   }
   chart('forecast').setOption({
     animation: false, tooltip: {}, grid: { top: 30, left: 45, right: 20, bottom: 35 },
-    xAxis: { type: 'category', data: models }, yAxis: { type: 'value', name: issue }, series
+    xAxis: { type: 'category', data: models },
+    yAxis: { type: 'value', name: issue, min: scale ? scale.min : null, max: scale ? scale.max : null }, series
   }, true);
 }
 
