@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 
 /** {@code parley serve}: the web app and its JSON API. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the web app (scenario editor, forecasts, charts) and its JSON API under /api.",
-                "Listens on 127.0.0.1 unless --bind says otherwise; an exposed server needs an access token:",
-                "PARLEY_TOKEN, or one generated and printed at start. Stop with Ctrl-C."},
+        description = {"Serves the web app and its JSON API (/api; docs at /swagger).",
+                "Listens on 127.0.0.1 unless --bind says otherwise; any other address needs",
+                "an access token: PARLEY_TOKEN, or one generated and printed at start.",
+                "Stop with Ctrl-C."},
         footer = {"", "Examples:", "  parley serve                       http://127.0.0.1:8080/",
                 "  parley serve --port 9000",
                 "  PARLEY_TOKEN=secret parley serve --bind 0.0.0.0"})
@@ -35,8 +36,8 @@ public final class ServeCommand implements Callable<Integer> {
             + "anything but loopback requires an access token")
     String bind = WebSettings.LOOPBACK;
 
-    @Option(names = "--store", paramLabel = "URL", description = "run store URL (jdbc:sqlite:FILE or jdbc:postgresql://...); "
-            + "default: keep scenarios and runs in memory")
+    @Option(names = "--store", paramLabel = "URL", description = "run store URL; this build has no store module yet and "
+            + "keeps scenarios and runs in memory")
     String store;
 
     @Option(names = "--max-body", paramLabel = "BYTES", description = "largest request body accepted (default: ${DEFAULT-VALUE})")
