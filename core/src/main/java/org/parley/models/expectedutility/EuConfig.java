@@ -130,6 +130,11 @@ final class EuConfig {
                     "skip", "evaluate"),
             OptionSpec.number("zero-band", 0,
                     "an EU with |EU| below this counts as zero when classifying (eum: 1e-4; a ~0 with b > 0 is then a compromise)"),
+            OptionSpec.choice("ties", "first",
+                    "offers that tie on the choice key: first (the first counterpart in input order, as every open "
+                            + "implementation) or higher-eu (the proposer with the higher EU, then the lower position: "
+                            + "independent of input order)",
+                    "first", "higher-eu"),
             OptionSpec.choice("forecast", "median",
                     "forecast at the stop: the median voter position (BDM, majority rule) or the weighted mean",
                     "median", "mean"),
@@ -147,25 +152,25 @@ final class EuConfig {
                 "counter-salience", "target", "counter-risk", "focal", "q", "1", "risk-normalisation", "actors",
                 "ub-uw", "sum", "mu", "median", "conflict", "full", "compromise", "ratio",
                 "offer-choice", "class-weighted-key", "capitulation", "typo", "flat-risk", "one", "median", "condorcet",
-                "t", "closer", "counter-ub-uw", "own", "same-position", "skip", "zero-band", "0"));
+                "t", "closer", "counter-ub-uw", "own", "same-position", "skip", "zero-band", "0", "ties", "first"));
         p.put(PRESET_TEXT, ordered(
                 "range", "initial", "probability", "textbook", "votes", "linear", "voters", "all",
                 "counter-salience", "target", "counter-risk", "own", "q", "1", "risk-normalisation", "actors",
                 "ub-uw", "sum", "mu", "median", "conflict", "full", "compromise", "ratio",
                 "offer-choice", "class-least-move", "capitulation", "fixed", "flat-risk", "one", "median", "condorcet",
-                "t", "closer", "counter-ub-uw", "own", "same-position", "skip", "zero-band", "0"));
+                "t", "closer", "counter-ub-uw", "own", "same-position", "skip", "zero-band", "0", "ties", "higher-eu"));
         p.put(PRESET_EUM, ordered(
                 "range", "initial", "probability", "textbook", "votes", "linear", "voters", "all",
                 "counter-salience", "printed", "counter-risk", "own", "q", "1", "risk-normalisation", "actors",
                 "ub-uw", "sum", "mu", "median", "conflict", "full", "compromise", "weighted-average",
                 "offer-choice", "class-least-move", "capitulation", "fixed", "flat-risk", "zero", "median", "min-distance",
-                "t", "closer", "counter-ub-uw", "focal", "same-position", "evaluate", "zero-band", "0.0001"));
+                "t", "closer", "counter-ub-uw", "focal", "same-position", "evaluate", "zero-band", "0.0001", "ties", "first"));
         p.put(PRESET_DMASAD, ordered(
                 "range", "initial", "probability", "net", "votes", "linear", "voters", "all",
                 "counter-salience", "target", "counter-risk", "own", "q", "1", "risk-normalisation", "actors",
                 "ub-uw", "sum", "mu", "mean", "conflict", "full", "compromise", "ratio",
                 "offer-choice", "highest-eu", "capitulation", "fixed", "flat-risk", "one", "median", "argmax-pair",
-                "t", "1", "counter-ub-uw", "own", "same-position", "evaluate", "zero-band", "0"));
+                "t", "1", "counter-ub-uw", "own", "same-position", "evaluate", "zero-band", "0", "ties", "first"));
         Map<String, Map<String, String>> frozen = new LinkedHashMap<>();
         p.forEach((k, v) -> frozen.put(k, java.util.Collections.unmodifiableMap(v)));
         return java.util.Collections.unmodifiableMap(frozen);
@@ -202,6 +207,7 @@ final class EuConfig {
     final boolean counterTermsFocal;
     final boolean skipSamePosition;
     final double zeroBand;
+    final boolean tiesFirst;
     final boolean forecastMean;
     final boolean allOffers;
 
@@ -245,6 +251,7 @@ final class EuConfig {
             throw new ParleyException(ErrorCode.BAD_OPTION,
                     "model 'expected-utility': option 'zero-band' must be >= 0, was " + o.get("zero-band"));
         }
+        tiesFirst = o.get("ties").equals("first");
         forecastMean = o.get("forecast").equals("mean");
         allOffers = o.get("offers").equals("all");
     }

@@ -600,6 +600,8 @@ final class IssueEngine {
                 better = false;
             } else if (key != bestKey) {
                 better = key < bestKey;
+            } else if (cfg.tiesFirst) {
+                better = false;
             } else {
                 // equal: the proposer with the higher expected utility, then the lower position
                 double bNew = b[i][j];

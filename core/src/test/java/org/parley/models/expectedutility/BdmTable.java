@@ -15,7 +15,8 @@ import org.parley.model.DecisionRule;
  * Test-only reader for the three BDM input tables of the peers (core has no io dependency):
  * jmckib CSV ({@code Actor,Capability,Position,Salience}, salience 0-1), dmasad CSV (same
  * header, salience 0-100, old-Mac CR line endings) and eum TSV ({@code Name x c s} with a UTF-8
- * BOM, salience 0-1). One issue, id {@code issue}; the scale is the span of the positions.
+ * BOM, salience 0-1). Lines starting with {@code #} (provenance headers) are skipped. One issue,
+ * id {@code issue}; the scale is the span of the positions.
  */
 final class BdmTable {
 
@@ -31,7 +32,13 @@ final class BdmTable {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        String[] lines = text.split("\r\n|\r|\n");
+        List<String> kept = new ArrayList<>();
+        for (String line : text.split("\r\n|\r|\n")) {
+            if (!line.startsWith("#")) {
+                kept.add(line);
+            }
+        }
+        String[] lines = kept.toArray(new String[0]);
         String sep = lines[0].contains("\t") ? "\t" : ",";
         String[] head = lines[0].split(sep, -1);
         int name = 0;
