@@ -238,7 +238,8 @@ final class IssueEngine {
         if (!(span > cfg.zeroBand) || span == 0) {
             return cfg.flatRiskZero ? 0 : 1;
         }
-        double big = (2 * sec - max - min) / span;
+        // R_i lies in [-1, 1] by construction; clamp the rounding error so r stays in [0.5, 2]
+        double big = Math.max(-1, Math.min(1, (2 * sec - max - min) / span));
         return (1 - big / 3) / (1 + big / 3);
     }
 
