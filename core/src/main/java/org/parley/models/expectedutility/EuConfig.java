@@ -112,11 +112,12 @@ final class EuConfig {
                             + "largest pairwise margin; equal to min-distance)",
                     "condorcet", "min-distance", "argmax-pair"),
             OptionSpec.choice("stop", "discount",
-                    "F17 stopping rule: discount (stop when the median moves by at most discount-rate x R, BDM 2002) "
+                    "F17 stopping rule: discount (BDM 2002: stop after round t when (1 - discount-rate)^t x the median's "
+                            + "shift is at most discount-rate x R) "
                             + "or fixed (max-rounds rounds); --rounds N always runs N rounds",
                     "discount", "fixed"),
             OptionSpec.number("discount-rate", 0.05,
-                    "common per-round discount rate: a median shift worth less than this share of R ends bargaining"),
+                    "common per-round discount rate delta of the discount stopping rule"),
             OptionSpec.number("max-rounds", 100, "round cap of the discount rule; the number of rounds of stop=fixed"),
             OptionSpec.choice("t", "closer",
                     "T (only with q < 1): closer (1 iff |x_i - mu| < |x_i - x_j|, Eftekhari & Rahimi 2014), 1 or 0",

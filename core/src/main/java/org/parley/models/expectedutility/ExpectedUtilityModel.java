@@ -150,7 +150,9 @@ public final class ExpectedUtilityModel implements BargainingModel {
                 median[k] = e.median();
                 mean[k] = e.mean();
                 if (!fixed) {
-                    double shift = Math.abs(median[k] - before);
+                    // the shift of round t is worth (1 - delta)^t of itself today; bargaining ends when
+                    // that is at most delta x R, what one more round of delay costs
+                    double shift = Math.abs(median[k] - before) * Math.pow(1 - cfg.discountRate, t);
                     double range = e.range;
                     if (e.n < 2 || !(range > 0) || shift <= cfg.discountRate * range) {
                         stopped[k] = true;
@@ -167,15 +169,16 @@ public final class ExpectedUtilityModel implements BargainingModel {
             stopReason = context.rounds() + " rounds";
         } else if (fixed) {
             stopReason = cfg.maxRounds + " rounds (stop=fixed)";
-        } else if (allTrue(stopped)) {
-            StringBuilder sb = new StringBuilder("median shift at most discount-rate "
-                    + Numbers.format(cfg.discountRate) + " x R (");
+        } else {
+            StringBuilder sb = new StringBuilder(allTrue(stopped) ? "" : "round cap max-rounds = " + cfg.maxRounds
+                    + " reached; ");
+            sb.append("discounted median shift at most discount-rate ").append(Numbers.format(cfg.discountRate))
+                    .append(" x R (");
             for (int k = 0; k < m; k++) {
-                sb.append(k > 0 ? ", " : "").append(problem.issueId(k)).append(": round ").append(stoppedAt[k]);
+                sb.append(k > 0 ? ", " : "").append(problem.issueId(k))
+                        .append(stopped[k] ? ": round " + stoppedAt[k] : ": not settled");
             }
             stopReason = sb.append(')').toString();
-        } else {
-            stopReason = "round cap max-rounds = " + cfg.maxRounds + " reached before the median settled";
         }
         return new Trajectory(rounds, forecast, stopReason, notes);
     }
