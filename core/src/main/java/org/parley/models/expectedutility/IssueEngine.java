@@ -50,6 +50,9 @@ final class IssueEngine {
     /** dt[j][k] = (|x_k - x_j| / R)^{rv_k}: voter k's (possibly powered) distance to actor j's position. */
     private final double[][] dt;
     private final int[] order;
+    private final double[] sortedX;
+    private final double[] prefixW;
+    private final double[] prefixWx;
     private final double[] scratch;
     /** Range R and mu of the current round. */
     double range;
@@ -91,6 +94,9 @@ final class IssueEngine {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        this.sortedX = new double[n];
+        this.prefixW = new double[n + 1];
+        this.prefixWx = new double[n + 1];
         this.scratch = new double[Math.max(n, 1)];
         this.fixedRange = cfg.range == EuConfig.Range.SCALE ? scaleRange : spread();
         this.range = fixedRange;
@@ -339,6 +345,14 @@ final class IssueEngine {
             }
         }
         allPairsDenominator = cfg.probability == EuConfig.Probability.ALL_PAIRS ? allPairs() : 0;
+        boolean linear = true;
+        for (int k = 0; k < n && linear; k++) {
+            linear = voterR[k] == 1.0;
+        }
+        if (linear) {
+            probabilitiesLinear();
+            return;
+        }
         for (int i = 0; i < n; i++) {
             p[i][i] = 0;
             double[] di = dt[i];
@@ -368,6 +382,84 @@ final class IssueEngine {
                 p[j][i] = probability(nji, nij, allPairsDenominator);
             }
         }
+    }
+
+    /**
+     * {@link #p} for linear votes in O(n^2 log n): over the positions sorted with prefix sums of
+     * w and w x, the voters at or beyond the nearer end give the whole distance, those between
+     * it and the midpoint give (x_lo + x_hi - 2 x_k), those at the midpoint nothing.
+     */
+    private void probabilitiesLinear() {
+        prefixW[0] = 0;
+        prefixWx[0] = 0;
+        for (int m = 0; m < n; m++) {
+            int k = order[m];
+            sortedX[m] = x[k];
+            prefixW[m + 1] = prefixW[m] + w[k];
+            prefixWx[m + 1] = prefixWx[m] + w[k] * x[k];
+        }
+        for (int i = 0; i < n; i++) {
+            p[i][i] = 0;
+            for (int j = i + 1; j < n; j++) {
+                if (x[i] == x[j]) {
+                    p[i][j] = 0;
+                    p[j][i] = 0;
+                    continue;
+                }
+                double lo = Math.min(x[i], x[j]);
+                double hi = Math.max(x[i], x[j]);
+                double mid = (lo + hi) / 2;
+                int aLo = upper(lo);
+                int bMid = lower(mid);
+                int cMid = upper(mid);
+                int dHi = lower(hi);
+                double span = hi - lo;
+                double forLo = span * prefixW[aLo] + (lo + hi) * (prefixW[bMid] - prefixW[aLo])
+                        - 2 * (prefixWx[bMid] - prefixWx[aLo]);
+                double forHi = span * (prefixW[n] - prefixW[dHi]) + 2 * (prefixWx[dHi] - prefixWx[cMid])
+                        - (lo + hi) * (prefixW[dHi] - prefixW[cMid]);
+                forLo = Math.max(0, forLo) / range;
+                forHi = Math.max(0, forHi) / range;
+                double nij = x[i] < x[j] ? forLo : forHi;
+                double nji = x[i] < x[j] ? forHi : forLo;
+                if (cfg.thirdPartiesOnly) {
+                    nij -= w[i] * dt[j][i];
+                    nji -= w[j] * dt[i][j];
+                }
+                p[i][j] = probability(nij, nji, allPairsDenominator);
+                p[j][i] = probability(nji, nij, allPairsDenominator);
+            }
+        }
+    }
+
+    /** Number of sorted positions {@code <= v}. */
+    private int upper(double v) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedX[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Number of sorted positions {@code < v}. */
+    private int lower(double v) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedX[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

@@ -248,6 +248,60 @@ class ExpectedUtilityModelTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({"textbook,all", "net,all", "all-pairs,all", "textbook,third-parties",
+        "all-pairs,third-parties"})
+    void linearProbabilitiesEqualTheDirectSumOverVoters(String probability, String voters) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        int n = 40;
+        double[] x = new double[n];
+        double[] c = new double[n];
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.floor(rnd.nextDouble() * 21); // many shared positions and exact midpoints
+            c[i] = rnd.nextDouble();
+            s[i] = rnd.nextDouble();
+        }
+        ModelOptions o = ModelOptions.resolve(model.id(), model.options(), model.presets(),
+                Map.of("probability", probability, "votes", "linear", "voters", voters));
+        IssueEngine e = new IssueEngine(new EuConfig(o), x, c, s, 20);
+        e.step();
+        double range = 20;
+        double all = 0;
+        for (int k = 0; k < n; k++) {
+            for (int u = 0; u < n; u++) {
+                for (int v = 0; v < n; v++) {
+                    all += c[k] * s[k] * Math.abs(Math.abs(x[k] - x[v]) - Math.abs(x[k] - x[u])) / range;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double pos = 0;
+                double neg = 0;
+                for (int k = 0; k < n; k++) {
+                    if (voters.equals("third-parties") && (k == i || k == j)) {
+                        continue;
+                    }
+                    double a = c[k] * s[k] * (Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i])) / range;
+                    pos += Math.max(0, a);
+                    neg += Math.max(0, -a);
+                }
+                double expected;
+                if (x[i] == x[j]) {
+                    expected = 0;
+                } else if (probability.equals("textbook")) {
+                    expected = pos + neg > 0 ? pos / (pos + neg) : 0;
+                } else if (probability.equals("net")) {
+                    expected = pos + neg > 0 ? Math.max(0, pos - neg) / (pos + neg) : 0;
+                } else {
+                    expected = pos / all;
+                }
+                assertThat(e.p[i][j]).as("P(%d beats %d)", i, j).isCloseTo(expected, within(1e-12));
+            }
+        }
+    }
+
     @Nested
     class ScholzText implements BargainingModelContract {
         @Override
