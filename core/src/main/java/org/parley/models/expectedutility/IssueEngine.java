@@ -54,6 +54,7 @@ final class IssueEngine {
     private final double[] prefixW;
     private final double[] prefixWx;
     private final double[] scratch;
+    private final double[] voteTotal;
     /** Range R and mu of the current round. */
     double range;
     double mu;
@@ -98,6 +99,7 @@ final class IssueEngine {
         this.prefixW = new double[n + 1];
         this.prefixWx = new double[n + 1];
         this.scratch = new double[Math.max(n, 1)];
+        this.voteTotal = new double[n];
         this.fixedRange = cfg.range == EuConfig.Range.SCALE ? scaleRange : spread();
         this.range = fixedRange;
         this.mu = median();
@@ -353,6 +355,15 @@ final class IssueEngine {
             probabilitiesLinear();
             return;
         }
+        // sum_k w_k dt[j][k] per actor: the net vote for i over j is total[j] - total[i]
+        for (int j = 0; j < n; j++) {
+            double[] dj = dt[j];
+            double t = 0;
+            for (int k = 0; k < n; k++) {
+                t += w[k] * dj[k];
+            }
+            voteTotal[j] = t;
+        }
         for (int i = 0; i < n; i++) {
             p[i][i] = 0;
             double[] di = dt[i];
@@ -363,16 +374,26 @@ final class IssueEngine {
                     continue;
                 }
                 double[] dj = dt[j];
-                double nij = 0;
-                double nji = 0;
-                for (int k = 0; k < n; k++) {
-                    double diff = dj[k] - di[k];
-                    if (diff > 0) {
-                        nij += w[k] * diff;
-                    } else {
-                        nji -= w[k] * diff;
-                    }
+                // total vote sum_k w_k |dt[j][k] - dt[i][k]|, four accumulators, no branch
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int k = 0;
+                for (; k + 3 < n; k += 4) {
+                    s0 += w[k] * Math.abs(dj[k] - di[k]);
+                    s1 += w[k + 1] * Math.abs(dj[k + 1] - di[k + 1]);
+                    s2 += w[k + 2] * Math.abs(dj[k + 2] - di[k + 2]);
+                    s3 += w[k + 3] * Math.abs(dj[k + 3] - di[k + 3]);
                 }
+                for (; k < n; k++) {
+                    s0 += w[k] * Math.abs(dj[k] - di[k]);
+                }
+                double total = (s0 + s1) + (s2 + s3);
+                double net = voteTotal[j] - voteTotal[i];
+                // votes for i (voters nearer i) and for j; clamp the rounding of the difference
+                double nij = Math.max(0, (total + net) / 2);
+                double nji = Math.max(0, (total - net) / 2);
                 if (cfg.thirdPartiesOnly) {
                     // voter i votes w_i dt[j][i] for itself, voter j w_j dt[i][j] for itself
                     nij -= w[i] * dj[i];

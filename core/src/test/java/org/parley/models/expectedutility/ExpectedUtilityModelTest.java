@@ -249,9 +249,10 @@ class ExpectedUtilityModelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource({"textbook,all", "net,all", "all-pairs,all", "textbook,third-parties",
-        "all-pairs,third-parties"})
-    void linearProbabilitiesEqualTheDirectSumOverVoters(String probability, String voters) {
+    @org.junit.jupiter.params.provider.CsvSource({"textbook,all,linear", "net,all,linear", "all-pairs,all,linear",
+        "textbook,third-parties,linear", "all-pairs,third-parties,linear", "textbook,all,powered", "net,all,powered",
+        "all-pairs,all,powered", "all-pairs,third-parties,powered"})
+    void probabilitiesEqualTheDirectSumOverVoters(String probability, String voters, String votes) {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
         int n = 40;
         double[] x = new double[n];
@@ -263,7 +264,7 @@ class ExpectedUtilityModelTest {
             s[i] = rnd.nextDouble();
         }
         ModelOptions o = ModelOptions.resolve(model.id(), model.options(), model.presets(),
-                Map.of("probability", probability, "votes", "linear", "voters", voters));
+                Map.of("probability", probability, "votes", votes, "voters", voters));
         IssueEngine e = new IssueEngine(new EuConfig(o), x, c, s, 20);
         e.step();
         double range = 20;
@@ -271,7 +272,7 @@ class ExpectedUtilityModelTest {
         for (int k = 0; k < n; k++) {
             for (int u = 0; u < n; u++) {
                 for (int v = 0; v < n; v++) {
-                    all += c[k] * s[k] * Math.abs(Math.abs(x[k] - x[v]) - Math.abs(x[k] - x[u])) / range;
+                    all += c[k] * s[k] * Math.abs(d(x[k], x[v], range, e, k, votes) - d(x[k], x[u], range, e, k, votes));
                 }
             }
         }
@@ -283,7 +284,7 @@ class ExpectedUtilityModelTest {
                     if (voters.equals("third-parties") && (k == i || k == j)) {
                         continue;
                     }
-                    double a = c[k] * s[k] * (Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i])) / range;
+                    double a = c[k] * s[k] * (d(x[k], x[j], range, e, k, votes) - d(x[k], x[i], range, e, k, votes));
                     pos += Math.max(0, a);
                     neg += Math.max(0, -a);
                 }
@@ -300,6 +301,12 @@ class ExpectedUtilityModelTest {
                 assertThat(e.p[i][j]).as("P(%d beats %d)", i, j).isCloseTo(expected, within(1e-12));
             }
         }
+    }
+
+    /** Voter k's distance to a position: linear, or powered by k's exponent of the round. */
+    private static double d(double xk, double at, double range, IssueEngine e, int k, String votes) {
+        double lin = Math.abs(xk - at) / range;
+        return votes.equals("powered") ? Math.pow(lin, e.r[k]) : lin;
     }
 
     @Nested
