@@ -24,6 +24,7 @@ import org.parley.engine.RunContext;
 import org.parley.engine.Trajectory;
 import org.parley.model.DecisionRule;
 import org.parley.models.Models;
+import org.parley.models.expectedutility.EngineProbe;
 
 /**
  * Rounds per second of the expected-utility model on generated one-issue scenarios of 10, 100 and
@@ -31,12 +32,17 @@ import org.parley.models.Models;
  * whose cost differs: {@code scholz-published} (all-pairs probability, votes powered by each
  * voter's exponent) and {@code scholz-text} (eq. 31, linear votes).
  *
- * <p>One operation is one round: each invocation runs {@value #ROUNDS} fixed rounds through the
- * public {@link BargainingModel#run} (engine set-up and result building included; the rounds
- * themselves work on preallocated primitive arrays). Run:
+ * <p>Two measures, one operation = one round:
+ * <ul>
+ *   <li>{@code engineRound}: one round of the engine on preallocated primitive arrays (restarted
+ *       from the initial positions each time); {@code -prof gc} shows it allocates nothing;</li>
+ *   <li>{@code run}: {@value #ROUNDS} rounds through the public {@link BargainingModel#run},
+ *       including engine set-up and the result (position snapshots, moves with their sentences).</li>
+ * </ul>
+ * Run:
  * <pre>
  * mvn -q -B -pl bench -am package -DskipTests
- * java -jar bench/target/benchmarks.jar ExpectedUtilityBenchmark
+ * java -jar bench/target/benchmarks.jar ExpectedUtilityBenchmark -prof gc
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -58,12 +64,14 @@ public class ExpectedUtilityBenchmark {
     private BargainingModel model;
     private ModelOptions options;
     private Problem problem;
+    private EngineProbe probe;
 
     @Setup(Level.Trial)
     public void setUp() {
         model = Models.expectedUtility();
         options = ModelOptions.resolve(model.id(), model.options(), model.presets(), Map.of("preset", preset));
         problem = generate(actors, 42);
+        probe = new EngineProbe(problem, options);
     }
 
     /** A one-issue problem with {@code n} actors, reproducible from {@code seed}. */
@@ -84,8 +92,13 @@ public class ExpectedUtilityBenchmark {
     }
 
     @Benchmark
+    public double engineRound() {
+        return probe.round();
+    }
+
+    @Benchmark
     @OperationsPerInvocation(ROUNDS)
-    public Trajectory rounds() {
+    public Trajectory run() {
         return model.run(problem, options, RunContext.of(ROUNDS, 1));
     }
 }

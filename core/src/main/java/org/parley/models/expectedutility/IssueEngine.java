@@ -55,6 +55,10 @@ final class IssueEngine {
     private final double[] prefixWx;
     private final double[] scratch;
     private final double[] voteTotal;
+    /** us[i][j], uf[i][j]: U_s and U_f of i challenging j with r_i; usq[i]: U_sq with r_i (pass 2). */
+    private final double[][] us;
+    private final double[][] uf;
+    private final double[] usq;
     /** Range R and mu of the current round. */
     double range;
     double mu;
@@ -100,6 +104,9 @@ final class IssueEngine {
         this.prefixWx = new double[n + 1];
         this.scratch = new double[Math.max(n, 1)];
         this.voteTotal = new double[n];
+        this.us = new double[n][n];
+        this.uf = new double[n][n];
+        this.usq = new double[n];
         this.fixedRange = cfg.range == EuConfig.Range.SCALE ? scaleRange : spread();
         this.range = fixedRange;
         this.mu = median();
@@ -155,8 +162,20 @@ final class IssueEngine {
             riskOverActors();
         }
 
-        // pass 2: the new exponents
+        // pass 2: the new exponents; U_s and U_f of every ordered pair once (two powers each),
+        // shared by the pair's own EU and by the counterpart-view EUs that use the same exponent
         probabilities(r);
+        for (int i = 0; i < n; i++) {
+            usq[i] = 2 - 4 * pw(0.5, r[i]);
+            double[] usRow = us[i];
+            double[] ufRow = uf[i];
+            for (int j = 0; j < n; j++) {
+                double d = Math.abs(x[i] - x[j]) / range;
+                usRow[j] = 2 - 4 * pw(0.5 - 0.5 * d, r[i]);
+                ufRow[j] = 2 - 4 * pw(0.5 + 0.5 * d, r[i]);
+            }
+        }
+        boolean focalRisk = cfg.counterRisk == EuConfig.CounterRisk.FOCAL;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (i == j) {
@@ -164,13 +183,17 @@ final class IssueEngine {
                     b[i][j] = 0;
                     continue;
                 }
-                a[i][j] = eu(x[i], x[j], r[i], s[j], p[i][j], x[i], x[j]);
-                double rb = cfg.counterRisk == EuConfig.CounterRisk.FOCAL ? r[i] : r[j];
+                a[i][j] = eu(x[i], x[j], r[i], s[j], p[i][j], x[i], x[j], us[i][j], uf[i][j], usq[i]);
+                // j challenging i seen with r_i (perception) or r_j: |x_j - x_i| = |x_i - x_j|
+                int rOwner = focalRisk ? i : j;
+                double rb = r[rOwner];
+                double ubs = focalRisk ? us[i][j] : us[j][i];
+                double ubf = focalRisk ? uf[i][j] : uf[j][i];
                 double sb = cfg.counterSalienceTarget ? s[i] : s[j];
                 if (cfg.counterTermsFocal) {
-                    b[i][j] = eu(x[j], x[i], rb, sb, p[j][i], x[i], x[j]);
+                    b[i][j] = eu(x[j], x[i], rb, sb, p[j][i], x[i], x[j], ubs, ubf, usq[rOwner]);
                 } else {
-                    b[i][j] = eu(x[j], x[i], rb, sb, p[j][i], x[j], x[i]);
+                    b[i][j] = eu(x[j], x[i], rb, sb, p[j][i], x[j], x[i], ubs, ubf, usq[rOwner]);
                 }
             }
         }
@@ -195,9 +218,16 @@ final class IssueEngine {
             return 0;
         }
         double d = Math.abs(xc - xt) / range;
-        double us = 2 - 4 * pw(0.5 - 0.5 * d, rr);
-        double uf = 2 - 4 * pw(0.5 + 0.5 * d, rr);
-        double usq = 2 - 4 * pw(0.5, rr);
+        return eu(xc, xt, rr, st, pc, xo, xother, 2 - 4 * pw(0.5 - 0.5 * d, rr), 2 - 4 * pw(0.5 + 0.5 * d, rr),
+                2 - 4 * pw(0.5, rr));
+    }
+
+    /** The same with U_s, U_f and U_sq already computed for exponent {@code rr}. */
+    private double eu(double xc, double xt, double rr, double st, double pc, double xo, double xother, double us,
+                      double uf, double usq) {
+        if (xc == xt && cfg.skipSamePosition) {
+            return 0;
+        }
         double challenge = st * (pc * us + (1 - pc) * uf) + (1 - st) * us;
         double noChallenge = cfg.q * usq;
         if (cfg.q < 1) {
