@@ -241,7 +241,7 @@ public final class ExpectedUtilityModel implements BargainingModel {
         measures.put("eu_counterpart", b);
         String f = Numbers.fixed(e.from[i], 3);
         String to = Numbers.fixed(target, 3);
-        String seen = cfg.counterRisk == EuConfig.CounterRisk.FOCAL ? " as " + actor + " sees it" : "";
+        String seen = cfg.counterRisk == EuConfig.CounterRisk.FOCAL ? ", as " + actor + " sees it," : "";
         String sentence;
         String kindId;
         if (rejected) {
@@ -252,8 +252,8 @@ public final class ExpectedUtilityModel implements BargainingModel {
         } else if (kind == IssueEngine.CONFLICT) {
             kindId = "conflict";
             sentence = actor + " moved from " + f + " to " + to + " on " + issue + " because it expected to lose a conflict with "
-                    + other + ": both would challenge, but " + other + "'s expected utility " + Numbers.fixed(b, 3) + seen
-                    + " exceeds its own " + Numbers.fixed(a, 3)
+                    + other + ": both would challenge, but" + seen + " " + other + "'s expected utility "
+                    + Numbers.fixed(b, 3) + " exceeds its own " + Numbers.fixed(a, 3)
                     + (cfg.conflict == EuConfig.Conflict.EXPECTED ? ", so it moved to the conflict's expected outcome."
                     : ", so it gave in to " + other + "'s position.");
         } else if (kind == IssueEngine.COMPROMISE) {
@@ -261,14 +261,14 @@ public final class ExpectedUtilityModel implements BargainingModel {
             double dist = Math.abs(e.from[j] - e.from[i]);
             String share = dist > 0 ? Numbers.fixed(100 * Math.abs(target - e.from[i]) / dist, 0) + "%" : "none";
             sentence = actor + " moved from " + f + " to " + to + " on " + issue + " in a compromise with " + other
-                    + ": challenging " + other + " was worth " + Numbers.fixed(a, 3) + " to it while " + other
-                    + " expected " + Numbers.fixed(b, 3) + seen + " from challenging it, so it conceded " + share
+                    + ": challenging " + other + " was worth " + Numbers.fixed(a, 3) + " to it while" + seen + " "
+                    + other + " expected " + Numbers.fixed(b, 3) + " from challenging it, so it conceded " + share
                     + " of the distance.";
         } else {
             kindId = "capitulate";
             sentence = actor + " capitulated to " + other + " on " + issue + ", moving from " + f + " to " + to
-                    + ": challenging " + other + " would cost it " + Numbers.fixed(-a, 3) + ", more than the "
-                    + Numbers.fixed(b, 3) + " " + other + " expected" + seen + " from challenging it.";
+                    + ": challenging " + other + " would cost it " + Numbers.fixed(-a, 3) + ", more than" + seen + " "
+                    + other + " expected to gain (" + Numbers.fixed(b, 3) + ") from challenging it.";
         }
         return new Move(round, kindId, actor, other, issue, e.from[i], target, measures, sentence);
     }

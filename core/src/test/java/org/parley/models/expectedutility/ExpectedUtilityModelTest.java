@@ -138,7 +138,7 @@ class ExpectedUtilityModelTest {
         assertThat(be.from()).isEqualTo(7.0);
         assertThat(be.measures().keySet()).containsExactly("eu_actor", "eu_counterpart");
         assertThat(be.reason()).isEqualTo("Belgium moved from 7.000 to 8.416 on issue in a compromise with France: "
-                + "challenging France was worth -0.115 to it while France expected 0.243 as Belgium sees it from "
+                + "challenging France was worth -0.115 to it while, as Belgium sees it, France expected 0.243 from "
                 + "challenging it, so it conceded 47% of the distance.");
     }
 
