@@ -131,7 +131,7 @@ final class EuConfig {
                     "skip", "evaluate"),
             OptionSpec.number("zero-band", 0,
                     "an EU with |EU| below this counts as zero when classifying (eum: 1e-4; a ~0 with b > 0 is then a compromise)"),
-            OptionSpec.choice("ties", "first",
+            OptionSpec.choice("ties", "higher-eu",
                     "offers that tie on the choice key: first (the first counterpart in input order, as every open "
                             + "implementation) or higher-eu (the proposer with the higher EU, then the lower position: "
                             + "independent of input order)",
@@ -153,7 +153,7 @@ final class EuConfig {
                 "counter-salience", "target", "counter-risk", "focal", "q", "1", "risk-normalisation", "actors",
                 "ub-uw", "sum", "mu", "median", "conflict", "full", "compromise", "ratio",
                 "offer-choice", "class-weighted-key", "capitulation", "typo", "flat-risk", "one", "median", "condorcet",
-                "t", "closer", "counter-ub-uw", "own", "same-position", "skip", "zero-band", "0", "ties", "first"));
+                "t", "closer", "counter-ub-uw", "own", "same-position", "skip", "zero-band", "0", "ties", "higher-eu"));
         p.put(PRESET_TEXT, ordered(
                 "range", "initial", "probability", "textbook", "votes", "linear", "voters", "all",
                 "counter-salience", "target", "counter-risk", "own", "q", "1", "risk-normalisation", "actors",

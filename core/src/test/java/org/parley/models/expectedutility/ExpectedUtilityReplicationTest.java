@@ -271,14 +271,16 @@ class ExpectedUtilityReplicationTest {
 
     // ---- forks one at a time, against jmckib's monkey-patched variants ----
 
+    // jmckib's min() keeps the first of equal offers in input order (ties=first); with the textbook
+    // probability Ireland meets such a tie in round 1 (Netherlands at 4 vs France at 10, both 3 away)
     @ParameterizedTest(name = "variant {0}")
     @CsvSource(delimiter = ';', value = {
-        "A;",
-        "B;probability=textbook",
-        "C;probability=textbook,votes=linear",
-        "D;capitulation=fixed",
-        "E;capitulation=fixed,offer-choice=class-least-move",
-        "F;capitulation=fixed,offer-choice=class-least-move,probability=textbook"})
+        "A;ties=first",
+        "B;ties=first,probability=textbook",
+        "C;ties=first,probability=textbook,votes=linear",
+        "D;ties=first,capitulation=fixed",
+        "E;ties=first,capitulation=fixed,offer-choice=class-least-move",
+        "F;ties=first,capitulation=fixed,offer-choice=class-least-move,probability=textbook"})
     void eachForkReproducesJmckibsVariant(String variant, String overrides) throws IOException {
         List<String> lines = Files.readAllLines(Peers.require(OUT + "jmckib_variants.txt"), StandardCharsets.UTF_8);
         double[] medians = null;
@@ -315,6 +317,16 @@ class ExpectedUtilityReplicationTest {
             assertThat(t.rounds().get(r).series().get("mean")[0]).as("variant %s mean round %d", variant, r)
                     .isCloseTo(means[r - 1], within(0.005 + 1e-9));
         }
+    }
+
+    @Test
+    void textbookVariantDependsOnTheTieRuleAndSaysSo() throws IOException {
+        // with ties=higher-eu Ireland takes France's offer (higher EU) instead of the Netherlands'
+        // (first in input order): the round-1 mean is 7.648, not jmckib's 7.604 (variant B)
+        Trajectory t = run(jmckibInput(), 1, "preset", "scholz-published", "probability", "textbook");
+        Move ireland = t.rounds().get(1).moves().stream().filter(m -> m.actor().equals("Ireland")).findFirst().orElseThrow();
+        assertThat(ireland.counterpart()).isEqualTo("France");
+        assertThat(t.rounds().get(1).series().get("mean")[0]).isCloseTo(7.648100561, within(TOL));
     }
 
     private static double[] numbers(String text) {
