@@ -303,6 +303,21 @@ class ExpectedUtilityModelTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} t={1}")
+    @org.junit.jupiter.params.provider.CsvSource({"sum,closer,0.375", "difference,closer,0.25", "sum,0,1.625",
+        "sum,1,0.375", "difference,0,1.75"})
+    void noChallengeTermsFollowTheirFormulas(String form, String t, double expected) {
+        // challenger at 0, target at 1, R = 1, mu = 0.25, r = 1, target salience 0.5, P = 0.5, Q = 0.5:
+        // U_s = 2, U_f = -2, U_sq = 0, challenge part = 1; sum: e = 0.25 (0.25 + 1) = 0.3125, U_b = 1.25,
+        // U_w = -1.25; difference: e = 0.5 |1 - 0.25| = 0.375, U_b = 1.5, U_w = -1.5; T closer = 1
+        ModelOptions o = ModelOptions.resolve(model.id(), model.options(), model.presets(),
+                Map.of("q", "0.5", "ub-uw", form, "t", t));
+        IssueEngine e = new IssueEngine(new EuConfig(o), new double[] {0, 1}, new double[] {1, 1}, new double[] {1, 1}, 1);
+        e.range = 1;
+        e.mu = 0.25;
+        assertThat(e.eu(0, 1, 1, 0.5, 0.5, 0, 1)).isCloseTo(expected, within(1e-12));
+    }
+
     /** Voter k's distance to a position: linear, or powered by k's exponent of the round. */
     private static double d(double xk, double at, double range, IssueEngine e, int k, String votes) {
         double lin = Math.abs(xk - at) / range;
