@@ -26,6 +26,10 @@ import org.parley.model.Scenario;
  * arrays, and every aggregate is computed afterwards in index order, so the result is bit-identical
  * on any number of threads.
  *
+ * <p>With {@code runs = 1} nothing is drawn: the single run is the point forecast at the stated
+ * values (what {@link Simulation#run} gives), so one run never reports a random draw as "the"
+ * forecast.
+ *
  * <p>Only the forecast per issue of each run is kept (one {@code double} per world, model, issue
  * and run), never the trajectories, plus (when asked for sensitivity) the drawn value of each
  * uncertain input.
@@ -63,23 +67,29 @@ public final class MonteCarlo {
         List<Runnable> blocks = new ArrayList<>();
         for (String w : plan.worlds()) {
             Problem base = plan.problems().get(w);
-            List<Input> inputs = Inputs.uncertain(plan.resolved().get(w));
+            List<Input> uncertain = Inputs.uncertain(plan.resolved().get(w));
+            List<Input> inputs = runs == 1 ? List.of() : uncertain;
             double[][][] forecasts = new double[models.size()][issues][runs];
             double[][] point = new double[models.size()][];
-            double[][] drawn = keepInputs ? new double[inputs.size()][runs] : new double[0][];
+            double[][] drawn = keepInputs ? new double[uncertain.size()][runs] : new double[0][];
+            if (runs == 1) {
+                for (int j = 0; j < drawn.length; j++) {
+                    drawn[j][0] = uncertain.get(j).value();
+                }
+            }
             long seed0 = Seeds.forRun(spec.seed(), 0);
             boolean[] varies = new boolean[models.size()];
             for (int mi = 0; mi < models.size(); mi++) {
                 BargainingModel m = models.get(mi);
                 point[mi] = plan.run(m, base, seed0).forecast().clone();
-                varies[mi] = m.stochastic() || !inputs.isEmpty();
+                varies[mi] = runs > 1 && (m.stochastic() || !inputs.isEmpty());
                 if (!varies[mi]) {
                     for (int k = 0; k < issues; k++) {
                         java.util.Arrays.fill(forecasts[mi][k], point[mi][k]);
                     }
                 }
             }
-            out.put(w, new MonteCarloResult.WorldRuns(w, inputs, forecasts, point, drawn));
+            out.put(w, new MonteCarloResult.WorldRuns(w, uncertain, forecasts, point, drawn));
             boolean any = false;
             for (boolean v : varies) {
                 any |= v;

@@ -77,18 +77,23 @@ final class Scenarios {
     /**
      * One issue 0-100, three actors with capability 1 and salience 100; actor {@code a} has its
      * position uniform on [20, 60] (stated 40), {@code b} at 80 and {@code c} at 0. The compromise
-     * forecast is (x_a + 80 + 0) / 3: linear in x_a with slope 1/3.
+     * forecast is (x_a + 80 + 0) / 3: linear in x_a with slope 1/3. Branch {@code b-moves}
+     * (probability 1) moves b to 50 and halves c's salience.
      */
     static Scenario linear() {
         Issue i = new Issue("deal", "Deal", "", Scale.percent("none", "full"), Estimate.of(0), DecisionRule.MAJORITY,
-                List.of(new Threshold("above-40", 40, true, "more than 40?")));
+                List.of(new Threshold("above-40", 40, true, "more than 40?"),
+                        new Threshold("above-45", 45, true, "more than 45?")));
         List<Actor> as = List.of(Actor.of("a", 1), Actor.of("b", 1), Actor.of("c", 1));
         List<Stance> ss = List.of(
                 new Stance("a", "deal", new Estimate(40, Range.uniform(20, 60), Provenance.judgement("t")),
                         Estimate.of(100)),
                 Stance.of("b", "deal", 80, 100),
                 Stance.of("c", "deal", 0, 100));
-        return new Scenario("linear", "Linear", null, "", List.of(), List.of(i), as, ss, List.of(), Map.of());
+        Branch moves = new Branch("b-moves", "b moves", "", 1.0, null, List.of(
+                Change.position("b", "deal", Estimate.of(50, Provenance.judgement("t"))),
+                Change.salience("c", "deal", Estimate.of(50, Provenance.judgement("t")))));
+        return new Scenario("linear", "Linear", null, "", List.of(), List.of(i), as, ss, List.of(moves), Map.of());
     }
 
     /** A stochastic test model: the compromise forecast plus uniform noise in [-5, 5] per issue. */
