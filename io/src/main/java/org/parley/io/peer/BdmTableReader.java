@@ -46,9 +46,9 @@ public final class BdmTableReader {
 
     /** {@code true} when a first line looks like a BDM table header. */
     public static boolean isHeader(String line) {
-        String l = line.replace("\uFEFF", "").strip();
-        if (l.startsWith("#")) {
-            l = l.substring(1).strip();
+        String l = line.replace("\uFEFF", "").stripTrailing();
+        if (l.strip().startsWith("#")) {
+            l = l.strip().substring(1).strip();
         }
         char sep = separator(l);
         List<String> cols = new ArrayList<>();
@@ -75,9 +75,9 @@ public final class BdmTableReader {
             throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.EMPTY_SCENARIO, "",
                     "the file is empty").at(name, 1, 1)));
         }
-        String header = lines.get(headerLine).strip();
-        if (header.startsWith("#")) {
-            header = header.substring(1).strip();
+        String header = lines.get(headerLine).stripTrailing();
+        if (header.strip().startsWith("#")) {
+            header = header.strip().substring(1).strip();
         }
         char sep = separator(header);
         Row head = Row.split(headerLine + 1, header, sep, '"');
