@@ -48,7 +48,7 @@ public final class Charts {
             Svg.Axis ya = new Svg.Axis(p.scaleMin(k), p.scaleMax(k), y0 + panel - 40, y0 + 25);
             svg.open("g", "class", "panel", "data-issue", p.issueId(k));
             svg.text("text", p.issueId(k), "x", 20.0, "y", y0 + 18, "font-weight", "bold");
-            frame(svg, xa, ya, Svg.ticks(0, last, Math.min(last, 10)), "round");
+            frame(svg, xa, ya, Svg.ticks(0, last, Math.min(last, 10)), "round", true);
             for (int i = 0; i < p.actorCount(); i++) {
                 if (!p.present(i, k)) {
                     continue;
@@ -67,6 +67,12 @@ public final class Charts {
                 outcome[r] = rounds.get(r).outcome()[k];
             }
             line(svg, "outcome", "outcome", "black", true, rounds, outcome, xa, ya);
+            if (rounds.size() == 1 && !Double.isNaN(outcome[0])) {
+                svg.empty("line", "x1", xa.from(), "x2", xa.to(), "y1", ya.at(outcome[0]), "y2", ya.at(outcome[0]),
+                        "stroke", "black", "stroke-dasharray", "6 4");
+                svg.text("text", "forecast " + Numbers.fixed(outcome[0], 1) + " (static model: one step)", "x",
+                        xa.from() + 8, "y", ya.at(outcome[0]) - 5, "font-size", 10);
+            }
             svg.close("g");
         }
         return svg.finish();
@@ -113,16 +119,23 @@ public final class Charts {
         svg.close("g");
     }
 
-    private static void frame(Svg svg, Svg.Axis xa, Svg.Axis ya, double[] xticks, String xlabel) {
+    /** The plot frame with x tick labels, and y grid lines with labels when {@code yTicks}. */
+    private static void frame(Svg svg, Svg.Axis xa, Svg.Axis ya, double[] xticks, String xlabel, boolean yTicks) {
         svg.empty("rect", "x", xa.from(), "y", ya.to(), "width", xa.to() - xa.from(), "height", ya.from() - ya.to(),
                 "fill", "none", "stroke", "#cccccc");
-        for (double v : Svg.ticks(ya.min(), ya.max(), 5)) {
-            svg.empty("line", "x1", xa.from(), "x2", xa.to(), "y1", ya.at(v), "y2", ya.at(v), "stroke", "#eeeeee");
-            svg.text("text", Numbers.format(v), "x", xa.from() - 6, "y", ya.at(v) + 4, "text-anchor", "end",
-                    "font-size", 10);
+        if (yTicks) {
+            for (double v : Svg.ticks(ya.min(), ya.max(), 5)) {
+                svg.empty("line", "x1", xa.from(), "x2", xa.to(), "y1", ya.at(v), "y2", ya.at(v), "stroke", "#eeeeee");
+                svg.text("text", Svg.tick(v), "x", xa.from() - 6, "y", ya.at(v) + 4, "text-anchor", "end",
+                        "font-size", 10);
+            }
+        } else {
+            for (double v : xticks) {
+                svg.empty("line", "x1", xa.at(v), "x2", xa.at(v), "y1", ya.from(), "y2", ya.to(), "stroke", "#f0f0f0");
+            }
         }
         for (double v : xticks) {
-            svg.text("text", Numbers.format(v), "x", xa.at(v), "y", ya.from() + 14, "text-anchor", "middle",
+            svg.text("text", Svg.tick(v), "x", xa.at(v), "y", ya.from() + 14, "text-anchor", "middle",
                     "font-size", 10);
         }
         svg.text("text", xlabel, "x", xa.to(), "y", ya.from() + 28, "text-anchor", "end", "font-size", 10);
@@ -157,7 +170,12 @@ public final class Charts {
                 "y", 48.0, "font-size", 11, "fill", "#555555");
         Svg.Axis xa = new Svg.Axis(issue.scale().min(), issue.scale().max(), LEFT, WIDTH - RIGHT);
         Svg.Axis ya = new Svg.Axis(0, rows.size(), top, top + rowH * rows.size());
-        frame(svg, xa, new Svg.Axis(0, 1, ya.to(), ya.from()), Svg.ticks(xa.min(), xa.max(), 10), "");
+        frame(svg, xa, new Svg.Axis(0, 1, ya.to(), ya.from()), Svg.ticks(xa.min(), xa.max(), 10), "", false);
+        for (int j = 1; j < rows.size(); j++) {
+            if (!rows.get(j)[0].equals(rows.get(j - 1)[0])) {
+                svg.empty("line", "x1", 20.0, "x2", xa.to(), "y1", ya.at(j), "y2", ya.at(j), "stroke", "#bbbbbb");
+            }
+        }
         for (Threshold t : issue.thresholds()) {
             svg.empty("line", "class", "threshold", "data-threshold", t.id(), "x1", xa.at(t.value()), "x2",
                     xa.at(t.value()), "y1", ya.from() - 8, "y2", ya.to(), "stroke", "#d62728", "stroke-dasharray", "4 3");
@@ -239,7 +257,8 @@ public final class Charts {
         double left = 300;
         Svg.Axis xa = new Svg.Axis(lo, hi, left, WIDTH - RIGHT);
         Svg.Axis ya = new Svg.Axis(0, shown.size(), top0, top0 + rowH * shown.size());
-        frame(svg, xa, new Svg.Axis(0, 1, ya.to(), ya.from()), Svg.ticks(lo, hi, 8), first.issue() + " forecast");
+        frame(svg, xa, new Svg.Axis(0, 1, ya.to(), ya.from()), Svg.ticks(lo, hi, 8), first.issue() + " forecast",
+                false);
         double x0 = xa.at(first.stated());
         for (int j = 0; j < shown.size(); j++) {
             Sensitivity.OneAtATime o = shown.get(j);

@@ -118,6 +118,11 @@ final class Svg {
         }
     }
 
+    /** A tick label: the value rounded to 6 significant decimals, so 0.6000000000000001 reads 0.6. */
+    static String tick(double v) {
+        return org.parley.engine.Numbers.format(Math.round(v * 1e6) / 1e6);
+    }
+
     /** Round tick values covering [min, max], about {@code count} of them. */
     static double[] ticks(double min, double max, int count) {
         double span = max - min;
