@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.model.Scenario;
 import org.parley.models.Models;
 
-class SimulationTest {
+class SimulationPlanTest {
 
     @Test
     void thePlanResolvesWorldsModelsAndOptionsInOrder() {
