@@ -129,6 +129,9 @@ public final class YamlScenarioReader {
                         + " is not one this Parley reads (1)");
             }
         }
+        for (String list : List.of("sources", "issues", "actors", "branches", "options")) {
+            at(list, list, top.get(list));
+        }
         String id = requiredText(top, "id", "", root);
         String title = text(top, "title", "");
         LocalDate date = date(top.get("date"), "date");
