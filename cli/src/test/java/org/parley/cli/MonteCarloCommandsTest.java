@@ -133,7 +133,7 @@ class MonteCarloCommandsTest {
     void compareShowsDifferencesAndTheirCauses() {
         Run r = run("compare", "--branches", "trump-wins,trump-loses", "--runs", "200");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Compare trump-wins -> trump-loses", "usa position on sanctions 35 -> 10  (trump-loses)",
+        assertThat(r.out()).contains("Compare trump-wins -> trump-loses", "usa position on sanctions 35 -> 10  (set by trump-loses)",
                 "What causes each difference");
         assertThat(r.out()).containsPattern("sanctions\\s+compromise\\s+60\\.0\\s+51\\.6\\s+-8\\.5");
     }

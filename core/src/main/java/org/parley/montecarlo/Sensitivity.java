@@ -41,10 +41,21 @@ public final class Sensitivity {
      */
     public record OneAtATime(String world, String model, String issue, Input input, double stated, double atLow,
                              double atHigh) {
-        /** {@code |atHigh - atLow|}; 0 when either is not a number. */
+        /**
+         * The range of the three forecasts (at low, stated, at high), ignoring any that is not a
+         * number: {@code |atHigh - atLow|} for a monotone effect, and not fooled by an effect that
+         * goes up and comes back (a model that drops an actor whose ideal meets the status quo).
+         */
         public double swing() {
-            double s = Math.abs(atHigh - atLow);
-            return Double.isNaN(s) ? 0 : s;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double v : new double[] {atLow, stated, atHigh}) {
+                if (!Double.isNaN(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            return hi > lo ? hi - lo : 0;
         }
     }
 

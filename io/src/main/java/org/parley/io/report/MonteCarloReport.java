@@ -118,7 +118,7 @@ public final class MonteCarloReport {
         out.print("  " + worldTitle(s, c.first()) + "\n  " + worldTitle(s, c.second()) + "\n");
         out.print("Differences between the worlds: " + c.differences().size() + "\n");
         for (Comparison.Difference d : c.differences()) {
-            out.print("  " + d.label() + (d.branch().isEmpty() ? "" : "  (" + d.branch() + ")") + "\n");
+            out.print("  " + d.label() + (d.branch().isEmpty() ? "" : "  (set by " + d.branch() + ")") + "\n");
         }
         out.print("\n");
         Table t = c.runs() > 1
@@ -139,11 +139,11 @@ public final class MonteCarloReport {
             }
         }
         t.print(out, "  ");
-        out.print("\nWhat causes each difference (one-at-a-time effect of each change on the " + c.first()
-                + " forecast, largest first)\n");
+        out.print("\nWhat causes each difference of at least 0.05 (one-at-a-time effect of each change on the "
+                + c.first() + " forecast, largest first)\n");
         for (String k : issues) {
             for (Comparison.Row row : c.rows()) {
-                if (!row.issue().equals(k) || Math.abs(row.difference()) < 1e-9 || Double.isNaN(row.difference())) {
+                if (!row.issue().equals(k) || !(Math.abs(row.difference()) >= 0.05)) {
                     continue;
                 }
                 out.print("  " + k + " / " + row.model() + ": " + signed(row.difference()) + "\n");
@@ -153,7 +153,7 @@ public final class MonteCarloReport {
                         break;
                     }
                     out.print("    " + pad(signed(cause.effect()), 8) + cause.difference().label()
-                            + (cause.difference().branch().isEmpty() ? "" : "  (" + cause.difference().branch() + ")")
+                            + (cause.difference().branch().isEmpty() ? "" : "  (set by " + cause.difference().branch() + ")")
                             + "\n");
                     shown++;
                 }
