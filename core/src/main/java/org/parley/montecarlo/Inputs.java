@@ -88,45 +88,71 @@ public final class Inputs {
      * saliences 0-100). The base is not changed.
      */
     public static Problem with(Problem base, List<Input> inputs, double[] values) {
-        int n = base.actorCount();
-        int m = base.issueCount();
-        double[][] pos = base.copyPositions();
-        double[][] sal = new double[n][];
-        for (int i = 0; i < n; i++) {
-            sal[i] = base.salience()[i].clone();
-        }
-        double[] cap = base.capability().clone();
-        double[] lo = new double[m];
-        double[] hi = new double[m];
-        double[] sq = new double[m];
-        org.parley.model.DecisionRule[] rules = new org.parley.model.DecisionRule[m];
-        for (int k = 0; k < m; k++) {
-            lo[k] = base.scaleMin(k);
-            hi[k] = base.scaleMax(k);
-            sq[k] = base.statusQuo(k);
-            rules[k] = base.rule(k);
-        }
-        for (int j = 0; j < inputs.size(); j++) {
-            Input in = inputs.get(j);
-            double x = values[j];
-            switch (in.kind()) {
-                case POSITION:
-                    pos[in.actorIndex()][in.issueIndex()] = x;
-                    break;
-                case SALIENCE:
-                    sal[in.actorIndex()][in.issueIndex()] = x / 100.0;
-                    break;
-                case CAPABILITY:
-                    cap[in.actorIndex()] = x;
-                    break;
-                case STATUS_QUO:
-                default:
-                    sq[in.issueIndex()] = x;
-                    break;
+        return new Editor(base).with(inputs, values);
+    }
+
+    /**
+     * Makes copies of one problem with some inputs changed. The ids, scales and rules are shared by
+     * every copy (they are read-only); positions, saliences, capabilities and status quos are
+     * copied. Thread-safe: an editor can serve every run of a world.
+     */
+    public static final class Editor {
+        private final Problem base;
+        private final String[] actorIds;
+        private final String[] issueIds;
+        private final double[] lo;
+        private final double[] hi;
+        private final double[] sq;
+        private final org.parley.model.DecisionRule[] rules;
+
+        public Editor(Problem base) {
+            this.base = base;
+            int m = base.issueCount();
+            actorIds = base.actorIds().toArray(new String[0]);
+            issueIds = base.issueIds().toArray(new String[0]);
+            lo = new double[m];
+            hi = new double[m];
+            sq = new double[m];
+            rules = new org.parley.model.DecisionRule[m];
+            for (int k = 0; k < m; k++) {
+                lo[k] = base.scaleMin(k);
+                hi[k] = base.scaleMax(k);
+                sq[k] = base.statusQuo(k);
+                rules[k] = base.rule(k);
             }
         }
-        return new Problem(base.actorIds().toArray(new String[0]), base.issueIds().toArray(new String[0]), cap, pos,
-                sal, lo, hi, sq, rules);
+
+        /** A copy of the base problem with {@code inputs.get(j)} set to {@code values[j]}. */
+        public Problem with(List<Input> inputs, double[] values) {
+            int n = base.actorCount();
+            double[][] pos = base.copyPositions();
+            double[][] sal = new double[n][];
+            for (int i = 0; i < n; i++) {
+                sal[i] = base.salience()[i].clone();
+            }
+            double[] cap = base.capability().clone();
+            double[] q = sq.clone();
+            for (int j = 0; j < inputs.size(); j++) {
+                Input in = inputs.get(j);
+                double x = values[j];
+                switch (in.kind()) {
+                    case POSITION:
+                        pos[in.actorIndex()][in.issueIndex()] = x;
+                        break;
+                    case SALIENCE:
+                        sal[in.actorIndex()][in.issueIndex()] = x / 100.0;
+                        break;
+                    case CAPABILITY:
+                        cap[in.actorIndex()] = x;
+                        break;
+                    case STATUS_QUO:
+                    default:
+                        q[in.issueIndex()] = x;
+                        break;
+                }
+            }
+            return new Problem(actorIds, issueIds, cap, pos, sal, lo, hi, q, rules);
+        }
     }
 
     /** A copy of {@code base} with one input set to {@code value}. */

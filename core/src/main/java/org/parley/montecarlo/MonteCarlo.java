@@ -113,6 +113,7 @@ public final class MonteCarlo {
     private static void block(Simulation.Plan plan, Problem base, List<Input> inputs, boolean[] varies,
                               double[][][] forecasts, double[][] drawn, int lo, int hi) {
         List<BargainingModel> models = plan.models();
+        Inputs.Editor editor = new Inputs.Editor(base);
         double[] values = new double[inputs.size()];
         for (int r = lo; r < hi; r++) {
             long seed = Seeds.forRun(plan.spec().seed(), r);
@@ -124,7 +125,7 @@ public final class MonteCarlo {
                     drawn[j][r] = values[j];
                 }
             }
-            Problem p = inputs.isEmpty() ? base : Inputs.with(base, inputs, values);
+            Problem p = inputs.isEmpty() ? base : editor.with(inputs, values);
             for (int mi = 0; mi < models.size(); mi++) {
                 if (!varies[mi]) {
                     continue;
