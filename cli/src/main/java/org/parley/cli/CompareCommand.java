@@ -23,9 +23,10 @@ import picocli.CommandLine.Option;
 
 /** {@code parley compare}: two worlds side by side, the difference per issue and model, and its causes. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compares two worlds (branches, or 'base'): per issue and model, both forecasts, the difference",
-                "and which of the branches' changes cause it (each change's one-at-a-time effect, largest first).",
-                "With one branch: base against it. With no --branches: the first two branches that carry a probability."},
+        description = {"Compares two worlds (branches, or 'base'): per issue and model, both forecasts, the difference "
+                + "and which of the branches' changes cause it (each change's one-at-a-time effect, largest first).",
+                "With one branch: base against it. With no --branches: the first two branches that carry a "
+                + "probability."},
         footer = {"", "Examples:", "  parley compare --branches trump-wins,trump-loses",
                 "  parley compare scenario.yaml --branches base,russia-withdraws --runs 2000 --model compromise"})
 public final class CompareCommand implements Callable<Integer> {

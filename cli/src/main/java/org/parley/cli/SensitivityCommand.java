@@ -29,10 +29,10 @@ import picocli.CommandLine.Option;
 
 /** {@code parley sensitivity}: which uncertain inputs move each forecast most, and the levers. */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
-        description = {"Ranks the uncertain inputs (values with a low/high range) of one world by how much they move",
-                "each model's forecast of each issue: one-at-a-time swings (input at its low and high end) and",
-                "first-order variance shares from Monte Carlo runs. Then the levers: the smallest change of one",
-                "actor's position or salience that moves a forecast across a threshold the scenario names."},
+        description = {"Ranks the uncertain inputs (values with a low/high range) of one world by how much they move "
+                + "each model's forecast of each issue: one-at-a-time swings (input at its low and high end) and "
+                + "first-order variance shares from Monte Carlo runs. Then the levers: the smallest change of one "
+                + "actor's position or salience that moves a forecast across a threshold the scenario names."},
         footer = {"", "Examples:", "  parley sensitivity --csv sensitivity.csv",
                 "  parley sensitivity scenario.yaml --branch trump-wins --model compromise --top 5 --plot charts/"})
 public final class SensitivityCommand implements Callable<Integer> {
