@@ -35,7 +35,9 @@ public final class MonteCarloReport {
                 + "percentiles interpolate between runs (Hyndman & Fan type 7); a threshold column is the share of\n"
                 + "runs whose forecast lies beyond it.\n");
         for (String w : r.worlds()) {
-            out.print("\n" + worldTitle(s, w) + "  (" + r.inputs(w).size() + " uncertain inputs)\n");
+            out.print("\n" + worldTitle(s, w) + "  (" + r.inputs(w).size() + " uncertain inputs"
+                    + (r.inputs(w).isEmpty() ? ": runs differ only where a model is stochastic; give values a "
+                    + "low/high range" : "") + ")\n");
             Table t = distributionTable();
             for (String k : r.issues()) {
                 for (String m : r.models()) {
