@@ -43,15 +43,23 @@ public final class Comparison {
      * @param label  the difference in words, e.g. {@code usa position on sanctions 30 -> 60}
      * @param branch the branch whose change sets the value (of the second world, else of the first)
      */
-    public record Difference(String id, String label, String branch, List<Input> inputs, double[] values) {
+    public record Difference(String id, String label, String branch, List<Input> inputs, List<Double> values) {
         public Difference {
             inputs = List.copyOf(inputs);
-            values = values.clone();
+            values = List.copyOf(values);
+            if (inputs.size() != values.size()) {
+                throw new IllegalArgumentException("one value per input: " + inputs.size() + " inputs, "
+                        + values.size() + " values");
+            }
         }
 
-        @Override
-        public double[] values() {
-            return values.clone();
+        Difference(String id, String label, String branch, List<Input> inputs, double[] values) {
+            this(id, label, branch, inputs, java.util.Arrays.stream(values).boxed().toList());
+        }
+
+        /** The values as an array, in input order. */
+        public double[] valueArray() {
+            return values.stream().mapToDouble(Double::doubleValue).toArray();
         }
     }
 
@@ -107,7 +115,7 @@ public final class Comparison {
         List<double[]> out = Parallel.map(models.size() * per, spec.threads(), t -> {
             BargainingModel m = models.get(t / per);
             int e = t % per;
-            Problem p = e == 0 ? a : e == 1 ? b : Inputs.with(a, diffs.get(e - 2).inputs(), diffs.get(e - 2).values());
+            Problem p = e == 0 ? a : e == 1 ? b : Inputs.with(a, diffs.get(e - 2).inputs(), diffs.get(e - 2).valueArray());
             return plan.run(m, p, seed0).forecast().clone();
         });
         MonteCarloResult mc = spec.runs() > 1 ? monteCarlo.run(scenario, pair) : null;

@@ -139,4 +139,21 @@ class AnalysisTest {
         assertThat(row.pooled().min()).isEqualTo(lo);
         assertThat(row.pooled().max()).isEqualTo(hi);
     }
+
+    @Test
+    void analysesDoNotDependOnTheThreadCount() {
+        Scenario s = Scenarios.ranged(21, 6, 3);
+        RunSpec one = RunSpec.defaults().withThreads(1).withRuns(300);
+        RunSpec four = one.withThreads(4);
+        Simulation.Plan p1 = Models.simulation().plan(s, one.withWorlds(List.of("base")));
+        Simulation.Plan p4 = Models.simulation().plan(s, four.withWorlds(List.of("base")));
+        assertThat(Sensitivity.oneAtATime(p4, "base")).isEqualTo(Sensitivity.oneAtATime(p1, "base"));
+        assertThat(Levers.find(p4, "base", 3)).isEqualTo(Levers.find(p1, "base", 3));
+        Comparison.Result c1 = Comparison.compare(mc(), s, one, "hawks", "doves");
+        Comparison.Result c4 = Comparison.compare(mc(), s, four, "hawks", "doves");
+        assertThat(c4.rows()).isEqualTo(c1.rows());
+        MonteCarloResult r1 = mc().run(s, one.withWorlds(List.of("base")), true);
+        MonteCarloResult r4 = mc().run(s, four.withWorlds(List.of("base")), true);
+        assertThat(Sensitivity.firstOrder(r4, "base")).isEqualTo(Sensitivity.firstOrder(r1, "base"));
+    }
 }
