@@ -74,9 +74,17 @@ public final class Simulation {
             options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
         }
 
-        /** Runs one model on a problem with the plan's round limit and the given seed. */
+        /** Runs one model on a problem with the plan's round limit and the given seed, traced. */
         public Trajectory run(BargainingModel model, Problem problem, long seed) {
             return model.run(problem, options.get(model.id()), RunContext.of(spec.rounds(), seed));
+        }
+
+        /**
+         * The forecast of one model on a problem with the plan's round limit and the given seed,
+         * without a trace ({@link RunContext#forecastOnly}): for callers that read nothing else.
+         */
+        public double[] forecast(BargainingModel model, Problem problem, long seed) {
+            return model.run(problem, options.get(model.id()), RunContext.forecastOnly(spec.rounds(), seed)).forecast();
         }
     }
 

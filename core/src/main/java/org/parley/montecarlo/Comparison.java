@@ -116,7 +116,7 @@ public final class Comparison {
             BargainingModel m = models.get(t / per);
             int e = t % per;
             Problem p = e == 0 ? a : e == 1 ? b : Inputs.with(a, diffs.get(e - 2).inputs(), diffs.get(e - 2).valueArray());
-            return plan.run(m, p, seed0).forecast().clone();
+            return plan.forecast(m, p, seed0).clone();
         });
         MonteCarloResult mc = spec.runs() > 1 ? monteCarlo.run(scenario, pair) : null;
         List<Row> rows = new ArrayList<>();

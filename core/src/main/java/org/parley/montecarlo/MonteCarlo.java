@@ -81,7 +81,7 @@ public final class MonteCarlo {
             boolean[] varies = new boolean[models.size()];
             for (int mi = 0; mi < models.size(); mi++) {
                 BargainingModel m = models.get(mi);
-                point[mi] = plan.run(m, base, seed0).forecast().clone();
+                point[mi] = plan.forecast(m, base, seed0).clone();
                 varies[mi] = runs > 1 && (m.stochastic() || !inputs.isEmpty());
                 if (!varies[mi]) {
                     for (int k = 0; k < issues; k++) {
@@ -130,7 +130,7 @@ public final class MonteCarlo {
                 if (!varies[mi]) {
                     continue;
                 }
-                double[] f = plan.run(models.get(mi), p, seed).forecast();
+                double[] f = plan.forecast(models.get(mi), p, seed);
                 double[][] target = forecasts[mi];
                 for (int k = 0; k < target.length; k++) {
                     target[k][r] = f[k];

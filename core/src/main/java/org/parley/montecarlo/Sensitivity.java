@@ -93,7 +93,7 @@ public final class Sensitivity {
                 Input in = inputs.get((e - 1) / 2);
                 p = Inputs.with(base, in, (e - 1) % 2 == 0 ? in.range().low() : in.range().high());
             }
-            return plan.run(m, p, seed0).forecast().clone();
+            return plan.forecast(m, p, seed0).clone();
         });
         List<OneAtATime> rows = new ArrayList<>();
         List<String> issues = plan.scenario().issues().stream().map(i -> i.id()).toList();
