@@ -149,9 +149,11 @@ class MonteCarloCommandsTest {
     @Test
     void sensitivityPrintsARankedTableAndWritesCsv(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("s.csv");
-        Run r = run("sensitivity", "--model", "compromise", "--runs", "300", "--top", "3", "--csv", csv.toString());
+        Run r = run("sensitivity", "--model", "compromise", "--runs", "300", "--top", "3", "--csv", csv.toString(),
+                "--plot", dir.resolve("tornado").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("base / compromise / sanctions", "S1", "Levers");
+        assertThat(dir.resolve("tornado").resolve("tornado-base-compromise-sanctions.svg")).exists();
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).startsWith("world,model,issue,rank,input,kind");
         assertThat(lines.get(1)).startsWith("base,compromise,");
