@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
                 "  moves-csv      every move per round (offers, challenges, bargains, exchanges)",
                 "  exchanges-csv  every exchange of the exchange model",
                 "", "Examples:", "  parley forecast", "  parley forecast scenario.yaml --model compromise,median --branch trump-wins",
+                "  parley forecast --runs 10000 --seed 7 --plot charts/",
                 "  parley forecast peers.csv --input-format bdm --option salience-scale=1 --format csv"})
 public final class ForecastCommand implements Callable<Integer> {
 
@@ -56,6 +57,14 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "worker threads; 0 = every core (default)")
     int threads;
 
+    @Option(names = "--runs", paramLabel = "N", description = "Monte Carlo runs over the scenario's ranges; above 1 "
+            + "prints distributions per world, model and issue (default: 1, the point forecast)")
+    int runs = 1;
+
+    @Option(names = "--plot", paramLabel = "DIR", description = "write SVG charts (trajectories, distributions, "
+            + "tornadoes) into DIR")
+    java.nio.file.Path plot;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,9 +76,19 @@ public final class ForecastCommand implements Callable<Integer> {
         Warnings.print(loaded, err);
         RunSpec runSpec = RunSpec.defaults().withModels(ScenarioInput.split(models))
                 .withWorlds(ScenarioInput.split(branches)).withRounds(rounds).withOptions(input.modelOptions())
-                .withSeed(seed).withThreads(threads);
+                .withSeed(seed).withThreads(threads).withRuns(runs);
+        if (runs > 1) {
+            var mc = MonteCarloOutput.forecast(loaded, runSpec, f, spec.commandLine().getOut());
+            if (plot != null) {
+                MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, mc, err);
+            }
+            return 0;
+        }
         ForecastResult result = Models.simulation().run(loaded.scenario(), runSpec, loaded.warningLines());
         ResultWriters.write(result, f, spec.commandLine().getOut());
+        if (plot != null) {
+            MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, null, err);
+        }
         return 0;
     }
 }
