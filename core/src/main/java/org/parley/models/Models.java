@@ -7,6 +7,7 @@ import org.parley.engine.Simulation;
 import org.parley.models.compromise.CompromiseModel;
 import org.parley.models.median.MedianModel;
 import org.parley.models.nash.NashModel;
+import org.parley.models.spatial.SpatialModel;
 
 /**
  * The registry of every model, by stable id, in the order tables show them.
@@ -28,9 +29,13 @@ public final class Models {
         return new NashModel();
     }
 
+    public static BargainingModel spatial() {
+        return new SpatialModel();
+    }
+
     /** Every registered model. */
     public static List<BargainingModel> all() {
-        return List.of(compromise(), median(), nash());
+        return List.of(compromise(), median(), nash(), spatial());
     }
 
     /** A simulation over every registered model. */

@@ -12,7 +12,7 @@ import org.parley.engine.ModelOptions;
 record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, Vote votingRule,
                      RiskAdjust riskAdjust, RiskRange riskRange, ThirdParty thirdParty,
                      Interpolation interpolation, BargainModel bargainModel, PwCompWeight pwCompWeight,
-                     ReceiverEstimate receiverEstimate,
+                     ReceiverEstimate receiverEstimate, int queueBatch,
                      int maxTurns, int minTurns, double stopRatio, boolean cycleStop, Forecast forecast) {
 
     SmpParameters {
@@ -34,7 +34,7 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
     static SmpParameters ktabDefault() {
         return new SmpParameters(VictoryProb.LINEAR, Pce.CONDITIONAL, Transitions.DETERMINISTIC, Vote.PROP,
                 RiskAdjust.ONE_THIRD, RiskRange.MID, ThirdParty.SEMI_COMMIT, Interpolation.S2P2,
-                BargainModel.INIT_ONLY, PwCompWeight.KTAB, ReceiverEstimate.KTAB, 100, 2, 0.02, true, Forecast.EXPECTED);
+                BargainModel.INIT_ONLY, PwCompWeight.KTAB, ReceiverEstimate.KTAB, 0, 100, 2, 0.02, true, Forecast.EXPECTED);
     }
 
     static SmpParameters of(ModelOptions o) {
@@ -50,6 +50,7 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
                 pick(BargainModel.values(), o.get(SpatialModel.BARGAIN_MODEL)),
                 pick(PwCompWeight.values(), o.get(SpatialModel.PWCOMP_WEIGHT)),
                 pick(ReceiverEstimate.values(), o.get(SpatialModel.RECEIVER_ESTIMATE)),
+                o.getInt(SpatialModel.QUEUE_BATCH),
                 o.getInt(SpatialModel.MAX_TURNS),
                 o.getInt(SpatialModel.MIN_TURNS),
                 o.getDouble(SpatialModel.STOP_RATIO),
@@ -60,7 +61,7 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
     /** The same parameters with another state-transition mode. */
     SmpParameters withTransitions(Transitions t) {
         return new SmpParameters(victoryProb, pce, t, votingRule, riskAdjust, riskRange, thirdParty, interpolation,
-                bargainModel, pwCompWeight, receiverEstimate, maxTurns, minTurns, stopRatio, cycleStop, forecast);
+                bargainModel, pwCompWeight, receiverEstimate, queueBatch, maxTurns, minTurns, stopRatio, cycleStop, forecast);
     }
 
     private static <E extends Enum<E> & Named> E pick(E[] values, String value) {

@@ -102,11 +102,16 @@ final class SmpRun {
         int[] nq = new int[n];
         List<List<Integer>> queues = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            List<Integer> q = new ArrayList<>();
-            q.add(-1);
-            queues.add(q);
+            queues.add(new ArrayList<>());
         }
+        int batch = params.queueBatch() > 0 ? params.queueBatch() : n;
         for (int i = 0; i < n; i++) {
+            if (i % batch == 0) {
+                // KTAB runs the initiators in thread batches; each pushes its status-quo entry first
+                for (int k = i; k < Math.min(n, i + batch); k++) {
+                    queues.get(k).add(-1);
+                }
+            }
             int bestJ = -1;
             double pIJ = 0;
             double bestEU = -1.00;

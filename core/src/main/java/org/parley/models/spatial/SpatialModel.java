@@ -52,6 +52,7 @@ public final class SpatialModel implements BargainingModel {
     public static final String BARGAIN_MODEL = "bargain-model";
     public static final String PWCOMP_WEIGHT = "pwcomp-weight";
     public static final String RECEIVER_ESTIMATE = "receiver-estimate";
+    public static final String QUEUE_BATCH = "queue-batch";
     public static final String MAX_TURNS = "max-turns";
     public static final String MIN_TURNS = "min-turns";
     public static final String STOP_RATIO = "stop-ratio";
@@ -106,6 +107,9 @@ public final class SpatialModel implements BargainingModel {
                 OptionSpec.choice(RECEIVER_ESTIMATE, "ktab", "init-rcvr/pw-comp: KTAB's code uses the receiver's "
                         + "estimate of the initiator's gain as its probability (ktab), or its probability",
                         SmpParameters.options(SmpParameters.ReceiverEstimate.values())),
+                OptionSpec.number(QUEUE_BATCH, 0, "order of each bargain queue: 0 = status quo first, then bargains "
+                        + "by initiator; N > 0 = as KTAB's threads push them in batches of N initiators (KTAB uses 4 x "
+                        + "cores); only order-sensitive voting rules (asym-prosp) notice"),
                 OptionSpec.number(MAX_TURNS, 100, "turn limit (KTAB maxIter)"),
                 OptionSpec.number(MIN_TURNS, 2, "turns before the convergence rule applies (KTAB minIter)"),
                 OptionSpec.number(STOP_RATIO, 0.02, "stop when a turn moves less than this fraction of the first turn"),
@@ -337,7 +341,9 @@ public final class SpatialModel implements BargainingModel {
                 double[][] pos = new double[n][m];
                 for (int i = 0; i < n; i++) {
                     for (int k = 0; k < m; k++) {
-                        pos[i][k] = p.present(i, k) ? in.toScale(k, s.x[i][k]) : Double.NaN;
+                        // an unmoved coordinate reports the input value itself, not its round trip through [0, 1]
+                        pos[i][k] = !p.present(i, k) ? Double.NaN
+                                : s.x[i][k] == in.x0[i][k] ? p.position()[i][k] : in.toScale(k, s.x[i][k]);
                     }
                 }
                 outcome = outcome(s);
