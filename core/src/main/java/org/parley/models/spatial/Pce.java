@@ -19,20 +19,15 @@ final class Pce {
     /** The vote of an actor with weight {@code w} for option a over b, utilities {@code ua}, {@code ub}. */
     static double vote(Vote rule, double w, double ua, double ub) {
         final double du = ua - ub;
-        double rBin = du / 1e-8;
-        rBin = (rBin > +1) ? +1 : rBin;
-        rBin = (rBin < -1) ? -1 : rBin;
-        final double rbp = 0.2;
-        final double rpc = 0.5;
         switch (rule) {
-            case BINARY:
-                return w * rBin;
-            case PROP_BIN:
-                return w * ((1 - rbp) * du + rbp * rBin);
             case PROP:
                 return w * du;
+            case BINARY:
+                return w * binary(du);
+            case PROP_BIN:
+                return w * ((1 - 0.2) * du + 0.2 * binary(du));
             case PROP_CBC:
-                return w * ((1 - rpc) * du + rpc * (du * du * du));
+                return w * ((1 - 0.5) * du + 0.5 * (du * du * du));
             case CUBIC:
                 return w * (du * du * du);
             case ASYM_PROSP:
@@ -46,6 +41,14 @@ final class Pce {
             default:
                 throw new IllegalStateException("voting rule " + rule);
         }
+    }
+
+    /** KTAB's binary response: the difference over 1e-8, clipped to [-1, 1]. */
+    private static double binary(double du) {
+        double rBin = du / 1e-8;
+        rBin = (rBin > +1) ? +1 : rBin;
+        rBin = (rBin < -1) ? -1 : rBin;
+        return rBin;
     }
 
     /** Probability that the side of strength {@code s1} beats the side of strength {@code s2}. */

@@ -34,6 +34,10 @@ final class SmpRun {
     private final double[][] pv;
     private final double[][] scratch;
     private final double[] out = new double[2];
+    private final double[] probJ;
+    private final double[] gainJ;
+    private final double[] uI;
+    private final double[] uT;
 
     SmpRun(SmpActors a, SmpParameters params) {
         this.a = a;
@@ -42,6 +46,10 @@ final class SmpRun {
         this.c = new double[n][n];
         this.pv = new double[n][n];
         this.scratch = new double[n][n];
+        this.probJ = new double[n];
+        this.gainJ = new double[n];
+        this.uI = new double[n];
+        this.uT = new double[n];
     }
 
     /** The initial state (ideals = positions), assessed. */
@@ -115,15 +123,15 @@ final class SmpRun {
             int bestJ = -1;
             double pIJ = 0;
             double bestEU = -1.00;
+            s.challengesFrom(i, probJ, gainJ, uI, uT, out);
             for (int j = 0; j < n; j++) {
                 if (j == i) {
                     continue;
                 }
-                s.challenge(i, i, i, j, out, null);
-                double edu = out[1];
+                double edu = gainJ[j];
                 if ((MIN_SIG_EDU < edu) && (bestEU < edu)) {
                     bestJ = j;
-                    pIJ = out[0];
+                    pIJ = probJ[j];
                     bestEU = edu;
                 }
             }

@@ -23,6 +23,8 @@ final class SmpState {
     final double[][] y;
     /** {@code d[i][j]}: salience-weighted distance from i's ideal to j's position. */
     final double[][] d;
+    /** Transposed distances, {@code dT[j][i] = d[i][j]}, so loops over third parties stream memory. */
+    final double[][] dT;
     /** Inferred risk attitude R_i. */
     final double[] risk;
     /** Risk-neutral PCE probability of each actor's position (weights = capability). */
@@ -46,6 +48,7 @@ final class SmpState {
         this.x = x;
         this.y = y;
         this.d = new double[n][n];
+        this.dT = new double[n][n];
         this.risk = new double[n];
         this.riskNeutralProb = new double[n];
         this.rEst = new double[n][n];
@@ -110,6 +113,7 @@ final class SmpState {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 d[i][j] = distance(y[i], x[j], a.sal[i]);
+                dT[j][i] = d[i][j];
             }
         }
         double[][] rn = uScratch;
@@ -233,14 +237,52 @@ final class SmpState {
      * little-contest probability and its two hypothetical utilities (KTAB TPProbVictLoss).
      */
     void challenge(int h, int k, int i, int j, double[] out, double[][] tp) {
-        final SmpParameters.Vote vr = params.votingRule();
         final double[] rh = rEst[h];
-        final double uii = util(d[i][i], rh[i]);
-        final double uij = util(d[i][j], rh[i]);
-        final double uji = util(d[j][i], rh[j]);
-        final double ujj = util(d[j][j], rh[j]);
         final double uki = util(d[k][i], rh[k]);
         final double ukj = util(d[k][j], rh[k]);
+        final double[] uI = new double[n];
+        final double[] uT = new double[n];
+        for (int t = 0; t < n; t++) {
+            uI[t] = util(dT[i][t], rh[t]);
+            uT[t] = util(d[t][t], rh[t]);
+        }
+        contest(h, k, i, j, uki, ukj, uI, uT, out, tp);
+    }
+
+    /**
+     * Every challenge actor i could make, in its own eyes (KTAB bestChallengeUtils): for each
+     * j != i, {@code prob[j]} = P(i beats j) and {@code gain[j]} = expected change in i's utility.
+     * Reuses i's utilities for its own and every third party's position across targets.
+     */
+    void challengesFrom(int i, double[] prob, double[] gain, double[] uI, double[] uT, double[] out) {
+        final double[] rh = rEst[i];
+        for (int t = 0; t < n; t++) {
+            uI[t] = util(dT[i][t], rh[t]);
+            uT[t] = util(d[t][t], rh[t]);
+        }
+        for (int j = 0; j < n; j++) {
+            if (j == i) {
+                continue;
+            }
+            contest(i, i, i, j, uT[i], util(d[i][j], rh[i]), uI, uT, out, null);
+            prob[j] = out[0];
+            gain[j] = out[1];
+        }
+    }
+
+    /**
+     * The body of KTAB probEduChlg with h's utilities for i's position ({@code uI[t] = aUtil[h](t, i)})
+     * and for each actor's own position ({@code uT[t] = aUtil[h](t, t)}) precomputed.
+     */
+    private void contest(int h, int k, int i, int j, double uki, double ukj, double[] uI, double[] uT,
+                         double[] out, double[][] tp) {
+        final SmpParameters.Vote vr = params.votingRule();
+        final double[] rh = rEst[h];
+        final double[] dj = dT[j];
+        final double uii = uT[i];
+        final double uij = util(d[i][j], rh[i]);
+        final double uji = uI[j];
+        final double ujj = uT[j];
         final double euSQ = uki + ukj;
         final double uhkij = uki + uki;
         final double uhkji = ukj + ukj;
@@ -264,16 +306,16 @@ final class SmpState {
         }
         final double ci0 = chij;
         final double cj0 = chji;
+        final double[] salCap = a.salCap;
+        final SmpParameters.ThirdParty tpc = params.thirdParty();
         for (int t = 0; t < n; t++) {
             if (t == i || t == j) {
                 continue;
             }
-            final double r = rh[t];
-            final double[] dt = d[t];
-            final double uti = util(dt[i], r);
-            final double utj = util(dt[j], r);
-            final double utt = util(dt[t], r);
-            final double wt = a.salCap[t];
+            final double uti = uI[t];
+            final double utj = util(dj[t], rh[t]);
+            final double utt = uT[t];
+            final double wt = salCap[t];
             // the third party's little contest against the principals only (KTAB vProbLittle)
             final double cn = Pce.vote(vr, wt, uti, utj);
             final double cni = (cn > 0) ? ci0 + cn : ci0;
@@ -285,7 +327,7 @@ final class SmpState {
             double uJDefIk;
             double uIDefJk;
             double uJkDefI;
-            switch (params.thirdParty()) {
+            switch (tpc) {
                 case FULL_COMMIT:
                     uIkDefJ = uti + uti + uti;
                     uJDefIk = utj + utj + utj;
@@ -305,7 +347,7 @@ final class SmpState {
                     uJkDefI = utj + utj + utt;
                     break;
                 default:
-                    throw new IllegalStateException("third party " + params.thirdParty());
+                    throw new IllegalStateException("third party " + tpc);
             }
             final double uIkJ = (pin * uIkDefJ) + (pjn * uJDefIk);
             final double uIJk = (pin * uIDefJk) + (pjn * uJkDefI);
