@@ -169,7 +169,12 @@ public final class SpatialModel implements BargainingModel {
     }
 
     /** The problem on KTAB's scales. */
-    record Compiled(SmpActors actors, double[][] x0, double[] lo, double[] hi) {
+    record Compiled(SmpActors actors, double[][] x0, double[] lo, double[] hi, int[] act) {
+
+        /** The run's index of problem actor q, or -1 when it takes no part. */
+        int runIndex(int q) {
+            return indexOf(act, q);
+        }
 
         double toScale(int k, double v) {
             return lo[k] + v * (hi[k] - lo[k]);
@@ -177,11 +182,8 @@ public final class SpatialModel implements BargainingModel {
     }
 
     static Compiled compile(Problem p, ModelOptions options, List<String> notes) {
-        int n = p.actorCount();
+        int np = p.actorCount();
         int m = p.issueCount();
-        if (n < 2) {
-            throw new ParleyException(ErrorCode.BAD_INPUT, "model 'spatial' needs at least 2 actors, got " + n);
-        }
         if (m < 1) {
             throw new ParleyException(ErrorCode.BAD_INPUT, "model 'spatial' needs at least 1 issue");
         }
@@ -194,24 +196,47 @@ public final class SpatialModel implements BargainingModel {
                 throw new ParleyException(ErrorCode.BAD_INPUT, "issue " + p.issueId(k) + ": scale max must exceed min");
             }
         }
+        // actors without a salient stance have no stake in the space: they sit the run out
+        int[] actIdx = new int[np];
+        int n = 0;
+        for (int q = 0; q < np; q++) {
+            double s = 0;
+            for (int k = 0; k < m; k++) {
+                if (p.present(q, k)) {
+                    s += p.salience()[q][k];
+                }
+            }
+            if (s > 0) {
+                actIdx[n++] = q;
+            } else {
+                notes.add("actor " + p.actorId(q) + " has no salient stance on any issue and takes no part");
+            }
+        }
+        int[] act = java.util.Arrays.copyOf(actIdx, n);
+        if (n < 2) {
+            throw new ParleyException(ErrorCode.BAD_INPUT, "model 'spatial' needs at least 2 actors with a salient "
+                    + "stance, got " + n);
+        }
         double[][] x = new double[n][m];
         double[][] sal = new double[n][m];
-        double[] cap = p.capability().clone();
+        double[] cap = new double[n];
         for (int i = 0; i < n; i++) {
+            int q = act[i];
+            cap[i] = p.capability()[q];
             if (!(cap[i] > 0) || !Double.isFinite(cap[i])) {
-                throw new ParleyException(ErrorCode.BAD_INPUT, "actor " + p.actorId(i)
+                throw new ParleyException(ErrorCode.BAD_INPUT, "actor " + p.actorId(q)
                         + ": capability must be positive for model 'spatial', was " + Numbers.format(cap[i]));
             }
             for (int k = 0; k < m; k++) {
-                if (p.present(i, k)) {
-                    x[i][k] = (p.position()[i][k] - lo[k]) / (hi[k] - lo[k]);
-                    sal[i][k] = p.salience()[i][k];
+                if (p.present(q, k)) {
+                    x[i][k] = (p.position()[q][k] - lo[k]) / (hi[k] - lo[k]);
+                    sal[i][k] = p.salience()[q][k];
                 } else {
                     double sq = p.statusQuo(k);
                     double v = Double.isNaN(sq) ? (lo[k] + hi[k]) / 2 : sq;
                     x[i][k] = (v - lo[k]) / (hi[k] - lo[k]);
                     sal[i][k] = 0;
-                    notes.add("actor " + p.actorId(i) + " has no stance on " + p.issueId(k) + ": placed at "
+                    notes.add("actor " + p.actorId(q) + " has no stance on " + p.issueId(k) + ": placed at "
                             + Numbers.format(v) + " with salience 0");
                 }
             }
@@ -222,10 +247,6 @@ public final class SpatialModel implements BargainingModel {
             double s = 0;
             for (int k = 0; k < m; k++) {
                 s += sal[i][k];
-            }
-            if (!(s > 0)) {
-                throw new ParleyException(ErrorCode.BAD_INPUT, "actor " + p.actorId(i)
-                        + ": model 'spatial' needs a positive salience on at least one issue");
             }
             maxTotal = Math.max(maxTotal, s);
         }
@@ -245,16 +266,16 @@ public final class SpatialModel implements BargainingModel {
                         + m + " (the number of issues) so every total is at most 100, as KTAB requires");
             }
         }
-        double[][] acc = accommodation(p, options.get(ACCOMMODATION));
-        return new Compiled(new SmpActors(cap, sal, acc), x, lo, hi);
+        double[][] acc = accommodation(p, act, options.get(ACCOMMODATION));
+        return new Compiled(new SmpActors(cap, sal, acc), x, lo, hi, act);
     }
 
-    static double[][] accommodation(Problem p, String text) {
+    static double[][] accommodation(Problem p, int[] act, String text) {
         String t = text.strip();
         if (t.isEmpty() || t.equals("identity")) {
             return null;
         }
-        int n = p.actorCount();
+        int n = act.length;
         double[][] acc = new double[n][n];
         for (int i = 0; i < n; i++) {
             acc[i][i] = 1.0;
@@ -272,11 +293,11 @@ public final class SpatialModel implements BargainingModel {
             }
             String ai = e.substring(0, colon).strip();
             String rp = e.substring(colon + 1, eq).strip();
-            int i = p.actorIndex(ai);
-            int j = p.actorIndex(rp);
+            int i = indexOf(act, p.actorIndex(ai));
+            int j = indexOf(act, p.actorIndex(rp));
             if (i < 0 || j < 0) {
                 throw new ParleyException(ErrorCode.BAD_OPTION, "model 'spatial': accommodation entry '" + e
-                        + "' names an unknown actor");
+                        + "' names an actor that is unknown or takes no part");
             }
             double v;
             try {
@@ -297,7 +318,7 @@ public final class SpatialModel implements BargainingModel {
                 s += acc[i][j];
             }
             if (s > 1 + 1e-10) {
-                throw new ParleyException(ErrorCode.BAD_OPTION, "model 'spatial': accommodation row of " + p.actorId(i)
+                throw new ParleyException(ErrorCode.BAD_OPTION, "model 'spatial': accommodation row of " + p.actorId(act[i])
                         + " sums to " + Numbers.format(s) + " > 1");
             }
         }
@@ -311,6 +332,15 @@ public final class SpatialModel implements BargainingModel {
             }
         }
         return identity ? null : acc;
+    }
+
+    private static int indexOf(int[] a, int v) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == v) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String fmt(double v) {
@@ -334,31 +364,38 @@ public final class SpatialModel implements BargainingModel {
         Trajectory trajectory(List<String> notes) {
             int n = p.actorCount();
             int m = p.issueCount();
+            int[] run2 = new int[n];
+            for (int q = 0; q < n; q++) {
+                run2[q] = in.runIndex(q);
+            }
             List<Round> rounds = new ArrayList<>();
             double[] outcome = null;
             for (int t = 0; t < run.states.size(); t++) {
                 SmpState s = run.states.get(t);
                 double[][] pos = new double[n][m];
-                for (int i = 0; i < n; i++) {
+                for (int q = 0; q < n; q++) {
+                    int i = run2[q];
                     for (int k = 0; k < m; k++) {
                         // an unmoved coordinate reports the input value itself, not its round trip through [0, 1]
-                        pos[i][k] = !p.present(i, k) ? Double.NaN
-                                : s.x[i][k] == in.x0[i][k] ? p.position()[i][k] : in.toScale(k, s.x[i][k]);
+                        pos[q][k] = !p.present(q, k) || i < 0 || s.x[i][k] == in.x0[i][k] ? p.position()[q][k]
+                                : in.toScale(k, s.x[i][k]);
                     }
                 }
                 outcome = outcome(s);
                 Map<String, double[]> series = new LinkedHashMap<>();
                 double[] win = new double[n];
-                for (int i = 0; i < n; i++) {
-                    win[i] = s.winProbability(i, s.uniqueProb);
+                double[] risk = new double[n];
+                for (int q = 0; q < n; q++) {
+                    win[q] = run2[q] < 0 ? Double.NaN : s.winProbability(run2[q], s.uniqueProb);
+                    risk[q] = run2[q] < 0 ? Double.NaN : s.risk[run2[q]];
                 }
                 series.put("win_prob", win);
-                series.put("risk", s.risk.clone());
+                series.put("risk", risk);
                 if (in.actors.acc != null) {
                     for (int k = 0; k < m; k++) {
                         double[] idl = new double[n];
-                        for (int i = 0; i < n; i++) {
-                            idl[i] = in.toScale(k, s.y[i][k]);
+                        for (int q = 0; q < n; q++) {
+                            idl[q] = run2[q] < 0 ? Double.NaN : in.toScale(k, s.y[run2[q]][k]);
                         }
                         series.put("ideal_" + p.issueId(k), idl);
                     }
@@ -400,6 +437,7 @@ public final class SpatialModel implements BargainingModel {
                         double den = 0;
                         for (int i = 0; i < s.n; i++) {
                             double w = in.actors.cap[i] * in.actors.sal[i][k];
+                            // actors that take no part carry no weight
                             num += w * s.x[i][k];
                             den += w;
                         }
@@ -423,8 +461,12 @@ public final class SpatialModel implements BargainingModel {
             return b.append(')').toString();
         }
 
+        private String id(int i) {
+            return p.actorId(in.act[i]);
+        }
+
         private List<Move> moves(int round, SmpTurn turn, SmpState s) {
-            int n = p.actorCount();
+            int n = s.n;
             int m = p.issueCount();
             List<Move> moves = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -437,11 +479,11 @@ public final class SpatialModel implements BargainingModel {
                 me.put("probability", turn.prob[i]);
                 me.put("receiver_probability", turn.rcvrProb[i]);
                 me.put("receiver_gain", turn.rcvrGain[i]);
-                String reason = p.actorId(i) + " challenged " + p.actorId(j) + " because it expected to gain "
+                String reason = id(i) + " challenged " + id(j) + " because it expected to gain "
                         + fmt(turn.gain[i]) + " in utility, estimating a " + Numbers.fixed(100 * turn.prob[i], 1)
-                        + "% chance of winning a contest (" + p.actorId(j) + " estimated its own change at "
+                        + "% chance of winning a contest (" + id(j) + " estimated its own change at "
                         + fmt(turn.rcvrGain[i]) + ").";
-                moves.add(new Move(round, "challenge", p.actorId(i), p.actorId(j), null, Double.NaN, Double.NaN, me,
+                moves.add(new Move(round, "challenge", id(i), id(j), null, Double.NaN, Double.NaN, me,
                         reason));
             }
             for (int b = 0; b < turn.bargains.size(); b++) {
@@ -468,16 +510,16 @@ public final class SpatialModel implements BargainingModel {
                 double from = m == 1 ? in.toScale(0, s.x[i][0]) : Double.NaN;
                 double to = m == 1 ? in.toScale(0, bg.posInit()[0]) : Double.NaN;
                 String who = chosenI && chosenJ ? "both adopted it"
-                        : chosenI ? p.actorId(i) + " adopted it and " + p.actorId(j) + " did not"
-                        : chosenJ ? p.actorId(j) + " adopted it and " + p.actorId(i) + " did not"
+                        : chosenI ? id(i) + " adopted it and " + id(j) + " did not"
+                        : chosenJ ? id(j) + " adopted it and " + id(i) + " did not"
                         : "neither adopted it";
-                String reason = p.actorId(i) + " offered " + p.actorId(j) + " the compromise "
+                String reason = id(i) + " offered " + id(j) + " the compromise "
                         + point(bg.posInit())
                         + (java.util.Arrays.equals(bg.posInit(), bg.posRcvr()) ? "" : " / " + point(bg.posRcvr()))
                         + " (from " + bg.perspective() + "'s estimate); its vote probability was "
-                        + Numbers.fixed(turn.queueProb[i][qi], 3) + " in " + p.actorId(i) + "'s queue and "
-                        + Numbers.fixed(turn.queueProb[j][qj], 3) + " in " + p.actorId(j) + "'s, and " + who + ".";
-                moves.add(new Move(round, "bargain", p.actorId(i), p.actorId(j), issue, from, to, me, reason));
+                        + Numbers.fixed(turn.queueProb[i][qi], 3) + " in " + id(i) + "'s queue and "
+                        + Numbers.fixed(turn.queueProb[j][qj], 3) + " in " + id(j) + "'s, and " + who + ".";
+                moves.add(new Move(round, "bargain", id(i), id(j), issue, from, to, me, reason));
             }
             return moves;
         }
