@@ -318,8 +318,9 @@ final class SmpState {
             final double wt = salCap[t];
             // the third party's little contest against the principals only (KTAB vProbLittle)
             final double cn = Pce.vote(vr, wt, uti, utj);
-            final double cni = (cn > 0) ? ci0 + cn : ci0;
-            final double cnj = (cn < 0) ? cj0 - cn : cj0;
+            // branch-free forms of KTAB's "(cn > 0) ? ci0 + cn : ci0": adding 0.0 leaves a positive sum unchanged
+            final double cni = ci0 + Math.max(cn, 0.0);
+            final double cnj = cj0 - Math.min(cn, 0.0);
             final double pin = cni / (cni + cnj);
             final double pjn = 1.0 - pin;
             // its vote between the two hypothetical contests (KTAB thirdPartyVoteSU)
@@ -352,8 +353,8 @@ final class SmpState {
             final double uIkJ = (pin * uIkDefJ) + (pjn * uJDefIk);
             final double uIJk = (pin * uIDefJk) + (pjn * uJkDefI);
             final double vt = Pce.vote(vr, wt, uIkJ, uIJk);
-            chij = (vt > 0) ? (chij + vt) : chij;
-            chji = (vt < 0) ? (chji - vt) : chji;
+            chij = chij + Math.max(vt, 0.0);
+            chji = chji - Math.min(vt, 0.0);
             if (tp != null) {
                 tp[t][0] = pin;
                 tp[t][1] = uIkDefJ;
