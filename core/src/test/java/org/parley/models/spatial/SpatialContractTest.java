@@ -100,6 +100,36 @@ class SpatialContractTest implements BargainingModelContract {
     }
 
     @Test
+    void badAccommodationAndSalienceSettingsAreBadOptionOrInput() {
+        Scenario s = ScenarioGenerator.random(9, 4, 2);
+        org.parley.engine.ParleyException row = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.parley.engine.ParleyException.class,
+                () -> run(s, 9, Map.of(SpatialModel.ACCOMMODATION, "a0:a1=0.5")));
+        assertThat(row.code()).isEqualTo(org.parley.engine.ErrorCode.BAD_OPTION);
+        org.parley.engine.ParleyException who = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.parley.engine.ParleyException.class,
+                () -> run(s, 9, Map.of(SpatialModel.ACCOMMODATION, "a0:zz=0.1")));
+        assertThat(who.code()).isEqualTo(org.parley.engine.ErrorCode.BAD_OPTION);
+        // random saliences total more than 100 over two issues: as-given refuses, auto divides with a note
+        org.parley.engine.ParleyException total = org.assertj.core.api.Assertions.catchThrowableOfType(
+                org.parley.engine.ParleyException.class,
+                () -> run(s, 9, Map.of(SpatialModel.SALIENCE_TOTAL, "as-given")));
+        assertThat(total.code()).isEqualTo(org.parley.engine.ErrorCode.BAD_INPUT);
+        assertThat(run(s, 9, Map.of()).notes()).anyMatch(n -> n.contains("divided by 2"));
+    }
+
+    @Test
+    void anActorWithoutCapabilityStillTakesPositions() {
+        Scenario s = ScenarioGenerator.random(10, 5, 2);
+        java.util.List<org.parley.model.Actor> actors = new java.util.ArrayList<>(s.actors());
+        org.parley.model.Actor a = actors.get(1);
+        actors.set(1, new org.parley.model.Actor(a.id(), a.name(), org.parley.model.Estimate.of(0), a.attributes()));
+        Trajectory t = run(s.withActors(actors), 10, Map.of());
+        assertThat(t.notes()).anyMatch(n -> n.contains("capability 0"));
+        assertThat(t.rounds().size()).isGreaterThan(1);
+    }
+
+    @Test
     void aTwoCycleIsDetected() {
         // found by scanning random scenarios: 4 actors on one issue fall into a 2-cycle
         Scenario s = ScenarioGenerator.random(17, 4, 1);
