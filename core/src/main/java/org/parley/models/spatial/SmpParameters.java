@@ -58,12 +58,6 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
                 pick(Forecast.values(), o.get(SpatialModel.FORECAST)));
     }
 
-    /** The same parameters with another state-transition mode. */
-    SmpParameters withTransitions(Transitions t) {
-        return new SmpParameters(victoryProb, pce, t, votingRule, riskAdjust, riskRange, thirdParty, interpolation,
-                bargainModel, pwCompWeight, receiverEstimate, queueBatch, maxTurns, minTurns, stopRatio, cycleStop, forecast);
-    }
-
     private static <E extends Enum<E> & Named> E pick(E[] values, String value) {
         for (E e : values) {
             if (e.option().equals(value.strip())) {

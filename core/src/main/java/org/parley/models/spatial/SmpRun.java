@@ -107,7 +107,6 @@ final class SmpRun {
     /** One bargain-challenge-negotiate turn from {@code s}; returns the next state, assessed. */
     SmpState step(SmpState s, RandomGenerator rng) {
         SmpTurn turn = new SmpTurn(n);
-        int[] nq = new int[n];
         List<List<Integer>> queues = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             queues.add(new ArrayList<>());
@@ -191,7 +190,6 @@ final class SmpRun {
         for (int k = 0; k < n; k++) {
             List<Integer> q = queues.get(k);
             int nb = q.size();
-            nq[k] = nb;
             int[] qa = new int[nb];
             for (int b = 0; b < nb; b++) {
                 qa[b] = q.get(b);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -131,9 +130,5 @@ class KtabVariantsTest {
 
     private static String f2(double v) {
         return new BigDecimal(v).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
-    }
-
-    static List<String> names() {
-        return List.copyOf(OPTION.keySet());
     }
 }

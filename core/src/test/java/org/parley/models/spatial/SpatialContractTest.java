@@ -90,6 +90,31 @@ class SpatialContractTest implements BargainingModelContract {
     }
 
     @Test
+    void onOneIssueABargainNamesTheIssueAndTheInitiatorsMove() {
+        Problem p = KtabFiles.smpCsv("inputs/dummyData-a040.csv");
+        BargainingModel m = model();
+        Trajectory t = m.run(p, ModelOptions.resolve(m.id(), m.options(), m.presets(), Map.of()), RunContext.of(0, 1));
+        Round r1 = t.rounds().get(1);
+        int moved = 0;
+        for (Move mv : r1.moves()) {
+            if (!mv.kind().equals("bargain")) {
+                continue;
+            }
+            assertThat(mv.issue()).isEqualTo(p.issueId(0));
+            assertThat(mv.to()).isEqualTo(mv.measure("pos_" + p.issueId(0)));
+            if (mv.measure("chosen") == 1.0) {
+                int i = p.actorIndex(mv.actor());
+                assertThat(r1.positions()[i][0]).isCloseTo(mv.to(), org.assertj.core.api.Assertions.within(1e-9));
+                moved++;
+            }
+        }
+        assertThat(moved).isPositive();
+        // KTAB's first turn: Act-1001 challenged Act-1033 (reference bargains file)
+        assertThat(r1.moves()).anyMatch(mv -> mv.kind().equals("challenge") && mv.actor().equals("Act-1001")
+                && mv.counterpart().equals("Act-1033"));
+    }
+
+    @Test
     void accommodationMakesIdealsLagPositions() {
         Scenario s = ScenarioGenerator.random(8, 5, 2);
         Trajectory t = run(s, 8, Map.of(SpatialModel.ACCOMMODATION, "a0:a0=0.5; a1:a1=0.2; a1:a2=0.3"));
