@@ -73,6 +73,23 @@ class KtabXmlReaderTest {
                 });
     }
 
+    /** KTAB's own stochastic example (Markov-incentive PCE, accommodation): reproducible from the seed. */
+    @Test
+    void ktabsStochasticExampleIsReproducibleFromTheSeed() throws Exception {
+        Scenario s = read("smpExample-fixed.xml");
+        assertThat(s.options()).containsEntry("spatial.transitions", "stochastic")
+                .containsEntry("spatial.pce", "markov-incentive").containsKey("spatial.accommodation");
+        BargainingModel m = Models.spatial();
+        Map<String, String> given = new java.util.LinkedHashMap<>();
+        s.options().forEach((k, v) -> given.put(k.substring(k.indexOf('.') + 1), v));
+        ModelOptions o = ModelOptions.resolve(m.id(), m.options(), m.presets(), given);
+        Trajectory a = m.run(Problem.of(s), o, RunContext.of(0, 3507583219545544127L));
+        Trajectory b = m.run(Problem.of(s), o, RunContext.of(0, 3507583219545544127L));
+        assertThat(b.rounds()).hasSameSizeAs(a.rounds());
+        assertThat(b.lastRound().positions()).isDeepEqualTo(a.lastRound().positions());
+        assertThat(a.rounds().get(1).series()).containsKeys("ideal_firstdim", "ideal_seconddim", "ideal_yadn");
+    }
+
     @Test
     void missingIdealAdjustmentIsTheIdentityWithAWarning() throws Exception {
         var loaded = Scenarios.read(resource("dummyData_3Dim.xml"), ImportSettings.detect());
