@@ -12,7 +12,7 @@ import org.parley.engine.ModelOptions;
 record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, Vote votingRule,
                      RiskAdjust riskAdjust, RiskRange riskRange, ThirdParty thirdParty,
                      Interpolation interpolation, BargainModel bargainModel, PwCompWeight pwCompWeight,
-                     ReceiverEstimate receiverEstimate, int queueBatch,
+                     ReceiverEstimate receiverEstimate, int queueBatch, int threads,
                      int maxTurns, int minTurns, double stopRatio, boolean cycleStop, Forecast forecast) {
 
     SmpParameters {
@@ -30,13 +30,6 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
         Objects.requireNonNull(forecast, "forecast");
     }
 
-    /** KTAB's defaults (Linear, Conditional, Deterministic, Prop, OneThird, Mid, SemiCommit, S2P2, InitOnlyInterp). */
-    static SmpParameters ktabDefault() {
-        return new SmpParameters(VictoryProb.LINEAR, Pce.CONDITIONAL, Transitions.DETERMINISTIC, Vote.PROP,
-                RiskAdjust.ONE_THIRD, RiskRange.MID, ThirdParty.SEMI_COMMIT, Interpolation.S2P2,
-                BargainModel.INIT_ONLY, PwCompWeight.KTAB, ReceiverEstimate.KTAB, 0, 100, 2, 0.02, true, Forecast.EXPECTED);
-    }
-
     static SmpParameters of(ModelOptions o) {
         return new SmpParameters(
                 pick(VictoryProb.values(), o.get(SpatialModel.VICTORY_PROB)),
@@ -51,6 +44,7 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
                 pick(PwCompWeight.values(), o.get(SpatialModel.PWCOMP_WEIGHT)),
                 pick(ReceiverEstimate.values(), o.get(SpatialModel.RECEIVER_ESTIMATE)),
                 o.getInt(SpatialModel.QUEUE_BATCH),
+                o.getInt(SpatialModel.THREADS),
                 o.getInt(SpatialModel.MAX_TURNS),
                 o.getInt(SpatialModel.MIN_TURNS),
                 o.getDouble(SpatialModel.STOP_RATIO),

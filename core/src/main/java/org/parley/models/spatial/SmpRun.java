@@ -34,6 +34,9 @@ final class SmpRun {
     private final double[][] pv;
     private final double[][] scratch;
     private final double[] out = new double[2];
+    /** Threads for the challenge phase (1 = sequential). */
+    private final int threads;
+    private java.util.concurrent.ExecutorService pool;
     private final double[] probJ;
     private final double[] gainJ;
     private final double[] uI;
@@ -50,6 +53,8 @@ final class SmpRun {
         this.gainJ = new double[n];
         this.uI = new double[n];
         this.uT = new double[n];
+        int t = params.threads();
+        this.threads = t > 0 ? t : Runtime.getRuntime().availableProcessors();
     }
 
     /** The initial state (ideals = positions), assessed. */
@@ -67,6 +72,20 @@ final class SmpRun {
      * (plus 1e-4); with cycle detection on, also when the state repeats an earlier one.
      */
     void run(double[][] x0, int turnLimit, RandomGenerator rng) {
+        if (threads > 1 && n >= 2 * threads) {
+            pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        }
+        try {
+            runTurns(x0, turnLimit, rng);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+                pool = null;
+            }
+        }
+    }
+
+    private void runTurns(double[][] x0, int turnLimit, RandomGenerator rng) {
         start(x0);
         int maxTurns = turnLimit > 0 ? turnLimit : params.maxTurns();
         List<Integer> hashes = new ArrayList<>();
@@ -111,6 +130,7 @@ final class SmpRun {
         for (int k = 0; k < n; k++) {
             queues.add(new ArrayList<>());
         }
+        bestChallenges(s, turn);
         int batch = params.queueBatch() > 0 ? params.queueBatch() : n;
         for (int i = 0; i < n; i++) {
             if (i % batch == 0) {
@@ -119,26 +139,10 @@ final class SmpRun {
                     queues.get(k).add(-1);
                 }
             }
-            int bestJ = -1;
-            double pIJ = 0;
-            double bestEU = -1.00;
-            s.challengesFrom(i, probJ, gainJ, uI, uT, out);
-            for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
-                }
-                double edu = gainJ[j];
-                if ((MIN_SIG_EDU < edu) && (bestEU < edu)) {
-                    bestJ = j;
-                    pIJ = probJ[j];
-                    bestEU = edu;
-                }
-            }
-            turn.target[i] = bestJ;
-            turn.gain[i] = bestEU;
-            turn.prob[i] = pIJ;
             turn.rcvrProb[i] = Double.NaN;
             turn.rcvrGain[i] = Double.NaN;
+            int bestJ = turn.target[i];
+            double pIJ = turn.prob[i];
             if (bestJ < 0) {
                 continue;
             }
@@ -264,6 +268,64 @@ final class SmpRun {
         SmpState next = new SmpState(a, params, x2, y2);
         next.assess(c, pv, scratch);
         return next;
+    }
+
+    /**
+     * Every actor's most advantageous target (KTAB bestChallenge: the largest expected gain above
+     * 1e-5, ties to the lowest index). Actors are independent, so with {@code threads > 1} they are
+     * split into contiguous blocks computed in parallel; each value is computed by the same
+     * arithmetic either way, so the result does not depend on the thread count.
+     */
+    private void bestChallenges(SmpState s, SmpTurn turn) {
+        if (pool == null) {
+            bestChallenges(s, turn, 0, n, probJ, gainJ, uI, uT, out);
+            return;
+        }
+        int blocks = Math.min(threads, n);
+        List<java.util.concurrent.Callable<Void>> tasks = new ArrayList<>(blocks);
+        for (int b = 0; b < blocks; b++) {
+            int from = (int) ((long) n * b / blocks);
+            int to = (int) ((long) n * (b + 1) / blocks);
+            tasks.add(() -> {
+                bestChallenges(s, turn, from, to, new double[n], new double[n], new double[n], new double[n],
+                        new double[2]);
+                return null;
+            });
+        }
+        try {
+            for (java.util.concurrent.Future<Void> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("challenge evaluation failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void bestChallenges(SmpState s, SmpTurn turn, int from, int to, double[] prob, double[] gain,
+                                double[] ui, double[] ut, double[] o) {
+        for (int i = from; i < to; i++) {
+            int bestJ = -1;
+            double pIJ = 0;
+            double bestEU = -1.00;
+            s.challengesFrom(i, prob, gain, ui, ut, o);
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double edu = gain[j];
+                if ((MIN_SIG_EDU < edu) && (bestEU < edu)) {
+                    bestJ = j;
+                    pIJ = prob[j];
+                    bestEU = edu;
+                }
+            }
+            turn.target[i] = bestJ;
+            turn.gain[i] = bestEU;
+            turn.prob[i] = pIJ;
+        }
     }
 
     private static void add(SmpTurn turn, List<List<Integer>> queues, int i, int j, SmpTurn.Bargain b) {

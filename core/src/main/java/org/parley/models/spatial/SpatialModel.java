@@ -51,6 +51,7 @@ public final class SpatialModel implements BargainingModel {
     public static final String PWCOMP_WEIGHT = "pwcomp-weight";
     public static final String RECEIVER_ESTIMATE = "receiver-estimate";
     public static final String QUEUE_BATCH = "queue-batch";
+    public static final String THREADS = "threads";
     public static final String MAX_TURNS = "max-turns";
     public static final String MIN_TURNS = "min-turns";
     public static final String STOP_RATIO = "stop-ratio";
@@ -108,6 +109,8 @@ public final class SpatialModel implements BargainingModel {
                 OptionSpec.number(QUEUE_BATCH, 0, "order of each bargain queue: 0 = status quo first, then bargains "
                         + "by initiator; N > 0 = as KTAB's threads push them in batches of N initiators (KTAB uses 4 x "
                         + "cores); only order-sensitive voting rules (asym-prosp) notice"),
+                OptionSpec.number(THREADS, 1, "threads for the challenge phase of a turn (0 = every core); "
+                        + "the trajectory is identical for any value"),
                 OptionSpec.number(MAX_TURNS, 100, "turn limit (KTAB maxIter)"),
                 OptionSpec.number(MIN_TURNS, 2, "turns before the convergence rule applies (KTAB minIter)"),
                 OptionSpec.number(STOP_RATIO, 0.02, "stop when a turn moves less than this fraction of the first turn"),

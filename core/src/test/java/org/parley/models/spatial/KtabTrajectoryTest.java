@@ -150,6 +150,24 @@ class KtabTrajectoryTest {
         assertThat(mine).isEqualTo(ref);
     }
 
+    /** Challengers evaluated on several threads give the same run, bit for bit. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"SOE-Pol-Comp", "dummyData-a040"})
+    void theThreadCountChangesNothing(String scenario) {
+        Problem p = KtabFiles.smpCsv("inputs/" + scenario + ".csv");
+        SmpRun one = KtabFiles.run(p, Map.of());
+        SmpRun three = KtabFiles.run(p, Map.of(SpatialModel.THREADS, "3"));
+        assertThat(three.states).hasSameSizeAs(one.states);
+        for (int t = 0; t < one.states.size(); t++) {
+            assertThat(three.states.get(t).x).isDeepEqualTo(one.states.get(t).x);
+            assertThat(three.states.get(t).uniqueProb).containsExactly(one.states.get(t).uniqueProb);
+        }
+        for (int t = 0; t < one.turns.size(); t++) {
+            assertThat(three.turns.get(t).gain).containsExactly(one.turns.get(t).gain);
+            assertThat(three.turns.get(t).target).containsExactly(one.turns.get(t).target);
+        }
+    }
+
     private static int indexOf(int[] q, int b) {
         for (int i = 0; i < q.length; i++) {
             if (q[i] == b) {
