@@ -19,7 +19,8 @@ import org.parley.models.Models;
 /**
  * Plain timing of whole {@code spatial} runs on KTAB CSV inputs (KTAB defaults), for the comparison
  * with KTAB's {@code smpc} timings: per file, the number of states, the stop reason, and the wall
- * and CPU time of each of {@code repeats} runs (the first includes JIT warm-up).
+ * and CPU time of each of {@code repeats} runs (the first includes JIT warm-up). Arguments of the form
+ * {@code key=value} are model options (e.g. {@code threads=2}); CPU time is the main thread's only.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar org.parley.bench.SpatialTiming 3
  * ../shared/peers/ktab/inputs/smp/dummyData-a080.csv ../shared/peers/ktab/inputs/smp/dummyData-a160.csv}
@@ -32,9 +33,18 @@ public final class SpatialTiming {
     public static void main(String[] args) {
         int repeats = Integer.parseInt(args[0]);
         BargainingModel model = Models.spatial();
-        ModelOptions options = ModelOptions.resolve(model.id(), model.options(), model.presets(), Map.of());
+        Map<String, String> given = new java.util.LinkedHashMap<>();
+        for (int a = 1; a < args.length; a++) {
+            if (args[a].contains("=")) {
+                given.put(args[a].substring(0, args[a].indexOf('=')), args[a].substring(args[a].indexOf('=') + 1));
+            }
+        }
+        ModelOptions options = ModelOptions.resolve(model.id(), model.options(), model.presets(), given);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int a = 1; a < args.length; a++) {
+            if (args[a].contains("=")) {
+                continue;
+            }
             Scenario s = Scenarios.read(Path.of(args[a]), ImportSettings.detect()).scenario();
             Problem p = Problem.of(s);
             for (int r = 0; r < repeats; r++) {
