@@ -8,6 +8,7 @@ import org.parley.models.compromise.CompromiseModel;
 import org.parley.models.expectedutility.ExpectedUtilityModel;
 import org.parley.models.median.MedianModel;
 import org.parley.models.nash.NashModel;
+import org.parley.models.spatial.SpatialModel;
 
 /**
  * The registry of every model, by stable id, in the order tables show them.
@@ -33,9 +34,13 @@ public final class Models {
         return new ExpectedUtilityModel();
     }
 
+    public static BargainingModel spatial() {
+        return new SpatialModel();
+    }
+
     /** Every registered model. */
     public static List<BargainingModel> all() {
-        return List.of(compromise(), median(), nash(), expectedUtility());
+        return List.of(compromise(), median(), nash(), expectedUtility(), spatial());
     }
 
     /** A simulation over every registered model. */
