@@ -1,0 +1,115 @@
+package org.parley.models.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.parley.engine.ModelOptions;
+import org.parley.engine.Move;
+import org.parley.engine.Peers;
+import org.parley.engine.Problem;
+import org.parley.engine.Round;
+import org.parley.engine.RunContext;
+import org.parley.engine.Trajectory;
+
+/**
+ * Replication of decide-exchange-model (Python, 51dee664) reference runs in
+ * {@code ../shared/peers/exchange/reference_outputs} (GPL data: read in place, never copied).
+ * The {@code py_*} files print gains with 9 and positions with 6 decimals; the tolerances are half a
+ * unit of the last printed digit plus 1e-12 (so the double port agrees with the 28-digit Decimal
+ * run to the printed precision, i.e. to better than 1e-9 on gains).
+ */
+class ExchangeReplicationTest {
+
+    static final String IN = "peers/exchange/inputs/";
+    static final String OUT = "peers/exchange/reference_outputs/";
+
+    static Trajectory run(String input, int rounds, Map<String, String> options) throws IOException {
+        Problem p = DecideFile.read(Peers.require(IN + input));
+        ExchangeModel m = new ExchangeModel();
+        return m.run(p, ModelOptions.resolve(m.id(), m.options(), m.presets(), options), RunContext.of(rounds, 1));
+    }
+
+    static List<String[]> csv(String name, String sep, boolean header) throws IOException {
+        List<String> lines = Files.readAllLines(Peers.require(OUT + name), StandardCharsets.UTF_8);
+        List<String[]> rows = new ArrayList<>();
+        for (int t = header ? 1 : 0; t < lines.size(); t++) {
+            if (!lines.get(t).isBlank()) {
+                String[] f = lines.get(t).split(sep, -1);
+                for (int u = 0; u < f.length; u++) {
+                    f[u] = f[u].replace("\"", "").strip();
+                }
+                rows.add(f);
+            }
+        }
+        return rows;
+    }
+
+    /** Moves of side i of every exchange of the round, in order (side j is the next move). */
+    static List<Move[]> exchanges(Round r) {
+        List<Move[]> out = new ArrayList<>();
+        for (int t = 0; t < r.moves().size(); t += 2) {
+            out.add(new Move[] {r.moves().get(t), r.moves().get(t + 1)});
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} sum-rule={2}")
+    @CsvSource({
+        "cop21.csv, py_cop21_p0_noties_round1_exchanges.csv, on",
+        "data_short_2016.csv, py_data_short_p0_noties_round1_exchanges.csv, on",
+        "sample_data.txt, py_sample_data_p0_noties_round1_exchanges.csv, on",
+        "cop21.csv, py_variant_nosumrule_cop21_round1_exchanges.csv, off",
+        "data_short_2016.csv, py_variant_nosumrule_data_short_round1_exchanges.csv, off"})
+    void roundOneExchangesMatchThePythonRunInOrder(String input, String reference, String sumRule) throws IOException {
+        Trajectory t = run(input, 1, Map.of("ties", "ordered", "sum-rule", sumRule));
+        List<String[]> ref = csv(reference, ",", true);
+        List<Move[]> got = exchanges(t.rounds().get(1));
+        for (int e = 0; e < Math.min(ref.size(), got.size()); e++) {
+            String[] f = ref.get(e);
+            Move a = got.get(e)[0];
+            Move b = got.get(e)[1];
+            String where = "exchange " + f[0] + " of " + reference;
+            assertThat(a.actor() + "/" + a.issue() + "/" + b.actor() + "/" + b.issue()).as(where)
+                    .isEqualTo(f[2] + "/" + f[3] + "/" + f[7] + "/" + f[8]);
+            assertThat(a.measure("gain")).as(where).isCloseTo(Double.parseDouble(f[1]), within(5e-10 + 1e-12));
+            assertThat(a.from()).as(where).isCloseTo(Double.parseDouble(f[4]), within(5e-7 + 1e-12));
+            assertThat(a.to()).as(where).isCloseTo(Double.parseDouble(f[5]), within(5e-7 + 1e-12));
+            assertThat(b.from()).as(where).isCloseTo(Double.parseDouble(f[9]), within(5e-7 + 1e-12));
+            assertThat(b.to()).as(where).isCloseTo(Double.parseDouble(f[10]), within(5e-7 + 1e-12));
+            assertThat(b.issue()).as(where).isEqualTo(f[6]);
+            assertThat(a.issue()).as(where).isEqualTo(f[11]);
+        }
+        assertThat(got).hasSameSizeAs(ref);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "cop21.csv, py_cop21_p0_noties_nbs_by_round.csv",
+        "data_short_2016.csv, py_data_short_p0_noties_nbs_by_round.csv",
+        "sample_data.txt, py_sample_data_p0_noties_nbs_by_round.csv"})
+    void outcomesOfTenRoundsMatchThePythonRun(String input, String reference) throws IOException {
+        Trajectory t = run(input, 10, Map.of("ties", "ordered"));
+        Problem p = DecideFile.read(Peers.require(IN + input));
+        for (String[] f : csv(reference, ",", true)) {
+            int r = Integer.parseInt(f[0]);
+            int k = p.issueIndex(f[1]);
+            String where = "round " + r + " issue " + f[1] + " of " + reference;
+            assertThat(t.rounds()).as(where).hasSizeGreaterThan(r);
+            Round round = t.rounds().get(r);
+            assertThat(round.series().get("start_outcome")[k]).as(where).isCloseTo(Double.parseDouble(f[2]), within(5e-7 + 1e-12));
+            assertThat(round.outcome()[k]).as(where).isCloseTo(Double.parseDouble(f[3]), within(5e-7 + 1e-12));
+            assertThat(round.series().get("exchanges")[0]).as(where).isEqualTo(Double.parseDouble(f[4]));
+            assertThat(round.series().get("gain_sum")[0]).as(where).isCloseTo(Double.parseDouble(f[5]), within(5e-7 + 1e-12));
+        }
+    }
+}
