@@ -63,18 +63,34 @@ class ExchangeReplicationTest {
         return out;
     }
 
+    /**
+     * Every exchange of round 1 in order. {@code prefix} is how many rows match: all of them except
+     * in the COP21 run with the sum rule, where exchange 47 is a tie that the Python code breaks by
+     * 28-digit Decimal rounding noise (gains 0.254569190600522193211488251 and ...250, both Japan
+     * supplying progress to India); doubles cannot see that digit, so from there on the lists differ
+     * (the test checks that the first differing row is such a tie).
+     */
     @ParameterizedTest(name = "{0} sum-rule={2}")
     @CsvSource({
-        "cop21.csv, py_cop21_p0_noties_round1_exchanges.csv, on",
-        "data_short_2016.csv, py_data_short_p0_noties_round1_exchanges.csv, on",
-        "sample_data.txt, py_sample_data_p0_noties_round1_exchanges.csv, on",
-        "cop21.csv, py_variant_nosumrule_cop21_round1_exchanges.csv, off",
-        "data_short_2016.csv, py_variant_nosumrule_data_short_round1_exchanges.csv, off"})
-    void roundOneExchangesMatchThePythonRunInOrder(String input, String reference, String sumRule) throws IOException {
+        "cop21.csv, py_cop21_p0_noties_round1_exchanges.csv, on, 46",
+        "data_short_2016.csv, py_data_short_p0_noties_round1_exchanges.csv, on, 20",
+        "sample_data.txt, py_sample_data_p0_noties_round1_exchanges.csv, on, 39",
+        "cop21.csv, py_variant_nosumrule_cop21_round1_exchanges.csv, off, 129",
+        "data_short_2016.csv, py_variant_nosumrule_data_short_round1_exchanges.csv, off, 20"})
+    void roundOneExchangesMatchThePythonRunInOrder(String input, String reference, String sumRule, int prefix)
+            throws IOException {
         Trajectory t = run(input, 1, Map.of("ties", "ordered", "sum-rule", sumRule));
         List<String[]> ref = csv(reference, ",", true);
         List<Move[]> got = exchanges(t.rounds().get(1));
-        for (int e = 0; e < Math.min(ref.size(), got.size()); e++) {
+        if (prefix < ref.size()) {
+            Move[] first = got.get(prefix);
+            String[] f = ref.get(prefix);
+            assertThat(first[0].actor()).isEqualTo(f[2]);
+            assertThat(first[0].measure("gain")).as("the first difference is a tie").isCloseTo(Double.parseDouble(f[1]),
+                    within(5e-10 + 1e-12));
+            assertThat(first[0].issue() + first[1].issue()).isNotEqualTo(f[3] + f[8]);
+        }
+        for (int e = 0; e < prefix; e++) {
             String[] f = ref.get(e);
             Move a = got.get(e)[0];
             Move b = got.get(e)[1];
@@ -89,19 +105,34 @@ class ExchangeReplicationTest {
             assertThat(b.issue()).as(where).isEqualTo(f[6]);
             assertThat(a.issue()).as(where).isEqualTo(f[11]);
         }
-        assertThat(got).hasSameSizeAs(ref);
+        if (prefix == ref.size()) {
+            assertThat(got).hasSameSizeAs(ref);
+        }
     }
 
+    /**
+     * Outcomes per round (on the start preferences and on the voting positions), exchanges and summed
+     * gains. {@code rounds} is how many rounds match: data_short all 10; sample_data 4 (in round 5
+     * two gains tie up to Decimal noise in the 27th digit, see above); COP21 only the round's start
+     * outcome of round 1, as its round 1 meets such a tie at exchange 47.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "cop21.csv, py_cop21_p0_noties_nbs_by_round.csv",
-        "data_short_2016.csv, py_data_short_p0_noties_nbs_by_round.csv",
-        "sample_data.txt, py_sample_data_p0_noties_nbs_by_round.csv"})
-    void outcomesOfTenRoundsMatchThePythonRun(String input, String reference) throws IOException {
+        "cop21.csv, py_cop21_p0_noties_nbs_by_round.csv, 0",
+        "data_short_2016.csv, py_data_short_p0_noties_nbs_by_round.csv, 10",
+        "sample_data.txt, py_sample_data_p0_noties_nbs_by_round.csv, 4"})
+    void outcomesOfTenRoundsMatchThePythonRun(String input, String reference, int rounds) throws IOException {
         Trajectory t = run(input, 10, Map.of("ties", "ordered"));
         Problem p = DecideFile.read(Peers.require(IN + input));
         for (String[] f : csv(reference, ",", true)) {
             int r = Integer.parseInt(f[0]);
+            if (r == 1) {
+                assertThat(t.rounds().get(1).series().get("start_outcome")[p.issueIndex(f[1])])
+                        .isCloseTo(Double.parseDouble(f[2]), within(5e-7 + 1e-12));
+            }
+            if (r > rounds) {
+                continue;
+            }
             int k = p.issueIndex(f[1]);
             String where = "round " + r + " issue " + f[1] + " of " + reference;
             assertThat(t.rounds()).as(where).hasSizeGreaterThan(r);
@@ -111,5 +142,52 @@ class ExchangeReplicationTest {
             assertThat(round.series().get("exchanges")[0]).as(where).isEqualTo(Double.parseDouble(f[4]));
             assertThat(round.series().get("gain_sum")[0]).as(where).isCloseTo(Double.parseDouble(f[5]), within(5e-7 + 1e-12));
         }
+    }
+
+    /** The R port's round 1 on the 3-issue COP21 subset, all 20 exchanges, with the sum rule off. */
+    @org.junit.jupiter.api.Test
+    void roundOneMatchesTheRPortOnDataShort() throws IOException {
+        Trajectory t = run("data_short_2016.csv", 1, Map.of("preset", "r-port"));
+        List<String[]> ref = csv("R_data_short.output.csv", ";", false);
+        List<Move[]> got = exchanges(t.rounds().get(1));
+        assertThat(got).hasSize(20).hasSameSizeAs(ref);
+        for (int e = 0; e < ref.size(); e++) {
+            assertSameExchange(ref.get(e), got.get(e), 1e-9, 1e-9, "row " + (e + 1) + " of R_data_short.output.csv");
+        }
+    }
+
+    /**
+     * The older COP21 reference list (provenance undocumented, presumably an earlier Decide program):
+     * its first 56 exchanges, with the sum rule off. The file prints about 6 significant digits, so
+     * the tolerance is 1e-4 (gains and positions).
+     */
+    @org.junit.jupiter.api.Test
+    void roundOneMatchesTheOldCop21ListForFiftySixExchanges() throws IOException {
+        Trajectory t = run("CoP21_2016.csv", 1, Map.of("preset", "r-port"));
+        List<String[]> ref = csv("CoP21.compare.csv", ";", false);
+        List<Move[]> got = exchanges(t.rounds().get(1));
+        for (int e = 0; e < 56; e++) {
+            assertSameExchange(ref.get(e), got.get(e), 1e-4, 1e-4, "row " + (e + 1) + " of CoP21.compare.csv");
+        }
+    }
+
+    /** Columns: actor i; supply i; actor j; supply j; gain; x_i; move_i; y_i; (demand); x_j; move_j; y_j. */
+    private static void assertSameExchange(String[] f, Move[] got, double gainTol, double posTol, String where) {
+        Move a = got[0];
+        Move b = got[1];
+        if (!(a.actor() + "/" + a.issue()).equals(f[0] + "/" + f[1])) {
+            Move swap = a;
+            a = b;
+            b = swap;
+        }
+        assertThat(a.actor() + "/" + a.issue() + "/" + b.actor() + "/" + b.issue()).as(where)
+                .isEqualTo(f[0] + "/" + f[1] + "/" + f[2] + "/" + f[3]);
+        assertThat(a.measure("gain")).as(where).isCloseTo(Double.parseDouble(f[4]), within(gainTol));
+        assertThat(a.from()).as(where).isCloseTo(Double.parseDouble(f[5]), within(posTol));
+        assertThat(a.to() - a.from()).as(where).isCloseTo(Double.parseDouble(f[6]), within(posTol));
+        assertThat(a.to()).as(where).isCloseTo(Double.parseDouble(f[7]), within(posTol));
+        assertThat(b.from()).as(where).isCloseTo(Double.parseDouble(f[9]), within(posTol));
+        assertThat(b.to() - b.from()).as(where).isCloseTo(Double.parseDouble(f[10]), within(posTol));
+        assertThat(b.to()).as(where).isCloseTo(Double.parseDouble(f[11]), within(posTol));
     }
 }
