@@ -1,7 +1,6 @@
 package org.parley.models.exchange;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,25 +48,13 @@ public final class ExchangeModel implements BargainingModel {
     static final String SUM_RULE = "sum-rule";
     static final String TIES = "ties";
     static final String OVERSHOOT = "overshoot";
+    static final String ARITHMETIC = "arithmetic";
     static final String P = "p";
     static final String FIXED_WEIGHT = "fixed-weight";
     static final String SALIENCE_WEIGHT = "salience-weight";
 
     /** Rounds run when the caller leaves the limit to the model: the Python command line's default. */
     public static final int DEFAULT_ROUNDS = 10;
-
-    /**
-     * Gains are compared on a grid of 1e-12: the Python code computes in 28-digit Decimal, where
-     * mathematically equal gains are equal, while in doubles they may differ in the last bit; on
-     * the grid they stay equal so the stable sort (and the tie test) treats them as the Python code does.
-     */
-    static final double GAIN_GRID = 1e12;
-
-    private static final Comparator<Candidate> HIGHEST_GAIN_FIRST = (a, b) -> Long.compare(key(b.gain), key(a.gain));
-
-    static long key(double gain) {
-        return Math.round(gain * GAIN_GRID);
-    }
 
     @Override
     public String id() {
@@ -98,6 +85,8 @@ public final class ExchangeModel implements BargainingModel {
                         "random", "coin", "ordered"),
                 OptionSpec.choice(OVERSHOOT, "updates", "positions the overshoot check uses: updates = the "
                         + "moves the candidate recorded (Python), all = every current voting position", "updates", "all"),
+                OptionSpec.choice(ARITHMETIC, "double", "double = fast; decimal = 28-digit decimals as the Python "
+                        + "code, which also reproduces its order among gains equal up to rounding", "double", "decimal"),
                 OptionSpec.number(P, 0, "random exchange rates (REX) in [0, 1]; 0 = Equal Gain"),
                 OptionSpec.number(FIXED_WEIGHT, 0.1, "preference shift, fixed part of w = fixed + salience-part (1 - s)"),
                 OptionSpec.number(SALIENCE_WEIGHT, 0.4, "preference shift, salience part"));
@@ -204,17 +193,17 @@ public final class ExchangeModel implements BargainingModel {
                     x[i][k] = problem.present(i, k) ? normalize(k, problem.position()[i][k]) : Double.NaN;
                 }
             }
+            Engine engine = o.decimal()
+                    ? new DecimalEngine(problem, x, eligible, order, o, random)
+                    : new DoubleEngine(x, s, c, eligible, order, o, random);
             List<Round> out = new ArrayList<>();
-            RoundState first = new RoundState(x, s, c, order, o, random);
-            out.add(Round.initial(problem.copyPositions(), outcomes(first, x)));
+            double[] initial = new RoundState(x, s, c, order, o, random).outcomes(x);
+            out.add(Round.initial(problem.copyPositions(), denormalize(initial)));
             String stop = rounds + " rounds";
             for (int r = 1; r <= rounds; r++) {
-                RoundState st = new RoundState(x, s, c, order, o, random);
-                double[][] next = new double[n][];
-                Round round = round(r, st, next);
-                out.add(round);
-                x = next;
-                if (round.moves().isEmpty()) {
+                Engine.RoundOutput ro = engine.next();
+                out.add(round(r, ro));
+                if (ro.realized().isEmpty()) {
                     stop = "no exchange possible after round " + (r - 1);
                     break;
                 }
@@ -223,156 +212,57 @@ public final class ExchangeModel implements BargainingModel {
             return new Trajectory(out, last.outcome().clone(), stop, notes);
         }
 
-        private double[] outcomes(RoundState st, double[][] pos) {
+        private double[] denormalize(double[] v) {
             double[] res = new double[m];
             for (int k = 0; k < m; k++) {
-                res[k] = order[k].length == 0 ? Double.NaN : denormalize(k, st.outcome(pos, k));
+                res[k] = order[k].length == 0 ? Double.NaN : denormalize(k, v[k]);
             }
             return res;
         }
 
-        /** Runs round {@code r} from {@code st.x}; fills {@code next} with the shifted preferences. */
-        private Round round(int r, RoundState st, double[][] next) {
-            double[][] x = st.x;
-            List<Candidate> list = new ArrayList<>();
-            double[] start = new double[m];
-            for (int k = 0; k < m; k++) {
-                start[k] = st.outcome(x, k);
-            }
-            int[] group = new int[n];
-            int[] size = new int[4];
-            int[][] members = new int[4][n];
-            for (int p = 0; p < m; p++) {
-                for (int q = p + 1; q < m; q++) {
-                    java.util.Arrays.fill(size, 0);
-                    for (int a = 0; a < n; a++) {
-                        if (eligible[a][p] && eligible[a][q]) {
-                            int g = (x[a][p] <= start[p] ? 1 : 0) | (x[a][q] <= start[q] ? 2 : 0);
-                            group[a] = g;
-                            members[g][size[g]++] = a;
-                        }
-                    }
-                    for (int pair = 0; pair < 2; pair++) {
-                        int ga = pair == 0 ? 0 : 1;
-                        int gb = pair == 0 ? 3 : 2;
-                        for (int u = 0; u < size[ga]; u++) {
-                            for (int v = 0; v < size[gb]; v++) {
-                                Candidate cand = new Candidate(st, members[ga][u], members[gb][v], p, q);
-                                cand.calculate();
-                                list.add(cand);
-                            }
-                        }
-                    }
-                }
-            }
+        private Round round(int r, Engine.RoundOutput ro) {
             List<Move> moves = new ArrayList<>();
-            List<Candidate> realized = new ArrayList<>();
-            int ties = 0;
             double gainSum = 0;
-            while (!list.isEmpty()) {
-                list.sort(HIGHEST_GAIN_FIRST);
-                Candidate e = list.remove(0);
-                if (!list.isEmpty() && o.ties() != ExchangeSettings.Ties.ORDERED) {
-                    Candidate next0 = list.get(0);
-                    if (tie(e.gain, next0.gain)) {
-                        ties++;
-                        if (random.nextDouble() >= 0.5) {
-                            list.add(e);
-                            e = list.remove(0);
-                        } else if (o.ties() == ExchangeSettings.Ties.RANDOM) {
-                            list.add(next0);
-                        }
-                    }
-                }
-                if (!e.valid) {
-                    continue;
-                }
-                st.cur[e.i.actor][e.i.supply] = e.i.y;
-                st.cur[e.j.actor][e.j.supply] = e.j.y;
-                int keep = 0;
-                for (int t = 0; t < list.size(); t++) {
-                    Candidate cand = list.get(t);
-                    if (cand.valid) {
-                        cand.recalculate(e);
-                        if (cand.valid) {
-                            list.set(keep++, cand);
-                        }
-                    }
-                }
-                list.subList(keep, list.size()).clear();
-                realized.add(e);
-                gainSum += e.gain;
-                record(r, realized.size(), e, moves);
-            }
-            double[][] vote = new double[n][];
-            for (int a = 0; a < n; a++) {
-                vote[a] = x[a].clone();
-            }
-            for (Candidate e : realized) {
-                vote[e.i.actor][e.i.supply] = e.i.y;
-                vote[e.j.actor][e.j.supply] = e.j.y;
-            }
-            for (int a = 0; a < n; a++) {
-                next[a] = vote[a].clone();
-            }
-            for (Candidate e : realized) {
-                next[e.i.actor][e.i.supply] = shift(e.i);
-                next[e.j.actor][e.j.supply] = shift(e.j);
+            int number = 0;
+            for (Engine.Realized e : ro.realized()) {
+                number++;
+                gainSum += e.gain();
+                moves.add(move(r, number, e, e.i(), e.j()));
+                moves.add(move(r, number, e, e.j(), e.i()));
             }
             Map<String, double[]> series = new LinkedHashMap<>();
-            double[] startOut = new double[m];
-            for (int k = 0; k < m; k++) {
-                startOut[k] = order[k].length == 0 ? Double.NaN : denormalize(k, start[k]);
-            }
-            series.put("start_outcome", startOut);
-            series.put("preference_outcome", outcomes(st, next));
-            series.put("exchanges", new double[] {realized.size()});
+            series.put("start_outcome", denormalize(ro.start()));
+            series.put("preference_outcome", denormalize(ro.preference()));
+            series.put("exchanges", new double[] {ro.realized().size()});
             series.put("gain_sum", new double[] {gainSum});
-            series.put("ties", new double[] {ties});
-            return new Round(r, denormalize(vote), outcomes(st, vote), moves, series);
+            series.put("ties", new double[] {ro.ties()});
+            return new Round(r, denormalize(ro.vote()), denormalize(ro.voteOutcome()), moves, series);
         }
 
-        /** The next round's preference: {@code x + w (y - x)}, {@code w = fixed + salience-part (1 - s)}. */
-        private double shift(Side a) {
-            double sw = o.salienceWeight();
-            double fw = o.fixedWeight();
-            double sal = a.sSupply;
-            return (1 - sal) * sw * a.y + fw * a.y + (1 - (1 - sal) * sw - fw) * a.start;
-        }
-
-        private static boolean tie(double a, double b) {
-            return key(a) == key(b);
-        }
-
-        private void record(int r, int number, Candidate e, List<Move> moves) {
-            moves.add(move(r, number, e, e.i, e.j));
-            moves.add(move(r, number, e, e.j, e.i));
-        }
-
-        private Move move(int r, int number, Candidate e, Side a, Side b) {
-            double gain = o.p() > 0 ? a.eu : e.gain;
-            double partnerGain = o.p() > 0 ? b.eu : e.gain;
-            double from = denormalize(a.supply, a.supplyPos);
-            double to = denormalize(a.supply, a.y);
-            double pFrom = denormalize(b.supply, b.supplyPos);
-            double pTo = denormalize(b.supply, b.y);
+        private Move move(int r, int number, Engine.Realized e, Engine.Supply a, Engine.Supply b) {
+            double gain = o.p() > 0 ? a.gain() : e.gain();
+            double partnerGain = o.p() > 0 ? b.gain() : e.gain();
+            double from = denormalize(a.supply(), a.from());
+            double to = denormalize(a.supply(), a.to());
+            double pFrom = denormalize(b.supply(), b.from());
+            double pTo = denormalize(b.supply(), b.to());
             Map<String, Double> measures = new LinkedHashMap<>();
             measures.put("exchange", (double) number);
             measures.put("gain", gain);
             measures.put("partner_gain", partnerGain);
-            measures.put("equal_gain", e.gain);
-            measures.put("demand_issue", (double) a.demand);
+            measures.put("equal_gain", e.gain());
+            measures.put("demand_issue", (double) a.demand());
             measures.put("partner_from", pFrom);
             measures.put("partner_to", pTo);
-            String actor = problem.actorId(a.actor);
-            String partner = problem.actorId(b.actor);
+            String actor = problem.actorId(a.actor());
+            String partner = problem.actorId(b.actor());
             String gains = o.p() > 0
                     ? actor + " gains " + fmt(gain) + ", " + partner + " " + fmt(partnerGain)
                     : "both gain " + fmt(gain);
-            String reason = actor + " moved on " + problem.issueId(a.supply) + " from " + fmt(from) + " to " + fmt(to)
-                    + " because " + partner + " moved on " + problem.issueId(b.supply) + " from " + fmt(pFrom)
+            String reason = actor + " moved on " + problem.issueId(a.supply()) + " from " + fmt(from) + " to " + fmt(to)
+                    + " because " + partner + " moved on " + problem.issueId(b.supply()) + " from " + fmt(pFrom)
                     + " to " + fmt(pTo) + "; " + gains + ".";
-            return new Move(r, "exchange", actor, partner, problem.issueId(a.supply), from, to, measures, reason);
+            return new Move(r, "exchange", actor, partner, problem.issueId(a.supply()), from, to, measures, reason);
         }
 
         private static String fmt(double v) {

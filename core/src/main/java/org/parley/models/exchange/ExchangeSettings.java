@@ -14,11 +14,12 @@ import org.parley.engine.ParleyException;
  * @param ties           how equal gains are broken
  * @param overshootAll   the overshoot check uses every current voting position, not only the ones the
  *                       candidate recorded
+ * @param decimal        compute in 28-digit decimals as the Python code does, instead of doubles
  * @param p              random exchange rates: 0 is the Equal Gain model, up to 1
  * @param fixedWeight    the fixed part of the preference shift
  * @param salienceWeight the salience part of the preference shift
  */
-record ExchangeSettings(boolean sumRule, Ties ties, boolean overshootAll, double p,
+record ExchangeSettings(boolean sumRule, Ties ties, boolean overshootAll, boolean decimal, double p,
                         double fixedWeight, double salienceWeight) {
 
     enum Ties {
@@ -46,6 +47,7 @@ record ExchangeSettings(boolean sumRule, Ties ties, boolean overshootAll, double
                 o.getBoolean(ExchangeModel.SUM_RULE),
                 Ties.valueOf(o.get(ExchangeModel.TIES).toUpperCase(Locale.ROOT)),
                 o.get(ExchangeModel.OVERSHOOT).equals("all"),
+                o.get(ExchangeModel.ARITHMETIC).equals("decimal"),
                 o.getDouble(ExchangeModel.P),
                 o.getDouble(ExchangeModel.FIXED_WEIGHT),
                 o.getDouble(ExchangeModel.SALIENCE_WEIGHT));

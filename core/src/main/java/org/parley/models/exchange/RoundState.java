@@ -50,6 +50,15 @@ final class RoundState {
         }
     }
 
+    /** The outcome of every issue on {@code pos}. */
+    double[] outcomes(double[][] pos) {
+        double[] res = new double[denom.length];
+        for (int k = 0; k < res.length; k++) {
+            res[k] = outcome(pos, k);
+        }
+        return res;
+    }
+
     /** The capability x salience weighted mean of {@code pos} on issue {@code k} (0 when no weight). */
     double outcome(double[][] pos, int k) {
         if (denom[k] == 0) {

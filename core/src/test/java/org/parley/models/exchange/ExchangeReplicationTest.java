@@ -64,22 +64,28 @@ class ExchangeReplicationTest {
     }
 
     /**
-     * Every exchange of round 1 in order. {@code prefix} is how many rows match: all of them except
-     * in the COP21 run with the sum rule, where exchange 47 is a tie that the Python code breaks by
-     * 28-digit Decimal rounding noise (gains 0.254569190600522193211488251 and ...250, both Japan
+     * Every exchange of round 1 in order. {@code prefix} is how many rows match: with
+     * {@code arithmetic=decimal} (28-digit decimals, as the Python code) all of them; with doubles all
+     * except in the COP21 run with the sum rule, where exchange 47 is a tie that the Python code
+     * breaks by Decimal rounding noise (gains 0.254569190600522193211488251 and ...250, both Japan
      * supplying progress to India); doubles cannot see that digit, so from there on the lists differ
      * (the test checks that the first differing row is such a tie).
      */
-    @ParameterizedTest(name = "{0} sum-rule={2}")
+    @ParameterizedTest(name = "{0} sum-rule={2} {3}")
     @CsvSource({
-        "cop21.csv, py_cop21_p0_noties_round1_exchanges.csv, on, 46",
-        "data_short_2016.csv, py_data_short_p0_noties_round1_exchanges.csv, on, 20",
-        "sample_data.txt, py_sample_data_p0_noties_round1_exchanges.csv, on, 39",
-        "cop21.csv, py_variant_nosumrule_cop21_round1_exchanges.csv, off, 129",
-        "data_short_2016.csv, py_variant_nosumrule_data_short_round1_exchanges.csv, off, 20"})
-    void roundOneExchangesMatchThePythonRunInOrder(String input, String reference, String sumRule, int prefix)
-            throws IOException {
-        Trajectory t = run(input, 1, Map.of("ties", "ordered", "sum-rule", sumRule));
+        "cop21.csv, py_cop21_p0_noties_round1_exchanges.csv, on, double, 46",
+        "cop21.csv, py_cop21_p0_noties_round1_exchanges.csv, on, decimal, 126",
+        "data_short_2016.csv, py_data_short_p0_noties_round1_exchanges.csv, on, double, 20",
+        "data_short_2016.csv, py_data_short_p0_noties_round1_exchanges.csv, on, decimal, 20",
+        "sample_data.txt, py_sample_data_p0_noties_round1_exchanges.csv, on, double, 39",
+        "sample_data.txt, py_sample_data_p0_noties_round1_exchanges.csv, on, decimal, 39",
+        "cop21.csv, py_variant_nosumrule_cop21_round1_exchanges.csv, off, double, 129",
+        "cop21.csv, py_variant_nosumrule_cop21_round1_exchanges.csv, off, decimal, 129",
+        "data_short_2016.csv, py_variant_nosumrule_data_short_round1_exchanges.csv, off, double, 20",
+        "data_short_2016.csv, py_variant_nosumrule_data_short_round1_exchanges.csv, off, decimal, 20"})
+    void roundOneExchangesMatchThePythonRunInOrder(String input, String reference, String sumRule, String arithmetic,
+                                                   int prefix) throws IOException {
+        Trajectory t = run(input, 1, Map.of("ties", "ordered", "sum-rule", sumRule, "arithmetic", arithmetic));
         List<String[]> ref = csv(reference, ",", true);
         List<Move[]> got = exchanges(t.rounds().get(1));
         if (prefix < ref.size()) {
@@ -112,17 +118,21 @@ class ExchangeReplicationTest {
 
     /**
      * Outcomes per round (on the start preferences and on the voting positions), exchanges and summed
-     * gains. {@code rounds} is how many rounds match: data_short all 10; sample_data 4 (in round 5
-     * two gains tie up to Decimal noise in the 27th digit, see above); COP21 only the round's start
-     * outcome of round 1, as its round 1 meets such a tie at exchange 47.
+     * gains. {@code rounds} is how many rounds match: with decimals all 10; with doubles data_short
+     * all 10, sample_data 4 (in round 5 two gains tie up to Decimal noise in the 27th digit, see
+     * above) and COP21 only the start outcome of round 1, as its round 1 meets such a tie.
      */
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {2}")
     @CsvSource({
-        "cop21.csv, py_cop21_p0_noties_nbs_by_round.csv, 0",
-        "data_short_2016.csv, py_data_short_p0_noties_nbs_by_round.csv, 10",
-        "sample_data.txt, py_sample_data_p0_noties_nbs_by_round.csv, 4"})
-    void outcomesOfTenRoundsMatchThePythonRun(String input, String reference, int rounds) throws IOException {
-        Trajectory t = run(input, 10, Map.of("ties", "ordered"));
+        "cop21.csv, py_cop21_p0_noties_nbs_by_round.csv, double, 0",
+        "cop21.csv, py_cop21_p0_noties_nbs_by_round.csv, decimal, 10",
+        "data_short_2016.csv, py_data_short_p0_noties_nbs_by_round.csv, double, 10",
+        "data_short_2016.csv, py_data_short_p0_noties_nbs_by_round.csv, decimal, 10",
+        "sample_data.txt, py_sample_data_p0_noties_nbs_by_round.csv, double, 4",
+        "sample_data.txt, py_sample_data_p0_noties_nbs_by_round.csv, decimal, 10"})
+    void outcomesOfTenRoundsMatchThePythonRun(String input, String reference, String arithmetic, int rounds)
+            throws IOException {
+        Trajectory t = run(input, 10, Map.of("ties", "ordered", "arithmetic", arithmetic));
         Problem p = DecideFile.read(Peers.require(IN + input));
         for (String[] f : csv(reference, ",", true)) {
             int r = Integer.parseInt(f[0]);
