@@ -71,6 +71,13 @@ final class DecimalEngine implements Engine {
 
     private BigDecimal[] denom;
     private BigDecimal[][] cur;
+    /** position x salience x capability, rounded as the Python code rounds it, for x and for cur. */
+    private BigDecimal[][] xsc;
+    private BigDecimal[][] cursc;
+
+    private BigDecimal product(BigDecimal pos, int a, int k) {
+        return pos.multiply(s[a][k], MC).multiply(c[a][k], MC);
+    }
 
     private BigDecimal outcome(BigDecimal[][] pos, int k) {
         if (denom[k].signum() == 0) {
@@ -78,7 +85,7 @@ final class DecimalEngine implements Engine {
         }
         BigDecimal num = BigDecimal.ZERO;
         for (int a : order[k]) {
-            num = num.add(pos[a][k].multiply(s[a][k], MC).multiply(c[a][k], MC), MC);
+            num = num.add(product(pos[a][k], a, k), MC);
         }
         return num.divide(denom[k], MC);
     }
@@ -102,6 +109,13 @@ final class DecimalEngine implements Engine {
             denom[k] = d;
         }
         cur = copy(x);
+        xsc = new BigDecimal[n][m];
+        for (int k = 0; k < m; k++) {
+            for (int a : order[k]) {
+                xsc[a][k] = product(x[a][k], a, k);
+            }
+        }
+        cursc = copy(xsc);
         BigDecimal[] start = new BigDecimal[m];
         double[] startD = new double[m];
         for (int k = 0; k < m; k++) {
@@ -156,6 +170,8 @@ final class DecimalEngine implements Engine {
             }
             cur[e.i.actor][e.i.supply] = e.i.y;
             cur[e.j.actor][e.j.supply] = e.j.y;
+            cursc[e.i.actor][e.i.supply] = product(e.i.y, e.i.actor, e.i.supply);
+            cursc[e.j.actor][e.j.supply] = product(e.j.y, e.j.actor, e.j.supply);
             int keep = 0;
             for (int t = 0; t < list.size(); t++) {
                 Cand cand = list.get(t);
@@ -329,15 +345,23 @@ final class DecimalEngine implements Engine {
             return updates[slot];
         }
 
-        private BigDecimal others(DSide a, int b, BigDecimal own, BigDecimal[] upd) {
+        /**
+         * The product term of actor {@code b} on {@code a}'s supply issue. {@code ownFirst}: the
+         * actor's own position is set before the recorded updates (adjusted_nbs_by_position), else
+         * after them (adjusted_nbs).
+         */
+        private BigDecimal term(DSide a, int b, BigDecimal own, BigDecimal[] upd, boolean ownFirst) {
             int k = a.supply;
+            if (b == a.actor && !ownFirst) {
+                return product(own, b, k);
+            }
             if (o.overshootAll()) {
-                return b == a.actor ? own : cur[b][k];
+                return b == a.actor ? product(own, b, k) : cursc[b][k];
             }
             if (upd != null && upd[b] != null) {
-                return upd[b];
+                return product(upd[b], b, k);
             }
-            return b == a.actor ? own : x[b][k];
+            return b == a.actor ? product(own, b, k) : xsc[b][k];
         }
 
         BigDecimal adjustNbs(DSide a, BigDecimal position) {
@@ -348,9 +372,7 @@ final class DecimalEngine implements Engine {
             BigDecimal[] upd = o.overshootAll() ? null : updatesFor(k, false);
             BigDecimal num = BigDecimal.ZERO;
             for (int b : order[k]) {
-                // adjusted_nbs: the updates first, then the actor's own new position over them
-                BigDecimal v = b == a.actor ? position : others(a, b, position, upd);
-                num = num.add(v.multiply(s[b][k], MC).multiply(c[b][k], MC), MC);
+                num = num.add(term(a, b, position, upd, false), MC);
             }
             return num.divide(denom[k], MC);
         }
@@ -360,9 +382,7 @@ final class DecimalEngine implements Engine {
             BigDecimal[] upd = o.overshootAll() ? null : updatesFor(k, false);
             BigDecimal num = BigDecimal.ZERO;
             for (int b : order[k]) {
-                // adjusted_nbs_by_position: own position first, then the updates over it
-                BigDecimal v = others(a, b, from, upd);
-                num = num.add(v.multiply(s[b][k], MC).multiply(c[b][k], MC), MC);
+                num = num.add(term(a, b, from, upd, true), MC);
             }
             BigDecimal left = target.multiply(denom[k], MC).subtract(num, MC);
             return left.divide(a.sSupply.multiply(a.cSupply, MC), MC);
