@@ -1,0 +1,179 @@
+package org.parley.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.parley.engine.BargainingModel;
+import org.parley.engine.ErrorCode;
+import org.parley.engine.ForecastResult;
+import org.parley.engine.ModelOptions;
+import org.parley.engine.Move;
+import org.parley.engine.Numbers;
+import org.parley.engine.ParleyException;
+import org.parley.engine.Problem;
+import org.parley.engine.Round;
+import org.parley.engine.RunContext;
+import org.parley.engine.RunResult;
+import org.parley.engine.RunSpec;
+import org.parley.engine.Simulation;
+import org.parley.io.Scenarios;
+import org.parley.model.Scenario;
+import org.parley.model.Stance;
+import org.parley.models.Models;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code parley explain}: why an actor ends where it ends, in words: its path per issue, every
+ * move it made or caused (from the model's own explanations), and its pull on the forecast (the
+ * forecast with the actor left out, same model, options and seed).
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Explains in words why actors moved and how much each one pulls the forecast.",
+                "Pull = forecast with the actor minus forecast without it (same model, options and seed)."},
+        footer = {"", "Examples:", "  parley explain --model compromise --actor kim",
+                "  parley explain scenario.yaml --model expected-utility --actor japan --branch trump-wins"})
+public final class ExplainCommand implements Callable<Integer> {
+
+    @Mixin
+    ScenarioInput input;
+
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "ID", description = "the model to explain")
+    String model;
+
+    @Option(names = {"-a", "--actor"}, paramLabel = "ID", description = "the actor; default: every actor's pull, "
+            + "without the moves")
+    String actor;
+
+    @Option(names = {"-b", "--branch"}, paramLabel = "ID", description = "world(s): 'base' or branch ids "
+            + "(comma-separated); default: all")
+    List<String> branches = new ArrayList<>();
+
+    @Option(names = "--rounds", paramLabel = "N", description = "rounds for dynamic models; default: the model's rule")
+    int rounds;
+
+    @Option(names = "--seed", paramLabel = "S", description = "base seed (default: ${DEFAULT-VALUE})")
+    long seed = RunSpec.DEFAULT_SEED;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Scenarios.Loaded loaded = input.load();
+        Warnings.print(loaded, spec.commandLine().getErr());
+        Scenario scenario = loaded.scenario();
+        if (actor != null && scenario.actor(actor).isEmpty()) {
+            throw new ParleyException(ErrorCode.UNKNOWN_ID, "unknown actor '" + actor + "'; actors: "
+                    + String.join(", ", scenario.actors().stream().map(a -> a.id()).toList()));
+        }
+        Simulation sim = Models.simulation();
+        BargainingModel m = sim.model(model);
+        RunSpec runSpec = RunSpec.defaults().withModels(List.of(model)).withWorlds(ScenarioInput.split(branches))
+                .withRounds(rounds).withOptions(input.modelOptions()).withSeed(seed).withThreads(1);
+        ForecastResult result = sim.run(scenario, runSpec, loaded.warningLines());
+        PrintWriter out = spec.commandLine().getOut();
+        for (String w : result.worlds()) {
+            RunResult r = result.run(w, model).orElseThrow();
+            Problem p = result.problem(w);
+            out.println(worldLine(scenario, w) + " - model " + model);
+            List<String> actors = actor == null ? p.actorIds() : List.of(actor);
+            for (String a : actors) {
+                int i = p.actorIndex(a);
+                explainActor(out, scenario, w, m, r, p, i, actor != null);
+            }
+            out.println();
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void explainActor(PrintWriter out, Scenario scenario, String world, BargainingModel m, RunResult r,
+                              Problem p, int i, boolean details) {
+        String a = p.actorId(i);
+        String name = scenario.actor(a).map(x -> x.name()).orElse(a);
+        out.println("  " + a + (name.equals(a) ? "" : " (" + name + ")") + ":");
+        double[] without = withoutActor(scenario, world, m, r, a);
+        double[] forecast = r.trajectory().forecast();
+        List<Round> rounds = r.trajectory().rounds();
+        for (int k = 0; k < p.issueCount(); k++) {
+            if (!p.present(i, k)) {
+                continue;
+            }
+            StringBuilder path = new StringBuilder();
+            double last = Double.NaN;
+            for (Round round : rounds) {
+                double x = round.positions()[i][k];
+                if (Double.isNaN(last) || x != last) {
+                    if (path.length() > 0) {
+                        path.append(" -> ");
+                    }
+                    path.append(Numbers.fixed(x, 1));
+                    if (round.index() > 0) {
+                        path.append(" (round ").append(round.index()).append(')');
+                    }
+                    last = x;
+                }
+            }
+            double pull = forecast[k] - without[k];
+            String pullText = Double.isNaN(without[k]) ? "no forecast without it"
+                    : "without " + a + " it would be " + Numbers.fixed(without[k], 1) + ", so " + a + " pulls it "
+                    + (pull >= 0 ? "+" : "") + Numbers.fixed(pull, 1);
+            out.println("    " + p.issueId(k) + ": position " + path + "; forecast " + Numbers.fixed(forecast[k], 1)
+                    + "; " + pullText);
+        }
+        if (!details) {
+            return;
+        }
+        int count = 0;
+        for (Round round : rounds) {
+            for (Move mv : round.moves()) {
+                boolean mover = mv.actor().equals(a);
+                boolean cause = a.equals(mv.counterpart());
+                if (!mover && !cause) {
+                    continue;
+                }
+                count++;
+                out.println("    round " + mv.round() + ": " + (mv.reason().isEmpty() ? describe(mv) : mv.reason()));
+            }
+        }
+        if (count == 0) {
+            out.println("    " + (rounds.size() == 1
+                    ? model + " answers in one step: nobody moves; the pull above is how " + a + " shapes the forecast."
+                    : a + " made no move and caused none."));
+        }
+    }
+
+    private static String describe(Move mv) {
+        StringBuilder sb = new StringBuilder(mv.actor()).append(' ').append(mv.kind());
+        if (mv.counterpart() != null) {
+            sb.append(" with ").append(mv.counterpart());
+        }
+        if (mv.issue() != null) {
+            sb.append(" on ").append(mv.issue());
+        }
+        if (!Double.isNaN(mv.from())) {
+            sb.append(": ").append(Numbers.fixed(mv.from(), 2)).append(" -> ").append(Numbers.fixed(mv.to(), 2));
+        }
+        return sb.toString();
+    }
+
+    private double[] withoutActor(Scenario scenario, String world, BargainingModel m, RunResult r, String a) {
+        Scenario w = scenario.resolve(world);
+        List<Stance> kept = w.stances().stream().filter(s -> !s.actor().equals(a)).toList();
+        Problem p = Problem.of(w.withStances(kept));
+        return m.run(p, ModelOptions.of(r.options()), RunContext.of(rounds, r.seed())).forecast();
+    }
+
+    private static String worldLine(Scenario s, String w) {
+        if (Scenario.BASE.equals(w)) {
+            return "World: base";
+        }
+        return "World: " + w + s.branch(w).map(b -> " (" + b.name() + ")").orElse("");
+    }
+}

@@ -1,0 +1,75 @@
+package org.parley.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.parley.engine.ForecastResult;
+import org.parley.engine.RunSpec;
+import org.parley.io.Scenarios;
+import org.parley.io.results.ResultFormat;
+import org.parley.io.results.ResultWriters;
+import org.parley.models.Models;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code parley forecast}: runs models on a scenario's worlds and prints the forecast. */
+@Command(name = "forecast", mixinStandardHelpOptions = true,
+        description = {"Forecasts where each issue lands, per world (the scenario as written and each branch) and model.",
+                "With no FILE: the seed scenario. With no --model: every model."},
+        footer = {"", "Formats:",
+                "  table          per world, an issue x model table next to the status quo (default)",
+                "  csv            branch,model,run,round,actor,issue,position (actor _outcome = the model's outcome)",
+                "  json           the whole result: rounds, positions, outcomes, moves, notes",
+                "  moves-csv      every move per round (offers, challenges, bargains, exchanges)",
+                "  exchanges-csv  every exchange of the exchange model",
+                "", "Examples:", "  parley forecast", "  parley forecast scenario.yaml --model compromise,median --branch trump-wins",
+                "  parley forecast peers.csv --input-format bdm --option salience-scale=1 --format csv"})
+public final class ForecastCommand implements Callable<Integer> {
+
+    @Mixin
+    ScenarioInput input;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "ID", description = "model id (repeatable or comma-separated); "
+            + "see 'parley models'")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = {"-b", "--branch"}, paramLabel = "ID", description = "world to forecast: 'base' or a branch id "
+            + "(repeatable or comma-separated); default: all")
+    List<String> branches = new ArrayList<>();
+
+    @Option(names = "--rounds", paramLabel = "N", description = "rounds for dynamic models; default: each model's "
+            + "own stopping rule")
+    int rounds;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv, json, moves-csv or exchanges-csv (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--seed", paramLabel = "S", description = "base seed of stochastic models (default: ${DEFAULT-VALUE})")
+    long seed = RunSpec.DEFAULT_SEED;
+
+    @Option(names = "--threads", paramLabel = "T", description = "worker threads; 0 = every core (default)")
+    int threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ResultFormat f = ResultFormat.fromId(format);
+        Scenarios.Loaded loaded = input.load();
+        PrintWriter err = spec.commandLine().getErr();
+        Warnings.print(loaded, err);
+        RunSpec runSpec = RunSpec.defaults().withModels(ScenarioInput.split(models))
+                .withWorlds(ScenarioInput.split(branches)).withRounds(rounds).withOptions(input.modelOptions())
+                .withSeed(seed).withThreads(threads);
+        ForecastResult result = Models.simulation().run(loaded.scenario(), runSpec, loaded.warningLines());
+        ResultWriters.write(result, f, spec.commandLine().getOut());
+        return 0;
+    }
+}

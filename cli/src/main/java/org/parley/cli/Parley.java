@@ -1,0 +1,153 @@
+package org.parley.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+
+import org.parley.engine.ParleyException;
+import org.parley.engine.ScenarioException;
+import org.parley.engine.ScenarioProblem;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code parley} command. Exit codes: 0 ok, 1 failure, 2 bad input (a file, an option, an
+ * unknown id).
+ */
+@Command(name = "parley", mixinStandardHelpOptions = true, versionProvider = Parley.Version.class,
+        description = {"Forecasts multi-party negotiations: who wants what, how much it matters, and where it lands.",
+                "With no command, 'parley' runs 'forecast' on the seed scenario."},
+        subcommands = {ForecastCommand.class, ValidateCommand.class, ModelsCommand.class, ConvertCommand.class,
+                ExplainCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad input.",
+                "Examples:", "  parley                               forecast the seed scenario with every model",
+                "  parley forecast my.yaml --model compromise --format csv",
+                "  parley validate my.yaml", "  parley explain --model nash --actor kim"})
+public final class Parley implements Runnable {
+
+    @Option(names = {"-v", "--verbose"}, description = "print stack traces of failures", scope = CommandLine.ScopeType.INHERIT)
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(route(args)));
+    }
+
+    /**
+     * {@code parley ARGS} where ARGS does not start with a command means {@code parley forecast
+     * ARGS}: {@code parley --format csv} and {@code parley my.yaml} forecast.
+     */
+    public static String[] route(String... args) {
+        if (args.length == 0) {
+            return args;
+        }
+        String first = args[0];
+        boolean command = commandLine().getSubcommands().containsKey(first);
+        boolean topLevel = first.equals("-h") || first.equals("--help") || first.equals("-V") || first.equals("--version");
+        if (command || topLevel) {
+            return args;
+        }
+        String[] routed = new String[args.length + 1];
+        routed[0] = "forecast";
+        System.arraycopy(args, 0, routed, 1, args.length);
+        return routed;
+    }
+
+    /** The configured command line, for {@code main} and for tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Parley());
+        cl.setExecutionExceptionHandler(Parley::handle);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("parley: " + ex.getMessage());
+            err.println("Maybe see 'parley " + (ex.getCommandLine().getCommandName().equals("parley") ? ""
+                    : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            err.flush();
+            return 2;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        CommandLine fc = spec.commandLine().getSubcommands().get("forecast");
+        fc.setOut(spec.commandLine().getOut());
+        fc.setErr(spec.commandLine().getErr());
+        int code = fc.execute();
+        if (code != 0) {
+            throw new ExitCode(code);
+        }
+    }
+
+    private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parse) {
+        PrintWriter err = cl.getErr();
+        boolean verbose = parse != null && isVerbose(parse);
+        if (ex instanceof ExitCode) {
+            return ((ExitCode) ex).code;
+        }
+        if (ex instanceof ScenarioException) {
+            for (ScenarioProblem p : ((ScenarioException) ex).problems()) {
+                err.println(p.format());
+            }
+            err.flush();
+            return 2;
+        }
+        if (ex instanceof ParleyException) {
+            err.println("parley: " + ex.getMessage());
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return ((ParleyException) ex).code().exitCode();
+        }
+        err.println("parley: failed: " + ex);
+        if (verbose) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("(run with -v for the stack trace)");
+        }
+        err.flush();
+        return 1;
+    }
+
+    private static boolean isVerbose(CommandLine.ParseResult parse) {
+        CommandLine.ParseResult p = parse;
+        while (p != null) {
+            if (p.hasMatchedOption("-v")) {
+                return true;
+            }
+            p = p.subcommand();
+        }
+        return false;
+    }
+
+    /** Carries a sub-command's exit code through {@link #run()}. */
+    static final class ExitCode extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int code;
+
+        ExitCode(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Parley.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"parley " + p.getProperty("version", "dev"), "Java " + System.getProperty("java.version")};
+        }
+    }
+}

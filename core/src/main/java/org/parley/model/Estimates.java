@@ -1,0 +1,41 @@
+package org.parley.model;
+
+import java.util.function.BiConsumer;
+
+/**
+ * Visits every {@link Estimate} of a scenario with its model path, in file order: status quos,
+ * capabilities, stances, then branch changes. Validation, provenance checks and Monte Carlo use it
+ * so that they agree on what the inputs are.
+ */
+public final class Estimates {
+
+    private Estimates() {
+    }
+
+    public static void each(Scenario s, BiConsumer<String, Estimate> visitor) {
+        for (int k = 0; k < s.issues().size(); k++) {
+            Issue i = s.issues().get(k);
+            if (i.hasStatusQuo()) {
+                visitor.accept("issues[" + k + "].statusQuo", i.statusQuo());
+            }
+        }
+        for (int a = 0; a < s.actors().size(); a++) {
+            visitor.accept("actors[" + a + "].capability", s.actors().get(a).capability());
+        }
+        for (int j = 0; j < s.stances().size(); j++) {
+            Stance st = s.stances().get(j);
+            visitor.accept("stances[" + j + "].position", st.position());
+            visitor.accept("stances[" + j + "].salience", st.salience());
+        }
+        for (int b = 0; b < s.branches().size(); b++) {
+            Branch br = s.branches().get(b);
+            for (int c = 0; c < br.changes().size(); c++) {
+                Change ch = br.changes().get(c);
+                if (ch.value() != null) {
+                    String f = ch.field() == Change.Field.STATUS_QUO ? "statusQuo" : ch.field().id();
+                    visitor.accept("branches[" + b + "].changes[" + c + "]." + f, ch.value());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.parley.io;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.parley.engine.ErrorCode;
+import org.parley.engine.ParleyException;
+
+/**
+ * The scenario formats Parley reads, with detection from content.
+ */
+public enum ScenarioFormat {
+    /** Parley's own format, for people. */
+    YAML("yaml"),
+    /** The same structure as JSON. */
+    JSON("json"),
+    /** KTAB SMP CSV: a scenario line, a header line, one row per actor with (position, salience) per dimension. */
+    KTAB_CSV("ktab-csv"),
+    /** KTAB SMP XML (smpSchema.xsd). */
+    KTAB_XML("ktab-xml"),
+    /** Bueno de Mesquita tables: actor, capability, position, salience (CSV, TSV or space-separated). */
+    BDM("bdm"),
+    /** The exchange model's #A/#P/#M/#D files (tab or ';' separated). */
+    EXCHANGE("exchange");
+
+    private final String id;
+
+    ScenarioFormat(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static List<String> ids() {
+        return List.of(YAML.id, JSON.id, KTAB_CSV.id, KTAB_XML.id, BDM.id, EXCHANGE.id);
+    }
+
+    public static ScenarioFormat fromId(String id) {
+        String norm = id.strip().toLowerCase(Locale.ROOT);
+        for (ScenarioFormat f : values()) {
+            if (f.id.equals(norm)) {
+                return f;
+            }
+        }
+        throw new ParleyException(ErrorCode.BAD_OPTION, "unknown input format '" + id + "'; formats: "
+                + String.join(", ", ids()));
+    }
+
+    /** Guesses the format from the text (and, as a last resort, the file name). */
+    public static ScenarioFormat detect(String text, String name) {
+        String t = text.stripLeading();
+        if (t.startsWith("<?xml") || t.startsWith("<Scenario") || t.startsWith("<scenario")) {
+            return KTAB_XML;
+        }
+        if (t.startsWith("{") || t.startsWith("[")) {
+            return JSON;
+        }
+        String[] lines = text.split("\r\n|\r|\n", 12);
+        int hashRows = 0;
+        for (String line : lines) {
+            String l = line.strip().replace("'", "").replace("\"", "");
+            if (l.startsWith("#A") || l.startsWith("#P") || l.startsWith("#D") || l.startsWith("#M")
+                    || l.startsWith("#O") || l.startsWith("#/")) {
+                hashRows++;
+            }
+        }
+        if (hashRows >= 2) {
+            return EXCHANGE;
+        }
+        if (lines.length >= 2 && isKtabHeader(lines[1])) {
+            return KTAB_CSV;
+        }
+        if (lines.length >= 1 && org.parley.io.peer.BdmTableReader.isHeader(lines[0])) {
+            return BDM;
+        }
+        String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json")) {
+            return JSON;
+        }
+        return YAML;
+    }
+
+    private static boolean isKtabHeader(String line) {
+        String l = line.toLowerCase(Locale.ROOT);
+        return l.strip().startsWith("actor") && (l.contains("position") || l.contains("pstn"))
+                && (l.contains("salience") || l.contains("sal"));
+    }
+}

@@ -1,0 +1,197 @@
+package org.parley.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.parley.engine.ErrorCode;
+import org.parley.engine.Locator;
+import org.parley.engine.ParleyException;
+import org.parley.engine.ProblemCode;
+import org.parley.engine.ScenarioException;
+import org.parley.engine.ScenarioProblem;
+import org.parley.engine.ScenarioValidator;
+import org.parley.io.peer.BdmTableReader;
+import org.parley.io.peer.ExchangeReader;
+import org.parley.io.peer.Imported;
+import org.parley.io.peer.KtabCsvReader;
+import org.parley.model.Estimates;
+import org.parley.model.Scenario;
+import org.parley.model.Sentences;
+import org.parley.model.Source;
+
+/**
+ * Reads scenarios in every format Parley knows and checks them: structure, values, cross
+ * references and provenance (a cited sentence must exist in its source, a quote should be found in
+ * it). Every problem of a file is reported at once.
+ */
+public final class Scenarios {
+
+    /** The seed scenario shipped in the jar. */
+    public static final String SEED = "01-dprk-us-talks-2024";
+
+    private static final String EXAMPLES = "/org/parley/examples/";
+
+    private Scenarios() {
+    }
+
+    /**
+     * A scenario read and checked.
+     *
+     * @param scenario the scenario
+     * @param format   the format it was read from
+     * @param locator  where its values stand in the file
+     * @param warnings problems that do not stop a run
+     * @param sources  the text of each source whose file could be read, by source id
+     */
+    public record Loaded(Scenario scenario, ScenarioFormat format, Locator locator, List<ScenarioProblem> warnings,
+                         Map<String, String> sources) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+            sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        }
+
+        /** The warnings as one line each. */
+        public List<String> warningLines() {
+            return warnings.stream().map(ScenarioProblem::format).toList();
+        }
+    }
+
+    /** Reads and checks a file. */
+    public static Loaded read(Path file, ImportSettings settings) {
+        TextFile text = TextFile.read(file);
+        Path dir = file.toAbsolutePath().getParent();
+        return read(text, settings, id -> dir == null ? null : readSource(dir.resolve(id)));
+    }
+
+    /** Reads and checks a text (an upload); source files are not looked up. */
+    public static Loaded read(TextFile text, ImportSettings settings) {
+        return read(text, settings, f -> null);
+    }
+
+    /** The seed scenario shipped in the jar, with its article. */
+    public static Loaded seed() {
+        return example(SEED);
+    }
+
+    /** An example shipped in the jar, by folder name. */
+    public static Loaded example(String name) {
+        String base = EXAMPLES + name + "/";
+        try (InputStream in = Scenarios.class.getResourceAsStream(base + "scenario.yaml")) {
+            if (in == null) {
+                throw new ParleyException(ErrorCode.UNKNOWN_ID, "no example '" + name + "' in this build");
+            }
+            TextFile text = TextFile.read(name + "/scenario.yaml", in);
+            return read(text, ImportSettings.detect(), f -> resource(base + f));
+        } catch (IOException e) {
+            throw new ParleyException(ErrorCode.FAILURE, "cannot read the example " + name, e);
+        }
+    }
+
+    private interface SourceFiles {
+        String text(String file);
+    }
+
+    private static Loaded read(TextFile text, ImportSettings settings, SourceFiles files) {
+        ScenarioFormat format = settings.format() != null ? settings.format()
+                : ScenarioFormat.detect(text.text(), text.name());
+        Imported imported;
+        switch (format) {
+            case YAML:
+            case JSON:
+                imported = YamlScenarioReader.read(text);
+                break;
+            case BDM:
+                imported = BdmTableReader.read(text, settings);
+                break;
+            case KTAB_CSV:
+                imported = KtabCsvReader.read(text, settings);
+                break;
+            case EXCHANGE:
+                imported = ExchangeReader.read(text, settings);
+                break;
+            case KTAB_XML:
+                imported = PeerReaders.ktabXml(text, settings);
+                break;
+            default:
+                throw new IllegalStateException("unhandled format " + format);
+        }
+        Scenario s = imported.scenario();
+        List<ScenarioProblem> all = new ArrayList<>(imported.warnings());
+        all.addAll(ScenarioValidator.validate(s, imported.locator()));
+        Map<String, String> sourceTexts = new LinkedHashMap<>();
+        if (format == ScenarioFormat.YAML || format == ScenarioFormat.JSON) {
+            for (Source src : s.sources()) {
+                if (src.file() != null) {
+                    String t = files.text(src.file());
+                    if (t != null) {
+                        sourceTexts.put(src.id(), t);
+                    }
+                }
+            }
+            all.addAll(checkQuotes(s, sourceTexts, imported.locator()));
+        }
+        List<ScenarioProblem> errors = all.stream().filter(ScenarioProblem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new ScenarioException(errors);
+        }
+        return new Loaded(s, format, imported.locator(), all, sourceTexts);
+    }
+
+    private static List<ScenarioProblem> checkQuotes(Scenario s, Map<String, String> texts, Locator locator) {
+        Map<String, List<String>> sentences = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            sentences.put(e.getKey(), Sentences.split(e.getValue()));
+        }
+        List<ScenarioProblem> out = new ArrayList<>();
+        Estimates.each(s, (path, est) -> {
+            String src = est.provenance().source();
+            List<String> ss = src == null ? null : sentences.get(src);
+            if (ss == null) {
+                return;
+            }
+            int n = est.provenance().sentence();
+            if (n > ss.size()) {
+                out.add(locator.place(ScenarioProblem.error(ProblemCode.BAD_SENTENCE, path + ".sentence",
+                        "source '" + src + "' has " + ss.size() + " sentences; sentence " + n + " does not exist")));
+            }
+            String q = est.provenance().quote();
+            if (q != null) {
+                int found = Sentences.find(ss, q);
+                if (found == 0) {
+                    out.add(locator.place(ScenarioProblem.warning(ProblemCode.BAD_SENTENCE, path + ".quote",
+                            "the quote \"" + q + "\" is not in source '" + src + "'")));
+                } else if (n > 0 && found != n && n <= ss.size()
+                        && !Sentences.normalise(ss.get(n - 1)).contains(Sentences.normalise(q))) {
+                    out.add(locator.place(ScenarioProblem.warning(ProblemCode.BAD_SENTENCE, path + ".sentence",
+                            "the quote is in sentence " + found + " of '" + src + "', not sentence " + n)));
+                }
+            }
+        });
+        return out;
+    }
+
+    private static String readSource(Path p) {
+        try {
+            if (Files.isRegularFile(p) && Files.size(p) <= TextFile.MAX_BYTES) {
+                return TextFile.read(p).text();
+            }
+        } catch (IOException | ParleyException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = Scenarios.class.getResourceAsStream(path)) {
+            return in == null ? null : TextFile.read(path, in).text();
+        } catch (IOException | ScenarioException e) {
+            return null;
+        }
+    }
+}

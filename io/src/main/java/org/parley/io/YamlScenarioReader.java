@@ -1,0 +1,674 @@
+package org.parley.io;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.parley.engine.ProblemCode;
+import org.parley.engine.ScenarioException;
+import org.parley.engine.ScenarioProblem;
+import org.parley.io.peer.Imported;
+import org.parley.model.Actor;
+import org.parley.model.Branch;
+import org.parley.model.Change;
+import org.parley.model.DecisionRule;
+import org.parley.model.Distribution;
+import org.parley.model.Estimate;
+import org.parley.model.Issue;
+import org.parley.model.Provenance;
+import org.parley.model.Range;
+import org.parley.model.Scale;
+import org.parley.model.ScalePoint;
+import org.parley.model.Scenario;
+import org.parley.model.Source;
+import org.parley.model.Stance;
+import org.parley.model.Threshold;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * Reads Parley's scenario format from YAML or JSON (JSON is read as YAML 1.2) into a
+ * {@link Scenario}, recording where every value stands so that problems name file, line, column
+ * and the field path as written. Every problem of the file is collected in one pass.
+ *
+ * <p>The format is documented in the README ("Scenario format"); {@link ScenarioWriter} writes it.
+ */
+public final class YamlScenarioReader {
+
+    static final Set<String> TOP = Set.of("parley", "id", "title", "date", "description", "sources", "issues",
+            "actors", "branches", "options");
+    static final Set<String> SOURCE = Set.of("id", "title", "date", "file", "url");
+    static final Set<String> ISSUE = Set.of("id", "name", "description", "scale", "status-quo", "rule", "thresholds");
+    static final Set<String> SCALE = Set.of("min", "max", "low", "high", "points");
+    static final Set<String> POINT = Set.of("value", "label");
+    static final Set<String> THRESHOLD = Set.of("id", "above", "below", "question");
+    static final Set<String> ACTOR = Set.of("id", "name", "capability", "attributes", "stances");
+    static final Set<String> STANCE = Set.of("position", "salience");
+    static final Set<String> ESTIMATE = Set.of("value", "low", "high", "distribution", "source", "quote", "sentence",
+            "judgement");
+    static final Set<String> BRANCH = Set.of("id", "name", "description", "probability", "base", "changes");
+    static final Set<String> CHANGE = Set.of("actor", "issue", "position", "salience", "capability", "status-quo",
+            "remove");
+
+    private final String file;
+    private final List<ScenarioProblem> problems = new ArrayList<>();
+    private final MapLocator loc;
+
+    private YamlScenarioReader(String file) {
+        this.file = file;
+        this.loc = new MapLocator(file);
+    }
+
+    /** Reads a scenario; throws {@link ScenarioException} with every syntax and structure problem. */
+    public static Imported read(TextFile text) {
+        YamlScenarioReader r = new YamlScenarioReader(text.name());
+        Node root = r.compose(text.text());
+        Scenario s = r.scenario(root);
+        if (!r.problems.isEmpty()) {
+            throw new ScenarioException(r.problems);
+        }
+        return new Imported(s, r.loc, text.warnings());
+    }
+
+    private Node compose(String text) {
+        if (text.isBlank()) {
+            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.EMPTY_SCENARIO, "",
+                    "the file is empty").at(file, 1, 1)));
+        }
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setMaxAliasesForCollections(20)
+                .setAllowRecursiveKeys(false).setCodePointLimit((int) TextFile.MAX_BYTES + 1).build();
+        try {
+            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+            Optional<Node> node = composer.getSingleNode();
+            if (node.isEmpty()) {
+                throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.EMPTY_SCENARIO, "",
+                        "the file holds no document").at(file, 1, 1)));
+            }
+            return node.get();
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> m = e.getProblemMark();
+            int line = m.map(x -> x.getLine() + 1).orElse(0);
+            int col = m.map(x -> x.getColumn() + 1).orElse(0);
+            String msg = (e.getContext() == null ? "" : e.getContext() + ": ") + e.getProblem();
+            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
+                    "not valid YAML/JSON: " + msg).at(file, line, col)));
+        } catch (YamlEngineException e) {
+            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
+                    "not valid YAML/JSON: " + e.getMessage()).at(file, 0, 0)));
+        }
+    }
+
+    // ---------------------------------------------------------------- structure
+
+    private Scenario scenario(Node root) {
+        Map<String, Node> top = mapping(root, "", TOP);
+        if (top == null) {
+            return null;
+        }
+        if (top.containsKey("parley")) {
+            String v = scalar(top.get("parley"), "parley");
+            if (v != null && !v.equals("1")) {
+                error(ProblemCode.BAD_VALUE, top.get("parley"), "parley", "format version " + v
+                        + " is not one this Parley reads (1)");
+            }
+        }
+        for (String list : List.of("sources", "issues", "actors", "branches", "options")) {
+            at(list, list, top.get(list));
+        }
+        String id = requiredText(top, "id", "", root);
+        String title = text(top, "title", "");
+        LocalDate date = date(top.get("date"), "date");
+        String description = text(top, "description", "");
+        List<Source> sources = new ArrayList<>();
+        forEach(top.get("sources"), "sources", (n, p, i) -> {
+            Map<String, Node> m = mapping(n, p, SOURCE);
+            if (m != null) {
+                sources.add(new Source(requiredText(m, "id", p, n), text(m, "title", p), date(m.get("date"), p + ".date"),
+                        text(m, "file", p), text(m, "url", p)));
+                at("sources[" + i + "]", p, n);
+            }
+        });
+        List<Issue> issues = new ArrayList<>();
+        forEach(top.get("issues"), "issues", (n, p, i) -> {
+            Issue is = issue(n, p, i);
+            if (is != null) {
+                issues.add(is);
+            }
+        });
+        List<Actor> actors = new ArrayList<>();
+        List<Stance> stances = new ArrayList<>();
+        forEach(top.get("actors"), "actors", (n, p, i) -> actor(n, p, i, actors, stances));
+        List<Branch> branches = new ArrayList<>();
+        forEach(top.get("branches"), "branches", (n, p, i) -> {
+            Branch b = branch(n, p, i);
+            if (b != null) {
+                branches.add(b);
+            }
+        });
+        Map<String, String> options = new LinkedHashMap<>();
+        Node opt = top.get("options");
+        if (opt != null) {
+            Map<String, Node> m = mapping(opt, "options", null);
+            if (m != null) {
+                for (Map.Entry<String, Node> e : m.entrySet()) {
+                    String v = scalar(e.getValue(), "options." + e.getKey());
+                    if (v != null) {
+                        options.put(e.getKey(), v);
+                    }
+                }
+            }
+        }
+        if (!top.containsKey("actors")) {
+            error(ProblemCode.EMPTY_SCENARIO, root, "actors", "the scenario has no 'actors'");
+        }
+        if (!top.containsKey("issues")) {
+            error(ProblemCode.EMPTY_SCENARIO, root, "issues", "the scenario has no 'issues'");
+        }
+        if (id == null) {
+            return null;
+        }
+        return new Scenario(id, title, date, description, sources, issues, actors, stances, branches, options);
+    }
+
+    private Issue issue(Node n, String p, int i) {
+        Map<String, Node> m = mapping(n, p, ISSUE);
+        if (m == null) {
+            return null;
+        }
+        at("issues[" + i + "]", p, n);
+        String id = requiredText(m, "id", p, n);
+        Scale scale = Scale.percent("", "");
+        Node sn = m.get("scale");
+        if (sn != null) {
+            Map<String, Node> sm = mapping(sn, p + ".scale", SCALE);
+            if (sm != null) {
+                double min = number(sm, "min", p + ".scale", 0);
+                double max = number(sm, "max", p + ".scale", 100);
+                List<ScalePoint> points = new ArrayList<>();
+                forEach(sm.get("points"), p + ".scale.points", (pn, pp, pi) -> {
+                    Map<String, Node> pm = mapping(pn, pp, POINT);
+                    if (pm != null) {
+                        double v = requiredNumber(pm, "value", pp, pn);
+                        points.add(new ScalePoint(v, text(pm, "label", pp)));
+                        at("issues[" + i + "].scale.points[" + pi + "]", pp, pn);
+                    }
+                });
+                if (min < max) {
+                    scale = new Scale(min, max, text(sm, "low", p), text(sm, "high", p), points);
+                } else {
+                    error(ProblemCode.BAD_SCALE, sn, p + ".scale", "scale min " + num(min) + " must be below max "
+                            + num(max));
+                }
+            }
+        }
+        Estimate sq = null;
+        if (m.containsKey("status-quo")) {
+            sq = estimate(m.get("status-quo"), p + ".status-quo", "issues[" + i + "].statusQuo");
+        }
+        DecisionRule rule = DecisionRule.BARGAINING;
+        if (m.containsKey("rule")) {
+            String r = scalar(m.get("rule"), p + ".rule");
+            if (r != null) {
+                try {
+                    rule = DecisionRule.fromId(r);
+                } catch (IllegalArgumentException e) {
+                    error(ProblemCode.BAD_VALUE, m.get("rule"), p + ".rule", e.getMessage());
+                }
+            }
+        }
+        List<Threshold> thresholds = new ArrayList<>();
+        forEach(m.get("thresholds"), p + ".thresholds", (tn, tp, ti) -> {
+            Map<String, Node> tm = mapping(tn, tp, THRESHOLD);
+            if (tm == null) {
+                return;
+            }
+            at("issues[" + i + "].thresholds[" + ti + "]", tp, tn);
+            String tid = requiredText(tm, "id", tp, tn);
+            boolean above = tm.containsKey("above");
+            if (above == tm.containsKey("below")) {
+                error(ProblemCode.MISSING_FIELD, tn, tp, "a threshold has exactly one of 'above' or 'below'");
+                return;
+            }
+            double v = number(tm, above ? "above" : "below", tp, Double.NaN);
+            if (tid != null) {
+                thresholds.add(new Threshold(tid, v, above, text(tm, "question", tp)));
+            }
+        });
+        if (id == null) {
+            return null;
+        }
+        return new Issue(id, text(m, "name", p), text(m, "description", p), scale, sq, rule, thresholds);
+    }
+
+    private void actor(Node n, String p, int i, List<Actor> actors, List<Stance> stances) {
+        Map<String, Node> m = mapping(n, p, ACTOR);
+        if (m == null) {
+            return;
+        }
+        String mp = "actors[" + actors.size() + "]";
+        at(mp, p, n);
+        String id = requiredText(m, "id", p, n);
+        Estimate cap = null;
+        if (m.containsKey("capability")) {
+            cap = estimate(m.get("capability"), p + ".capability", mp + ".capability");
+        } else {
+            error(ProblemCode.MISSING_FIELD, n, p + ".capability", "actor '" + (id == null ? "?" : id)
+                    + "' has no capability");
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        Node an = m.get("attributes");
+        if (an != null) {
+            Map<String, Node> am = mapping(an, p + ".attributes", null);
+            if (am != null) {
+                for (Map.Entry<String, Node> e : am.entrySet()) {
+                    String v = scalar(e.getValue(), p + ".attributes." + e.getKey());
+                    if (v != null) {
+                        attributes.put(e.getKey(), v);
+                    }
+                }
+            }
+        }
+        Node stn = m.get("stances");
+        if (stn != null) {
+            Map<String, Node> sm = mapping(stn, p + ".stances", null);
+            if (sm != null) {
+                Map<String, Node> keys = keyNodes(stn);
+                for (Map.Entry<String, Node> e : sm.entrySet()) {
+                    String sp = p + ".stances." + e.getKey();
+                    String smp = "stances[" + stances.size() + "]";
+                    Map<String, Node> stm = mapping(e.getValue(), sp, STANCE);
+                    if (stm == null) {
+                        continue;
+                    }
+                    at(smp, sp, e.getValue());
+                    at(smp + ".issue", sp, keys.get(e.getKey()));
+                    at(smp + ".actor", p + ".id", m.get("id"));
+                    Estimate pos = null;
+                    Estimate sal = null;
+                    if (stm.containsKey("position")) {
+                        pos = estimate(stm.get("position"), sp + ".position", smp + ".position");
+                    } else {
+                        error(ProblemCode.MISSING_FIELD, e.getValue(), sp + ".position", "the stance has no position");
+                    }
+                    if (stm.containsKey("salience")) {
+                        sal = estimate(stm.get("salience"), sp + ".salience", smp + ".salience");
+                    } else {
+                        error(ProblemCode.MISSING_FIELD, e.getValue(), sp + ".salience", "the stance has no salience");
+                    }
+                    if (id != null && pos != null && sal != null) {
+                        stances.add(new Stance(id, e.getKey(), pos, sal));
+                    }
+                }
+            }
+        }
+        if (id != null && cap != null) {
+            actors.add(new Actor(id, text(m, "name", p), cap, attributes));
+        }
+    }
+
+    private Branch branch(Node n, String p, int i) {
+        Map<String, Node> m = mapping(n, p, BRANCH);
+        if (m == null) {
+            return null;
+        }
+        String bp = "branches[" + i + "]";
+        at(bp, p, n);
+        String id = requiredText(m, "id", p, n);
+        Double probability = null;
+        if (m.containsKey("probability")) {
+            double v = number(m, "probability", p, Double.NaN);
+            probability = v;
+            at(bp + ".probability", p + ".probability", m.get("probability"));
+        }
+        String base = text(m, "base", p);
+        if (m.containsKey("base")) {
+            at(bp + ".base", p + ".base", m.get("base"));
+        }
+        List<Change> changes = new ArrayList<>();
+        forEach(m.get("changes"), p + ".changes", (cn, cp, ci) -> {
+            Map<String, Node> cm = mapping(cn, cp, CHANGE);
+            if (cm == null) {
+                return;
+            }
+            String mp = bp + ".changes[" + changes.size() + "]";
+            at(mp, cp, cn);
+            String actor = text(cm, "actor", cp);
+            String issue = text(cm, "issue", cp);
+            if (cm.containsKey("actor")) {
+                at(mp + ".actor", cp + ".actor", cm.get("actor"));
+            }
+            if (cm.containsKey("issue")) {
+                at(mp + ".issue", cp + ".issue", cm.get("issue"));
+            }
+            List<String> fields = new ArrayList<>();
+            for (String f : List.of("position", "salience", "capability", "status-quo", "remove")) {
+                if (cm.containsKey(f)) {
+                    fields.add(f);
+                }
+            }
+            if (fields.size() != 1) {
+                error(ProblemCode.MISSING_FIELD, cn, cp, "a change sets exactly one of position, salience, capability, "
+                        + "status-quo or remove; this one sets " + (fields.isEmpty() ? "none" : String.join(", ", fields)));
+                return;
+            }
+            String f = fields.get(0);
+            Change.Field field = Change.Field.fromId(f);
+            if (field == Change.Field.REMOVE) {
+                String v = scalar(cm.get("remove"), cp + ".remove");
+                if (v != null && !v.equals("true")) {
+                    error(ProblemCode.BAD_VALUE, cm.get("remove"), cp + ".remove", "remove takes 'true'");
+                    return;
+                }
+                changes.add(new Change(field, actor, issue, null));
+                return;
+            }
+            String valuePath = mp + "." + (field == Change.Field.STATUS_QUO ? "statusQuo" : f);
+            Estimate e = estimate(cm.get(f), cp + "." + f, valuePath);
+            if (e != null) {
+                changes.add(new Change(field, actor, issue, e));
+            }
+        });
+        if (id == null) {
+            return null;
+        }
+        return new Branch(id, text(m, "name", p), text(m, "description", p), probability, base, changes);
+    }
+
+    /** A number, or a mapping {value, low, high, distribution, source, quote, sentence, judgement}. */
+    private Estimate estimate(Node n, String p, String modelPath) {
+        at(modelPath, p, n);
+        if (n instanceof ScalarNode) {
+            Double v = parseNumber(n, p);
+            return v == null ? null : Estimate.of(v);
+        }
+        Map<String, Node> m = mapping(n, p, ESTIMATE);
+        if (m == null) {
+            return null;
+        }
+        if (!m.containsKey("value")) {
+            error(ProblemCode.MISSING_FIELD, n, p + ".value", "the value is missing");
+            return null;
+        }
+        Double v = parseNumber(m.get("value"), p + ".value");
+        Range range = null;
+        boolean hasLow = m.containsKey("low");
+        boolean hasHigh = m.containsKey("high");
+        if (hasLow || hasHigh) {
+            at(modelPath + ".range", p + (hasLow ? ".low" : ".high"), m.get(hasLow ? "low" : "high"));
+            if (hasLow != hasHigh) {
+                error(ProblemCode.MISSING_FIELD, n, p, "a range needs both 'low' and 'high'");
+            } else {
+                Double lo = parseNumber(m.get("low"), p + ".low");
+                Double hi = parseNumber(m.get("high"), p + ".high");
+                Distribution d = Distribution.UNIFORM;
+                if (m.containsKey("distribution")) {
+                    String dv = scalar(m.get("distribution"), p + ".distribution");
+                    try {
+                        d = Distribution.fromId(dv == null ? "uniform" : dv);
+                    } catch (IllegalArgumentException e) {
+                        error(ProblemCode.BAD_VALUE, m.get("distribution"), p + ".distribution", e.getMessage());
+                    }
+                }
+                if (lo != null && hi != null) {
+                    if (lo > hi) {
+                        error(ProblemCode.BAD_RANGE, m.get("low"), p + ".low", "low " + num(lo) + " is above high " + num(hi));
+                    } else {
+                        range = new Range(lo, hi, d);
+                    }
+                }
+            }
+        } else if (m.containsKey("distribution")) {
+            error(ProblemCode.MISSING_FIELD, m.get("distribution"), p + ".distribution",
+                    "a distribution needs a range ('low' and 'high')");
+        }
+        String source = text(m, "source", p);
+        if (source != null) {
+            at(modelPath + ".source", p + ".source", m.get("source"));
+        }
+        String quote = text(m, "quote", p);
+        int sentence = 0;
+        if (m.containsKey("sentence")) {
+            double s = number(m, "sentence", p, 0);
+            if (s < 1 || s != Math.rint(s)) {
+                error(ProblemCode.BAD_SENTENCE, m.get("sentence"), p + ".sentence", "sentence is a whole number >= 1, was "
+                        + num(s));
+            } else {
+                sentence = (int) s;
+            }
+        }
+        String judgement = text(m, "judgement", p);
+        if (source != null && judgement != null) {
+            error(ProblemCode.BAD_VALUE, m.get("judgement"), p, "a value cites a source or states a judgement, not both");
+        }
+        if (source == null && (quote != null || sentence > 0)) {
+            error(ProblemCode.MISSING_FIELD, n, p + ".source", "a quote or sentence needs the source it comes from");
+        }
+        if (v == null) {
+            return null;
+        }
+        return new Estimate(v, range, new Provenance(source, quote, sentence, judgement));
+    }
+
+    // ---------------------------------------------------------------- node helpers
+
+    private interface ItemVisitor {
+        void visit(Node node, String path, int index);
+    }
+
+    private void forEach(Node n, String p, ItemVisitor v) {
+        if (n == null) {
+            return;
+        }
+        if (n instanceof ScalarNode && ((ScalarNode) n).getValue().isEmpty()) {
+            return; // "issues:" with nothing after it
+        }
+        if (!(n instanceof SequenceNode)) {
+            error(ProblemCode.WRONG_TYPE, n, p, p + " must be a list");
+            return;
+        }
+        List<Node> items = ((SequenceNode) n).getValue();
+        for (int i = 0; i < items.size(); i++) {
+            v.visit(items.get(i), p + "[" + i + "]", i);
+        }
+    }
+
+    /** The mapping's entries by key; unknown keys (when {@code allowed} is given) are reported. */
+    private Map<String, Node> mapping(Node n, String p, Set<String> allowed) {
+        if (!(n instanceof MappingNode)) {
+            error(ProblemCode.WRONG_TYPE, n, p, (p.isEmpty() ? "the document" : p) + " must be a mapping (key: value)");
+            return null;
+        }
+        Map<String, Node> out = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple t : ((MappingNode) n).getValue()) {
+            Node k = t.getKeyNode();
+            if (!(k instanceof ScalarNode)) {
+                error(ProblemCode.WRONG_TYPE, k, p, "keys must be plain text");
+                continue;
+            }
+            String key = ((ScalarNode) k).getValue();
+            String kp = p.isEmpty() ? key : p + "." + key;
+            if (!seen.add(key)) {
+                error(ProblemCode.SYNTAX, k, kp, "duplicate key '" + key + "'");
+                continue;
+            }
+            if (allowed != null && !allowed.contains(key)) {
+                ScenarioProblem pr = problem(ProblemCode.UNKNOWN_FIELD, k, kp, "unknown field '" + key + "'");
+                String near = nearest(key, allowed);
+                problems.add(near == null ? pr.withHint("Known fields here: " + String.join(", ", sorted(allowed)))
+                        : pr.withHint("Maybe you meant '" + near + "'?"));
+                continue;
+            }
+            out.put(key, t.getValueNode());
+        }
+        return out;
+    }
+
+    private Map<String, Node> keyNodes(Node n) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (NodeTuple t : ((MappingNode) n).getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode) {
+                out.putIfAbsent(((ScalarNode) t.getKeyNode()).getValue(), t.getKeyNode());
+            }
+        }
+        return out;
+    }
+
+    private String scalar(Node n, String p) {
+        if (n instanceof ScalarNode) {
+            return ((ScalarNode) n).getValue();
+        }
+        error(ProblemCode.WRONG_TYPE, n, p, p + " must be a single value, not a list or mapping");
+        return null;
+    }
+
+    private String text(Map<String, Node> m, String key, String p) {
+        Node n = m.get(key);
+        if (n == null) {
+            return null;
+        }
+        String v = scalar(n, p.isEmpty() ? key : p + "." + key);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    private String requiredText(Map<String, Node> m, String key, String p, Node owner) {
+        String kp = p.isEmpty() ? key : p + "." + key;
+        if (!m.containsKey(key)) {
+            error(ProblemCode.MISSING_FIELD, owner, kp, "'" + key + "' is missing");
+            return null;
+        }
+        String v = text(m, key, p);
+        if (v == null) {
+            error(ProblemCode.MISSING_FIELD, m.get(key), kp, "'" + key + "' is empty");
+        }
+        return v;
+    }
+
+    private double number(Map<String, Node> m, String key, String p, double dflt) {
+        Node n = m.get(key);
+        if (n == null) {
+            return dflt;
+        }
+        Double v = parseNumber(n, p + "." + key);
+        return v == null ? Double.NaN : v;
+    }
+
+    private double requiredNumber(Map<String, Node> m, String key, String p, Node owner) {
+        if (!m.containsKey(key)) {
+            error(ProblemCode.MISSING_FIELD, owner, p + "." + key, "'" + key + "' is missing");
+            return Double.NaN;
+        }
+        return number(m, key, p, Double.NaN);
+    }
+
+    private Double parseNumber(Node n, String p) {
+        String v = scalar(n, p);
+        if (v == null) {
+            return null;
+        }
+        try {
+            String t = v.strip();
+            if (t.equalsIgnoreCase(".nan") || t.equalsIgnoreCase(".inf") || t.equalsIgnoreCase("-.inf")
+                    || t.equalsIgnoreCase("nan") || t.toLowerCase(Locale.ROOT).contains("infinity")) {
+                throw new NumberFormatException();
+            }
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            error(ProblemCode.WRONG_TYPE, n, p, p + " must be a number, was '" + v + "'");
+            return null;
+        }
+    }
+
+    private LocalDate date(Node n, String p) {
+        if (n == null) {
+            return null;
+        }
+        String v = scalar(n, p);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            error(ProblemCode.WRONG_TYPE, n, p, p + " must be a date YYYY-MM-DD, was '" + v + "'");
+            return null;
+        }
+    }
+
+    private void at(String modelPath, String filePath, Node n) {
+        if (n == null) {
+            return;
+        }
+        Optional<Mark> m = n.getStartMark();
+        loc.put(modelPath, filePath, m.map(x -> x.getLine() + 1).orElse(0), m.map(x -> x.getColumn() + 1).orElse(0));
+    }
+
+    private void error(ProblemCode code, Node n, String p, String message) {
+        problems.add(problem(code, n, p, message));
+    }
+
+    private ScenarioProblem problem(ProblemCode code, Node n, String p, String message) {
+        int line = 0;
+        int col = 0;
+        if (n != null && n.getStartMark().isPresent()) {
+            line = n.getStartMark().get().getLine() + 1;
+            col = n.getStartMark().get().getColumn() + 1;
+        }
+        return new ScenarioProblem(code, ScenarioProblem.Severity.ERROR, file, line, col, p, message, "");
+    }
+
+    private static String nearest(String key, Set<String> allowed) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String a : sorted(allowed)) {
+            int d = distance(key, a);
+            if (d < bestD) {
+                bestD = d;
+                best = a;
+            }
+        }
+        return bestD <= 2 ? best : null;
+    }
+
+    private static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + c);
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    private static String num(double d) {
+        return org.parley.engine.Numbers.format(d);
+    }
+}

@@ -1,0 +1,133 @@
+package org.parley.io.results;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.parley.engine.ForecastResult;
+import org.parley.engine.Move;
+import org.parley.engine.Problem;
+import org.parley.engine.Round;
+import org.parley.engine.RunResult;
+import org.parley.io.Json;
+
+/**
+ * The whole result as JSON: the scenario's id and title, the settings, warnings, and per world
+ * its actors and issues and every run with its rounds (positions, outcome, series, moves) and
+ * forecast. Positions and outcomes are keyed by actor and issue id; absent actors are left out.
+ */
+public final class JsonResultWriter {
+
+    private JsonResultWriter() {
+    }
+
+    public static void write(ForecastResult result, PrintWriter out) {
+        out.print(Json.write(tree(result)));
+        out.flush();
+    }
+
+    public static Map<String, Object> tree(ForecastResult result) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("parley", 1);
+        root.put("scenario", result.scenario().id());
+        root.put("title", result.scenario().title());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("models", result.models());
+        spec.put("worlds", result.worlds());
+        spec.put("rounds", result.spec().rounds());
+        spec.put("seed", result.spec().seed());
+        spec.put("runs", result.spec().runs());
+        spec.put("options", new LinkedHashMap<>(result.spec().options()));
+        root.put("settings", spec);
+        root.put("warnings", result.warnings());
+        List<Object> worlds = new ArrayList<>();
+        for (String w : result.worlds()) {
+            Problem p = result.problem(w);
+            Map<String, Object> wm = new LinkedHashMap<>();
+            wm.put("id", w);
+            wm.put("actors", p.actorIds());
+            wm.put("issues", p.issueIds());
+            Map<String, Object> sq = new LinkedHashMap<>();
+            for (int k = 0; k < p.issueCount(); k++) {
+                sq.put(p.issueId(k), p.statusQuo(k));
+            }
+            wm.put("statusQuo", sq);
+            List<Object> runs = new ArrayList<>();
+            for (RunResult r : result.runs()) {
+                if (r.world().equals(w)) {
+                    runs.add(run(r, p));
+                }
+            }
+            wm.put("runs", runs);
+            worlds.add(wm);
+        }
+        root.put("worlds", worlds);
+        return root;
+    }
+
+    private static Map<String, Object> run(RunResult r, Problem p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", r.model());
+        m.put("run", r.run());
+        m.put("seed", r.seed());
+        m.put("options", new LinkedHashMap<>(r.options()));
+        m.put("stopReason", r.trajectory().stopReason());
+        m.put("notes", r.trajectory().notes());
+        m.put("forecast", byIssue(p, r.trajectory().forecast()));
+        List<Object> rounds = new ArrayList<>();
+        for (Round round : r.trajectory().rounds()) {
+            Map<String, Object> rm = new LinkedHashMap<>();
+            rm.put("round", round.index());
+            Map<String, Object> pos = new LinkedHashMap<>();
+            for (int i = 0; i < p.actorCount(); i++) {
+                Map<String, Object> ai = new LinkedHashMap<>();
+                for (int k = 0; k < p.issueCount(); k++) {
+                    double x = round.positions()[i][k];
+                    if (!Double.isNaN(x)) {
+                        ai.put(p.issueId(k), x);
+                    }
+                }
+                pos.put(p.actorId(i), ai);
+            }
+            rm.put("positions", pos);
+            rm.put("outcome", byIssue(p, round.outcome()));
+            if (!round.series().isEmpty()) {
+                Map<String, Object> series = new LinkedHashMap<>();
+                for (Map.Entry<String, double[]> e : round.series().entrySet()) {
+                    series.put(e.getKey(), e.getValue());
+                }
+                rm.put("series", series);
+            }
+            if (!round.moves().isEmpty()) {
+                List<Object> moves = new ArrayList<>();
+                for (Move mv : round.moves()) {
+                    Map<String, Object> mm = new LinkedHashMap<>();
+                    mm.put("round", mv.round());
+                    mm.put("kind", mv.kind());
+                    mm.put("actor", mv.actor());
+                    mm.put("counterpart", mv.counterpart());
+                    mm.put("issue", mv.issue());
+                    mm.put("from", mv.from());
+                    mm.put("to", mv.to());
+                    mm.put("measures", new LinkedHashMap<>(mv.measures()));
+                    mm.put("reason", mv.reason());
+                    moves.add(mm);
+                }
+                rm.put("moves", moves);
+            }
+            rounds.add(rm);
+        }
+        m.put("rounds", rounds);
+        return m;
+    }
+
+    private static Map<String, Object> byIssue(Problem p, double[] values) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < p.issueCount(); k++) {
+            m.put(p.issueId(k), values[k]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,136 @@
+package org.parley.io.results;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.parley.engine.ForecastResult;
+import org.parley.engine.Numbers;
+import org.parley.engine.Problem;
+import org.parley.engine.RunResult;
+import org.parley.model.Branch;
+import org.parley.model.Issue;
+import org.parley.model.Scenario;
+
+/**
+ * The human table: a legend of the issues' scales, then per world an issue x model table of
+ * forecasts next to the status quo, then the models' notes. Fits a 100-column terminal for up to
+ * six models.
+ */
+public final class TableWriter {
+
+    static final int WIDTH = 100;
+    private static final int ISSUE_COL = 18;
+    private static final int COL = 12;
+
+    private TableWriter() {
+    }
+
+    public static void write(ForecastResult result, PrintWriter out) {
+        Scenario s = result.scenario();
+        StringBuilder head = new StringBuilder(s.title().isEmpty() ? s.id() : s.title());
+        head.append("  [").append(s.id());
+        if (s.date() != null) {
+            head.append(", ").append(s.date());
+        }
+        head.append(']');
+        out.print(fit(head.toString()) + "\n\n");
+        out.print("Issues (scale: low end / high end)\n");
+        for (Issue i : s.issues()) {
+            String scale = Numbers.format(i.scale().min()) + "-" + Numbers.format(i.scale().max());
+            String ends = i.scale().minLabel().isEmpty() ? "" : ": " + i.scale().minLabel() + " / " + i.scale().maxLabel();
+            out.print(fit("  " + pad(i.id(), ISSUE_COL) + i.name() + " (" + scale + ")" + ends) + "\n");
+        }
+        List<String> models = result.models();
+        for (String w : result.worlds()) {
+            Problem p = result.problem(w);
+            out.print("\n" + fit(worldTitle(s, w)) + "\n");
+            StringBuilder h = new StringBuilder(pad("issue", ISSUE_COL)).append(left("status quo", COL));
+            for (String m : models) {
+                h.append(left(label(m), COL));
+            }
+            out.print(h.toString().stripTrailing() + "\n");
+            for (int k = 0; k < p.issueCount(); k++) {
+                StringBuilder row = new StringBuilder(pad(p.issueId(k), ISSUE_COL));
+                row.append(left(Numbers.fixed(p.statusQuo(k), 1), COL));
+                for (String m : models) {
+                    RunResult r = result.run(w, m).orElse(null);
+                    row.append(left(r == null ? "" : Numbers.fixed(r.trajectory().forecast()[k], 1), COL));
+                }
+                out.print(row.toString().stripTrailing() + "\n");
+            }
+            Set<String> notes = new LinkedHashSet<>();
+            for (String m : models) {
+                RunResult r = result.run(w, m).orElse(null);
+                if (r == null) {
+                    continue;
+                }
+                String stop = r.trajectory().stopReason();
+                if (!stop.isEmpty() && !stop.equals("static model")) {
+                    notes.add(m + ": stopped: " + stop + " (" + (r.trajectory().rounds().size() - 1) + " rounds)");
+                }
+                for (String n : r.trajectory().notes()) {
+                    notes.add(m + ": " + n);
+                }
+            }
+            for (String n : notes) {
+                out.print(wrap("  * " + n, "    ") + "\n");
+            }
+        }
+        out.flush();
+    }
+
+    static String worldTitle(Scenario s, String world) {
+        if (Scenario.BASE.equals(world)) {
+            return "World: base (the scenario as written)";
+        }
+        Branch b = s.branch(world).orElse(null);
+        if (b == null) {
+            return "World: " + world;
+        }
+        String p = b.probability() == null ? "what-if" : "p = " + Numbers.format(b.probability());
+        return "World: " + world + " (" + p + "): " + b.name();
+    }
+
+    static String label(String model) {
+        if (model.equals("expected-utility")) {
+            return "exp-utility";
+        }
+        return model.length() > COL - 1 ? model.substring(0, COL - 1) : model;
+    }
+
+    private static String pad(String s, int width) {
+        if (s.length() >= width) {
+            return s.substring(0, width - 1) + " ";
+        }
+        return s + " ".repeat(width - s.length());
+    }
+
+    private static String left(String s, int width) {
+        if (s.length() >= width) {
+            return " " + s;
+        }
+        return " ".repeat(width - s.length()) + s;
+    }
+
+    static String fit(String s) {
+        return s.length() <= WIDTH ? s : s.substring(0, WIDTH - 3) + "...";
+    }
+
+    static String wrap(String s, String indent) {
+        List<String> lines = new ArrayList<>();
+        String rest = s;
+        while (rest.length() > WIDTH) {
+            int cut = rest.lastIndexOf(' ', WIDTH);
+            if (cut <= indent.length()) {
+                cut = WIDTH;
+            }
+            lines.add(rest.substring(0, cut).stripTrailing());
+            rest = indent + rest.substring(cut).strip();
+        }
+        lines.add(rest);
+        return String.join("\n", lines);
+    }
+}
