@@ -21,6 +21,8 @@ import org.parley.engine.Problem;
 final class DecimalEngine implements Engine {
 
     static final MathContext MC = new MathContext(28, RoundingMode.HALF_EVEN);
+    /** Inputs are doubles; 15 significant digits recover the decimal the data file states (0.35, not 0.35000000000000003). */
+    private static final MathContext INPUT = new MathContext(15, RoundingMode.HALF_EVEN);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal ONE = BigDecimal.ONE;
     /** The Python code compares with float literals: their exact binary values. */
@@ -57,14 +59,18 @@ final class DecimalEngine implements Engine {
         this.c = new BigDecimal[n][m];
         this.x = new BigDecimal[n][m];
         for (int k = 0; k < m; k++) {
-            BigDecimal lo = BigDecimal.valueOf(problem.scaleMin(k));
-            BigDecimal step = HUNDRED.divide(BigDecimal.valueOf(problem.scaleMax(k)).subtract(lo, MC), MC);
+            BigDecimal lo = input(problem.scaleMin(k));
+            BigDecimal step = HUNDRED.divide(input(problem.scaleMax(k)).subtract(lo, MC), MC);
             for (int a : order[k]) {
-                s[a][k] = BigDecimal.valueOf(problem.salience()[a][k]);
-                c[a][k] = BigDecimal.valueOf(problem.capability()[a]);
-                x[a][k] = BigDecimal.valueOf(problem.position()[a][k]).subtract(lo, MC).multiply(step, MC);
+                s[a][k] = input(problem.salience()[a][k]);
+                c[a][k] = input(problem.capability()[a]);
+                x[a][k] = input(problem.position()[a][k]).subtract(lo, MC).multiply(step, MC);
             }
         }
+    }
+
+    private static BigDecimal input(double v) {
+        return BigDecimal.valueOf(v).round(INPUT);
     }
 
     // ---- one round ----
