@@ -18,6 +18,8 @@ final class Candidate {
     final Side j;
 
     double gain;
+    /** {@link #gain} on the comparison grid of {@link DoubleEngine#key}, kept with it. */
+    long rank;
     boolean valid = true;
     double dp;
     double dq;
@@ -161,6 +163,7 @@ final class Candidate {
         i.y = i.supplyPos + i.move;
         j.y = j.supplyPos + j.move;
         gain = Math.abs(expectedUtility(i, dq, dp));
+        rank = DoubleEngine.key(gain);
         i.eu = gain;
         j.eu = gain;
         valid = i.validMove(i.move, st.sumRule) && j.validMove(j.move, st.sumRule);
@@ -212,6 +215,7 @@ final class Candidate {
         b.y = b.supplyPos + b.move;
         a.y = a.supplyPos + a.move;
         gain = Math.abs(expectedUtility(b, dq, dp));
+        rank = DoubleEngine.key(gain);
         boolean b1 = b.validMove(b.move, st.sumRule);
         boolean b2 = a.validMove(a.move, st.sumRule);
         a.nbs1 = adjustNbs(a, a.y);

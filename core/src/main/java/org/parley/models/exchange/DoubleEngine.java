@@ -17,7 +17,7 @@ final class DoubleEngine implements Engine {
      */
     static final double GAIN_GRID = 1e12;
 
-    private static final Comparator<Candidate> HIGHEST_GAIN_FIRST = (a, b) -> Long.compare(key(b.gain), key(a.gain));
+    private static final Comparator<Candidate> HIGHEST_GAIN_FIRST = (a, b) -> Long.compare(b.rank, a.rank);
 
     private final double[][] s;
     private final double[][] c;
@@ -59,7 +59,7 @@ final class DoubleEngine implements Engine {
             Candidate e = list.remove(0);
             if (!list.isEmpty() && o.ties() != ExchangeSettings.Ties.ORDERED) {
                 Candidate second = list.get(0);
-                if (key(e.gain) == key(second.gain)) {
+                if (e.rank == second.rank) {
                     ties++;
                     if (random.nextDouble() >= 0.5) {
                         list.add(e);

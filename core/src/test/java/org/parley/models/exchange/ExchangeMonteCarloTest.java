@@ -30,7 +30,7 @@ class ExchangeMonteCarloTest {
         "sample_data.txt, mc_sample_p0_30reps.csv, 0, 40",
         "sample_data.txt, mc_sample_p0.5_30reps.csv, 0.5, 40",
         "sample_data.txt, mc_sample_p1.0_30reps.csv, 1.0, 40",
-        "cop21.csv, mc_cop21_p0_10reps.csv, 0, 20"})
+        "cop21.csv, mc_cop21_p0_10reps.csv, 0, 12"})
     void outcomeMeansAgreeWithThePythonRunsWithinSamplingError(String input, String reference, String p, int reps)
             throws IOException {
         Problem problem = DecideFile.read(Peers.require(ExchangeReplicationTest.IN + input));
