@@ -120,6 +120,46 @@ class ExchangeModelTest {
         assertThat(t.forecast()).containsExactly(100.0, 0.0);
     }
 
+    /** Every option path runs, stays on the scales, and repeats itself under the same seed. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "ties=coin", "ties=ordered", "overshoot=all", "sum-rule=off", "p=0.5", "p=1", "arithmetic=decimal",
+        "arithmetic=decimal,p=0.7", "preset=r-port", "fixed-weight=0.2,salience-weight=0.8"})
+    void everyOptionRunsWithinTheScalesAndRepeatsUnderTheSameSeed(String spec) {
+        Map<String, String> opts = new java.util.LinkedHashMap<>();
+        for (String kv : spec.split(",")) {
+            opts.put(kv.split("=")[0], kv.split("=")[1]);
+        }
+        Problem p = Problem.of(org.parley.engine.ScenarioGenerator.random(31, 8, 4));
+        Trajectory a = run(p, 5, opts, 77);
+        Trajectory b = run(p, 5, opts, 77);
+        assertThat(a.rounds()).hasSameSizeAs(b.rounds());
+        for (int r = 0; r < a.rounds().size(); r++) {
+            assertThat(b.rounds().get(r).outcome()).containsExactly(a.rounds().get(r).outcome());
+            assertThat(b.rounds().get(r).moves()).isEqualTo(a.rounds().get(r).moves());
+            for (Move m : a.rounds().get(r).moves()) {
+                int k = p.issueIndex(m.issue());
+                assertThat(m.to()).isBetween(p.scaleMin(k) - 1e-9, p.scaleMax(k) + 1e-9);
+            }
+        }
+        assertThat(a.rounds().get(1).moves()).as("the generated scenario has exchanges").isNotEmpty();
+    }
+
+    @Test
+    void doubleAndDecimalArithmeticAgreeOnAGeneratedScenario() {
+        Problem p = Problem.of(org.parley.engine.ScenarioGenerator.random(5, 9, 4));
+        Trajectory d = run(p, 1, Map.of("ties", "ordered"), 1);
+        Trajectory e = run(p, 1, Map.of("ties", "ordered", "arithmetic", "decimal"), 1);
+        assertThat(e.rounds().get(1).moves()).hasSameSizeAs(d.rounds().get(1).moves());
+        for (int t = 0; t < d.rounds().get(1).moves().size(); t++) {
+            Move x = d.rounds().get(1).moves().get(t);
+            Move y = e.rounds().get(1).moves().get(t);
+            assertThat(y.actor() + y.issue()).isEqualTo(x.actor() + x.issue());
+            assertThat(y.to()).isCloseTo(x.to(), within(1e-9));
+            assertThat(y.measure("gain")).isCloseTo(x.measure("gain"), within(1e-12));
+        }
+    }
+
     @Test
     void randomExchangeRatesKeepEveryExchangeProfitableForBothSides() {
         Trajectory t = run(twoActors(), 1, Map.of("p", "1"), 7);
