@@ -1,6 +1,7 @@
 package org.parley.models.exchange;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -164,7 +165,7 @@ public final class ExchangeModel implements BargainingModel {
                         }
                     }
                 }
-                order[k] = java.util.Arrays.copyOf(tmp, count);
+                order[k] = Arrays.copyOf(tmp, count);
             }
         }
 
