@@ -200,7 +200,7 @@ public final class ExchangeModel implements BargainingModel {
             List<Round> out = new ArrayList<>();
             double[] initial = new RoundState(x, s, c, order, o, random).outcomes(x);
             out.add(Round.initial(problem.copyPositions(), denormalize(initial)));
-            String stop = rounds + " rounds";
+            String stop = "round limit";
             for (int r = 1; r <= rounds; r++) {
                 Engine.RoundOutput ro = engine.next();
                 out.add(round(r, ro));
