@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /**
  * A candidate exchange between two actors on two issues: side {@code i} supplies issue {@code q}
- * and demands {@code p}, side {@code j} supplies {@code p} and demands {@code q}. A literal port of
- * the Equal Gain exchange of decide-exchange-model ({@code EqualGainExchange}), including its
- * overshoot check, its recalculation after another exchange, and the random exchange rates (REX).
- * The arithmetic order follows the Python code so that ties behave alike.
+ * and demands {@code p}, side {@code j} supplies {@code p} and demands {@code q}. It takes the steps
+ * the Equal Gain exchange of decide-exchange-model takes (read there, written anew here; names of
+ * its functions in the comments): the equal-gain solution, the overshoot check, the recalculation
+ * after another exchange, and the random exchange rates (REX). The order of the arithmetic follows
+ * it too, so that ties behave alike.
  */
 final class Candidate {
 
