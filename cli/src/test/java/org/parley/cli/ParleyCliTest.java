@@ -30,13 +30,25 @@ class ParleyCliTest {
         assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
     }
 
-    @Test
-    void baselineTableMatchesTheExamplesExpectedOutput() throws IOException {
-        CliRun r = CliRun.of("forecast", "--model", "compromise,median,nash");
-        assertThat(r.exit()).isZero();
-        String expected = Files.readString(Paths.get("../examples/01-dprk-us-talks-2024/expected/forecast-baselines.txt"),
-                StandardCharsets.UTF_8);
+    static java.util.stream.Stream<Path> examples() throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(Paths.get("../examples"))) {
+            return s.filter(p -> Files.exists(p.resolve("expected/forecast-baselines.txt"))).sorted().toList().stream();
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("examples")
+    void baselineTableMatchesTheExamplesExpectedOutput(Path example) throws IOException {
+        CliRun r = CliRun.of("forecast", example.resolve("scenario.yaml").toString(), "--model", "compromise,median,nash");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String expected = Files.readString(example.resolve("expected/forecast-baselines.txt"), StandardCharsets.UTF_8);
         assertThat(r.out()).isEqualTo(expected);
+    }
+
+    @Test
+    void theSeedInTheJarIsTheFirstExample() {
+        assertThat(CliRun.of("forecast", "--model", "compromise,median,nash").out())
+                .isEqualTo(CliRun.of("forecast", SEED.toString(), "--model", "compromise,median,nash").out());
     }
 
     @Test
