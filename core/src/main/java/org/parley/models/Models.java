@@ -5,6 +5,7 @@ import java.util.List;
 import org.parley.engine.BargainingModel;
 import org.parley.engine.Simulation;
 import org.parley.models.compromise.CompromiseModel;
+import org.parley.models.exchange.ExchangeModel;
 import org.parley.models.expectedutility.ExpectedUtilityModel;
 import org.parley.models.median.MedianModel;
 import org.parley.models.nash.NashModel;
@@ -38,9 +39,13 @@ public final class Models {
         return new SpatialModel();
     }
 
+    public static BargainingModel exchange() {
+        return new ExchangeModel();
+    }
+
     /** Every registered model. */
     public static List<BargainingModel> all() {
-        return List.of(compromise(), median(), nash(), expectedUtility(), spatial());
+        return List.of(compromise(), median(), nash(), expectedUtility(), spatial(), exchange());
     }
 
     /** A simulation over every registered model. */
