@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         description = {"Forecasts multi-party negotiations: who wants what, how much it matters, and where it lands.",
                 "With no command, 'parley' runs 'forecast' on the seed scenario."},
         subcommands = {ForecastCommand.class, ValidateCommand.class, ModelsCommand.class, ConvertCommand.class,
-                ExplainCommand.class, CommandLine.HelpCommand.class},
+                ExplainCommand.class, BacktestCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad input.",
                 "Examples:", "  parley                               forecast the seed scenario with every model",
                 "  parley forecast my.yaml --model compromise --format csv",

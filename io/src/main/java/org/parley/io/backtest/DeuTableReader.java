@@ -11,6 +11,7 @@ import java.util.Map;
 import org.parley.backtest.BacktestCase;
 import org.parley.backtest.BacktestSet;
 import org.parley.backtest.CapabilityRule;
+import org.parley.backtest.Split;
 import org.parley.engine.ProblemCode;
 import org.parley.engine.ScenarioException;
 import org.parley.engine.ScenarioProblem;
@@ -42,7 +43,8 @@ import org.parley.model.Stance;
  * project reads it as salience 0, which gives every salience-weighted model the same forecast).
  * An issue with an empty outcome is not scored; an empty reference point means no status quo.
  * The issues of one {@code prnr} form one case (one scenario), so the split by proposal is the
- * split by case.
+ * split by case. The split counts every proposal of the file in order of first appearance, including
+ * the few without any outcome (which are then left out), so it is the file's split.
  */
 public final class DeuTableReader {
 
@@ -200,14 +202,17 @@ public final class DeuTableReader {
         }
         List<BacktestCase> out = new ArrayList<>();
         int noOutcomeCases = 0;
+        int order = 0;
         for (CaseBuilder cb : cases.values()) {
+            // the split counts every proposal of the file, scored or not: 1st, 3rd, ... train
+            Split split = order++ % 2 == 0 ? Split.TRAIN : Split.TEST;
             if (cb.outcomes.isEmpty()) {
                 noOutcomeCases++;
                 continue;
             }
             Scenario s = new Scenario(cb.prnr, cb.name, null, "", List.of(), cb.issues, actorList, cb.stances,
                     List.of(), Map.of());
-            out.add(new BacktestCase(cb.prnr, cb.prnr, null, s, cb.outcomes, cb.date, cb.procedure, cb.votingRule));
+            out.add(new BacktestCase(cb.prnr, cb.prnr, split, s, cb.outcomes, cb.date, cb.procedure, cb.votingRule));
         }
         List<String> notes = new ArrayList<>();
         if (unscored > 0) {
