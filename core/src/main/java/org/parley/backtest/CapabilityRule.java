@@ -66,7 +66,10 @@ public interface CapabilityRule {
         };
     }
 
-    /** Council voting weights by date, voting rule and procedure: see {@link CouncilWeights}. */
+    /**
+     * Council voting weights by date, voting rule and procedure (see {@link CouncilWeights}); an
+     * actor that weighs 0 at the case's date is left out with its stances.
+     */
     static CapabilityRule council() {
         return new CapabilityRule() {
             @Override
@@ -77,11 +80,19 @@ public interface CapabilityRule {
             @Override
             public Scenario apply(BacktestCase c) {
                 List<Actor> as = new ArrayList<>();
+                java.util.Set<String> out = new java.util.HashSet<>();
                 for (Actor a : c.scenario().actors()) {
                     double w = CouncilWeights.weight(a.id(), c.date(), c.votingRule(), c.procedure());
-                    as.add(a.withCapability(Estimate.of(w, Provenance.none())));
+                    if (w > 0) {
+                        as.add(a.withCapability(Estimate.of(w, Provenance.none())));
+                    } else {
+                        out.add(a.id());
+                    }
                 }
-                return c.scenario().withActors(as);
+                // a state with no vote at the date takes no part
+                List<org.parley.model.Stance> st = c.scenario().stances().stream()
+                        .filter(s -> !out.contains(s.actor())).toList();
+                return c.scenario().withActors(as).withStances(st);
             }
         };
     }

@@ -38,8 +38,10 @@ import org.parley.engine.ParleyException;
  *
  * <p>Provenance: the weights and populations were typed from memory (recalled, as in
  * {@code shared/specs/exchange-and-validation.md} section 8), not checked against the Treaty of
- * Nice, the 2003 and 2005 Acts of Accession or Council Decision 2014/937/EU. A state that was not a
- * member at the date weighs 0.
+ * Nice, the 2003 and 2005 Acts of Accession or Council Decision 2014/937/EU. A state that
+ * was not yet a member at the date weighs what it weighed on joining if it joined under the same
+ * weighting (DEU records positions of acceding states for proposals decided after their accession),
+ * else 0.
  */
 public final class CouncilWeights {
 
@@ -100,6 +102,21 @@ public final class CouncilWeights {
     }
 
     /**
+     * The weight of a state that was not yet a member at the date but joined under the same weighting
+     * (a proposal introduced before an enlargement and decided after it: DEU records such states'
+     * positions), or {@code null}.
+     */
+    private static Double acceding(String id, LocalDate date) {
+        if (date.isBefore(NICE)) {
+            return ACCESSION_2004.get(id);
+        }
+        if (date.isBefore(DOUBLE_MAJORITY)) {
+            return NICE_WEIGHTS.get(id);
+        }
+        return null;
+    }
+
+    /**
      * The capability of one actor.
      *
      * @param actor      a DEU code
@@ -136,6 +153,9 @@ public final class CouncilWeights {
                     + "(com, ep and member states such as de, fr); '" + actor + "' is not one of them");
         }
         Double w = members.get(id);
+        if (w == null) {
+            w = acceding(id, date);
+        }
         if (w == null) {
             return 0;
         }

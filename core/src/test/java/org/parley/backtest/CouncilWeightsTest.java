@@ -21,10 +21,12 @@ class CouncilWeightsTest {
     void qmvWeightsFollowTheDate() {
         assertThat(CouncilWeights.weight("de", EU15, "QMV", "COD")).isEqualTo(10);
         assertThat(CouncilWeights.weight("lu", EU15, "QMV", "COD")).isEqualTo(2);
-        assertThat(CouncilWeights.weight("pl", EU15, "QMV", "COD")).isZero();
+        // acceding states whose positions DEU records weigh what they weighed on joining
+        assertThat(CouncilWeights.weight("pl", EU15, "QMV", "COD")).isEqualTo(8);
+        assertThat(CouncilWeights.weight("bu", EU15, "QMV", "COD")).isZero();
         assertThat(CouncilWeights.weight("pl", TRANSITION, "QMV", "COD")).isEqualTo(8);
         assertThat(CouncilWeights.weight("de", NICE25, "QMV", "COD")).isEqualTo(29);
-        assertThat(CouncilWeights.weight("ro", NICE25, "QMV", "COD")).isZero();
+        assertThat(CouncilWeights.weight("ro", NICE25, "QMV", "COD")).isEqualTo(14);
         assertThat(CouncilWeights.weight("ro", NICE27, "QMV(10)", "CNS")).isEqualTo(14);
         assertThat(CouncilWeights.weight("de", LISBON, "QMV", "COD")).isEqualTo(81.2);
     }

@@ -42,6 +42,13 @@ import org.parley.model.Stance;
  * absent from that issue; a position with an empty salience is read as absent too (the source
  * project reads it as salience 0, which gives every salience-weighted model the same forecast).
  * An issue with an empty outcome is not scored; an empty reference point means no status quo.
+ *
+ * <p>Dates ({@code intro}) are {@code dd-mm-yy} or {@code dd-mm-yyyy}. Some 48 proposals' dates in
+ * the file read like {@code yyyy-mm-dd} ({@code 2014-07-04}, {@code 1930-05-05}): a spreadsheet
+ * read their {@code dd-mm-yy} as {@code yy-mm-dd}, so {@code 2014-07-04} is 14 July 2004. Read that
+ * way, all 141 proposal dates agree with the year in the proposal id ({@code a04163}: 2004) but one
+ * ({@code d95341}, introduced 07-02-96). The decision dates ({@code finact}) are mangled beyond
+ * repair (999, {@code 1930-05-01}) and are not read.
  * The issues of one {@code prnr} form one case (one scenario), so the split by proposal is the
  * split by case. The split counts every proposal of the file in order of first appearance, including
  * the few without any outcome (which are then left out), so it is the file's split.
@@ -305,8 +312,10 @@ public final class DeuTableReader {
         }
         try {
             String[] p = v.strip().split("[-./]");
-            if (p.length == 3 && p[0].length() == 4) {
-                return LocalDate.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+            if (p.length == 3 && p[0].length() == 4 && p[2].length() == 2) {
+                // a dd-mm-yy date a spreadsheet turned into yy(yy)-mm-dd: 2014-07-04 is 14 July 2004
+                int y = Integer.parseInt(p[2]);
+                return LocalDate.of(y + (y < 50 ? 2000 : 1900), Integer.parseInt(p[1]), Integer.parseInt(p[0]) % 100);
             }
             if (p.length == 3) {
                 int y = Integer.parseInt(p[2]);
@@ -319,7 +328,7 @@ public final class DeuTableReader {
             // reported below
         }
         problems.add(ScenarioProblem.error(ProblemCode.WRONG_TYPE, "intro", "intro must be a date (dd-mm-yy, "
-                + "dd-mm-yyyy or yyyy-mm-dd), was '" + v + "'").at(file, ln, column(line, col.get("intro"))));
+                + "dd-mm-yyyy or the spreadsheet-mangled yyyy-mm-dd), was '" + v + "'").at(file, ln, column(line, col.get("intro"))));
         return null;
     }
 

@@ -60,7 +60,8 @@ class DeuTableReaderTest {
         assertThat(p2.scenario().issue("P2i1").orElseThrow().rule()).isEqualTo(DecisionRule.UNANIMITY);
         // fr has a position but no salience on P2i2: absent
         assertThat(p2.scenario().stance("fr", "P2i2")).isEmpty();
-        assertThat(set.cases().get(2).date()).isEqualTo(LocalDate.of(2016, 7, 4));
+        // written yyyy-mm-dd: the spreadsheet-mangled dd-mm-yy of the DEU file (16-07-04)
+        assertThat(set.cases().get(2).date()).isEqualTo(LocalDate.of(2004, 7, 16));
         assertThat(set.notes()).containsExactly("1 issue(s) have no outcome and are not scored",
                 "1 position(s) without a salience are read as absent");
         assertThat(set.proposer()).isEqualTo("com");
