@@ -118,7 +118,7 @@ public final class BacktestCommand implements Callable<Integer> {
         if (f.equals("csv")) {
             BacktestWriter.scoresCsv(result.scores(s), out);
         } else {
-            BacktestWriter.scoresTable(result, s, out);
+            BacktestWriter.scoresTable(result, s, seed, out);
         }
         if (perIssue != null) {
             write(perIssue, w -> BacktestWriter.perIssueCsv(result, w));

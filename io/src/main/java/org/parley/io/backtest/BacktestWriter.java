@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.parley.backtest.Backtest;
 import org.parley.backtest.Calibration;
+import org.parley.backtest.Comparison;
 import org.parley.backtest.IssueForecast;
 import org.parley.backtest.Score;
 import org.parley.backtest.Split;
@@ -32,8 +33,13 @@ public final class BacktestWriter {
         out.flush();
     }
 
-    /** A table for people: scores, the ensemble's weights, notes. */
-    public static void scoresTable(Backtest.Result r, Split split, PrintWriter out) {
+    private static final String COMPROMISE = "compromise";
+
+    /**
+     * A table for people: scores, each forecaster's paired difference from the compromise model with
+     * a bootstrap interval (resampling seeded by {@code seed}), the ensemble's weights, notes.
+     */
+    public static void scoresTable(Backtest.Result r, Split split, long seed, PrintWriter out) {
         out.println("Backtest of " + r.set().name() + ": " + r.set().scoredIssues(split) + " issues with a real outcome"
                 + " (split " + split.id() + "; train " + r.set().scoredIssues(Split.TRAIN) + ", test "
                 + r.set().scoredIssues(Split.TEST) + "), capability " + r.capability());
@@ -44,11 +50,27 @@ public final class BacktestWriter {
         for (Score s : scores) {
             w = Math.max(w, s.label().length());
         }
-        String fmt = "%-" + w + "s  %5s  %6s  %9s  %6s  %8s%n";
-        out.printf(Locale.ROOT, fmt, "model", "n", "MAE", "median AE", "RMSE", "within10");
+        String ref = r.labels().contains(COMPROMISE) ? COMPROMISE : null;
+        String fmt = "%-" + w + "s  %5s  %6s  %9s  %6s  %8s" + (ref == null ? "" : "  %25s") + "%n";
+        if (ref == null) {
+            out.printf(Locale.ROOT, fmt, "model", "n", "MAE", "median AE", "RMSE", "within10");
+        } else {
+            out.printf(Locale.ROOT, fmt, "model", "n", "MAE", "median AE", "RMSE", "within10", "MAE - compromise [90%]");
+        }
         for (Score s : scores) {
+            String vs = "";
+            if (ref != null && !s.label().equals(ref)) {
+                Comparison c = Comparison.of(s.label(), ref, split, r.issues(), seed);
+                vs = c.n() == 0 ? "-" : String.format(Locale.ROOT, "%+.2f [%+.2f, %+.2f]", c.diff(), c.low(), c.high());
+            }
             out.printf(Locale.ROOT, fmt, s.label(), s.n(), Numbers.fixed(s.mae(), 2), Numbers.fixed(s.medianAe(), 2),
-                    Numbers.fixed(s.rmse(), 2), Numbers.fixed(s.within10(), 3));
+                    Numbers.fixed(s.rmse(), 2), Numbers.fixed(s.within10(), 3), vs);
+        }
+        if (ref != null) {
+            out.println();
+            out.println("MAE - compromise: paired difference on the issues both forecast (negative = better than the "
+                    + "compromise model), with a 90% bootstrap interval over proposals; an interval containing 0 means this "
+                    + "split cannot tell the two apart.");
         }
         if (!r.ensemble().isEmpty()) {
             List<String> parts = new ArrayList<>();
