@@ -74,15 +74,17 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-ensemble", description = "do not fit the train-split ensemble of the models")
     boolean noEnsemble;
 
-    @Option(names = "--calibration-runs", paramLabel = "N", description = "perturbed runs per case for the calibration "
-            + "table of 50% and 90% intervals (default: 0 = no table)")
+    @Option(names = "--calibration-runs", paramLabel = "N", description = "perturbed runs per case for a second "
+            + "calibration table, of intervals from perturbed inputs (default: 0 = only the table of intervals from train "
+            + "errors)")
     int calibrationRuns;
 
     @Option(names = "--noise", paramLabel = "SD", description = "calibration: standard deviation of the input "
             + "perturbation, points on 0-100 (default: ${DEFAULT-VALUE})")
     double noise = 10;
 
-    @Option(names = "--calibration-csv", paramLabel = "FILE", description = "write the calibration table as CSV to FILE")
+    @Option(names = "--calibration-csv", paramLabel = "FILE", description = "write the calibration tables as CSV to FILE "
+            + "(method,model,split,n,inside50,inside90,width50,width90)")
     Path calibrationCsv;
 
     @Option(names = "--rounds", paramLabel = "N", description = "rounds for dynamic models; default: each model's own rule")
@@ -123,17 +125,24 @@ public final class BacktestCommand implements Callable<Integer> {
         if (perIssue != null) {
             write(perIssue, w -> BacktestWriter.perIssueCsv(result, w));
         }
+        List<Calibration.Row> conformal = Calibration.conformal(result, s);
+        if (f.equals("table")) {
+            BacktestWriter.conformalTable(conformal, out);
+        }
+        List<Calibration.Row> perturbed = List.of();
         if (calibrationRuns > 0) {
-            List<Calibration.Row> rows = Calibration.run(sim, set, rule, runSpec.withModels(result.models()),
-                    calibrationRuns, noise, s);
+            perturbed = Calibration.run(sim, set, rule, runSpec.withModels(result.models()), calibrationRuns, noise, s);
             if (f.equals("table")) {
-                BacktestWriter.calibrationTable(rows, calibrationRuns, noise, out);
+                BacktestWriter.calibrationTable(perturbed, calibrationRuns, noise, out);
             }
-            if (calibrationCsv != null) {
-                write(calibrationCsv, w -> BacktestWriter.calibrationCsv(rows, w));
-            }
-        } else if (calibrationCsv != null) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, "--calibration-csv needs --calibration-runs N");
+        } else if (f.equals("table")) {
+            out.println();
+            out.println("(intervals from perturbed inputs: add --calibration-runs N)");
+            out.flush();
+        }
+        if (calibrationCsv != null) {
+            List<Calibration.Row> p = perturbed;
+            write(calibrationCsv, w -> BacktestWriter.calibrationCsv(conformal, p, w));
         }
         return 0;
     }

@@ -94,7 +94,17 @@ class BacktestCommandTest {
     void splitTestTableAndCalibration() throws IOException {
         Run r = run("backtest", synthetic().toString(), "--split", "test", "--calibration-runs", "5");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("split test").contains("compromise").contains("Calibration").contains("inside90");
+        assertThat(r.out()).contains("split test").contains("compromise").contains("intervals from train errors")
+                .contains("intervals from perturbed inputs: 5 runs").contains("inside90");
+        Path cal = dir.resolve("cal.csv");
+        Run c = run("backtest", synthetic().toString(), "--model", "compromise", "--calibration-runs", "3",
+                "--calibration-csv", cal.toString(), "--format", "csv");
+        assertThat(c.code()).as(c.err()).isZero();
+        List<String> lines = Files.readAllLines(cal);
+        assertThat(lines.get(0)).isEqualTo("method,model,split,n,inside50,inside90,width50,width90");
+        // train errors of the compromise: 5 (case A only); test error 25 lies outside +/- 5
+        assertThat(lines).contains("train-errors,compromise,all,2,0.5000,0.5000,10.0000,10.0000");
+        assertThat(lines).anyMatch(l -> l.startsWith("perturbation,compromise,all,2,"));
     }
 
     @Test

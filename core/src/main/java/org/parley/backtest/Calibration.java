@@ -53,6 +53,47 @@ public final class Calibration {
     }
 
     /**
+     * Intervals from the train split's own errors (split-conformal): a forecaster's 50 % and 90 %
+     * intervals are its forecast plus or minus the median and the 90th percentile of its absolute
+     * errors on the train issues. Fitted on train only; on the test split the shares inside show
+     * whether that honesty carries over. Widths are before clipping to the scale.
+     */
+    public static List<Row> conformal(Backtest.Result result, Split split) {
+        List<Row> out = new ArrayList<>();
+        for (String label : result.labels()) {
+            List<Double> train = new ArrayList<>();
+            for (IssueForecast f : result.issues()) {
+                double e = f.error(label);
+                if (f.split() == Split.TRAIN && !Double.isNaN(e)) {
+                    train.add(e);
+                }
+            }
+            if (train.isEmpty()) {
+                out.add(new Row(label, split, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+                continue;
+            }
+            double[] sorted = train.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double q50 = quantile(sorted, 0.5);
+            double q90 = quantile(sorted, 0.9);
+            int n = 0;
+            int in50 = 0;
+            int in90 = 0;
+            for (IssueForecast f : result.issues()) {
+                double e = f.error(label);
+                if (!split.includes(f.split()) || Double.isNaN(e)) {
+                    continue;
+                }
+                n++;
+                in50 += e <= q50 + 1e-9 ? 1 : 0;
+                in90 += e <= q90 + 1e-9 ? 1 : 0;
+            }
+            out.add(n == 0 ? new Row(label, split, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN)
+                    : new Row(label, split, n, (double) in50 / n, (double) in90 / n, 2 * q50, 2 * q90));
+        }
+        return out;
+    }
+
+    /**
      * Computes the calibration table.
      *
      * @param spec models (empty = all), options, seed; {@code threads} = cases at once

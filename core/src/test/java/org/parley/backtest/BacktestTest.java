@@ -172,6 +172,18 @@ class BacktestTest {
     }
 
     @Test
+    void conformalIntervalsComeFromTrainErrors() {
+        // compromise: train error 5 (case A), so both intervals are +/- 5; the test error 25 (case B) lies outside
+        Backtest.Result r = run(CapabilityRule.written("scenario"), 1);
+        Calibration.Row test = Calibration.conformal(r, Split.TEST).get(0);
+        assertThat(test.label()).isEqualTo("compromise");
+        assertThat(test.n()).isEqualTo(1);
+        assertThat(test.inside90()).isZero();
+        assertThat(test.width90()).isCloseTo(10, within(1e-9));
+        assertThat(Calibration.conformal(r, Split.TRAIN).get(0).inside50()).isEqualTo(1.0);
+    }
+
+    @Test
     void perturbationStaysOnTheScale() {
         Scenario s = Calibration.perturb(caseA().scenario(), 80, org.parley.engine.Seeds.random(1));
         for (Stance st : s.stances()) {

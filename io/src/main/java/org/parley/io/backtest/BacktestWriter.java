@@ -109,12 +109,25 @@ public final class BacktestWriter {
         out.flush();
     }
 
-    /** The calibration table, for people. */
+    /** The conformal calibration table (intervals from train errors), for people. */
+    public static void conformalTable(List<Calibration.Row> rows, PrintWriter out) {
+        out.println();
+        out.println("Calibration, intervals from train errors: forecast +/- the median (50%) and 90th percentile (90%) of "
+                + "the forecaster's absolute errors on the train split; share of real outcomes inside (honest: 0.50 and "
+                + "0.90; on train it is so by construction)");
+        rowsTable(rows, out);
+    }
+
+    /** The perturbation calibration table, for people. */
     public static void calibrationTable(List<Calibration.Row> rows, int runs, double noise, PrintWriter out) {
         out.println();
-        out.println("Calibration: inputs perturbed " + runs + " times per case (positions and saliences + normal noise, "
-                + "sd " + Numbers.format(noise) + " points); share of real outcomes inside each model's interval "
-                + "(a calibrated model: 0.50 and 0.90)");
+        out.println("Calibration, intervals from perturbed inputs: " + runs + " runs per case (positions and saliences "
+                + "+ normal noise, sd " + Numbers.format(noise) + " points); share of real outcomes inside each model's "
+                + "25-75% and 5-95% range (honest: 0.50 and 0.90)");
+        rowsTable(rows, out);
+    }
+
+    private static void rowsTable(List<Calibration.Row> rows, PrintWriter out) {
         int w = "model".length();
         for (Calibration.Row c : rows) {
             w = Math.max(w, c.label().length());
@@ -128,11 +141,20 @@ public final class BacktestWriter {
         out.flush();
     }
 
-    /** The calibration table as CSV: {@code model,split,n,inside50,inside90,width50,width90}. */
-    public static void calibrationCsv(List<Calibration.Row> rows, PrintWriter out) {
-        out.println("model,split,n,inside50,inside90,width50,width90");
+    /**
+     * Calibration tables as CSV: {@code method,model,split,n,inside50,inside90,width50,width90}, method
+     * {@code train-errors} for {@code conformal} rows and {@code perturbation} for {@code perturbed} rows.
+     */
+    public static void calibrationCsv(List<Calibration.Row> conformal, List<Calibration.Row> perturbed, PrintWriter out) {
+        out.println("method,model,split,n,inside50,inside90,width50,width90");
+        calibrationRows("train-errors", conformal, out);
+        calibrationRows("perturbation", perturbed, out);
+        out.flush();
+    }
+
+    private static void calibrationRows(String method, List<Calibration.Row> rows, PrintWriter out) {
         for (Calibration.Row c : rows) {
-            out.println(String.join(",", cell(c.label()), c.split().id(), String.valueOf(c.n()), num(c.inside50()),
+            out.println(String.join(",", method, cell(c.label()), c.split().id(), String.valueOf(c.n()), num(c.inside50()),
                     num(c.inside90()), num(c.width50()), num(c.width90())));
         }
         out.flush();
