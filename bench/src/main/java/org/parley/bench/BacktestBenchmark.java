@@ -3,6 +3,7 @@ package org.parley.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,7 +30,8 @@ import org.parley.models.Models;
  * The table is read once in setup; each invocation runs and scores everything.
  *
  * <p>Run: {@code mvn -q -B -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar
- * BacktestBenchmark -p deu=../shared/peers/bdm/inputs/blksv_deu3.tsv}.
+ * BacktestBenchmark -p deu=../shared/peers/bdm/inputs/blksv_deu3.tsv}; add {@code -p model=compromise,exchange}
+ * to time models one by one.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -50,6 +52,10 @@ public class BacktestBenchmark {
     @Param({"gdp"})
     public String capability;
 
+    /** {@code all} for every registered model, or one model id (to see where the time goes). */
+    @Param({"all"})
+    public String model;
+
     private BacktestSet set;
 
     @Setup
@@ -64,6 +70,6 @@ public class BacktestBenchmark {
     @Benchmark
     public Backtest.Result allModels() {
         return new Backtest(Models.simulation()).run(set, CapabilityRule.forSet(capability, set),
-                RunSpec.defaults().withThreads(threads), true);
+                RunSpec.defaults().withThreads(threads).withModels(model.equals("all") ? List.of() : List.of(model)), true);
     }
 }
