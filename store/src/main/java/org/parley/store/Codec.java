@@ -1,0 +1,219 @@
+package org.parley.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+
+import org.parley.engine.Move;
+import org.parley.engine.Round;
+import org.parley.engine.Trajectory;
+
+/**
+ * Compact binary forms of what the store keeps as blobs: a deflated array of doubles (the per-run
+ * forecasts of an issue) and a deflated trajectory (every round, position, outcome, series and
+ * move, exactly: doubles are stored as their 64 bits). Each blob starts with a format byte.
+ */
+final class Codec {
+
+    private static final int DOUBLES = 1;
+    private static final int TRAJECTORY = 1;
+
+    private Codec() {
+    }
+
+    static byte[] doubles(double[] values) {
+        return deflate(out -> {
+            out.writeByte(DOUBLES);
+            array(out, values);
+        });
+    }
+
+    static double[] doubles(byte[] blob) {
+        return inflate(blob, in -> {
+            format(in, DOUBLES, "samples");
+            return array(in);
+        });
+    }
+
+    static byte[] trajectory(Trajectory t) {
+        return deflate(out -> {
+            out.writeByte(TRAJECTORY);
+            string(out, t.stopReason());
+            out.writeInt(t.notes().size());
+            for (String n : t.notes()) {
+                string(out, n);
+            }
+            array(out, t.forecast());
+            out.writeInt(t.rounds().size());
+            for (Round r : t.rounds()) {
+                out.writeInt(r.index());
+                double[][] p = r.positions();
+                out.writeInt(p.length);
+                for (double[] row : p) {
+                    array(out, row);
+                }
+                array(out, r.outcome());
+                out.writeInt(r.series().size());
+                for (Map.Entry<String, double[]> e : r.series().entrySet()) {
+                    string(out, e.getKey());
+                    array(out, e.getValue());
+                }
+                out.writeInt(r.moves().size());
+                for (Move m : r.moves()) {
+                    out.writeInt(m.round());
+                    string(out, m.kind());
+                    string(out, m.actor());
+                    string(out, m.counterpart());
+                    string(out, m.issue());
+                    out.writeDouble(m.from());
+                    out.writeDouble(m.to());
+                    out.writeInt(m.measures().size());
+                    for (Map.Entry<String, Double> e : m.measures().entrySet()) {
+                        string(out, e.getKey());
+                        out.writeDouble(e.getValue() == null ? Double.NaN : e.getValue());
+                    }
+                    string(out, m.reason());
+                }
+            }
+        });
+    }
+
+    static Trajectory trajectory(byte[] blob) {
+        return inflate(blob, in -> {
+            format(in, TRAJECTORY, "trajectory");
+            String stop = string(in);
+            int nn = in.readInt();
+            List<String> notes = new ArrayList<>(nn);
+            for (int i = 0; i < nn; i++) {
+                notes.add(string(in));
+            }
+            double[] forecast = array(in);
+            int nr = in.readInt();
+            List<Round> rounds = new ArrayList<>(nr);
+            for (int i = 0; i < nr; i++) {
+                int index = in.readInt();
+                double[][] p = new double[in.readInt()][];
+                for (int a = 0; a < p.length; a++) {
+                    p[a] = array(in);
+                }
+                double[] outcome = array(in);
+                int ns = in.readInt();
+                Map<String, double[]> series = new LinkedHashMap<>();
+                for (int s = 0; s < ns; s++) {
+                    series.put(string(in), array(in));
+                }
+                int nm = in.readInt();
+                List<Move> moves = new ArrayList<>(nm);
+                for (int m = 0; m < nm; m++) {
+                    int round = in.readInt();
+                    String kind = string(in);
+                    String actor = string(in);
+                    String counterpart = string(in);
+                    String issue = string(in);
+                    double from = in.readDouble();
+                    double to = in.readDouble();
+                    int nmeas = in.readInt();
+                    Map<String, Double> measures = new LinkedHashMap<>();
+                    for (int k = 0; k < nmeas; k++) {
+                        measures.put(string(in), in.readDouble());
+                    }
+                    moves.add(new Move(round, kind, actor, counterpart, issue, from, to, measures, string(in)));
+                }
+                rounds.add(new Round(index, p, outcome, moves, series));
+            }
+            return new Trajectory(rounds, forecast, stop, notes);
+        });
+    }
+
+    private interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private static byte[] deflate(Writer w) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 8192))) {
+            w.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static <T> T inflate(byte[] blob, Reader<T> r) {
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(blob)))) {
+            return r.read(in);
+        } catch (IOException e) {
+            throw new StoreCorruptException("a stored blob cannot be read back (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void format(DataInputStream in, int expected, String what) throws IOException {
+        int f = in.readUnsignedByte();
+        if (f != expected) {
+            throw new IOException(what + " format " + f + ", this build reads " + expected);
+        }
+    }
+
+    private static void array(DataOutputStream out, double[] a) throws IOException {
+        if (a == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(a.length);
+        for (double d : a) {
+            out.writeDouble(d);
+        }
+    }
+
+    private static double[] array(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = in.readDouble();
+        }
+        return a;
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        byte[] b = in.readNBytes(n);
+        if (b.length != n) {
+            throw new IOException("truncated string");
+        }
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
