@@ -140,6 +140,17 @@ abstract class AbstractStoreTest {
     }
 
     @Test
+    void samplesSurviveTheCodecBitForBit() {
+        double[] v = {0, -0.0, 1.5, Double.NaN, Double.POSITIVE_INFINITY, -1e-300, 53.08163265306123, Double.MIN_VALUE};
+        double[] back = Codec.doubles(Codec.doubles(v));
+        assertThat(back).hasSize(v.length);
+        for (int i = 0; i < v.length; i++) {
+            assertThat(Double.doubleToRawLongBits(back[i])).isEqualTo(Double.doubleToRawLongBits(v[i]));
+        }
+        assertThat(Codec.doubles(Codec.doubles(new double[0]))).isEmpty();
+    }
+
+    @Test
     void aMonteCarloRunKeepsAggregatesAndEveryForecastButOnlyPointTrajectoriesUnlessAsked() {
         ForecastResult mc = Fixtures.monteCarlo(Fixtures.seedForecast(), 200, 5, 7);
         try (Store s = open()) {
