@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
+import java.util.zip.Inflater;
 
 import org.parley.engine.Move;
 import org.parley.engine.Round;
@@ -28,6 +28,10 @@ final class Codec {
 
     private static final int DOUBLES = 1;
     private static final int TRAJECTORY = 1;
+
+    /** Reused per thread: a pure cache of native zlib state, never shared between threads. */
+    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+    private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
 
     private Codec() {
     }
@@ -176,21 +180,50 @@ final class Codec {
         T read(DataInputStream in) throws IOException;
     }
 
+    /**
+     * Serialises into memory, then deflates the whole buffer in one call: far cheaper than
+     * deflating 8 bytes at a time. One {@link Deflater} per thread is reused (allocating one costs
+     * more than compressing a small trajectory).
+     */
     private static byte[] deflate(Writer w) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 8192))) {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream(1024);
+        try (DataOutputStream out = new DataOutputStream(raw)) {
             w.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deflater.end();
         }
-        return bytes.toByteArray();
+        byte[] input = raw.toByteArray();
+        Deflater d = DEFLATER.get();
+        d.reset();
+        d.setInput(input);
+        d.finish();
+        ByteArrayOutputStream packed = new ByteArrayOutputStream(input.length / 2 + 64);
+        byte[] chunk = new byte[Math.max(256, Math.min(input.length + 64, 1 << 16))];
+        while (!d.finished()) {
+            int n = d.deflate(chunk);
+            packed.write(chunk, 0, n);
+        }
+        return packed.toByteArray();
     }
 
     private static <T> T inflate(byte[] blob, Reader<T> r) {
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(blob)))) {
+        Inflater inf = INFLATER.get();
+        inf.reset();
+        inf.setInput(blob);
+        ByteArrayOutputStream raw = new ByteArrayOutputStream(blob.length * 3 + 64);
+        byte[] chunk = new byte[Math.max(256, Math.min(blob.length * 4, 1 << 16))];
+        try {
+            while (!inf.finished()) {
+                int n = inf.inflate(chunk);
+                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                    throw new IOException("truncated compressed data");
+                }
+                raw.write(chunk, 0, n);
+            }
+        } catch (DataFormatException | IOException e) {
+            throw new StoreCorruptException("a stored blob cannot be read back (" + e.getMessage() + ")", e);
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(raw.toByteArray()))) {
             return r.read(in);
         } catch (IOException e) {
             throw new StoreCorruptException("a stored blob cannot be read back (" + e.getMessage() + ")", e);

@@ -90,14 +90,16 @@ final class Migrations {
                 + "samples " + blob + " NOT NULL, "
                 + "PRIMARY KEY (run_id, world, model, issue))");
         // trajectories: run 0 of each (world, model) always, every run only when asked
+        // ordinal = position in the result's (world, model, run) order, so loading needs no sort
         s.add("CREATE TABLE trajectories ("
                 + "run_id BIGINT NOT NULL REFERENCES runs(id), "
+                + "ordinal INTEGER NOT NULL, "
                 + "world TEXT NOT NULL, "
                 + "model TEXT NOT NULL, "
                 + "run_index INTEGER NOT NULL, "
                 + "seed BIGINT NOT NULL, "
                 + "data " + blob + " NOT NULL, "
-                + "PRIMARY KEY (run_id, world, model, run_index))");
+                + "PRIMARY KEY (run_id, ordinal))");
         // the forecast registry: immutable records
         s.add("CREATE TABLE registrations ("
                 + "id " + id + ", "

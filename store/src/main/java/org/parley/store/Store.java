@@ -493,20 +493,22 @@ public final class Store implements AutoCloseable {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trajectories (run_id, world, model, run_index, seed, "
-                + "data) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trajectories (run_id, ordinal, world, model, "
+                + "run_index, seed, data) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
+            int ordinal = 0;
             for (List<RunResult> g : groups.values()) {
                 for (RunResult r : g) {
                     if (!o.allTrajectories() && r.run() != 0) {
                         continue;
                     }
                     ps.setLong(1, runId);
-                    ps.setString(2, r.world());
-                    ps.setString(3, r.model());
-                    ps.setInt(4, r.run());
-                    ps.setLong(5, r.seed());
-                    ps.setBytes(6, Codec.trajectory(r.trajectory()));
+                    ps.setInt(2, ordinal++);
+                    ps.setString(3, r.world());
+                    ps.setString(4, r.model());
+                    ps.setInt(5, r.run());
+                    ps.setLong(6, r.seed());
+                    ps.setBytes(7, Codec.trajectory(r.trajectory()));
                     ps.addBatch();
                     if (++pending == BATCH) {
                         ps.executeBatch();
@@ -626,10 +628,8 @@ public final class Store implements AutoCloseable {
         return read("reading trajectories of run " + runId, c -> {
             Map<String, Map<String, String>> options = modelOptions(c, runId);
             List<RunResult> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT t.world, t.model, t.run_index, t.seed, t.data "
-                    + "FROM trajectories t JOIN run_models m ON m.run_id = t.run_id AND m.model = t.model "
-                    + "WHERE t.run_id = ? ORDER BY (SELECT MIN(f.ordinal) FROM forecasts f WHERE f.run_id = t.run_id "
-                    + "AND f.world = t.world), m.ordinal, t.run_index")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT world, model, run_index, seed, data "
+                    + "FROM trajectories WHERE run_id = ? ORDER BY ordinal")) {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
