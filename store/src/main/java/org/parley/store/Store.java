@@ -415,20 +415,28 @@ public final class Store implements AutoCloseable {
      * @return the run id
      */
     public long saveRun(ForecastResult result, SaveOptions options) {
-        return write("saving a run of " + result.scenario().id(), c -> saveRun(c, result, options));
+        return saveRun(RunRecord.of(result, options.allTrajectories()), options);
     }
 
-    private long saveRun(Connection c, ForecastResult result, SaveOptions o) throws SQLException {
-        ScenarioVersion v = saveScenario(c, result.scenario(), o.author());
-        RunSpec spec = result.spec();
-        List<String> models = result.models();
+    /**
+     * Saves a run record (see {@link RunRecord#of}) in one transaction.
+     *
+     * @return the run id
+     */
+    public long saveRun(RunRecord record, SaveOptions options) {
+        return write("saving a run of " + record.scenario().id(), c -> saveRun(c, record, options));
+    }
+
+    private long saveRun(Connection c, RunRecord rec, SaveOptions o) throws SQLException {
+        ScenarioVersion v = saveScenario(c, rec.scenario(), o.author());
+        RunSpec spec = rec.spec();
         long runId;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (scenario_version, models, worlds, options, "
                 + "seed, runs, rounds, code_version, author, started, millis, status, trajectories, warnings) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setLong(1, v.id());
-            ps.setString(2, Json.write(models).strip());
-            ps.setString(3, Json.write(result.worlds()).strip());
+            ps.setString(2, Json.write(rec.models()).strip());
+            ps.setString(3, Json.write(rec.worlds()).strip());
             ps.setString(4, Json.write(new LinkedHashMap<>(spec.options())).strip());
             ps.setLong(5, spec.seed());
             ps.setInt(6, spec.runs());
@@ -438,24 +446,18 @@ public final class Store implements AutoCloseable {
             ps.setString(10, o.started().toString());
             ps.setLong(11, o.millis());
             ps.setString(12, "complete");
-            ps.setString(13, o.allTrajectories() ? "all" : "point");
-            ps.setString(14, Json.write(result.warnings()).strip());
+            ps.setString(13, o.allTrajectories() ? "all" : rec.trajectories().isEmpty() ? "none" : "point");
+            ps.setString(14, Json.write(rec.warnings()).strip());
             runId = returnedId(ps);
-        }
-        Map<String, List<RunResult>> groups = new LinkedHashMap<>();
-        for (RunResult r : result.runs()) {
-            groups.computeIfAbsent(r.world() + "\u0000" + r.model(), k -> new ArrayList<>()).add(r);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_models (run_id, ordinal, model, options) "
                 + "VALUES (?, ?, ?, ?)")) {
             int ordinal = 0;
-            for (String m : models) {
-                Map<String, String> opts = result.runs().stream().filter(r -> r.model().equals(m)).findFirst()
-                        .map(RunResult::options).orElse(Map.of());
+            for (String m : rec.models()) {
                 ps.setLong(1, runId);
                 ps.setInt(2, ordinal++);
                 ps.setString(3, m);
-                ps.setString(4, Json.write(new LinkedHashMap<>(opts)).strip());
+                ps.setString(4, Json.write(new LinkedHashMap<>(rec.modelOptions().getOrDefault(m, Map.of()))).strip());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -464,29 +466,24 @@ public final class Store implements AutoCloseable {
                 + "status_quo, point, n, mean, sd, min, p05, p25, p50, p75, p95, max, stop_reason, samples) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int ordinal = 0;
-            for (List<RunResult> g : groups.values()) {
-                RunResult first = g.get(0);
-                Problem p = result.problem(first.world());
-                for (int k = 0; k < p.issueCount(); k++) {
-                    double[] samples = new double[g.size()];
-                    for (int i = 0; i < samples.length; i++) {
-                        samples[i] = g.get(i).trajectory().forecast()[k];
-                    }
+            for (RunRecord.Forecasts g : rec.forecasts()) {
+                for (int k = 0; k < g.issues().size(); k++) {
+                    double[] samples = g.samples()[k];
                     Stats st = Stats.of(samples);
                     int col = 1;
                     ps.setLong(col++, runId);
                     ps.setInt(col++, ordinal++);
-                    ps.setString(col++, first.world());
-                    ps.setString(col++, first.model());
-                    ps.setString(col++, p.issueId(k));
-                    setDouble(ps, col++, p.statusQuo(k));
-                    setDouble(ps, col++, first.trajectory().forecast()[k]);
+                    ps.setString(col++, g.world());
+                    ps.setString(col++, g.model());
+                    ps.setString(col++, g.issues().get(k));
+                    setDouble(ps, col++, g.statusQuo()[k]);
+                    setDouble(ps, col++, g.point()[k]);
                     ps.setInt(col++, st.n());
                     for (double d : new double[] {st.mean(), st.sd(), st.min(), st.p05(), st.p25(), st.p50(), st.p75(),
                             st.p95(), st.max()}) {
                         setDouble(ps, col++, d);
                     }
-                    ps.setString(col++, first.trajectory().stopReason());
+                    ps.setString(col++, g.stopReason());
                     ps.setBytes(col, Codec.doubles(samples));
                     ps.addBatch();
                 }
@@ -497,23 +494,18 @@ public final class Store implements AutoCloseable {
                 + "run_index, seed, data) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             int ordinal = 0;
-            for (List<RunResult> g : groups.values()) {
-                for (RunResult r : g) {
-                    if (!o.allTrajectories() && r.run() != 0) {
-                        continue;
-                    }
-                    ps.setLong(1, runId);
-                    ps.setInt(2, ordinal++);
-                    ps.setString(3, r.world());
-                    ps.setString(4, r.model());
-                    ps.setInt(5, r.run());
-                    ps.setLong(6, r.seed());
-                    ps.setBytes(7, Codec.trajectory(r.trajectory()));
-                    ps.addBatch();
-                    if (++pending == BATCH) {
-                        ps.executeBatch();
-                        pending = 0;
-                    }
+            for (RunResult r : rec.trajectories()) {
+                ps.setLong(1, runId);
+                ps.setInt(2, ordinal++);
+                ps.setString(3, r.world());
+                ps.setString(4, r.model());
+                ps.setInt(5, r.run());
+                ps.setLong(6, r.seed());
+                ps.setBytes(7, Codec.trajectory(r.trajectory()));
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
                 }
             }
             if (pending > 0) {

@@ -335,9 +335,13 @@ abstract class AbstractStoreTest {
     @Test
     void aFailedSaveLeavesThePreviousStateIntact() {
         ForecastResult good = Fixtures.seedForecast();
-        // a result whose runs name a world it has no problem for: the save fails after its first inserts
-        Scenario other = Fixtures.edited(good.scenario(), "kim", "aid", 0);
-        ForecastResult broken = new ForecastResult(other, good.spec(), Map.of(), good.runs(), List.of());
+        RunRecord rec = RunRecord.of(Fixtures.forecast(Fixtures.edited(good.scenario(), "kim", "aid", 0)), true);
+        // the same (world, model) twice: the second forecast row breaks the primary key after the scenario
+        // version, the run row and several forecast rows were written in the same transaction
+        List<RunRecord.Forecasts> twice = new java.util.ArrayList<>(rec.forecasts());
+        twice.add(rec.forecasts().get(0));
+        RunRecord broken = new RunRecord(rec.scenario(), rec.spec(), rec.worlds(), rec.models(), rec.modelOptions(),
+                twice, rec.trajectories(), rec.warnings());
         try (Store s = open()) {
             long id = s.saveRun(good, Fixtures.save(false));
             assertThatThrownBy(() -> s.saveRun(broken, Fixtures.save(false))).isInstanceOf(ParleyException.class);
@@ -346,6 +350,24 @@ abstract class AbstractStoreTest {
             long next = s.saveRun(good, Fixtures.save(false));
             assertThat(next).isGreaterThan(id);
             assertThat(s.runs(null, 0)).hasSize(2);
+            assertThat(s.check()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRecordWithoutTrajectoriesKeepsItsForecasts() {
+        // the shape of a Monte Carlo result: forecasts per run, no trajectories
+        ForecastResult mc = Fixtures.monteCarlo(Fixtures.seedForecast(), 50, 5, 11);
+        RunRecord full = RunRecord.of(mc, false);
+        RunRecord bare = new RunRecord(full.scenario(), full.spec(), full.worlds(), full.models(), full.modelOptions(),
+                full.forecasts(), List.of(), full.warnings());
+        try (Store s = open()) {
+            long id = s.saveRun(bare, Fixtures.save(false));
+            assertThat(s.run(id).info().trajectories()).isEqualTo("none");
+            assertThat(s.trajectories(id)).isEmpty();
+            RunRecord.Forecasts g = full.forecasts().get(3);
+            assertThat(s.samples(id, g.world(), g.model(), g.issues().get(2))).containsExactly(g.samples()[2]);
+            assertThat(s.run(id).forecasts()).hasSize(full.forecasts().size() * g.issues().size());
         }
     }
 
