@@ -53,7 +53,7 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             Scenario s = loaded.scenario();
             out.println(file + ": OK (" + loaded.format().id() + "): " + s.actors().size() + " actors, "
-                    + s.issues().size() + " issues, " + s.stances().size() + " stances, " + s.branches().size()
+                    + s.issues().size() + " issue" + (s.issues().size() == 1 ? "" : "s") + ", " + s.stances().size() + " stances, " + s.branches().size()
                     + " branches, " + loaded.warnings().size() + " warnings");
             out.flush();
             return 0;

@@ -298,7 +298,7 @@ public final class ScenarioValidator {
     }
 
     /** The known id closest to {@code id} by edit distance, when it is close enough to be a typo. */
-    static String nearest(String id, Set<String> known) {
+    public static String nearest(String id, java.util.Collection<String> known) {
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String k : known.stream().sorted().toList()) {

@@ -129,6 +129,9 @@ public final class YamlScenarioReader {
                         + " is not one this Parley reads (1)");
             }
         }
+        for (String list : List.of("sources", "issues", "actors", "branches", "options")) {
+            at(list, list, top.get(list));
+        }
         String id = requiredText(top, "id", "", root);
         String title = text(top, "title", "");
         LocalDate date = date(top.get("date"), "date");
@@ -508,7 +511,7 @@ public final class YamlScenarioReader {
             }
             if (allowed != null && !allowed.contains(key)) {
                 ScenarioProblem pr = problem(ProblemCode.UNKNOWN_FIELD, k, kp, "unknown field '" + key + "'");
-                String near = nearest(key, allowed);
+                String near = org.parley.engine.ScenarioValidator.nearest(key, allowed);
                 problems.add(near == null ? pr.withHint("Known fields here: " + String.join(", ", sorted(allowed)))
                         : pr.withHint("Maybe you meant '" + near + "'?"));
                 continue;
@@ -631,38 +634,8 @@ public final class YamlScenarioReader {
         return new ScenarioProblem(code, ScenarioProblem.Severity.ERROR, file, line, col, p, message, "");
     }
 
-    private static String nearest(String key, Set<String> allowed) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String a : sorted(allowed)) {
-            int d = distance(key, a);
-            if (d < bestD) {
-                bestD = d;
-                best = a;
-            }
-        }
-        return bestD <= 2 ? best : null;
-    }
-
     private static List<String> sorted(Set<String> s) {
         return s.stream().sorted().toList();
-    }
-
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + c);
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     private static String num(double d) {

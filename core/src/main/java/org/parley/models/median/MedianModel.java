@@ -89,7 +89,7 @@ public final class MedianModel implements BargainingModel {
     /** The weighted median of {@code xs} under weights {@code ws} (both unchanged). */
     public static double weightedMedian(double[] xs, double[] ws, String ties) {
         int n = xs.length;
-        Integer[] order = new Integer[n];
+        int[] order = new int[n];
         double total = 0;
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -98,7 +98,7 @@ public final class MedianModel implements BargainingModel {
         if (n == 0 || total <= 0) {
             return Double.NaN;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(xs[a], xs[b]));
+        sortByValue(order, xs, new int[n], 0, n);
         double half = total / 2;
         double cum = 0;
         for (int r = 0; r < n; r++) {
@@ -126,5 +126,28 @@ public final class MedianModel implements BargainingModel {
             }
         }
         return xs[order[n - 1]];
+    }
+
+    /** Stable merge sort of {@code order[from, to)} by {@code xs}, on primitives. */
+    private static void sortByValue(int[] order, double[] xs, int[] tmp, int from, int to) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        sortByValue(order, xs, tmp, from, mid);
+        sortByValue(order, xs, tmp, mid, to);
+        int i = from;
+        int j = mid;
+        int k = from;
+        while (i < mid && j < to) {
+            tmp[k++] = Double.compare(xs[order[j]], xs[order[i]]) < 0 ? order[j++] : order[i++];
+        }
+        while (i < mid) {
+            tmp[k++] = order[i++];
+        }
+        while (j < to) {
+            tmp[k++] = order[j++];
+        }
+        System.arraycopy(tmp, from, order, from, to - from);
     }
 }

@@ -154,7 +154,7 @@ public final class BdmTableReader {
         List<Stance> stances = new ArrayList<>();
         for (int a = 0; a < names.size(); a++) {
             Row row = rows.get(a);
-            Provenance p = Provenance.quote("input", row.text().strip());
+            Provenance p = Provenance.quote("input", row.text().strip().replaceAll("\\s+", " "));
             Map<String, String> attrs = new LinkedHashMap<>();
             for (int k = 0; k < cols.size() && k < row.size(); k++) {
                 if (k != iName && k != iCap && k != iPos && k != iSal) {

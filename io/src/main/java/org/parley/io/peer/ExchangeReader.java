@@ -197,7 +197,7 @@ public final class ExchangeReader {
                 continue;
             }
             int j = stances.size();
-            Provenance p = Provenance.quote("input", row.text().strip());
+            Provenance p = Provenance.quote("input", row.text().strip().replaceAll("\\s+", " "));
             stances.add(new Stance(actor, issue, Estimate.of(x, p), Estimate.of(s * 100, p)));
             loc.put("stances[" + j + "]", row.line(), 1);
             loc.put("stances[" + j + "].position", row.line(), row.column(3));

@@ -109,7 +109,7 @@ public final class KtabCsvReader {
             String id = row.get(0);
             double cap = row.number(2, head.get(2), name, problems);
             int a = actors.size();
-            Provenance p = Provenance.quote("input", text.strip());
+            Provenance p = Provenance.quote("input", text.strip().replaceAll("\\s+", " "));
             actors.add(new Actor(id, row.get(1).isEmpty() ? id : row.get(1), Estimate.of(cap, p), Map.of()));
             loc.put("actors[" + a + "]", i + 1, 1);
             loc.put("actors[" + a + "].capability", i + 1, row.column(2));

@@ -1,0 +1,104 @@
+package org.parley.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.parley.engine.ProblemCode;
+import org.parley.model.Scenario;
+
+/** Every example reads without errors, writes back losslessly as YAML and JSON, and matches its golden JSON. */
+class ExamplesRoundTripTest {
+
+    static Stream<Path> examples() throws IOException {
+        Path dir = Paths.get("../examples");
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.exists(p.resolve("scenario.yaml"))).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void readsWithoutErrorsOrWarnings(Path example) {
+        Scenarios.Loaded loaded = Scenarios.read(example.resolve("scenario.yaml"), ImportSettings.detect());
+        assertThat(loaded.warnings()).as("warnings of %s", example).isEmpty();
+        assertThat(loaded.scenario().actors()).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void yamlRoundTripIsLossless(Path example) {
+        Scenario s = Scenarios.read(example.resolve("scenario.yaml"), ImportSettings.detect()).scenario();
+        String yaml = ScenarioWriter.toYaml(s);
+        Scenario back = YamlScenarioReader.read(TextFile.of("roundtrip.yaml", yaml)).scenario();
+        assertThat(back).isEqualTo(s);
+        assertThat(ScenarioWriter.toYaml(back)).isEqualTo(yaml);
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void jsonRoundTripIsLossless(Path example) {
+        Scenario s = Scenarios.read(example.resolve("scenario.yaml"), ImportSettings.detect()).scenario();
+        String json = ScenarioWriter.toJson(s);
+        Scenarios.Loaded back = Scenarios.read(TextFile.of("roundtrip.json", json), ImportSettings.detect());
+        assertThat(back.format()).isEqualTo(ScenarioFormat.JSON);
+        assertThat(back.scenario()).isEqualTo(s);
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void jsonMatchesGolden(Path example) throws IOException {
+        Path golden = example.resolve("expected/scenario.json");
+        assertThat(golden).exists();
+        Scenario s = Scenarios.read(example.resolve("scenario.yaml"), ImportSettings.detect()).scenario();
+        assertThat(ScenarioWriter.toJson(s)).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void seedScenarioShipsInTheJarWithItsArticle() {
+        Scenarios.Loaded seed = Scenarios.seed();
+        assertThat(seed.scenario().id()).isEqualTo("dprk-us-talks-2024");
+        assertThat(seed.sources()).containsKey("reuters-ri-2024");
+        assertThat(seed.sources().get("reuters-ri-2024")).contains("Ri Il Gyu");
+        assertThat(seed.warnings()).isEmpty();
+    }
+
+    @Test
+    void seedScenarioHasWhatTheIssueAsksFor() {
+        Scenario s = Scenarios.seed().scenario();
+        assertThat(s.issues()).extracting(i -> i.id())
+                .contains("sanctions", "terror-list", "aid", "denuclearisation", "abductees");
+        assertThat(s.actors()).extracting(a -> a.id())
+                .contains("kim", "dprk-fm", "dprk-military", "usa", "russia", "japan", "south-korea", "china");
+        assertThat(s.branchIds()).contains("trump-wins", "trump-loses", "russia-withdraws");
+        assertThat(s.actor("china").orElseThrow().attributes()).containsEntry("analyst-added", "true");
+        for (var i : s.issues()) {
+            assertThat(i.scale().minLabel()).as(i.id()).isNotBlank();
+            assertThat(i.scale().maxLabel()).as(i.id()).isNotBlank();
+            assertThat(i.hasStatusQuo()).as(i.id()).isTrue();
+        }
+        // every number carries provenance: the article or a judgement
+        List<String> missing = new java.util.ArrayList<>();
+        org.parley.model.Estimates.each(s, (path, e) -> {
+            if (!e.provenance().isPresent()) {
+                missing.add(path);
+            }
+        });
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyQuoteOfTheSeedIsInTheArticle() {
+        Scenarios.Loaded seed = Scenarios.seed();
+        assertThat(seed.warnings()).noneMatch(w -> w.code() == ProblemCode.BAD_SENTENCE);
+    }
+}
