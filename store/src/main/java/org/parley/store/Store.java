@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ForecastResult;
@@ -111,7 +112,10 @@ public final class Store implements AutoCloseable {
                 }
                 c = DriverManager.getConnection(url, sqliteConfig().toProperties());
             } else {
-                c = DriverManager.getConnection(url);
+                // many-row saves as multi-row INSERTs; a parameter in the URL still wins
+                Properties props = new Properties();
+                props.setProperty("reWriteBatchedInserts", "true");
+                c = DriverManager.getConnection(url, props);
             }
         } catch (IOException e) {
             throw new ParleyException(ErrorCode.FAILURE, "cannot create the store's folder for " + url + ": " + e, e);
