@@ -1,6 +1,5 @@
 package org.parley.models.expectedutility;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -259,14 +258,5 @@ final class EuConfig {
 
     private static String enumName(String id) {
         return id.toUpperCase(Locale.ROOT).replace('-', '_');
-    }
-
-    /** Option keys in declaration order (for documentation tables). */
-    static List<String> keys() {
-        List<String> k = new ArrayList<>();
-        for (OptionSpec s : SPECS) {
-            k.add(s.key());
-        }
-        return k;
     }
 }

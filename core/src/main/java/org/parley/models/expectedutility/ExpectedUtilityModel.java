@@ -76,6 +76,17 @@ public final class ExpectedUtilityModel implements BargainingModel {
 
         IssueEngine[] engines = new IssueEngine[m];
         int[][] actorOf = new int[m][];
+        int largest = 0;
+        for (int k = 0; k < m; k++) {
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (problem.present(i, k)) {
+                    count++;
+                }
+            }
+            largest = Math.max(largest, count);
+        }
+        IssueEngine.Workspace workspace = new IssueEngine.Workspace(largest);
         for (int k = 0; k < m; k++) {
             int count = 0;
             for (int i = 0; i < n; i++) {
@@ -98,7 +109,7 @@ public final class ExpectedUtilityModel implements BargainingModel {
                 }
             }
             actorOf[k] = map;
-            engines[k] = new IssueEngine(cfg, x, c, s, problem.scaleMax(k) - problem.scaleMin(k));
+            engines[k] = new IssueEngine(cfg, x, c, s, problem.scaleMax(k) - problem.scaleMin(k), workspace);
             DecisionRule rule = problem.rule(k);
             if (rule == DecisionRule.UNANIMITY || rule == DecisionRule.QUALIFIED_MAJORITY) {
                 notes.add("issue " + problem.issueId(k) + " is decided by " + rule.id()

@@ -29,7 +29,7 @@ final class IssueEngine {
     final double[] r;
     /** Security levels S_i of the last round's first pass. */
     final double[] security;
-    /** p[i][j]: probability that i prevails over j (second pass of the last round). */
+    /** p[i][j]: probability that i prevails over j (second pass of the last round); rows may be longer than n. */
     final double[][] p;
     /** a[i][j]: E^i(U_ij), i's expected utility of challenging j, with r_i. */
     final double[][] a;
@@ -70,7 +70,40 @@ final class IssueEngine {
     private int candKind;
     private double candTarget;
 
+    /**
+     * The n x n matrices of a round. Issues are played one after the other within a round (and
+     * each issue's moves are read before the next issue plays), so one workspace sized for the
+     * largest issue serves them all.
+     */
+    static final class Workspace {
+        final int capacity;
+        final double[][] p;
+        final double[][] a;
+        final double[][] b;
+        final double[][] dt;
+        final double[][] us;
+        final double[][] uf;
+
+        Workspace(int capacity) {
+            this.capacity = capacity;
+            p = new double[capacity][capacity];
+            a = new double[capacity][capacity];
+            b = new double[capacity][capacity];
+            dt = new double[capacity][capacity];
+            us = new double[capacity][capacity];
+            uf = new double[capacity][capacity];
+        }
+    }
+
     IssueEngine(EuConfig cfg, double[] x, double[] c, double[] s, double scaleRange) {
+        this(cfg, x, c, s, scaleRange, new Workspace(x.length));
+    }
+
+    /** An engine whose round matrices live in {@code ws} (shared with the other issues of a run). */
+    IssueEngine(EuConfig cfg, double[] x, double[] c, double[] s, double scaleRange, Workspace ws) {
+        if (ws.capacity < x.length) {
+            throw new IllegalArgumentException("workspace for " + ws.capacity + " actors, issue has " + x.length);
+        }
         this.cfg = cfg;
         this.n = x.length;
         this.x = x.clone();
@@ -83,9 +116,9 @@ final class IssueEngine {
         this.r = new double[n];
         Arrays.fill(r, 1.0);
         this.security = new double[n];
-        this.p = new double[n][n];
-        this.a = new double[n][n];
-        this.b = new double[n][n];
+        this.p = ws.p;
+        this.a = ws.a;
+        this.b = ws.b;
         this.kind = new int[n];
         this.with = new int[n];
         Arrays.fill(with, -1);
@@ -94,7 +127,7 @@ final class IssueEngine {
         this.ones = new double[n];
         Arrays.fill(ones, 1.0);
         this.voterR = new double[n];
-        this.dt = new double[n][n];
+        this.dt = ws.dt;
         this.order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -104,8 +137,8 @@ final class IssueEngine {
         this.prefixWx = new double[n + 1];
         this.scratch = new double[Math.max(n, 1)];
         this.voteTotal = new double[n];
-        this.us = new double[n][n];
-        this.uf = new double[n][n];
+        this.us = ws.us;
+        this.uf = ws.uf;
         this.usq = new double[n];
         this.fixedRange = cfg.range == EuConfig.Range.SCALE ? scaleRange : spread();
         this.range = fixedRange;
