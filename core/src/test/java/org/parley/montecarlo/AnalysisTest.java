@@ -23,8 +23,13 @@ class AnalysisTest {
 
     private static final RunSpec COMPROMISE = RunSpec.defaults().withModels(List.of("compromise")).withThreads(2);
 
+    /** The baselines: the analyses' arithmetic is what is tested, and they keep the suite fast. */
+    private static Simulation baselines() {
+        return new Simulation(List.of(Models.compromise(), Models.median(), Models.nash()));
+    }
+
     private static MonteCarlo mc() {
-        return new MonteCarlo(Models.simulation());
+        return new MonteCarlo(baselines());
     }
 
     @Test
@@ -79,7 +84,7 @@ class AnalysisTest {
 
     @Test
     void oneAtATimeSwingsOfALinearForecast() {
-        Simulation.Plan plan = Models.simulation().plan(Scenarios.linear(), COMPROMISE);
+        Simulation.Plan plan = baselines().plan(Scenarios.linear(), COMPROMISE);
         List<Sensitivity.OneAtATime> rows = Sensitivity.oneAtATime(plan, "base");
         assertThat(rows).hasSize(1);
         Sensitivity.OneAtATime o = rows.get(0);
@@ -116,7 +121,7 @@ class AnalysisTest {
     void leversFindTheSmallestChangeThatCrossesAThreshold() {
         // need (x_a + x_b + x_c) / 3 > 45 from 40: any one position +15 (15% of the scale); c's
         // salience from 100 to 66.7 (33%); a's and b's saliences cannot do it
-        Simulation.Plan plan = Models.simulation().plan(Scenarios.linear(), COMPROMISE.withWorlds(List.of("base")));
+        Simulation.Plan plan = baselines().plan(Scenarios.linear(), COMPROMISE.withWorlds(List.of("base")));
         List<Levers.Lever> levers = Levers.find(plan, "base", 10).stream()
                 .filter(l -> l.threshold().id().equals("above-45")).toList();
         assertThat(levers).extracting(l -> l.input().id())
@@ -145,8 +150,8 @@ class AnalysisTest {
         Scenario s = Scenarios.ranged(21, 6, 3);
         RunSpec one = RunSpec.defaults().withThreads(1).withRuns(300);
         RunSpec four = one.withThreads(4);
-        Simulation.Plan p1 = Models.simulation().plan(s, one.withWorlds(List.of("base")));
-        Simulation.Plan p4 = Models.simulation().plan(s, four.withWorlds(List.of("base")));
+        Simulation.Plan p1 = baselines().plan(s, one.withWorlds(List.of("base")));
+        Simulation.Plan p4 = baselines().plan(s, four.withWorlds(List.of("base")));
         assertThat(Sensitivity.oneAtATime(p4, "base")).isEqualTo(Sensitivity.oneAtATime(p1, "base"));
         assertThat(Levers.find(p4, "base", 3)).isEqualTo(Levers.find(p1, "base", 3));
         Comparison.Result c1 = Comparison.compare(mc(), s, one, "hawks", "doves");

@@ -18,6 +18,7 @@ import org.parley.engine.RunSpec;
 import org.parley.engine.Simulation;
 import org.parley.model.Scenario;
 import org.parley.models.Models;
+import org.parley.models.TestModels;
 
 class MonteCarloTest {
 
@@ -90,7 +91,7 @@ class MonteCarloTest {
     @Test
     void aUniformRangeGivesTheAnalyticPercentilesOfALinearForecast() {
         int n = 10_000;
-        MonteCarloResult r = new MonteCarlo(Models.simulation())
+        MonteCarloResult r = new MonteCarlo(TestModels.baselines())
                 .run(Scenarios.linear(), spec(n, 0, RunSpec.DEFAULT_SEED).withModels(List.of("compromise")));
         Summary s = r.summary("base", "compromise", "deal");
         double lo = 100.0 / 3;
@@ -177,7 +178,7 @@ class MonteCarloTest {
     void pointForecastIsTheStatedValuesForecast() {
         Scenario s = Scenarios.ranged(6, 5, 2);
         MonteCarloResult r = monteCarlo().run(s, spec(3, 1, 42));
-        var point = Models.simulation().run(s, RunSpec.defaults().withSeed(42));
+        var point = TestModels.baselines().run(s, RunSpec.defaults().withSeed(42));
         for (String w : r.worlds()) {
             for (String m : List.of("compromise", "median", "nash")) {
                 double[] f = point.run(w, m).orElseThrow().trajectory().forecast();

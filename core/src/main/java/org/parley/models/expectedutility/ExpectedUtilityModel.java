@@ -157,7 +157,10 @@ public final class ExpectedUtilityModel implements BargainingModel {
                     positions[map[li]][k] = e.x[li];
                     risk[k * n + map[li]] = e.r[li];
                 }
-                explain(problem, cfg, e, map, k, t, moves);
+                if (context.trace()) {
+                    // Monte Carlo and the analyses read only the forecast: skip the sentences
+                    explain(problem, cfg, e, map, k, t, moves);
+                }
                 median[k] = e.median();
                 mean[k] = e.mean();
                 if (!fixed) {

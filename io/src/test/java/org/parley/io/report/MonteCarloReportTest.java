@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.engine.RunSpec;
 import org.parley.io.svg.TestScenario;
 import org.parley.model.Scenario;
-import org.parley.models.Models;
+import org.parley.models.TestModels;
 import org.parley.montecarlo.Comparison;
 import org.parley.montecarlo.MonteCarlo;
 import org.parley.montecarlo.MonteCarloResult;
@@ -31,7 +31,7 @@ class MonteCarloReportTest {
 
     @Test
     void distributionsListEveryWorldTheMixtureAndTheModelSpread() {
-        MonteCarloResult r = new MonteCarlo(Models.simulation()).run(S, RunSpec.defaults().withRuns(100));
+        MonteCarloResult r = new MonteCarlo(TestModels.baselines()).run(S, RunSpec.defaults().withRuns(100));
         String out = print(w -> MonteCarloReport.distributions(r, w));
         assertThat(out).contains("100 Monte Carlo runs", "World: base", "World: deal (p = 0.5)",
                 "World: china-out (what-if)", "Branch mixture (weights: deal 0.500, no-deal 0.500",
@@ -41,7 +41,7 @@ class MonteCarloReportTest {
 
     @Test
     void aComparisonNamesTheBranchChangeAndItsEffect() {
-        Comparison.Result c = Comparison.compare(new MonteCarlo(Models.simulation()), S,
+        Comparison.Result c = Comparison.compare(new MonteCarlo(TestModels.baselines()), S,
                 RunSpec.defaults().withModels(List.of("compromise")), "base", "deal");
         String out = print(w -> MonteCarloReport.comparison(S, c, 3, w));
         assertThat(out).contains("Compare base -> deal", "usa position on relief 20 -> 45  (set by deal)",
@@ -50,7 +50,7 @@ class MonteCarloReportTest {
 
     @Test
     void sensitivityCsvIsRankedBySwingWithinEachForecast() {
-        var plan = Models.simulation().plan(S, RunSpec.defaults().withWorlds(List.of("base")));
+        var plan = TestModels.baselines().plan(S, RunSpec.defaults().withWorlds(List.of("base")));
         List<Sensitivity.OneAtATime> oat = Sensitivity.oneAtATime(plan, "base");
         String csv = print(w -> MonteCarloReport.sensitivityCsv(oat, List.of(), w));
         List<String> lines = csv.lines().toList();

@@ -17,7 +17,7 @@ import org.parley.engine.ForecastResult;
 import org.parley.engine.Numbers;
 import org.parley.engine.RunSpec;
 import org.parley.model.Scenario;
-import org.parley.models.Models;
+import org.parley.models.TestModels;
 import org.parley.montecarlo.MonteCarlo;
 import org.parley.montecarlo.MonteCarloResult;
 import org.parley.montecarlo.Sensitivity;
@@ -55,7 +55,7 @@ class ChartsTest {
 
     @Test
     void trajectoriesHaveOneSeriesPerPresentActorAndIssuePlusTheOutcome() throws Exception {
-        ForecastResult r = Models.simulation().run(S, RunSpec.defaults().withModels(List.of("compromise")));
+        ForecastResult r = TestModels.baselines().run(S, RunSpec.defaults().withModels(List.of("compromise")));
         var run = r.run("base", "compromise").orElseThrow();
         Document d = parse(Charts.trajectories("t", r.problem("base"), run.trajectory()));
         List<Element> s = series(d);
@@ -70,7 +70,7 @@ class ChartsTest {
 
     @Test
     void distributionsHaveOneSeriesPerWorldAndModelPlusTheMixture() throws Exception {
-        MonteCarloResult r = new MonteCarlo(Models.simulation()).run(S, RunSpec.defaults().withRuns(300).withThreads(2));
+        MonteCarloResult r = new MonteCarlo(TestModels.baselines()).run(S, RunSpec.defaults().withRuns(300).withThreads(2));
         Document d = parse(Charts.distributions(r, "relief"));
         List<Element> s = series(d);
         assertThat(s).hasSize((4 + 1) * 3);
@@ -93,7 +93,7 @@ class ChartsTest {
 
     @Test
     void tornadoBarsAreRankedBySwing() throws Exception {
-        var plan = Models.simulation().plan(S, RunSpec.defaults().withModels(List.of("compromise")));
+        var plan = TestModels.baselines().plan(S, RunSpec.defaults().withModels(List.of("compromise")));
         List<Sensitivity.OneAtATime> rows = Sensitivity.oneAtATime(plan, "base").stream()
                 .filter(o -> o.issue().equals("relief")).toList();
         Document d = parse(Charts.tornado(rows, 3, java.util.Map.of("relief", new double[] {0, 100})));
@@ -114,9 +114,9 @@ class ChartsTest {
     void thePlotWriterWritesParseableFiles(@TempDir Path dir) throws Exception {
         PlotWriter w = new PlotWriter(dir.resolve("plots"));
         RunSpec spec = RunSpec.defaults().withRuns(50);
-        w.trajectories(Models.simulation().run(S, spec.withRuns(1)));
-        w.distributions(new MonteCarlo(Models.simulation()).run(S, spec));
-        w.tornadoes(S, Sensitivity.oneAtATime(Models.simulation().plan(S, spec.withWorlds(List.of("base"))), "base"));
+        w.trajectories(TestModels.baselines().run(S, spec.withRuns(1)));
+        w.distributions(new MonteCarlo(TestModels.baselines()).run(S, spec));
+        w.tornadoes(S, Sensitivity.oneAtATime(TestModels.baselines().plan(S, spec.withWorlds(List.of("base"))), "base"));
         assertThat(w.written()).extracting(p -> p.getFileName().toString())
                 .contains("trajectories-base-compromise.svg", "trajectories-china-out-nash.svg", "distribution-relief.svg",
                         "tornado-base-median-freeze.svg");
