@@ -67,7 +67,8 @@ class ParleyCliTest {
     void jsonParsesAndHoldsEveryWorld() {
         CliRun r = CliRun.of("forecast", "--format", "json");
         assertThat(r.exit()).isZero();
-        Map<String, Object> json = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(r.out());
+        Map<String, Object> json = (Map<String, Object>) new Load(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build())
+                .loadFromString(r.out());
         assertThat(json).containsEntry("scenario", "dprk-us-talks-2024");
         List<Map<String, Object>> worlds = (List<Map<String, Object>>) json.get("worlds");
         assertThat(worlds).extracting(w -> w.get("id")).containsExactly("base", "trump-wins", "trump-loses",

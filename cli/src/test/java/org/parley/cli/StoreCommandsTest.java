@@ -34,8 +34,10 @@ class StoreCommandsTest {
 
     @Test
     void forecastSaveThenListShowAndDiff() {
-        long a = saved(parley("forecast", "--save", "--store", store(), "--author", "ann", "--format", "csv"));
-        long b = saved(parley("forecast", "--save", "--store", store(), "--author", "ann", "-o", "nash.utility=linear"));
+        long a = saved(parley("forecast", "--save", "--store", store(), "--author", "ann", "--format", "csv",
+                "--model", "compromise,median,nash"));
+        long b = saved(parley("forecast", "--save", "--store", store(), "--author", "ann", "-o", "nash.utility=linear",
+                "--model", "compromise,median,nash"));
         assertThat(b).isGreaterThan(a);
 
         CliRun list = parley("runs", "list", "--store", store());
