@@ -32,11 +32,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code parley backtest}: scores every model (and naive baselines) against real outcomes. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Scores models against real outcomes: per model n, mean and median absolute error, RMSE and",
-                "the share of issues within 10 points (0-100 scale), next to naive baselines (reference point,",
-                "proposer's position, scale midpoint) and an ensemble of the models fitted on the train split.",
-                "FILE: a backtest YAML file (parley-backtest: 1) or the DEU III table (blksv_deu3.tsv layout).",
-                "Split: by proposal in order of first appearance, proposals 1, 3, 5, ... train, 2, 4, 6, ... test."},
+        description = {"Scores models against real outcomes: per model n, mean and median absolute",
+                "error, RMSE and the share of issues within 10 points (0-100 scale), next to",
+                "naive baselines (reference point, proposer's position, scale midpoint) and an",
+                "ensemble of the models fitted on the train split.",
+                "FILE: a backtest YAML file (parley-backtest: 1) or the DEU III table",
+                "(blksv_deu3.tsv layout). Split: by proposal in order of first appearance,",
+                "proposals 1, 3, 5, ... train, 2, 4, 6, ... test."},
         footer = {"", "Examples:", "  parley backtest ../shared/peers/bdm/inputs/blksv_deu3.tsv",
                 "  parley backtest deu3.tsv --split test --capability council --format csv",
                 "  parley backtest deu3.tsv --model compromise --per-issue forecasts.csv",

@@ -13,12 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
+import org.parley.engine.BargainingModel;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ForecastResult;
+import org.parley.engine.ModelOptions;
 import org.parley.engine.ParleyException;
 import org.parley.engine.Problem;
-import org.parley.engine.RunResult;
 import org.parley.engine.RunSpec;
+import org.parley.engine.ScenarioException;
 import org.parley.engine.Simulation;
 import org.parley.model.Actor;
 import org.parley.model.Scenario;
@@ -91,10 +93,18 @@ public final class Backtest {
     public Result run(BacktestSet set, CapabilityRule capability, RunSpec spec, boolean ensemble) {
         List<String> models = modelIds(spec);
         RunSpec perCase = spec.withModels(models).withWorlds(List.of(Scenario.BASE)).withRuns(1).withThreads(1);
-        List<List<IssueForecast>> perCaseRows = parallel(set.cases(), spec.threads(),
+        List<CaseOutput> perCaseRows = parallel(set.cases(), spec.threads(),
                 c -> forecastCase(c, capability, perCase, models, set.proposer()));
         List<IssueForecast> rows = new ArrayList<>();
-        perCaseRows.forEach(rows::addAll);
+        Map<String, List<String>> failed = new LinkedHashMap<>();
+        for (int i = 0; i < perCaseRows.size(); i++) {
+            CaseOutput co = perCaseRows.get(i);
+            rows.addAll(co.rows());
+            for (Map.Entry<String, String> e : co.failures().entrySet()) {
+                failed.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(set.cases().get(i).id() + " (" + e.getValue() + ")");
+            }
+        }
         List<String> labels = new ArrayList<>(models);
         labels.add(REFERENCE_POINT);
         if (set.proposer() != null) {
@@ -102,6 +112,10 @@ public final class Backtest {
         }
         labels.add(MIDPOINT);
         List<String> notes = new ArrayList<>(set.notes());
+        for (Map.Entry<String, List<String>> e : failed.entrySet()) {
+            List<String> cs = e.getValue();
+            notes.add(e.getKey() + " could not run on " + cs.size() + " case(s), e.g. " + cs.get(0));
+        }
         for (String m : models) {
             long missing = rows.stream().filter(r -> Double.isNaN(r.forecast(m))).count();
             if (missing > 0) {
@@ -132,33 +146,29 @@ public final class Backtest {
         return out;
     }
 
-    private List<IssueForecast> forecastCase(BacktestCase c, CapabilityRule capability, RunSpec spec,
-                                             List<String> models, String proposer) {
+    /** One case's rows, and the models that could not run on it with the reason. */
+    private record CaseOutput(List<IssueForecast> rows, Map<String, String> failures) {
+    }
+
+    /**
+     * Runs every model on one case. A model that cannot run on the case (it refuses the input or
+     * fails) gives no forecast there and the failure becomes a note; a problem of the data itself or
+     * of the options (a {@link ScenarioException}, an unknown model or option) stops the backtest.
+     */
+    private CaseOutput forecastCase(BacktestCase c, CapabilityRule capability, RunSpec spec, List<String> models,
+                                    String proposer) {
         Scenario world = prepare(c, capability);
-        ForecastResult fr;
-        try {
-            fr = simulation.run(world, spec);
-        } catch (ParleyException e) {
-            if (e.code() == ErrorCode.FAILURE) {
-                throw new ParleyException(ErrorCode.FAILURE, "case " + c.id() + ": " + e.getMessage(), e);
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ParleyException(ErrorCode.FAILURE, "case " + c.id() + ": " + e, e);
-        }
-        Problem p = fr.problem(Scenario.BASE);
-        Map<String, double[]> forecasts = new LinkedHashMap<>();
-        for (String m : models) {
-            RunResult r = fr.run(Scenario.BASE, m).orElseThrow();
-            forecasts.put(m, r.trajectory().forecast());
-        }
+        Problem p = Problem.of(world);
+        Map<String, String> failures = new LinkedHashMap<>();
+        Map<String, double[]> forecasts = runModels(simulation, world, spec, models, failures);
         int prop = proposer == null ? -1 : p.actorIndex(proposer);
         List<IssueForecast> out = new ArrayList<>();
         for (Map.Entry<String, Double> o : c.outcomes().entrySet()) {
             int k = p.issueIndex(o.getKey());
             Map<String, Double> f = new LinkedHashMap<>();
             for (String m : models) {
-                f.put(m, forecasts.get(m)[k]);
+                double[] fm = forecasts.get(m);
+                f.put(m, fm == null ? Double.NaN : fm[k]);
             }
             f.put(REFERENCE_POINT, p.statusQuo(k));
             if (proposer != null) {
@@ -167,6 +177,67 @@ public final class Backtest {
             f.put(MIDPOINT, (p.scaleMin(k) + p.scaleMax(k)) / 2);
             out.add(new IssueForecast(c.id(), c.proposal(), c.split(), o.getKey(), p.scaleMin(k), p.scaleMax(k),
                     o.getValue(), f));
+        }
+        return new CaseOutput(out, failures);
+    }
+
+    /**
+     * Every model's forecast on one world (keyed by model id; absent for a model that could not run,
+     * whose reason goes to {@code failures}). All models run at once; if that fails for a reason
+     * that is not the data's or the options', they run one by one so the others keep their forecasts.
+     */
+    static Map<String, double[]> runModels(Simulation simulation, Scenario world, RunSpec spec, List<String> models,
+                                           Map<String, String> failures) {
+        Map<String, double[]> forecasts = new LinkedHashMap<>();
+        try {
+            ForecastResult fr = simulation.run(world, spec);
+            for (String m : models) {
+                forecasts.put(m, fr.run(Scenario.BASE, m).orElseThrow().trajectory().forecast());
+            }
+        } catch (RuntimeException all) {
+            rethrowIfNotTheModels(all);
+            // some model cannot run on this case: run them one by one to keep the others' forecasts
+            for (String m : models) {
+                try {
+                    ForecastResult fr = simulation.run(world, spec.withModels(List.of(m))
+                            .withOptions(optionsFor(simulation.model(m), spec.options())));
+                    forecasts.put(m, fr.run(Scenario.BASE, m).orElseThrow().trajectory().forecast());
+                } catch (RuntimeException e) {
+                    rethrowIfNotTheModels(e);
+                    failures.put(m, e instanceof ParleyException ? e.getMessage() : String.valueOf(e));
+                }
+            }
+        }
+        return forecasts;
+    }
+
+    /** Problems of the data or of the user's options stop the backtest; a model's own failure does not. */
+    private static void rethrowIfNotTheModels(RuntimeException e) {
+        if (e instanceof ScenarioException) {
+            throw e;
+        }
+        if (e instanceof ParleyException) {
+            ErrorCode code = ((ParleyException) e).code();
+            if (code == ErrorCode.BAD_OPTION || code == ErrorCode.UNKNOWN_ID) {
+                throw e;
+            }
+        }
+    }
+
+    /** The options of {@code given} that {@code model} takes: its own {@code model.key}s and the plain keys it declares. */
+    private static Map<String, String> optionsFor(BargainingModel model, Map<String, String> given) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            String key = e.getKey().strip();
+            int dot = key.indexOf('.');
+            if (dot > 0) {
+                if (key.substring(0, dot).equals(model.id())) {
+                    out.put(key, e.getValue());
+                }
+            } else if (key.equals(ModelOptions.PRESET) ? model.presets().containsKey(e.getValue().strip())
+                    : model.options().stream().anyMatch(o -> o.key().equals(key))) {
+                out.put(key, e.getValue());
+            }
         }
         return out;
     }

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 import org.parley.engine.ErrorCode;
-import org.parley.engine.ForecastResult;
 import org.parley.engine.ParleyException;
 import org.parley.engine.Problem;
 import org.parley.engine.RunSpec;
@@ -162,12 +161,14 @@ public final class Calibration {
         for (int r = 0; r < runs; r++) {
             long seed = Seeds.forRun(spec.seed(), (long) caseIndex * runs + r);
             Scenario world = perturb(base, noise, Seeds.random(seed));
-            ForecastResult fr = simulation.run(world, spec.withSeed(seed));
-            Problem p = fr.problem(Scenario.BASE);
+            Map<String, double[]> fs = Backtest.runModels(simulation, world, spec.withSeed(seed), models,
+                    new LinkedHashMap<>());
+            Problem p = Problem.of(world);
             for (int j = 0; j < models.size(); j++) {
-                double[] f = fr.run(Scenario.BASE, models.get(j)).orElseThrow().trajectory().forecast();
+                double[] f = fs.get(models.get(j));
                 for (int k = 0; k < scored.size(); k++) {
-                    draws[j][k][r] = f[p.issueIndex(scored.get(k))];
+                    // a model that could not run on a draw leaves NaN: that issue gets no interval
+                    draws[j][k][r] = f == null ? Double.NaN : f[p.issueIndex(scored.get(k))];
                 }
             }
         }

@@ -79,6 +79,51 @@ class BacktestTest {
         assertThat(Score.of(Backtest.MIDPOINT, Split.ALL, "scenario", r.issues()).mae()).isCloseTo(10, within(1e-9));
     }
 
+    /** A model that refuses any problem with an issue on a 0-10 scale (case B) and otherwise forecasts 60. */
+    static final class Fragile implements org.parley.engine.BargainingModel {
+        @Override
+        public String id() {
+            return "fragile";
+        }
+
+        @Override
+        public String description() {
+            return "test model";
+        }
+
+        @Override
+        public org.parley.engine.Trajectory run(org.parley.engine.Problem p, org.parley.engine.ModelOptions o,
+                                                org.parley.engine.RunContext c) {
+            if (p.scaleMax(0) == 10) {
+                throw new ParleyException(ErrorCode.BAD_INPUT, "scale too short for this model");
+            }
+            double[] f = new double[p.issueCount()];
+            java.util.Arrays.fill(f, 60);
+            return org.parley.engine.Trajectory.staticForecast(p, f, List.of());
+        }
+    }
+
+    @Test
+    void aModelThatCannotRunOnACaseLosesOnlyThatCase() {
+        Backtest.Result r = new Backtest(new Simulation(List.of(Models.compromise(), new Fragile())))
+                .run(set(), CapabilityRule.written("scenario"), RunSpec.defaults().withThreads(1)
+                        .withOptions(Map.of("weights", "capability-salience")), false);
+        assertThat(r.issues().get(0).forecast("fragile")).isEqualTo(60);
+        assertThat(r.issues().get(1).forecast("fragile")).isNaN();
+        assertThat(r.issues().get(1).forecast("compromise")).isCloseTo(2.5, within(1e-9));
+        assertThat(Score.of("fragile", Split.ALL, "scenario", r.issues()).n()).isEqualTo(1);
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("fragile could not run on 1 case(s), e.g. B (scale too short"));
+    }
+
+    @Test
+    void anOptionNoModelTakesStopsTheBacktest() {
+        assertThatThrownBy(() -> new Backtest(new Simulation(List.of(Models.compromise(), new Fragile())))
+                .run(set(), CapabilityRule.written("scenario"), RunSpec.defaults().withThreads(1)
+                        .withOptions(Map.of("nope", "1")), false))
+                .isInstanceOf(ParleyException.class)
+                .extracting(e -> ((ParleyException) e).code()).isEqualTo(ErrorCode.BAD_OPTION);
+    }
+
     @Test
     void equalCapabilitiesChangeTheCompromise() {
         Backtest.Result r = run(CapabilityRule.equal(), 1);
