@@ -69,7 +69,8 @@ public final class TableWriter {
                 }
                 String stop = r.trajectory().stopReason();
                 if (!stop.isEmpty() && !stop.equals("static model")) {
-                    notes.add(m + ": stopped: " + stop + " (" + (r.trajectory().rounds().size() - 1) + " rounds)");
+                    int n = r.trajectory().rounds().size() - 1;
+                    notes.add(m + ": stopped: " + stop + " (" + n + (n == 1 ? " round)" : " rounds)"));
                 }
                 for (String n : r.trajectory().notes()) {
                     notes.add(m + ": " + n);
