@@ -1,6 +1,8 @@
 package org.parley.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +13,9 @@ import org.parley.io.Scenarios;
 import org.parley.io.results.ResultFormat;
 import org.parley.io.results.ResultWriters;
 import org.parley.models.Models;
+import org.parley.store.RunRecord;
+import org.parley.store.SaveOptions;
+import org.parley.store.Store;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +33,7 @@ import picocli.CommandLine.Option;
                 "  moves-csv      every move per round (offers, challenges, bargains, exchanges)",
                 "  exchanges-csv  every exchange of the exchange model",
                 "", "Examples:", "  parley forecast", "  parley forecast scenario.yaml --model compromise,median --branch trump-wins",
+                "  parley forecast --runs 10000 --seed 7 --plot charts/",
                 "  parley forecast peers.csv --input-format bdm --option salience-scale=1 --format csv"})
 public final class ForecastCommand implements Callable<Integer> {
 
@@ -56,6 +62,24 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "worker threads; 0 = every core (default)")
     int threads;
 
+    @Option(names = "--runs", paramLabel = "N", description = "Monte Carlo runs over the scenario's ranges; above 1 "
+            + "prints distributions per world, model and issue (default: 1, the point forecast)")
+    int runs = 1;
+
+    @Option(names = "--plot", paramLabel = "DIR", description = "write SVG charts (trajectories, distributions, "
+            + "tornadoes) into DIR")
+    java.nio.file.Path plot;
+
+    @Option(names = "--save", description = "save the run in the run store and print its id (on stderr)")
+    boolean save;
+
+    @Option(names = "--save-trajectories", description = "with --save, keep every Monte Carlo run's trajectory "
+            + "(default: run 0 of each world and model; aggregates and every run's forecast are always kept)")
+    boolean saveTrajectories;
+
+    @Mixin
+    StoreOptions store;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,9 +91,37 @@ public final class ForecastCommand implements Callable<Integer> {
         Warnings.print(loaded, err);
         RunSpec runSpec = RunSpec.defaults().withModels(ScenarioInput.split(models))
                 .withWorlds(ScenarioInput.split(branches)).withRounds(rounds).withOptions(input.modelOptions())
-                .withSeed(seed).withThreads(threads);
-        ForecastResult result = Models.simulation().run(loaded.scenario(), runSpec, loaded.warningLines());
-        ResultWriters.write(result, f, spec.commandLine().getOut());
+                .withSeed(seed).withThreads(threads).withRuns(runs);
+        // open the store first: a store that cannot be written fails before the forecast runs
+        try (Store s = save || saveTrajectories ? store.open() : null) {
+            Instant started = Instant.now();
+            if (runs > 1) {
+                var mc = MonteCarloOutput.forecast(loaded, runSpec, f, spec.commandLine().getOut());
+                if (plot != null) {
+                    MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, mc, err);
+                }
+                if (s != null) {
+                    long millis = Duration.between(started, Instant.now()).toMillis();
+                    long id = s.saveRun(RunRecord.of(mc, loaded.warningLines()), new SaveOptions(store.author(),
+                            StoreOptions.codeVersion(), started, millis, saveTrajectories));
+                    err.println("saved run " + id + " in " + s.url());
+                    err.flush();
+                }
+                return 0;
+            }
+            ForecastResult result = Models.simulation().run(loaded.scenario(), runSpec, loaded.warningLines());
+            long millis = Duration.between(started, Instant.now()).toMillis();
+            ResultWriters.write(result, f, spec.commandLine().getOut());
+            if (plot != null) {
+                MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, null, err);
+            }
+            if (s != null) {
+                long id = s.saveRun(result, new SaveOptions(store.author(), StoreOptions.codeVersion(), started, millis,
+                        saveTrajectories));
+                err.println("saved run " + id + " in " + s.url());
+                err.flush();
+            }
+        }
         return 0;
     }
 }

@@ -45,6 +45,16 @@ class ParleyCliTest {
         assertThat(r.out()).isEqualTo(expected);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("examples")
+    void everyModelsTableMatchesTheExamplesExpectedOutput(Path example) throws IOException {
+        Path expectedFile = example.resolve("expected/forecast.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(expectedFile), "no expected/forecast.txt");
+        CliRun r = CliRun.of("forecast", example.resolve("scenario.yaml").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(Files.readString(expectedFile, StandardCharsets.UTF_8));
+    }
+
     @Test
     void theSeedInTheJarIsTheFirstExample() {
         assertThat(CliRun.of("forecast", "--model", "compromise,median,nash").out())
@@ -67,7 +77,8 @@ class ParleyCliTest {
     void jsonParsesAndHoldsEveryWorld() {
         CliRun r = CliRun.of("forecast", "--format", "json");
         assertThat(r.exit()).isZero();
-        Map<String, Object> json = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(r.out());
+        Map<String, Object> json = (Map<String, Object>) new Load(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build())
+                .loadFromString(r.out());
         assertThat(json).containsEntry("scenario", "dprk-us-talks-2024");
         List<Map<String, Object>> worlds = (List<Map<String, Object>>) json.get("worlds");
         assertThat(worlds).extracting(w -> w.get("id")).containsExactly("base", "trump-wins", "trump-loses",

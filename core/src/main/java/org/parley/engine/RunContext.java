@@ -9,8 +9,13 @@ import java.util.random.RandomGenerator;
  * @param rounds the round limit asked for, or 0 for the model's own stopping rule
  * @param seed   the seed of this run (already derived from the base seed and run index)
  * @param random the run's random generator, seeded with {@code seed}; never a global one
+ * @param trace  {@code true} when the caller reads the whole trajectory (rounds, moves and their
+ *               reasons); {@code false} when it reads only {@link Trajectory#forecast()} (Monte
+ *               Carlo, sensitivity, levers), so a model may skip building moves, reason sentences
+ *               and per-round snapshots. The forecast must be the same either way, and the same
+ *               random numbers must be drawn.
  */
-public record RunContext(int rounds, long seed, RandomGenerator random) {
+public record RunContext(int rounds, long seed, RandomGenerator random, boolean trace) {
 
     public RunContext {
         if (rounds < 0) {
@@ -19,7 +24,18 @@ public record RunContext(int rounds, long seed, RandomGenerator random) {
         Objects.requireNonNull(random, "random");
     }
 
+    /** A traced run. */
+    public RunContext(int rounds, long seed, RandomGenerator random) {
+        this(rounds, seed, random, true);
+    }
+
+    /** A traced run with the standard generator for {@code seed}. */
     public static RunContext of(int rounds, long seed) {
-        return new RunContext(rounds, seed, Seeds.random(seed));
+        return new RunContext(rounds, seed, Seeds.random(seed), true);
+    }
+
+    /** A run whose caller reads only the forecast (see {@link #trace()}). */
+    public static RunContext forecastOnly(int rounds, long seed) {
+        return new RunContext(rounds, seed, Seeds.random(seed), false);
     }
 }

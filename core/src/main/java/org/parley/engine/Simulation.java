@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.parley.model.Scenario;
 
@@ -55,6 +51,67 @@ public final class Simulation {
     }
 
     /**
+     * What a run of a scenario consists of, before anything runs: the worlds (each resolved and
+     * compiled), the selected models and their resolved options. Monte Carlo, comparisons and
+     * sensitivity analyses start from the same plan as a point forecast.
+     *
+     * @param scenario the scenario as written
+     * @param spec     the settings
+     * @param models   the selected models, in registry (or requested) order
+     * @param worlds   the world ids to forecast, in order
+     * @param resolved each world as a scenario without branches
+     * @param problems each world compiled
+     * @param options  each model's resolved options
+     */
+    public record Plan(Scenario scenario, RunSpec spec, List<BargainingModel> models, List<String> worlds,
+                       Map<String, Scenario> resolved, Map<String, Problem> problems,
+                       Map<String, ModelOptions> options) {
+        public Plan {
+            models = List.copyOf(models);
+            worlds = List.copyOf(worlds);
+            resolved = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resolved));
+            problems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problems));
+            options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        }
+
+        /** Runs one model on a problem with the plan's round limit and the given seed, traced. */
+        public Trajectory run(BargainingModel model, Problem problem, long seed) {
+            return model.run(problem, options.get(model.id()), RunContext.of(spec.rounds(), seed));
+        }
+
+        /**
+         * The forecast of one model on a problem with the plan's round limit and the given seed,
+         * without a trace ({@link RunContext#forecastOnly}): for callers that read nothing else.
+         */
+        public double[] forecast(BargainingModel model, Problem problem, long seed) {
+            return model.run(problem, options.get(model.id()), RunContext.forecastOnly(spec.rounds(), seed)).forecast();
+        }
+    }
+
+    /**
+     * Validates a scenario and resolves what a run of it would do.
+     *
+     * @throws ScenarioException when the scenario has errors
+     * @throws ParleyException   for an unknown model, world ({@link ErrorCode#UNKNOWN_ID}) or option
+     */
+    public Plan plan(Scenario scenario, RunSpec spec) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(spec, "spec");
+        ScenarioValidator.require(scenario, Locator.none());
+        List<BargainingModel> selected = select(spec);
+        List<String> worlds = worlds(scenario, spec);
+        Map<String, ModelOptions> options = options(selected, models.keySet(), scenario.options(), spec.options());
+        Map<String, Scenario> resolved = new LinkedHashMap<>();
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        for (String w : worlds) {
+            Scenario world = scenario.resolve(w);
+            resolved.put(w, world);
+            problems.put(w, Problem.of(world));
+        }
+        return new Plan(scenario, spec, selected, worlds, resolved, problems, options);
+    }
+
+    /**
      * Runs a scenario.
      *
      * @param warnings warnings from reading the scenario, carried into the result
@@ -62,76 +119,26 @@ public final class Simulation {
      * @throws ParleyException   for an unknown model, world or option
      */
     public ForecastResult run(Scenario scenario, RunSpec spec, List<String> warnings) {
-        Objects.requireNonNull(scenario, "scenario");
-        ScenarioValidator.require(scenario, Locator.none());
-        List<BargainingModel> selected = select(spec);
-        List<String> worlds = worlds(scenario, spec);
-        Map<String, ModelOptions> options = options(selected, models.keySet(), scenario.options(), spec.options());
-
-        Map<String, Problem> problems = new LinkedHashMap<>();
-        for (String w : worlds) {
-            problems.put(w, Problem.of(scenario.resolve(w)));
-        }
+        Plan plan = plan(scenario, spec);
         List<Task> tasks = new ArrayList<>();
-        for (String w : worlds) {
-            for (BargainingModel m : selected) {
+        for (String w : plan.worlds()) {
+            for (BargainingModel m : plan.models()) {
                 int runs = m.stochastic() ? spec.runs() : 1;
                 for (int r = 0; r < runs; r++) {
                     tasks.add(new Task(w, m, r, Seeds.forRun(spec.seed(), r)));
                 }
             }
         }
-        List<RunResult> results = execute(tasks, problems, options, spec);
-        return new ForecastResult(scenario, spec, problems, results, warnings);
+        List<RunResult> results = Parallel.map(tasks.size(), spec.threads(), i -> runOne(tasks.get(i), plan));
+        return new ForecastResult(scenario, spec, plan.problems(), results, warnings);
     }
 
     private record Task(String world, BargainingModel model, int run, long seed) {
     }
 
-    private List<RunResult> execute(List<Task> tasks, Map<String, Problem> problems, Map<String, ModelOptions> options,
-                                    RunSpec spec) {
-        int threads = spec.threads() == 0 ? Runtime.getRuntime().availableProcessors() : spec.threads();
-        threads = Math.max(1, Math.min(threads, tasks.size()));
-        if (threads == 1) {
-            List<RunResult> out = new ArrayList<>(tasks.size());
-            for (Task t : tasks) {
-                out.add(runOne(t, problems, options, spec));
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "parley-run");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<RunResult>> futures = new ArrayList<>(tasks.size());
-            for (Task t : tasks) {
-                futures.add(pool.submit(() -> runOne(t, problems, options, spec)));
-            }
-            List<RunResult> out = new ArrayList<>(tasks.size());
-            for (Future<RunResult> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ParleyException(ErrorCode.FAILURE, "interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            throw new ParleyException(ErrorCode.FAILURE, String.valueOf(cause), cause);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static RunResult runOne(Task t, Map<String, Problem> problems, Map<String, ModelOptions> options,
-                                    RunSpec spec) {
-        ModelOptions o = options.get(t.model().id());
-        Trajectory tr = t.model().run(problems.get(t.world()), o, RunContext.of(spec.rounds(), t.seed()));
+    private static RunResult runOne(Task t, Plan plan) {
+        ModelOptions o = plan.options().get(t.model().id());
+        Trajectory tr = plan.run(t.model(), plan.problems().get(t.world()), t.seed());
         return new RunResult(t.world(), t.model().id(), t.run(), t.seed(), o.asMap(), tr);
     }
 

@@ -5,8 +5,11 @@ import java.util.List;
 import org.parley.engine.BargainingModel;
 import org.parley.engine.Simulation;
 import org.parley.models.compromise.CompromiseModel;
+import org.parley.models.exchange.ExchangeModel;
+import org.parley.models.expectedutility.ExpectedUtilityModel;
 import org.parley.models.median.MedianModel;
 import org.parley.models.nash.NashModel;
+import org.parley.models.spatial.SpatialModel;
 
 /**
  * The registry of every model, by stable id, in the order tables show them.
@@ -28,9 +31,21 @@ public final class Models {
         return new NashModel();
     }
 
+    public static BargainingModel expectedUtility() {
+        return new ExpectedUtilityModel();
+    }
+
+    public static BargainingModel spatial() {
+        return new SpatialModel();
+    }
+
+    public static BargainingModel exchange() {
+        return new ExchangeModel();
+    }
+
     /** Every registered model. */
     public static List<BargainingModel> all() {
-        return List.of(compromise(), median(), nash());
+        return List.of(compromise(), median(), nash(), expectedUtility(), spatial(), exchange());
     }
 
     /** A simulation over every registered model. */

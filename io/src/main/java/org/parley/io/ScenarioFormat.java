@@ -5,6 +5,9 @@ import java.util.Locale;
 
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ParleyException;
+import org.parley.engine.ProblemCode;
+import org.parley.engine.ScenarioException;
+import org.parley.engine.ScenarioProblem;
 
 /**
  * The scenario formats Parley reads, with detection from content.
@@ -48,8 +51,20 @@ public enum ScenarioFormat {
                 + String.join(", ", ids()));
     }
 
-    /** Guesses the format from the text (and, as a last resort, the file name). */
+    /**
+     * Guesses the format from the text (and, as a last resort, the file name).
+     *
+     * @throws ScenarioException when the text is a backtest file (a DEU table or {@code parley-backtest:} YAML),
+     *                           which {@code parley backtest} reads, not a scenario
+     */
     public static ScenarioFormat detect(String text, String name) {
+        if (org.parley.io.backtest.Backtests.isBacktest(text)) {
+            boolean deu = org.parley.io.backtest.Backtests.isDeuTable(text);
+            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
+                    "this is a backtest " + (deu ? "table (DEU layout: prnr, isnr, p<actor>, s<actor>, rp, out)" : "file")
+                            + ", not a scenario: use parley backtest")
+                    .at(name, 1, 1).withHint("Maybe run 'parley backtest " + (name == null ? "FILE" : name) + "'?")));
+        }
         String t = text.stripLeading();
         if (t.startsWith("<?xml") || t.startsWith("<Scenario") || t.startsWith("<scenario")) {
             return KTAB_XML;

@@ -22,8 +22,8 @@ import org.parley.model.Scenario;
 public final class TableWriter {
 
     static final int WIDTH = 100;
-    private static final int ISSUE_COL = 18;
-    private static final int COL = 12;
+    private static final int ISSUE_COL = 17;
+    private static final int COL = 11;
 
     private TableWriter() {
     }
@@ -69,7 +69,8 @@ public final class TableWriter {
                 }
                 String stop = r.trajectory().stopReason();
                 if (!stop.isEmpty() && !stop.equals("static model")) {
-                    notes.add(m + ": stopped: " + stop + " (" + (r.trajectory().rounds().size() - 1) + " rounds)");
+                    int n = r.trajectory().rounds().size() - 1;
+                    notes.add(m + ": stopped: " + stop + " (" + n + (n == 1 ? " round)" : " rounds)"));
                 }
                 for (String n : r.trajectory().notes()) {
                     notes.add(m + ": " + n);
@@ -96,7 +97,7 @@ public final class TableWriter {
 
     static String label(String model) {
         if (model.equals("expected-utility")) {
-            return "exp-utility";
+            return "exp-util";
         }
         return model.length() > COL - 1 ? model.substring(0, COL - 1) : model;
     }

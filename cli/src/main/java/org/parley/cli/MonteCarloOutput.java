@@ -1,0 +1,102 @@
+package org.parley.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.parley.engine.Numbers;
+import org.parley.engine.RunSpec;
+import org.parley.engine.Simulation;
+import org.parley.io.Scenarios;
+import org.parley.io.report.MonteCarloReport;
+import org.parley.io.results.ResultFormat;
+import org.parley.io.svg.PlotWriter;
+import org.parley.model.Scenario;
+import org.parley.models.Models;
+import org.parley.montecarlo.MonteCarlo;
+import org.parley.montecarlo.MonteCarloResult;
+import org.parley.montecarlo.Sensitivity;
+import org.parley.montecarlo.Summary;
+import org.parley.engine.ErrorCode;
+import org.parley.engine.ParleyException;
+
+/** What {@code forecast --runs N} and {@code --plot DIR} print and write. */
+final class MonteCarloOutput {
+
+    private MonteCarloOutput() {
+    }
+
+    /** Runs Monte Carlo and prints the distributions (table) or one CSV row per world, model and issue. */
+    static MonteCarloResult forecast(Scenarios.Loaded loaded, RunSpec spec, ResultFormat format, PrintWriter out) {
+        if (format != ResultFormat.TABLE && format != ResultFormat.CSV) {
+            throw new ParleyException(ErrorCode.BAD_OPTION, "with --runs above 1 the formats are table and csv, not "
+                    + format.id());
+        }
+        MonteCarloResult r = new MonteCarlo(Models.simulation()).run(loaded.scenario(), spec);
+        if (format == ResultFormat.CSV) {
+            csv(r, out);
+        } else {
+            MonteCarloReport.distributions(r, out);
+        }
+        return r;
+    }
+
+    /**
+     * {@code world,model,issue,runs,valid,point,mean,sd,p5,p25,median,p75,p95,threshold,share}: one row
+     * per threshold (threshold and share empty when the issue has none); world {@code mixture} for
+     * the branch mixture.
+     */
+    static void csv(MonteCarloResult r, PrintWriter out) {
+        out.print("world,model,issue,runs,valid,point,mean,sd,p5,p25,median,p75,p95,threshold,share\n");
+        for (String w : r.worlds()) {
+            for (String m : r.models()) {
+                for (String k : r.issues()) {
+                    row(out, w, m, k, r.point(w, m, k), r.summary(w, m, k));
+                }
+            }
+        }
+        if (!r.mixtureWeights().isEmpty()) {
+            for (String m : r.models()) {
+                for (String k : r.issues()) {
+                    row(out, "mixture", m, k, Double.NaN, r.mixture(m, k).orElseThrow());
+                }
+            }
+        }
+        out.flush();
+    }
+
+    private static void row(PrintWriter out, String w, String m, String k, double point, Summary s) {
+        String head = String.join(",", w, m, k, Integer.toString(s.runs()), Integer.toString(s.valid()), num(point),
+                num(s.mean()), num(s.sd()), num(s.p5()), num(s.p25()), num(s.median()), num(s.p75()), num(s.p95()));
+        if (s.shares().isEmpty()) {
+            out.print(head + ",,\n");
+        }
+        for (Summary.Share sh : s.shares()) {
+            out.print(head + "," + sh.threshold().id() + "," + num(sh.share()) + "\n");
+        }
+    }
+
+    private static String num(double d) {
+        return Double.isNaN(d) ? "" : Numbers.format(d);
+    }
+
+    /**
+     * Writes every chart for a forecast: trajectories (point forecast), distributions (when
+     * {@code result} is given) and tornadoes (one-at-a-time sensitivities of every world).
+     */
+    static List<Path> plot(Path dir, Scenario scenario, RunSpec spec, MonteCarloResult result, PrintWriter err) {
+        PlotWriter w = new PlotWriter(dir);
+        Simulation sim = Models.simulation();
+        w.trajectories(sim.run(scenario, spec.withRuns(1)));
+        if (result != null) {
+            w.distributions(result);
+        }
+        Simulation.Plan plan = sim.plan(scenario, spec.withRuns(1));
+        for (String world : plan.worlds()) {
+            w.tornadoes(scenario, Sensitivity.oneAtATime(plan, world));
+        }
+        err.println("parley: wrote " + w.written().size() + " charts to " + dir);
+        err.flush();
+        return w.written();
+    }
+}

@@ -1,0 +1,87 @@
+package org.parley.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.parley.model.Scenario;
+import org.parley.model.Threshold;
+import org.parley.store.RegisteredForecast;
+import org.parley.store.Registration;
+import org.parley.store.Registry;
+import org.parley.store.Store;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code parley register RUN --issue ID --question ... --resolves-by DATE}: records a forecast as issued. */
+@Command(name = "register", mixinStandardHelpOptions = true,
+        description = {"Records a saved run's forecast of one issue as issued, with every model's numbers frozen: "
+                + "point, 90% interval over Monte Carlo runs, and for a threshold question the probability.",
+                "A record is never changed: to edit one, register again with --supersedes."},
+        footer = {"", "Examples:",
+                "  parley register 12 --issue sanctions --question \"Where will sanctions relief stand?\" "
+                        + "--resolves-by 2025-06-30",
+                "  parley register 12 --issue sanctions --threshold substantial-relief --resolves-by 2025-06-30"})
+public final class RegisterCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions store;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "saved run id (see 'parley runs list')")
+    long run;
+
+    @Option(names = "--issue", required = true, paramLabel = "ID", description = "the issue forecast")
+    String issue;
+
+    @Option(names = {"-b", "--branch"}, paramLabel = "ID", defaultValue = Scenario.BASE,
+            description = "the world: 'base' or a branch id (default: ${DEFAULT-VALUE})")
+    String world;
+
+    @Option(names = "--question", paramLabel = "TEXT",
+            description = "the question in words (default: the threshold's question)")
+    String question;
+
+    @Option(names = "--resolves-by", required = true, paramLabel = "DATE", description = "when reality should answer "
+            + "(YYYY-MM-DD)")
+    LocalDate resolvesBy;
+
+    @Option(names = "--threshold", paramLabel = "ID|VALUE", description = "makes it a threshold question: one of the "
+            + "issue's thresholds, or a value (outcome above it; with --below, below it)")
+    String threshold;
+
+    @Option(names = "--below", description = "with a --threshold value: the question is 'outcome below VALUE'")
+    boolean below;
+
+    @Option(names = "--supersedes", paramLabel = "ID", description = "the registration this one replaces")
+    long supersedes;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Store s = store.open()) {
+            Registry registry = new Registry(s);
+            Threshold t = registry.threshold(run, world, issue, threshold, below);
+            Registration r = registry.register(run, world, issue, question, resolvesBy, t, supersedes, store.author());
+            out.println("registered forecast " + r.id() + " (run " + r.runId() + ", " + r.world() + ", issue "
+                    + r.issue() + ", resolves by " + r.resolvesBy() + ")"
+                    + (r.supersedes() == 0 ? "" : ", superseding " + r.supersedes()));
+            out.println("  " + r.question() + (t == null ? "" : "  [" + Registry.describe(t) + "]"));
+            for (RegisteredForecast f : r.forecasts()) {
+                out.println(String.format(Locale.ROOT, "  %-20s forecast %8s", f.model(), Format.num(f.point()))
+                        + (f.hasInterval() ? "  90% interval " + Format.num(f.lo()) + " to " + Format.num(f.hi()) : "")
+                        + (t == null ? "" : "  P(" + Registry.describe(t) + ") = " + Format.num(f.probability())));
+            }
+            out.println("Resolve it with: parley resolve " + r.id() + " --outcome VALUE --date DATE --source \"...\"");
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,138 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+class BacktestCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Parley.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(Parley.route(args));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Path deu() {
+        Path d = Paths.get("").toAbsolutePath();
+        while (d != null) {
+            Path c = d.resolveSibling("shared").resolve("peers/bdm/inputs/blksv_deu3.tsv");
+            if (Files.exists(c)) {
+                return c;
+            }
+            d = d.getParent();
+        }
+        System.err.println("*** PEER DATA ABSENT: shared/peers/bdm/inputs/blksv_deu3.tsv; test skipped ***");
+        assumeTrue(false, "peer data absent");
+        return null;
+    }
+
+    private Path synthetic() throws IOException {
+        Path b = dir.resolve("case-b.yaml");
+        Files.writeString(b, String.join("\n", "id: case-b", "issues:", "  - id: y", "    scale: {min: 0, max: 10}",
+                "actors:", "  - id: a", "    capability: 1", "    stances:", "      y: {position: 10, salience: 50}",
+                "  - id: b", "    capability: 3", "    stances:", "      y: {position: 0, salience: 50}", ""));
+        Path a = dir.resolve("case-a.yaml");
+        Files.writeString(a, String.join("\n", "id: case-a", "issues:", "  - id: x", "    status-quo: 0", "actors:",
+                "  - id: a", "    capability: 1", "    stances:", "      x: {position: 0, salience: 100}", "  - id: b",
+                "    capability: 3", "    stances:", "      x: {position: 100, salience: 100}", ""));
+        Path f = dir.resolve("bt.yaml");
+        Files.writeString(f, String.join("\n", "parley-backtest: 1", "proposer: a", "cases:", "  - id: A",
+                "    scenario: case-a.yaml", "    outcomes: {x: 70}", "  - id: B", "    scenario: case-b.yaml",
+                "    outcomes: {y: 5}", ""));
+        return f;
+    }
+
+    @Test
+    void deuCsvReproducesTheReferenceCompromiseRow() {
+        Run r = run("backtest", deu().toString(), "--format", "csv");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("model,split,capability,n,mae,median_ae,rmse,within10");
+        assertThat(lines).anyMatch(l -> l.startsWith("compromise,all,gdp,353,23.22"));
+        assertThat(lines).anyMatch(l -> l.startsWith("baseline-midpoint,all,gdp,353,"));
+    }
+
+    @Test
+    void syntheticFileWithKnownAnswersAndPerIssueCsv() throws IOException {
+        Path per = dir.resolve("per-issue.csv");
+        Run r = run("backtest", synthetic().toString(), "--model", "compromise", "--format", "csv",
+                "--per-issue", per.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList()).containsExactly("model,split,capability,n,mae,median_ae,rmse,within10",
+                "compromise,all,scenario,2,15.0000,15.0000,18.0278,0.5000",
+                "baseline-reference-point,all,scenario,1,70.0000,70.0000,70.0000,0.0000",
+                "baseline-proposer,all,scenario,2,60.0000,60.0000,60.8276,0.0000",
+                "baseline-midpoint,all,scenario,2,10.0000,10.0000,14.1421,0.5000");
+        assertThat(Files.readAllLines(per)).containsExactly(
+                "case,proposal,split,issue,outcome,compromise,baseline-reference-point,baseline-proposer,baseline-midpoint",
+                "A,A,train,x,70,75,0,0,50", "B,B,test,y,5,2.5,,10,5");
+    }
+
+    @Test
+    void splitTestTableAndCalibration() throws IOException {
+        Run r = run("backtest", synthetic().toString(), "--split", "test", "--calibration-runs", "5");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("split test").contains("compromise").contains("intervals from train errors")
+                .contains("intervals from perturbed inputs: 5 runs").contains("inside90");
+        Path cal = dir.resolve("cal.csv");
+        Run c = run("backtest", synthetic().toString(), "--model", "compromise", "--calibration-runs", "3",
+                "--calibration-csv", cal.toString(), "--format", "csv");
+        assertThat(c.code()).as(c.err()).isZero();
+        List<String> lines = Files.readAllLines(cal);
+        assertThat(lines.get(0)).isEqualTo("method,model,split,n,inside50,inside90,width50,width90");
+        // train errors of the compromise: 5 (case A only); test error 25 lies outside +/- 5
+        assertThat(lines).contains("train-errors,compromise,all,2,0.5000,0.5000,10.0000,10.0000");
+        assertThat(lines).anyMatch(l -> l.startsWith("perturbation,compromise,all,2,"));
+    }
+
+    @Test
+    void badOptionsExitWithTwo() throws IOException {
+        Path f = synthetic();
+        Run r = run("backtest", f.toString(), "--capability", "gdp");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("capability 'gdp' is not available");
+        assertThat(run("backtest", f.toString(), "--split", "dev").code()).isEqualTo(2);
+        assertThat(run("backtest", f.toString(), "--model", "nope").code()).isEqualTo(2);
+        assertThat(run("backtest", f.toString(), "--format", "xml").code()).isEqualTo(2);
+        assertThat(run("backtest", dir.resolve("missing.yaml").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void importerErrorsNameFileLineAndColumn() throws IOException {
+        Path t = dir.resolve("deu.tsv");
+        Files.writeString(t, String.join("\n", "prnr\tisnr\tpcom\tpde\tscom\tsde\trp\tout", "\t\t1\t2\t\t\t\t",
+                "P1\tP1i1\t10\t20\t50\t50\t0\t40", "P2\tP2i1\t10\tx\t50\t50\t0", ""));
+        Run r = run("backtest", t.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(t + ":4:").contains("MISSING_FIELD");
+    }
+
+    @Test
+    void forecastOnABacktestTableSaysUseBacktest() {
+        Run r = run("forecast", deu().toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("this is a backtest table").contains("parley backtest");
+    }
+}

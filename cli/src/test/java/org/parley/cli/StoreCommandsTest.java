@@ -1,0 +1,112 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store commands end to end on an SQLite store in a temporary folder. */
+class StoreCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    CliRun parley(String... args) {
+        return CliRun.of(args);
+    }
+
+    String store() {
+        return "jdbc:sqlite:" + dir.resolve("parley.db");
+    }
+
+    long saved(CliRun r) {
+        assertThat(r.exit()).as(r.err()).isZero();
+        String line = r.err().lines().filter(l -> l.startsWith("saved run ")).findFirst().orElseThrow();
+        return Long.parseLong(line.split(" ")[2]);
+    }
+
+    @Test
+    void forecastSaveThenListShowAndDiff() {
+        long a = saved(parley("forecast", "--save", "--store", store(), "--author", "ann", "--format", "csv",
+                "--model", "compromise,median,nash"));
+        long b = saved(parley("forecast", "--save", "--store", store(), "--author", "ann", "-o", "nash.utility=linear",
+                "--model", "compromise,median,nash"));
+        assertThat(b).isGreaterThan(a);
+
+        CliRun list = parley("runs", "list", "--store", store());
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("dprk-us-talks-2024 v1").contains("ann");
+        assertThat(list.out().lines().count()).isEqualTo(3);
+
+        CliRun show = parley("runs", "show", Long.toString(a), "--store", store());
+        assertThat(show.exit()).isZero();
+        assertThat(show.out()).contains("models    compromise, median, nash").contains("base               median");
+
+        CliRun csv = parley("runs", "show", Long.toString(a), "--store", store(), "--format", "csv");
+        assertThat(csv.exit()).isZero();
+        assertThat(csv.out()).startsWith("branch,model,run,round,actor,issue,position");
+
+        CliRun diff = parley("runs", "diff", Long.toString(a), Long.toString(b), "--store", store(), "--changed");
+        assertThat(diff.exit()).as(diff.err()).isZero();
+        assertThat(diff.out()).contains("resolved option nash.utility: quadratic -> linear")
+                .contains("20 of 60 forecasts moved").doesNotContain("compromise");
+
+        CliRun scenarios = parley("scenarios", "list", "--store", store());
+        assertThat(scenarios.out()).contains("dprk-us-talks-2024").contains("North Korea");
+        CliRun history = parley("scenarios", "history", "dprk-us-talks-2024", "--store", store());
+        assertThat(history.out()).contains("v1");
+    }
+
+    @Test
+    void registerResolveAndScore() {
+        long run = saved(parley("forecast", "--save", "--store", store(), "--model", "median", "--branch", "base"));
+        CliRun reg = parley("register", Long.toString(run), "--issue", "sanctions", "--threshold", "substantial-relief",
+                "--resolves-by", "2025-06-30", "--store", store());
+        assertThat(reg.exit()).as(reg.err()).isZero();
+        assertThat(reg.out()).contains("registered forecast 1").contains("P(above 50) = 0.00");
+        CliRun none = parley("score", "--store", store());
+        assertThat(none.out()).contains("no resolved forecasts");
+        CliRun res = parley("resolve", "1", "--outcome", "10", "--date", "2025-06-30", "--source", "Reuters", "--store",
+                store());
+        assertThat(res.exit()).as(res.err()).isZero();
+        CliRun score = parley("score", "--store", store(), "--all");
+        assertThat(score.exit()).isZero();
+        // median forecasts 15 for sanctions in the base world: error 5; P(above 50) = 0 and 10 is not above 50: Brier 0
+        assertThat(score.out()).containsPattern("median\\s+1\\s+5\\.00\\s+-\\s+1\\s+0\\.00");
+    }
+
+    @Test
+    void mistakesExitWithTwo() throws Exception {
+        assertThat(parley("runs", "show", "7", "--store", store()).exit()).isEqualTo(2);
+        long run = saved(parley("forecast", "--save", "--store", store(), "--model", "median"));
+        assertThat(parley("register", Long.toString(run), "--issue", "nope", "--question", "q", "--resolves-by",
+                "2025-01-01", "--store", store()).exit()).isEqualTo(2);
+        assertThat(parley("register", Long.toString(run), "--issue", "aid", "--question", "q", "--resolves-by",
+                "soon", "--store", store()).exit()).isEqualTo(2);
+        assertThat(parley("resolve", "3", "--outcome", "1", "--date", "2025-01-01", "--source", "s", "--store",
+                store()).exit()).isEqualTo(2);
+        try (Connection c = DriverManager.getConnection(store()); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE parley_schema SET version = version + 1");
+        }
+        CliRun newer = parley("runs", "list", "--store", store());
+        assertThat(newer.exit()).isEqualTo(2);
+        assertThat(newer.err()).contains("newer Parley");
+        CliRun refused = parley("forecast", "--save", "--store", store());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.out()).isEmpty();
+
+        Path junk = dir.resolve("notes.db");
+        Files.writeString(junk, "not a database", StandardCharsets.UTF_8);
+        CliRun corrupt = parley("runs", "list", "--store", junk.toString());
+        assertThat(corrupt.exit()).isEqualTo(2);
+        assertThat(corrupt.err()).contains("left untouched");
+        assertThat(Files.readString(junk, StandardCharsets.UTF_8)).isEqualTo("not a database");
+    }
+}

@@ -1,0 +1,164 @@
+package org.parley.backtest;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.parley.engine.ErrorCode;
+import org.parley.engine.ParleyException;
+
+/**
+ * Capabilities from the EU's decision rules, for the {@code council} capability option of a
+ * backtest. Actor ids are the DEU codes: {@code com} (Commission), {@code ep} (Parliament) and the
+ * member states ({@code at be bu cr cy cz dk ee fi fr de el hu ie it lv lt lu mt nl pl pt ro si
+ * sk es se uk}).
+ *
+ * <p>Member states under qualified majority voting:
+ * <ul>
+ *   <li>before 1 May 2004: the EU-15 weighted votes (Amsterdam: DE FR IT UK 10, ES 8, BE EL NL PT 5,
+ *       AT SE 4, DK IE FI 3, LU 2);</li>
+ *   <li>1 May to 31 October 2004: those weights for the old members and the transitional weights of
+ *       the 2003 Act of Accession for the new ones (PL 8, CZ HU 5, EE LV LT SI SK 3, CY MT 2);</li>
+ *   <li>1 November 2004 to 31 October 2014: the Nice weights (DE FR IT UK 29, ES PL 27, RO 14, NL 13,
+ *       BE CZ EL HU PT 12, AT BG SE 10, DK IE LT SK FI HR 7, CY EE LV LU SI 4, MT 3);</li>
+ *   <li>from 1 November 2014: the double majority; the capability is the state's population (millions,
+ *       about 1 January 2015). Only the population criterion (65 %) is represented, not the count of
+ *       states (55 %).</li>
+ * </ul>
+ * Under unanimity every member state has a veto, so every member state weighs the same (the mean
+ * QMV weight of that date, so that the Commission and Parliament keep the same relation to the
+ * Council in both rules).
+ *
+ * <p>Commission and Parliament (Parley's choice, not taken from a source): the Commission, agenda
+ * setter in every procedure, weighs as much as the largest member state; the Parliament weighs as
+ * much as the largest member state under co-decision ({@code COD}, a co-legislator with a veto) and
+ * as the smallest under consultation ({@code CNS} and anything else, an advisory opinion). The
+ * date is the case's date (the DEU table's introduction date: its adoption dates are unusable).
+ *
+ * <p>Provenance: the weights and populations were typed from memory (recalled, as in
+ * {@code shared/specs/exchange-and-validation.md} section 8), not checked against the Treaty of
+ * Nice, the 2003 and 2005 Acts of Accession or Council Decision 2014/937/EU. A state that
+ * was not yet a member at the date weighs what it weighed on joining if it joined under the same
+ * weighting (DEU records positions of acceding states for proposals decided after their accession),
+ * else 0.
+ */
+public final class CouncilWeights {
+
+    /** The first day of the 2004 enlargement. */
+    public static final LocalDate ENLARGEMENT_2004 = LocalDate.of(2004, 5, 1);
+    /** The first day of the Nice weights. */
+    public static final LocalDate NICE = LocalDate.of(2004, 11, 1);
+    /** The first day of Bulgaria and Romania's membership. */
+    public static final LocalDate ENLARGEMENT_2007 = LocalDate.of(2007, 1, 1);
+    /** The first day of Croatia's membership. */
+    public static final LocalDate ENLARGEMENT_2013 = LocalDate.of(2013, 7, 1);
+    /** The first day of the double majority. */
+    public static final LocalDate DOUBLE_MAJORITY = LocalDate.of(2014, 11, 1);
+
+    private static final Map<String, Double> EU15 = weights("de 10 fr 10 it 10 uk 10 es 8 be 5 el 5 nl 5 pt 5 "
+            + "at 4 se 4 dk 3 ie 3 fi 3 lu 2");
+    private static final Map<String, Double> ACCESSION_2004 = weights("pl 8 cz 5 hu 5 ee 3 lv 3 lt 3 si 3 sk 3 cy 2 mt 2");
+    private static final Map<String, Double> NICE_WEIGHTS = weights("de 29 fr 29 it 29 uk 29 es 27 pl 27 ro 14 nl 13 "
+            + "be 12 cz 12 el 12 hu 12 pt 12 at 10 bu 10 se 10 dk 7 ie 7 lt 7 sk 7 fi 7 cr 7 "
+            + "cy 4 ee 4 lv 4 lu 4 si 4 mt 3");
+    private static final Map<String, Double> POPULATION_2015 = weights("de 81.2 fr 66.4 uk 64.9 it 60.8 es 46.4 "
+            + "pl 38.0 ro 19.9 nl 16.9 be 11.3 el 10.9 cz 10.5 pt 10.4 hu 9.9 se 9.7 at 8.6 bu 7.2 dk 5.7 fi 5.5 "
+            + "sk 5.4 ie 4.6 cr 4.2 lt 2.9 si 2.1 lv 2.0 ee 1.3 cy 0.85 lu 0.56 mt 0.43");
+
+    private CouncilWeights() {
+    }
+
+    private static Map<String, Double> weights(String spec) {
+        String[] t = spec.trim().split("\\s+");
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < t.length; i += 2) {
+            m.put(t[i], Double.parseDouble(t[i + 1]));
+        }
+        return m;
+    }
+
+    /** The member states' QMV weights at a date (0 for non-members), by DEU code. */
+    public static Map<String, Double> memberWeights(LocalDate date) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (date.isBefore(ENLARGEMENT_2004)) {
+            m.putAll(EU15);
+        } else if (date.isBefore(NICE)) {
+            m.putAll(EU15);
+            m.putAll(ACCESSION_2004);
+        } else if (date.isBefore(DOUBLE_MAJORITY)) {
+            for (Map.Entry<String, Double> e : NICE_WEIGHTS.entrySet()) {
+                String s = e.getKey();
+                boolean member = !(s.equals("ro") || s.equals("bu")) || !date.isBefore(ENLARGEMENT_2007);
+                member &= !s.equals("cr") || !date.isBefore(ENLARGEMENT_2013);
+                if (member) {
+                    m.put(s, e.getValue());
+                }
+            }
+        } else {
+            m.putAll(POPULATION_2015);
+        }
+        return m;
+    }
+
+    /**
+     * The weight of a state that was not yet a member at the date but joined under the same weighting
+     * (a proposal introduced before an enlargement and decided after it: DEU records such states'
+     * positions), or {@code null}.
+     */
+    private static Double acceding(String id, LocalDate date) {
+        if (date.isBefore(NICE)) {
+            return ACCESSION_2004.get(id);
+        }
+        if (date.isBefore(DOUBLE_MAJORITY)) {
+            return NICE_WEIGHTS.get(id);
+        }
+        return null;
+    }
+
+    /**
+     * The capability of one actor.
+     *
+     * @param actor      a DEU code
+     * @param date       the case's date
+     * @param votingRule {@code QMV} (or {@code QMV(...)}) or {@code Unan}
+     * @param procedure  {@code COD} or another procedure
+     * @throws ParleyException BAD_INPUT when the date or rule is missing, or the actor is not a DEU code
+     */
+    public static double weight(String actor, LocalDate date, String votingRule, String procedure) {
+        if (date == null || votingRule == null) {
+            throw new ParleyException(ErrorCode.BAD_INPUT, "the council capabilities need each case's date and "
+                    + "voting rule");
+        }
+        Map<String, Double> members = memberWeights(date);
+        double max = 0;
+        double min = Double.MAX_VALUE;
+        double sum = 0;
+        for (double w : members.values()) {
+            max = Math.max(max, w);
+            min = Math.min(min, w);
+            sum += w;
+        }
+        String id = actor.toLowerCase(Locale.ROOT);
+        boolean unanimity = votingRule.strip().toLowerCase(Locale.ROOT).startsWith("unan");
+        boolean codecision = procedure != null && procedure.strip().equalsIgnoreCase("COD");
+        if (id.equals("com")) {
+            return max;
+        }
+        if (id.equals("ep")) {
+            return codecision ? max : min;
+        }
+        if (!POPULATION_2015.containsKey(id)) {
+            throw new ParleyException(ErrorCode.BAD_INPUT, "the council capabilities know the DEU actor codes "
+                    + "(com, ep and member states such as de, fr); '" + actor + "' is not one of them");
+        }
+        Double w = members.get(id);
+        if (w == null) {
+            w = acceding(id, date);
+        }
+        if (w == null) {
+            return 0;
+        }
+        return unanimity ? sum / members.size() : w;
+    }
+}

@@ -1,0 +1,277 @@
+package org.parley.models.exchange;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import org.parley.engine.BargainingModel;
+import org.parley.engine.ErrorCode;
+import org.parley.engine.ModelOptions;
+import org.parley.engine.Move;
+import org.parley.engine.OptionSpec;
+import org.parley.engine.ParleyException;
+import org.parley.engine.Problem;
+import org.parley.engine.Round;
+import org.parley.engine.RunContext;
+import org.parley.engine.Trajectory;
+
+/**
+ * Stokman's exchange model of voting positions, in the Equal Gain form the open implementation
+ * (decide-exchange-model, Python) runs: pairs of actors on opposite sides of the expected outcome
+ * (capability x salience weighted mean) on two issues trade voting positions, each moving on the
+ * issue it cares less about, so that both gain equally; exchanges are realised highest gain first
+ * and the rest recalculated after each; after each round the actors shift their preferences toward
+ * their voting positions by {@code w = 0.1 + 0.4 (1 - salience)}. With {@code p > 0} the exchange
+ * rates are drawn at random (REX, Dijkstra et al. 2018).
+ *
+ * <p>Positions are worked on a 0-100 scale per issue (the issue's scale mapped linearly) and
+ * reported on the issue's own scale. Round {@code r}'s positions are the actors' voting positions
+ * at the end of the round and its outcome the weighted mean of those; series:
+ * <ul>
+ *   <li>{@code start_outcome} [issue]: the outcome on the round's start preferences;</li>
+ *   <li>{@code preference_outcome} [issue]: the outcome on the shifted preferences the next round
+ *       starts from;</li>
+ *   <li>{@code exchanges}, {@code gain_sum}, {@code ties} [one value]: realised exchanges, the sum
+ *       of their (equal) gains and the number of gain ties met in the round.</li>
+ * </ul>
+ * Each realised exchange gives two {@link Move}s of kind {@code exchange}, one per side, with the
+ * measures {@code exchange} (its number in the round), {@code gain}, {@code partner_gain},
+ * {@code equal_gain}, {@code demand_issue} (index of the issue this actor gains on),
+ * {@code partner_from} and {@code partner_to}.
+ */
+public final class ExchangeModel implements BargainingModel {
+
+    public static final String ID = "exchange";
+    static final String SUM_RULE = "sum-rule";
+    static final String TIES = "ties";
+    static final String OVERSHOOT = "overshoot";
+    static final String ARITHMETIC = "arithmetic";
+    static final String P = "p";
+    static final String FIXED_WEIGHT = "fixed-weight";
+    static final String SALIENCE_WEIGHT = "salience-weight";
+
+    /** Rounds run when the caller leaves the limit to the model: the Python command line's default. */
+    public static final int DEFAULT_ROUNDS = 10;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Stokman's exchange of voting positions between issues (Equal Gain, Decide)";
+    }
+
+    @Override
+    public String reference() {
+        return "Stokman & Van Oosten (1994); Dijkstra, Van Assen & Stokman (2008); Dijkstra, Van Assen, Stokman"
+                + " & Draaijer (2018); decide-exchange-model 51dee664 (Python)";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.choice(ModelOptions.PRESET, "decide", "named reading: decide (the Python code), "
+                        + "decide-ordered (its no-random-ties runs), r-port (the R port and the older COP21 list)",
+                        "decide", "decide-ordered", "r-port"),
+                OptionSpec.choice(SUM_RULE, "on", "reject an exchange when the moves recorded for an actor-issue "
+                        + "in the round sum to more than 100 (Python only)", "on", "off"),
+                OptionSpec.choice(TIES, "random", "equal best gains: random = seeded coin flip as the Python code "
+                        + "(which re-queues the loser), coin = coin flip without that, ordered = stable order",
+                        "random", "coin", "ordered"),
+                OptionSpec.choice(OVERSHOOT, "updates", "positions the overshoot check uses: updates = the "
+                        + "moves the candidate recorded (Python), all = every current voting position", "updates", "all"),
+                OptionSpec.choice(ARITHMETIC, "double", "double = fast; decimal = 28-digit decimals as the Python "
+                        + "code, which also reproduces its order among gains equal up to rounding", "double", "decimal"),
+                OptionSpec.number(P, 0, "random exchange rates (REX) in [0, 1]; 0 = Equal Gain"),
+                OptionSpec.number(FIXED_WEIGHT, 0.1, "preference shift, fixed part of w = fixed + salience-part (1 - s)"),
+                OptionSpec.number(SALIENCE_WEIGHT, 0.4, "preference shift, salience part"));
+    }
+
+    @Override
+    public Map<String, Map<String, String>> presets() {
+        Map<String, Map<String, String>> m = new LinkedHashMap<>();
+        m.put("decide", Map.of());
+        m.put("decide-ordered", Map.of(TIES, "ordered"));
+        m.put("r-port", Map.of(SUM_RULE, "off", TIES, "ordered"));
+        return m;
+    }
+
+    @Override
+    public boolean stochastic() {
+        return true;
+    }
+
+    @Override
+    public Trajectory run(Problem problem, ModelOptions options, RunContext context) {
+        ExchangeSettings o = ExchangeSettings.from(options);
+        return new Run(problem, o, context.random()).run(context.rounds() > 0 ? context.rounds() : DEFAULT_ROUNDS);
+    }
+
+    /** One run: the compiled arrays and the round loop. */
+    private static final class Run {
+
+        private final Problem problem;
+        private final ExchangeSettings o;
+        private final RandomGenerator random;
+        private final int n;
+        private final int m;
+        private final double[] lower;
+        private final double[] step;
+        private final double[][] s;
+        private final double[][] c;
+        private final int[][] order;
+        /** Whether the actor can take part in exchanges on the issue (present, salience and capability > 0). */
+        private final boolean[][] eligible;
+        private final List<String> notes = new ArrayList<>();
+
+        Run(Problem problem, ExchangeSettings o, RandomGenerator random) {
+            this.problem = problem;
+            this.o = o;
+            this.random = random;
+            this.n = problem.actorCount();
+            this.m = problem.issueCount();
+            this.lower = new double[m];
+            this.step = new double[m];
+            this.s = new double[n][m];
+            this.c = new double[n][m];
+            this.eligible = new boolean[n][m];
+            this.order = new int[m][];
+            for (int k = 0; k < m; k++) {
+                double lo = problem.scaleMin(k);
+                double hi = problem.scaleMax(k);
+                if (!(hi > lo)) {
+                    throw new ParleyException(ErrorCode.BAD_INPUT, "issue " + problem.issueId(k)
+                            + ": the exchange model needs a scale with max > min, was " + lo + ".." + hi);
+                }
+                lower[k] = lo;
+                step[k] = 100.0 / (hi - lo);
+                int count = 0;
+                int[] tmp = new int[n];
+                for (int i = 0; i < n; i++) {
+                    if (problem.present(i, k)) {
+                        tmp[count++] = i;
+                        s[i][k] = problem.salience()[i][k];
+                        c[i][k] = problem.capability()[i];
+                        eligible[i][k] = s[i][k] > 0 && c[i][k] > 0;
+                        if (!eligible[i][k]) {
+                            notes.add(problem.actorId(i) + " on " + problem.issueId(k)
+                                    + ": salience or capability 0, takes no part in exchanges on this issue");
+                        }
+                    }
+                }
+                order[k] = Arrays.copyOf(tmp, count);
+            }
+        }
+
+        private double normalize(int k, double v) {
+            return (v - lower[k]) * step[k];
+        }
+
+        private double denormalize(int k, double v) {
+            return v == 0 ? lower[k] : v / step[k] + lower[k];
+        }
+
+        private double[][] denormalize(double[][] x) {
+            double[][] out = new double[n][m];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < m; k++) {
+                    out[i][k] = Double.isNaN(x[i][k]) ? Double.NaN : denormalize(k, x[i][k]);
+                }
+            }
+            return out;
+        }
+
+        Trajectory run(int rounds) {
+            double[][] x = new double[n][m];
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < m; k++) {
+                    x[i][k] = problem.present(i, k) ? normalize(k, problem.position()[i][k]) : Double.NaN;
+                }
+            }
+            Engine engine = o.decimal()
+                    ? new DecimalEngine(problem, x, eligible, order, o, random)
+                    : new DoubleEngine(x, s, c, eligible, order, o, random);
+            List<Round> out = new ArrayList<>();
+            double[] initial = new RoundState(x, s, c, order, o, random).outcomes(x);
+            out.add(Round.initial(problem.copyPositions(), denormalize(initial)));
+            String stop = "round limit";
+            for (int r = 1; r <= rounds; r++) {
+                Engine.RoundOutput ro = engine.next();
+                out.add(round(r, ro));
+                if (ro.realized().isEmpty()) {
+                    stop = "no exchange possible after round " + (r - 1);
+                    break;
+                }
+            }
+            Round last = out.get(out.size() - 1);
+            return new Trajectory(out, last.outcome().clone(), stop, notes);
+        }
+
+        private double[] denormalize(double[] v) {
+            double[] res = new double[m];
+            for (int k = 0; k < m; k++) {
+                res[k] = order[k].length == 0 ? Double.NaN : denormalize(k, v[k]);
+            }
+            return res;
+        }
+
+        private Round round(int r, Engine.RoundOutput ro) {
+            List<Move> moves = new ArrayList<>();
+            double gainSum = 0;
+            int number = 0;
+            for (Engine.Realized e : ro.realized()) {
+                number++;
+                gainSum += e.gain();
+                moves.add(move(r, number, e, e.i(), e.j()));
+                moves.add(move(r, number, e, e.j(), e.i()));
+            }
+            Map<String, double[]> series = new LinkedHashMap<>();
+            series.put("start_outcome", denormalize(ro.start()));
+            series.put("preference_outcome", denormalize(ro.preference()));
+            series.put("exchanges", new double[] {ro.realized().size()});
+            series.put("gain_sum", new double[] {gainSum});
+            series.put("ties", new double[] {ro.ties()});
+            return new Round(r, denormalize(ro.vote()), denormalize(ro.voteOutcome()), moves, series);
+        }
+
+        private Move move(int r, int number, Engine.Realized e, Engine.Supply a, Engine.Supply b) {
+            double gain = o.p() > 0 ? a.gain() : e.gain();
+            double partnerGain = o.p() > 0 ? b.gain() : e.gain();
+            double from = denormalize(a.supply(), a.from());
+            double to = denormalize(a.supply(), a.to());
+            double pFrom = denormalize(b.supply(), b.from());
+            double pTo = denormalize(b.supply(), b.to());
+            Map<String, Double> measures = new LinkedHashMap<>();
+            measures.put("exchange", (double) number);
+            measures.put("gain", gain);
+            measures.put("partner_gain", partnerGain);
+            measures.put("equal_gain", e.gain());
+            measures.put("demand_issue", (double) a.demand());
+            measures.put("partner_from", pFrom);
+            measures.put("partner_to", pTo);
+            String actor = problem.actorId(a.actor());
+            String partner = problem.actorId(b.actor());
+            String gains = o.p() > 0
+                    ? actor + " gains " + fmt(gain) + ", " + partner + " " + fmt(partnerGain)
+                    : "both gain " + fmt(gain);
+            String reason = actor + " moved on " + problem.issueId(a.supply()) + " from " + fmt(from) + " to " + fmt(to)
+                    + " because " + partner + " moved on " + problem.issueId(b.supply()) + " from " + fmt(pFrom)
+                    + " to " + fmt(pTo) + "; " + gains + ".";
+            return new Move(r, "exchange", actor, partner, problem.issueId(a.supply()), from, to, measures, reason);
+        }
+
+        private static String fmt(double v) {
+            String t = String.format(Locale.ROOT, "%.3f", v);
+            if (t.contains(".")) {
+                t = t.replaceAll("0+$", "").replaceAll("\\.$", "");
+            }
+            return t.equals("-0") ? "0" : t;
+        }
+    }
+}

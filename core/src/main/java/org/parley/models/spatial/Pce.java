@@ -1,0 +1,312 @@
+package org.parley.models.spatial;
+
+import org.parley.models.spatial.SmpParameters.VictoryProb;
+import org.parley.models.spatial.SmpParameters.Vote;
+
+/**
+ * KTAB's probabilistic Condorcet election (spec 2.4): votes, coalition strengths, victory
+ * probabilities and the three PCE variants. The arithmetic follows KTAB's order of operations so
+ * results agree to the last bit where KTAB's are deterministic.
+ */
+final class Pce {
+
+    /** Minimum coalition strength (KTAB {@code Model::coalitions}). */
+    static final double MIN_COALITION = 1e-8;
+
+    private Pce() {
+    }
+
+    /** The vote of an actor with weight {@code w} for option a over b, utilities {@code ua}, {@code ub}. */
+    static double vote(Vote rule, double w, double ua, double ub) {
+        final double du = ua - ub;
+        switch (rule) {
+            case PROP:
+                return w * du;
+            case BINARY:
+                return w * binary(du);
+            case PROP_BIN:
+                return w * ((1 - 0.2) * du + 0.2 * binary(du));
+            case PROP_CBC:
+                return w * ((1 - 0.5) * du + 0.5 * (du * du * du));
+            case CUBIC:
+                return w * (du * du * du);
+            case ASYM_PROSP:
+                if (du < 0.0) {
+                    return w * du;
+                }
+                if (0.0 < du) {
+                    return (2.0 * w * du) / 3.0;
+                }
+                return 0.0;
+            default:
+                throw new IllegalStateException("voting rule " + rule);
+        }
+    }
+
+    /** KTAB's binary response: the difference over 1e-8, clipped to [-1, 1]. */
+    private static double binary(double du) {
+        double rBin = du / 1e-8;
+        rBin = (rBin > +1) ? +1 : rBin;
+        rBin = (rBin < -1) ? -1 : rBin;
+        return rBin;
+    }
+
+    /** Probability that the side of strength {@code s1} beats the side of strength {@code s2}. */
+    static double victory(VictoryProb law, double s1, double s2) {
+        double x1;
+        double x2;
+        switch (law) {
+            case LINEAR:
+                x1 = s1;
+                x2 = s2;
+                break;
+            case SQUARE:
+                x1 = s1 * s1;
+                x2 = s2 * s2;
+                break;
+            case QUARTIC:
+                x1 = s1 * s1 * s1 * s1;
+                x2 = s2 * s2 * s2 * s2;
+                break;
+            case OCTIC: {
+                double q1 = s1 * s1 * s1 * s1;
+                double q2 = s2 * s2 * s2 * s2;
+                x1 = q1 * q1;
+                x2 = q2 * q2;
+                break;
+            }
+            case BINARY: {
+                final double thresh = 1.10;
+                if (s1 >= thresh * s2) {
+                    x1 = 1.0;
+                    x2 = 1e-6;
+                } else if (s2 >= thresh * s1) {
+                    x1 = 1e-6;
+                    x2 = 1.0;
+                } else {
+                    double r12 = s1 / (s1 + s2);
+                    double p12 = (r12 * (thresh + 1.0) - 1.0) / (thresh - 1.0);
+                    x1 = p12;
+                    x2 = 1 - p12;
+                }
+                break;
+            }
+            default:
+                throw new IllegalStateException("victory law " + law);
+        }
+        return x1 / (x1 + x2);
+    }
+
+    /** The complementary probability as KTAB computes it ({@code x2 / (x1 + x2)}, not {@code 1 - p}). */
+    private static double victoryOther(VictoryProb law, double s1, double s2) {
+        double x1;
+        double x2;
+        switch (law) {
+            case LINEAR:
+                x1 = s1;
+                x2 = s2;
+                break;
+            case SQUARE:
+                x1 = s1 * s1;
+                x2 = s2 * s2;
+                break;
+            case QUARTIC:
+                x1 = s1 * s1 * s1 * s1;
+                x2 = s2 * s2 * s2 * s2;
+                break;
+            case OCTIC: {
+                double q1 = s1 * s1 * s1 * s1;
+                double q2 = s2 * s2 * s2 * s2;
+                x1 = q1 * q1;
+                x2 = q2 * q2;
+                break;
+            }
+            case BINARY: {
+                final double thresh = 1.10;
+                if (s1 >= thresh * s2) {
+                    x1 = 1.0;
+                    x2 = 1e-6;
+                } else if (s2 >= thresh * s1) {
+                    x1 = 1e-6;
+                    x2 = 1.0;
+                } else {
+                    double r12 = s1 / (s1 + s2);
+                    double p12 = (r12 * (thresh + 1.0) - 1.0) / (thresh - 1.0);
+                    x1 = p12;
+                    x2 = 1 - p12;
+                }
+                break;
+            }
+            default:
+                throw new IllegalStateException("victory law " + law);
+        }
+        return x2 / (x1 + x2);
+    }
+
+    /**
+     * Coalition strengths {@code c[a][b]} for option a against b over {@code numOpt} options, from
+     * voters' weights {@code w} and utilities {@code u[voter][option]} (KTAB {@code Model::coalitions}).
+     */
+    static void coalitions(Vote rule, double[] w, double[][] u, int numAct, int numOpt, double[][] c) {
+        for (int i = 0; i < numOpt; i++) {
+            for (int j = 0; j < i; j++) {
+                double cij = MIN_COALITION;
+                double cji = MIN_COALITION;
+                for (int k = 0; k < numAct; k++) {
+                    double v = vote(rule, w[k], u[k][i], u[k][j]);
+                    if (v > 0) {
+                        cij = cij + v;
+                    }
+                    if (v < 0) {
+                        cji = cji - v;
+                    }
+                }
+                c[i][j] = cij;
+                c[j][i] = cji;
+            }
+            c[i][i] = MIN_COALITION;
+        }
+    }
+
+    /** Victory probabilities {@code pv[a][b]} from coalition strengths (KTAB {@code Model::vProb}). */
+    static void victoryMatrix(VictoryProb law, double[][] c, int numOpt, double[][] pv) {
+        for (int i = 0; i < numOpt; i++) {
+            for (int j = 0; j < i; j++) {
+                pv[i][j] = victory(law, c[i][j], c[j][i]);
+                pv[j][i] = victoryOther(law, c[i][j], c[j][i]);
+            }
+            pv[i][i] = 0.5;
+        }
+    }
+
+    /**
+     * The PCE distribution over {@code numOpt} options into {@code p}, given coalition strengths
+     * {@code c}; {@code pv} receives the victory matrix.
+     */
+    static void distribution(SmpParameters.Pce model, VictoryProb law, double[][] c, int numOpt, double[][] pv,
+                             double[] p) {
+        victoryMatrix(law, c, numOpt, pv);
+        switch (model) {
+            case CONDITIONAL:
+                conditional(pv, numOpt, p);
+                break;
+            case MARKOV_UNIFORM:
+                markovUniform(pv, numOpt, p);
+                break;
+            case MARKOV_INCENTIVE:
+                markovIncentive(c, pv, numOpt, p);
+                break;
+            default:
+                throw new IllegalStateException("pce " + model);
+        }
+    }
+
+    /** Options' probabilities from voters' weights and utilities: coalitions, victory law, PCE. */
+    static void scalar(SmpParameters params, double[] w, double[][] u, int numAct, int numOpt, double[][] c,
+                       double[][] pv, double[] p) {
+        coalitions(params.votingRule(), w, u, numAct, numOpt, c);
+        distribution(params.pce(), params.victoryProb(), c, numOpt, pv, p);
+    }
+
+    static void conditional(double[][] pv, int n, double[] p) {
+        for (int i = 0; i < n; i++) {
+            double pi = 1.0;
+            double[] row = pv[i];
+            for (int j = 0; j < n; j++) {
+                pi = pi * row[j];
+            }
+            p[i] = pi;
+        }
+        double one = 0.0;
+        for (int i = 0; i < n; i++) {
+            one = one + p[i];
+        }
+        for (int i = 0; i < n; i++) {
+            p[i] = p[i] / one;
+        }
+    }
+
+    static void markovUniform(double[][] pv, int n, double[] p) {
+        final double pTol = 1e-6;
+        double[] q = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = 1.0 / n;
+        }
+        double change = 1.0;
+        int iter = 0;
+        while (pTol < change) {
+            change = 0;
+            for (int i = 0; i < n; i++) {
+                double pi = 0.0;
+                for (int j = 0; j < n; j++) {
+                    pi = pi + pv[i][j] * (p[i] + p[j]);
+                }
+                q[i] = pi / n;
+                double d = Math.abs(q[i] - p[i]);
+                change = (d > change) ? d : change;
+            }
+            for (int i = 0; i < n; i++) {
+                p[i] = (p[i] + q[i]) / 2.0;
+            }
+            iter++;
+            if (iter >= 1000) {
+                throw new IllegalStateException("markov-uniform PCE did not converge in 1000 iterations");
+            }
+        }
+    }
+
+    static void markovIncentive(double[][] c, double[][] pv, int n, double[] p) {
+        final double pTol = 1e-8;
+        double[][] inctv = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double x = c[i][j] * pv[i][j];
+                if (i == j) {
+                    x = x + 1e-10;
+                }
+                inctv[i][j] = x;
+            }
+        }
+        double[][] chlg = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0.0;
+                for (int k = 0; k < n; k++) {
+                    sum = sum + inctv[k][j];
+                }
+                chlg[i][j] = inctv[i][j] / sum;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            p[i] = 1.0 / n;
+        }
+        double[] q = new double[n];
+        double[][] ct = new double[n][n];
+        double change = 1.0;
+        int iter = 0;
+        while (pTol < change) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    ct[i][j] = p[i] * chlg[j][i];
+                }
+            }
+            change = 0.0;
+            for (int i = 0; i < n; i++) {
+                double qi = 0.0;
+                for (int j = 0; j < n; j++) {
+                    qi = qi + pv[i][j] * (ct[i][j] + ct[j][i]);
+                }
+                q[i] = qi;
+                double d = Math.abs(qi - p[i]);
+                change = (d > change) ? d : change;
+            }
+            for (int i = 0; i < n; i++) {
+                p[i] = (p[i] + q[i]) / 2.0;
+            }
+            iter++;
+            if (iter >= 1000) {
+                throw new IllegalStateException("markov-incentive PCE did not converge in 1000 iterations");
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.parley.montecarlo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.parley.engine.BargainingModel;
+import org.parley.engine.Parallel;
+import org.parley.engine.Problem;
+import org.parley.engine.Seeds;
+import org.parley.engine.Simulation;
+import org.parley.model.Issue;
+import org.parley.model.Threshold;
+
+/**
+ * Levers: the smallest change of one actor's position or salience on an issue that moves a
+ * model's forecast of that issue to the other side of a threshold the scenario names.
+ *
+ * <p>Search, per model, issue, actor taking part in the issue and input (position, salience), in
+ * both directions from the stated value: the input is stepped in {@value #STEPS} equal steps to the
+ * end of its domain (the issue's scale for a position, 0 or 100 for a salience), every other input
+ * at its stated value; at the first step where the forecast is on the other side of a threshold,
+ * the crossing is located by bisection to 1e-6 of the domain. The lever of an input is the smaller
+ * of the two directions' changes. A crossing window narrower than one step can be missed. Levers
+ * are ranked by the change as a share of the input's domain (so position and salience changes
+ * compare), smallest first.
+ */
+public final class Levers {
+
+    static final int STEPS = 100;
+    private static final int BISECTIONS = 40;
+
+    /**
+     * One lever.
+     *
+     * @param crossedNow whether the forecast at stated values already lies beyond the threshold
+     *                   (the lever then brings it back)
+     * @param stated     forecast at stated values
+     * @param from       the input's stated value
+     * @param to         the value at which the forecast crosses
+     * @param after      the forecast at {@code to}
+     * @param relative   {@code |to - from|} divided by the input's domain width
+     */
+    public record Lever(String world, String model, String issue, Threshold threshold, boolean crossedNow,
+                        double stated, Input input, double from, double to, double after, double relative) {
+        public double change() {
+            return to - from;
+        }
+    }
+
+    private Levers() {
+    }
+
+    /**
+     * Every lever of a world: per model, issue and threshold, at most {@code perThreshold} levers,
+     * smallest first. Issues without thresholds have none.
+     */
+    public static List<Lever> find(Simulation.Plan plan, String world, int perThreshold) {
+        Problem base = plan.problems().get(world);
+        if (base == null) {
+            throw new IllegalArgumentException("world '" + world + "' is not in the plan");
+        }
+        List<Issue> issues = plan.scenario().issues();
+        List<Input> candidates = new ArrayList<>();
+        for (Input in : Inputs.all(plan.resolved().get(world))) {
+            boolean stance = in.kind() == Input.Kind.POSITION || in.kind() == Input.Kind.SALIENCE;
+            if (stance && !issues.get(in.issueIndex()).thresholds().isEmpty()) {
+                candidates.add(in);
+            }
+        }
+        List<BargainingModel> models = plan.models();
+        long seed0 = Seeds.forRun(plan.spec().seed(), 0);
+        List<double[]> stated = Parallel.map(models.size(), plan.spec().threads(),
+                mi -> plan.forecast(models.get(mi), base, seed0).clone());
+        int per = candidates.size();
+        List<List<Lever>> found = Parallel.map(models.size() * per, plan.spec().threads(), t -> {
+            int mi = t / per;
+            Input in = candidates.get(t % per);
+            return search(plan, world, base, models.get(mi), in, issues.get(in.issueIndex()), stated.get(mi), seed0);
+        });
+        List<Lever> out = new ArrayList<>();
+        for (int mi = 0; mi < models.size(); mi++) {
+            for (Issue issue : issues) {
+                for (Threshold th : issue.thresholds()) {
+                    List<Lever> block = new ArrayList<>();
+                    for (int c = 0; c < per; c++) {
+                        for (Lever l : found.get(mi * per + c)) {
+                            if (l.issue().equals(issue.id()) && l.threshold().id().equals(th.id())) {
+                                block.add(l);
+                            }
+                        }
+                    }
+                    block.sort(Comparator.comparingDouble(Lever::relative));
+                    out.addAll(block.subList(0, Math.min(perThreshold, block.size())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Lever> search(Simulation.Plan plan, String world, Problem base, BargainingModel model, Input in,
+                                      Issue issue, double[] stated, long seed) {
+        int k = in.issueIndex();
+        double lo = in.kind() == Input.Kind.POSITION ? base.scaleMin(k) : 0;
+        double hi = in.kind() == Input.Kind.POSITION ? base.scaleMax(k) : 100;
+        double width = hi - lo;
+        List<Threshold> ths = issue.thresholds();
+        double now = stated[k];
+        List<Lever> out = new ArrayList<>();
+        for (Threshold th : ths) {
+            boolean crossed = th.crossedBy(now);
+            Lever best = null;
+            for (int dir = -1; dir <= 1; dir += 2) {
+                double end = dir < 0 ? lo : hi;
+                double prev = in.value();
+                double span = Math.abs(end - in.value());
+                if (span == 0) {
+                    continue;
+                }
+                int steps = Math.max(1, (int) Math.ceil(STEPS * span / width));
+                for (int s = 1; s <= steps; s++) {
+                    double x = s == steps ? end : in.value() + (end - in.value()) * s / steps;
+                    double f = forecast(plan, model, base, in, x, seed)[k];
+                    if (!Double.isNaN(f) && th.crossedBy(f) != crossed) {
+                        double a = prev;
+                        double b = x;
+                        double fb = f;
+                        for (int it = 0; it < BISECTIONS && Math.abs(b - a) > 1e-6 * width; it++) {
+                            double mid = (a + b) / 2;
+                            double fm = forecast(plan, model, base, in, mid, seed)[k];
+                            if (!Double.isNaN(fm) && th.crossedBy(fm) != crossed) {
+                                b = mid;
+                                fb = fm;
+                            } else {
+                                a = mid;
+                            }
+                        }
+                        double rel = Math.abs(b - in.value()) / width;
+                        if (best == null || rel < best.relative()) {
+                            best = new Lever(world, model.id(), issue.id(), th, crossed, now, in, in.value(), b, fb, rel);
+                        }
+                        break;
+                    }
+                    prev = x;
+                }
+            }
+            if (best != null) {
+                out.add(best);
+            }
+        }
+        return out;
+    }
+
+    private static double[] forecast(Simulation.Plan plan, BargainingModel model, Problem base, Input in, double x,
+                                     long seed) {
+        return plan.forecast(model, Inputs.with(base, in, x), seed);
+    }
+}

@@ -1,0 +1,141 @@
+package org.parley.montecarlo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.parley.engine.BargainingModel;
+import org.parley.engine.Parallel;
+import org.parley.engine.Problem;
+import org.parley.engine.RunSpec;
+import org.parley.engine.Seeds;
+import org.parley.engine.Simulation;
+import org.parley.model.Scenario;
+
+/**
+ * Monte Carlo over the scenario's input ranges and over the models' own randomness.
+ *
+ * <p>Run {@code i} (0-based) has seed {@code Seeds.forRun(S, i)} for base seed {@code S}. In run
+ * {@code i} every uncertain input of a world is drawn by {@link Sampler} from that seed (each input
+ * from its own counter-based stream, so an input unchanged by a branch has the same draw in the
+ * base and in the branch), every selected model runs on the drawn world, and a stochastic model's
+ * own generator is seeded with the run seed itself (as in a point forecast). Runs are executed in
+ * blocks on {@link RunSpec#threads()} threads; each run writes only its own index of the result
+ * arrays, and every aggregate is computed afterwards in index order, so the result is bit-identical
+ * on any number of threads.
+ *
+ * <p>With {@code runs = 1} nothing is drawn: the single run is the point forecast at the stated
+ * values (what {@link Simulation#run} gives), so one run never reports a random draw as "the"
+ * forecast.
+ *
+ * <p>Only the forecast per issue of each run is kept (one {@code double} per world, model, issue
+ * and run), never the trajectories, plus (when asked for sensitivity) the drawn value of each
+ * uncertain input.
+ */
+public final class MonteCarlo {
+
+    private static final int BLOCK = 128;
+
+    private final Simulation simulation;
+
+    public MonteCarlo(Simulation simulation) {
+        this.simulation = Objects.requireNonNull(simulation, "simulation");
+    }
+
+    public Simulation simulation() {
+        return simulation;
+    }
+
+    /** Runs {@code spec.runs()} runs of every selected world and model. */
+    public MonteCarloResult run(Scenario scenario, RunSpec spec) {
+        return run(scenario, spec, false);
+    }
+
+    /**
+     * Runs {@code spec.runs()} runs of every selected world and model.
+     *
+     * @param keepInputs keep each run's drawn input values (for {@link Sensitivity#firstOrder})
+     */
+    public MonteCarloResult run(Scenario scenario, RunSpec spec, boolean keepInputs) {
+        Simulation.Plan plan = simulation.plan(scenario, spec);
+        int runs = spec.runs();
+        List<BargainingModel> models = plan.models();
+        int issues = scenario.issues().size();
+        Map<String, MonteCarloResult.WorldRuns> out = new LinkedHashMap<>();
+        List<Runnable> blocks = new ArrayList<>();
+        for (String w : plan.worlds()) {
+            Problem base = plan.problems().get(w);
+            List<Input> uncertain = Inputs.uncertain(plan.resolved().get(w));
+            List<Input> inputs = runs == 1 ? List.of() : uncertain;
+            double[][][] forecasts = new double[models.size()][issues][runs];
+            double[][] point = new double[models.size()][];
+            double[][] drawn = keepInputs ? new double[uncertain.size()][runs] : new double[0][];
+            if (runs == 1) {
+                for (int j = 0; j < drawn.length; j++) {
+                    drawn[j][0] = uncertain.get(j).value();
+                }
+            }
+            long seed0 = Seeds.forRun(spec.seed(), 0);
+            boolean[] varies = new boolean[models.size()];
+            for (int mi = 0; mi < models.size(); mi++) {
+                BargainingModel m = models.get(mi);
+                point[mi] = plan.forecast(m, base, seed0).clone();
+                varies[mi] = runs > 1 && (m.stochastic() || !inputs.isEmpty());
+                if (!varies[mi]) {
+                    for (int k = 0; k < issues; k++) {
+                        java.util.Arrays.fill(forecasts[mi][k], point[mi][k]);
+                    }
+                }
+            }
+            out.put(w, new MonteCarloResult.WorldRuns(w, uncertain, forecasts, point, drawn));
+            boolean any = false;
+            for (boolean v : varies) {
+                any |= v;
+            }
+            if (!any) {
+                continue;
+            }
+            for (int from = 0; from < runs; from += BLOCK) {
+                int lo = from;
+                int hi = Math.min(runs, from + BLOCK);
+                blocks.add(() -> block(plan, base, inputs, varies, forecasts, drawn, lo, hi));
+            }
+        }
+        Parallel.map(blocks.size(), spec.threads(), b -> {
+            blocks.get(b).run();
+            return Boolean.TRUE;
+        });
+        return new MonteCarloResult(plan, out);
+    }
+
+    private static void block(Simulation.Plan plan, Problem base, List<Input> inputs, boolean[] varies,
+                              double[][][] forecasts, double[][] drawn, int lo, int hi) {
+        List<BargainingModel> models = plan.models();
+        Inputs.Editor editor = new Inputs.Editor(base);
+        double[] values = new double[inputs.size()];
+        for (int r = lo; r < hi; r++) {
+            long seed = Seeds.forRun(plan.spec().seed(), r);
+            long inSeed = Sampler.inputSeed(seed);
+            for (int j = 0; j < values.length; j++) {
+                Input in = inputs.get(j);
+                values[j] = Sampler.draw(in.range(), in.value(), inSeed, in.slot());
+                if (drawn.length > 0) {
+                    drawn[j][r] = values[j];
+                }
+            }
+            Problem p = inputs.isEmpty() ? base : editor.with(inputs, values);
+            for (int mi = 0; mi < models.size(); mi++) {
+                if (!varies[mi]) {
+                    continue;
+                }
+                double[] f = plan.forecast(models.get(mi), p, seed);
+                double[][] target = forecasts[mi];
+                for (int k = 0; k < target.length; k++) {
+                    target[k][r] = f[k];
+                }
+            }
+        }
+    }
+}

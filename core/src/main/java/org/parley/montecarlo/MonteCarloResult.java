@@ -1,0 +1,182 @@
+package org.parley.montecarlo;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.parley.engine.BargainingModel;
+import org.parley.engine.ErrorCode;
+import org.parley.engine.ParleyException;
+import org.parley.engine.Simulation;
+import org.parley.model.Branch;
+import org.parley.model.Scenario;
+import org.parley.model.Threshold;
+
+/**
+ * The runs of a Monte Carlo forecast: per world, model, issue and run, the forecast; per world and
+ * model the point forecast at the stated values; summaries and the branch mixture on demand.
+ */
+public final class MonteCarloResult {
+
+    /**
+     * What one world's runs produced.
+     *
+     * @param world     world id
+     * @param inputs    the world's uncertain inputs, in slot order
+     * @param forecasts {@code [model][issue][run]}
+     * @param point     {@code [model][issue]}: the forecast at the stated values (run 0's seed)
+     * @param drawn     {@code [input][run]}: the drawn input values, or empty when not kept
+     */
+    record WorldRuns(String world, List<Input> inputs, double[][][] forecasts, double[][] point, double[][] drawn) {
+    }
+
+    private final Simulation.Plan plan;
+    private final Map<String, WorldRuns> worlds;
+
+    MonteCarloResult(Simulation.Plan plan, Map<String, WorldRuns> worlds) {
+        this.plan = plan;
+        this.worlds = Collections.unmodifiableMap(new LinkedHashMap<>(worlds));
+    }
+
+    public Simulation.Plan plan() {
+        return plan;
+    }
+
+    public Scenario scenario() {
+        return plan.scenario();
+    }
+
+    public int runs() {
+        return plan.spec().runs();
+    }
+
+    public long seed() {
+        return plan.spec().seed();
+    }
+
+    public List<String> worlds() {
+        return plan.worlds();
+    }
+
+    public List<String> models() {
+        return plan.models().stream().map(BargainingModel::id).toList();
+    }
+
+    public List<String> issues() {
+        return plan.scenario().issues().stream().map(i -> i.id()).toList();
+    }
+
+    /** The thresholds the scenario names on an issue. */
+    public List<Threshold> thresholds(String issue) {
+        return plan.scenario().issue(issue).map(i -> i.thresholds()).orElseThrow(() -> unknown("issue", issue));
+    }
+
+    /** The uncertain inputs of a world, in slot order. */
+    public List<Input> inputs(String world) {
+        return world(world).inputs();
+    }
+
+    /** The forecast of every run (a copy), NaN where the model gave none. */
+    public double[] forecasts(String world, String model, String issue) {
+        return world(world).forecasts()[modelIndex(model)][issueIndex(issue)].clone();
+    }
+
+    /** The forecast at the stated values. */
+    public double point(String world, String model, String issue) {
+        return world(world).point()[modelIndex(model)][issueIndex(issue)];
+    }
+
+    /** Whether the drawn input values were kept ({@code keepInputs}). */
+    public boolean hasInputs(String world) {
+        WorldRuns w = world(world);
+        return w.drawn().length == w.inputs().size() && (w.inputs().isEmpty() || w.drawn()[0].length == runs());
+    }
+
+    /** The drawn values of input {@code j} of a world, one per run (a copy). */
+    public double[] drawn(String world, int j) {
+        WorldRuns w = world(world);
+        if (!hasInputs(world)) {
+            throw new IllegalStateException("input draws were not kept for world " + world);
+        }
+        return w.drawn()[j].clone();
+    }
+
+    public Summary summary(String world, String model, String issue) {
+        return Summary.of(world(world).forecasts()[modelIndex(model)][issueIndex(issue)], thresholds(issue));
+    }
+
+    /**
+     * The weights of the branch mixture: every branch that carries a probability, its probability
+     * divided by their sum (so the weights sum to 1 even when the stated probabilities are off by
+     * rounding). Empty when no branch carries a probability or when one of them was not forecast.
+     */
+    public Map<String, Double> mixtureWeights() {
+        return mixtureWeights(plan.scenario(), plan.worlds());
+    }
+
+    /** See {@link #mixtureWeights()}. */
+    public static Map<String, Double> mixtureWeights(Scenario scenario, List<String> forecastWorlds) {
+        List<Branch> weighted = scenario.branches().stream().filter(b -> !b.isWhatIf()).toList();
+        double sum = 0;
+        for (Branch b : weighted) {
+            if (!forecastWorlds.contains(b.id())) {
+                return Map.of();
+            }
+            sum += b.probability();
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (weighted.isEmpty() || sum <= 0) {
+            return out;
+        }
+        for (Branch b : weighted) {
+            out.put(b.id(), b.probability() / sum);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The probability-weighted mixture of the branches (see {@link Summary#mixture}); empty when none. */
+    public java.util.Optional<Summary> mixture(String model, String issue) {
+        Map<String, Double> weights = mixtureWeights();
+        if (weights.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<double[]> samples = new ArrayList<>();
+        double[] w = new double[weights.size()];
+        int b = 0;
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            samples.add(world(e.getKey()).forecasts()[modelIndex(model)][issueIndex(issue)]);
+            w[b++] = e.getValue();
+        }
+        return java.util.Optional.of(Summary.mixture(samples, w, thresholds(issue)));
+    }
+
+    WorldRuns world(String world) {
+        WorldRuns w = worlds.get(world);
+        if (w == null) {
+            throw unknown("world", world);
+        }
+        return w;
+    }
+
+    int modelIndex(String model) {
+        int i = models().indexOf(model);
+        if (i < 0) {
+            throw unknown("model", model);
+        }
+        return i;
+    }
+
+    int issueIndex(String issue) {
+        int k = issues().indexOf(issue);
+        if (k < 0) {
+            throw unknown("issue", issue);
+        }
+        return k;
+    }
+
+    private static ParleyException unknown(String what, String id) {
+        return new ParleyException(ErrorCode.UNKNOWN_ID, "no " + what + " '" + id + "' in this result");
+    }
+}

@@ -1,0 +1,31 @@
+package org.parley.montecarlo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.parley.engine.BargainingModel;
+import org.parley.engine.ModelOptions;
+import org.parley.engine.Problem;
+import org.parley.engine.RunContext;
+import org.parley.engine.ScenarioGenerator;
+import org.parley.models.Models;
+
+/**
+ * Monte Carlo, sensitivity and levers run models untraced ({@link RunContext#forecastOnly}); every
+ * registered model must forecast exactly what it forecasts traced.
+ */
+class ForecastOnlyTest {
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 7, 2024})
+    void everyModelForecastsTheSameWithoutATrace(long seed) {
+        Problem p = Problem.of(ScenarioGenerator.random(seed, 7, 3));
+        for (BargainingModel m : Models.all()) {
+            ModelOptions o = ModelOptions.resolve(m.id(), m.options(), m.presets(), java.util.Map.of());
+            double[] traced = m.run(p, o, RunContext.of(0, seed)).forecast();
+            double[] untraced = m.run(p, o, RunContext.forecastOnly(0, seed)).forecast();
+            assertThat(untraced).as("%s seed %d", m.id(), seed).isEqualTo(traced);
+        }
+    }
+}
