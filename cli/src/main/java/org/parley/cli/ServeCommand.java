@@ -1,15 +1,15 @@
 package org.parley.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.parley.engine.ErrorCode;
-import org.parley.engine.ParleyException;
 import org.parley.models.Models;
+import org.parley.store.Store;
 import org.parley.web.RunJob;
 import org.parley.web.WebServer;
 import org.parley.web.WebSettings;
@@ -36,8 +36,8 @@ public final class ServeCommand implements Callable<Integer> {
             + "anything but loopback requires an access token")
     String bind = WebSettings.LOOPBACK;
 
-    @Option(names = "--store", paramLabel = "URL", description = "run store URL; this build has no store module yet and "
-            + "keeps scenarios and runs in memory")
+    @Option(names = "--store", paramLabel = "URL", description = "run store (jdbc:sqlite:FILE, a .db path or jdbc:postgresql://...): "
+            + "saved scenario versions and finished runs go there; default: memory only")
     String store;
 
     @Option(names = "--max-body", paramLabel = "BYTES", description = "largest request body accepted (default: ${DEFAULT-VALUE})")
@@ -63,10 +63,6 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Starts the server and prints where it listens (and the token); the caller stops it. */
     WebServer open(PrintWriter out, PrintWriter err) {
-        if (store != null) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, "this build has no run store module yet; "
-                    + "leave out --store to keep scenarios and runs in memory");
-        }
         String token = System.getenv("PARLEY_TOKEN");
         boolean generated = false;
         if ((token == null || token.isBlank()) && !WebSettings.isLoopback(bind)) {
@@ -74,7 +70,19 @@ public final class ServeCommand implements Callable<Integer> {
             generated = true;
         }
         WebSettings settings = new WebSettings(bind, port, token, maxBody, threads, 64);
-        WebServer server = WebServer.inMemory(settings, Models.simulation()).start();
+        WebServer server;
+        if (store == null) {
+            server = WebServer.inMemory(settings, Models.simulation()).start();
+        } else {
+            Store opened = Store.open(Store.url(store, null, Path.of(System.getProperty("user.home"))));
+            try {
+                server = WebServer.stored(settings, Models.simulation(), opened).start();
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            server.onClose(opened::close);
+        }
         ProgressBar bar = new ProgressBar(err, ProgressBar.isTerminal());
         server.runs().addListener(job -> progress(bar, job));
 
@@ -86,7 +94,8 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Open " + url + "#token=" + (generated ? settings.token() : "TOKEN")
                     + " in a browser; API calls send 'Authorization: Bearer TOKEN'.");
         }
-        out.println("Scenarios and runs are kept in memory until the server stops. Ctrl-C stops it.");
+        out.println(store == null ? "Scenarios and runs are kept in memory until the server stops. Ctrl-C stops it."
+                : "Scenarios and finished runs are saved in the store " + store + ". Ctrl-C stops the server.");
         out.flush();
         return server;
     }

@@ -59,8 +59,31 @@ class ServeCommandTest {
     }
 
     @Test
-    void storeUrlAndBadPortAreBadOptions() {
-        assertThat(CliRun.of("serve", "--store", "jdbc:sqlite:x.db").exit()).isEqualTo(2);
+    void withAStoreFinishedRunsAreSavedThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path db = dir.resolve("web.db");
+        StringWriter out = new StringWriter();
+        try (WebServer s = parse("--port", "0", "--store", db.toString()).open(new PrintWriter(out), new PrintWriter(new StringWriter()))) {
+            String base = "http://127.0.0.1:" + s.port();
+            HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"scenario\": \"dprk-us-talks-2024\", \"models\": [\"median\"]}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            String id = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            String status = "";
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (!status.contains("\"storeRun\"") && System.nanoTime() < end) {
+                status = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs/" + id)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertThat(status).contains("\"status\":\"done\"", "\"storeRun\":1");
+        }
+        CliRun runs = CliRun.of("runs", "list", "--store", db.toString());
+        assertThat(runs.exit()).as(runs.err()).isZero();
+        assertThat(runs.out()).contains("dprk-us-talks-2024");
+    }
+
+    @Test
+    void badPortIsABadOption() {
         assertThat(CliRun.of("serve", "--port", "70000").exit()).isEqualTo(2);
         assertThat(CliRun.of("serve", "--help").out()).contains("--bind", "--port", "--store");
     }

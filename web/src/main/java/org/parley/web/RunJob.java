@@ -38,6 +38,7 @@ public final class RunJob {
     private volatile Future<?> future;
     private volatile boolean cancelRequested;
     private boolean reported;
+    private volatile long storedRun;
 
     public RunJob(String id, String scenarioId, int scenarioVersion, RunSpec spec, int total, Instant created) {
         this.id = Objects.requireNonNull(id, "id");
@@ -107,6 +108,15 @@ public final class RunJob {
         }
         reported = true;
         return true;
+    }
+
+    /** The id of the run in the run store once saved there, 0 before (or without a store). */
+    public long storedRun() {
+        return storedRun;
+    }
+
+    void stored(long runId) {
+        this.storedRun = runId;
     }
 
     void attach(Future<?> f) {

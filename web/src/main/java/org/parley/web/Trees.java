@@ -140,6 +140,9 @@ final class Trees {
         m.put("spec", spec);
         m.put("created", j.created().toString());
         m.put("finished", j.finished() == null ? null : j.finished().toString());
+        if (j.storedRun() > 0) {
+            m.put("storeRun", j.storedRun());
+        }
         if (j.errorCode() != null) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("code", j.errorCode());

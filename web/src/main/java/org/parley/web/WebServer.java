@@ -76,6 +76,8 @@ public final class WebServer implements AutoCloseable {
     private final Map<StoredScenario, Scenarios.Loaded> parsed = new LinkedHashMap<>(16, 0.75f, true);
     private final byte[] tokenBytes;
     private final Javalin app;
+    private volatile String storeName = "memory";
+    private final List<Runnable> closers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public WebServer(WebSettings settings, ScenarioRepository scenarios, RunRepository runs, Simulation simulation,
                      InstantSource clock) {
@@ -105,12 +107,24 @@ public final class WebServer implements AutoCloseable {
         return s;
     }
 
+    /** A server whose scenarios and runs are also saved in a run store. */
+    public static WebServer stored(WebSettings settings, Simulation simulation, org.parley.store.Store store) {
+        StoreRepositories repos = new StoreRepositories(store, InstantSource.system());
+        WebServer s = new WebServer(settings, repos.scenarios(), repos.runs(), simulation, InstantSource.system());
+        s.storeName = "store";
+        s.seed();
+        return s;
+    }
+
     /** Saves the seed scenario (with its article) unless a scenario with its id exists. */
     public void seed() {
         Scenarios.Loaded seed = Scenarios.seed();
         Scenario s = seed.scenario();
-        if (scenarios.get(s.id()).isEmpty()) {
+        java.util.Optional<StoredScenario> have = scenarios.get(s.id());
+        if (have.isEmpty()) {
             scenarios.save(s.id(), s.title(), ScenarioWriter.toJson(s), seed.sources(), "seed scenario");
+        } else if (have.get().sources().isEmpty() && have.get().document().equals(ScenarioWriter.toJson(s))) {
+            scenarios.save(s.id(), s.title(), have.get().document(), seed.sources(), "seed article attached");
         }
     }
 
@@ -127,10 +141,18 @@ public final class WebServer implements AutoCloseable {
         return service;
     }
 
+    /** Something to close after the server (e.g. its store connection). */
+    public void onClose(Runnable r) {
+        closers.add(Objects.requireNonNull(r, "r"));
+    }
+
     @Override
     public void close() {
         service.close();
         app.stop();
+        for (Runnable r : closers) {
+            r.run();
+        }
     }
 
     // ---------------------------------------------------------------- routes
@@ -529,7 +551,7 @@ public final class WebServer implements AutoCloseable {
         m.put("parley", version());
         m.put("tokenRequired", tokenBytes != null);
         m.put("maxBodyBytes", settings.maxBodyBytes());
-        m.put("store", runs instanceof InMemoryRunRepository ? "memory" : runs.getClass().getSimpleName());
+        m.put("store", storeName);
         Map<String, Object> features = new LinkedHashMap<>();
         features.put("runs", true);
         features.put("monteCarlo", false);
