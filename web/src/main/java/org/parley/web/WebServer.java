@@ -220,6 +220,7 @@ public final class WebServer implements AutoCloseable {
         });
         app.get("/api/runs/{id}/result", this::runResult);
         app.post("/api/forecast", this::forecastNow);
+        app.post("/api/montecarlo", this::monteCarlo);
 
         app.get("/openapi.json", ctx -> {
             ctx.contentType(JSON_TYPE);
@@ -522,6 +523,56 @@ public final class WebServer implements AutoCloseable {
         json(ctx, 200, JsonResultWriter.tree(result));
     }
 
+    /** The largest Monte Carlo run count answered by {@code POST /api/montecarlo}. */
+    static final int MAX_MONTE_CARLO_RUNS = 5000;
+
+    /**
+     * Monte Carlo over the scenario's input ranges, answered at once: per world, model and issue the
+     * point forecast and the distribution of the runs' forecasts (mean, percentiles, threshold shares).
+     */
+    private void monteCarlo(Context ctx) throws JsonProcessingException {
+        Request r = request(ctx);
+        if (r.spec().runs() > MAX_MONTE_CARLO_RUNS) {
+            throw new ApiException(400, "BAD_OPTION", "runs must be <= " + MAX_MONTE_CARLO_RUNS + " here");
+        }
+        service.check(r.loaded().scenario(), r.spec());
+        org.parley.montecarlo.MonteCarloResult mc = new org.parley.montecarlo.MonteCarlo(service.simulation())
+                .run(r.loaded().scenario(), r.spec().withThreads(1));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("scenario", r.stored().id());
+        root.put("version", r.stored().version());
+        root.put("runs", mc.runs());
+        root.put("seed", mc.seed());
+        List<Object> worlds = new ArrayList<>();
+        for (String w : mc.worlds()) {
+            Map<String, Object> wm = new LinkedHashMap<>();
+            wm.put("id", w);
+            List<Object> rows = new ArrayList<>();
+            for (String m : mc.models()) {
+                for (String i : mc.issues()) {
+                    org.parley.montecarlo.Summary su = mc.summary(w, m, i);
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("model", m);
+                    row.put("issue", i);
+                    row.put("point", mc.point(w, m, i));
+                    row.put("mean", su.mean());
+                    row.put("sd", su.sd());
+                    row.put("p5", su.p5());
+                    row.put("p25", su.p25());
+                    row.put("median", su.median());
+                    row.put("p75", su.p75());
+                    row.put("p95", su.p95());
+                    row.put("valid", su.valid());
+                    rows.add(row);
+                }
+            }
+            wm.put("forecasts", rows);
+            worlds.add(wm);
+        }
+        root.put("worlds", worlds);
+        json(ctx, 200, root);
+    }
+
     private void runResult(Context ctx) {
         RunJob j = job(ctx);
         if (j.status() != RunJob.Status.DONE) {
@@ -554,7 +605,7 @@ public final class WebServer implements AutoCloseable {
         m.put("store", storeName);
         Map<String, Object> features = new LinkedHashMap<>();
         features.put("runs", true);
-        features.put("monteCarlo", false);
+        features.put("monteCarlo", true);
         features.put("sensitivity", false);
         features.put("backtests", false);
         features.put("registry", false);

@@ -213,6 +213,14 @@ class WebAppIT {
         assertThat(driver.findElements(By.cssSelector("#chart-trajectory svg"))).isNotEmpty();
         shot("05-trajectory-chart");
 
+        // 5b. a Monte Carlo band on the selected model's final forecast
+        driver.findElement(By.id("run-mc")).click();
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("Monte Carlo: 500 runs"));
+        @SuppressWarnings("unchecked")
+        List<String> forecastSeries = (List<String>) js("return window.parleyCharts.forecast.getOption().series.map(s => s.name)");
+        assertThat(forecastSeries).contains("forecast", "5-95% band");
+        shot("05b-monte-carlo-band");
+
         // 6. the provenance of a value: its sentence, highlighted in the article
         tab("editor");
         field(POSITION).click();

@@ -444,6 +444,21 @@ class WebServerTest {
     }
 
     @Test
+    void monteCarloGivesBandsAroundThePointForecast() {
+        Answer a = send("POST", "/api/montecarlo", "{\"scenario\": \"" + SEED + "\", \"models\": [\"median\"], "
+                + "\"worlds\": [\"base\"], \"runs\": 200}");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        JsonNode row = a.json().get("worlds").get(0).get("forecasts").get(0);
+        assertThat(row.get("model").asText()).isEqualTo("median");
+        assertThat(row.get("p5").asDouble()).isLessThanOrEqualTo(row.get("median").asDouble());
+        assertThat(row.get("median").asDouble()).isLessThanOrEqualTo(row.get("p95").asDouble());
+        assertThat(row.get("p95").asDouble()).isGreaterThan(row.get("p5").asDouble());
+        assertThat(a.json().get("runs").asInt()).isEqualTo(200);
+        assertError(send("POST", "/api/montecarlo", "{\"scenario\": \"" + SEED + "\", \"runs\": 999999}"), 400, "BAD_OPTION");
+        assertError(send("POST", "/api/montecarlo", "{oops"), 400, "MALFORMED_JSON");
+    }
+
+    @Test
     void forecastAnswersAtOnce() {
         Answer a = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"worlds\": [\"base\"], \"models\": [\"median\"]}");
         assertThat(a.status()).as(a.body()).isEqualTo(200);

@@ -143,8 +143,23 @@ async function runAll() {
     return;
   }
   state.result = await call('GET', `/api/runs/${j.id}/result`);
+  state.mc = null;
   status(`Run ${j.id} done`);
   showResult();
+}
+
+async function monteCarlo() {
+  if (!state.result) throw new Error('run the models first');
+  $('run-mc').disabled = true;
+  status('Monte Carlo: 500 runs ...');
+  try {
+    state.mc = await call('POST', '/api/montecarlo', { scenario: state.scenario.id, version: state.scenario.version,
+      models: [$('model').value], worlds: [$('world').value], runs: 500 });
+    status(`Monte Carlo: ${state.mc.runs} runs of ${$('model').value}; the band is the 5-95% range`);
+    showResult();
+  } finally {
+    $('run-mc').disabled = false;
+  }
 }
 
 function progress(j) {
@@ -177,7 +192,7 @@ function showResult() {
   const model = $('model').value, issue = $('issue').value;
   const scale = state.scenario?.document.issues.find(i => i.id === issue)?.scale;
   charts.trajectory(world, model, issue, scale);
-  charts.forecast(world, issue, scale);
+  charts.forecast(world, issue, scale, state.mc);
   charts.compare(r, $('compare-a').value, $('compare-b').value, model);
   const rounds = world.runs.find(x => x.model === model)?.rounds.length || 1;
   $('round').max = Math.max(1, rounds - 1);
@@ -219,6 +234,7 @@ function wire() {
     if (s) saveBlob(new Blob([s], { type: 'image/svg+xml' }), `${b.dataset.chart}.svg`);
   }));
   $('run-all').addEventListener('click', () => runAll().catch(e => { $('run-all').disabled = false; fail(e); }));
+  $('run-mc').addEventListener('click', () => monteCarlo().catch(fail));
   $('run-cancel').addEventListener('click', () => state.run && call('DELETE', `/api/runs/${state.run}`).catch(fail));
   for (const id of ['world', 'model', 'issue', 'compare-a', 'compare-b', 'why-actor']) $(id).addEventListener('change', showResult);
   $('round').addEventListener('input', showResult);

@@ -54,10 +54,13 @@ function quantile(sorted, q) {
 }
 
 /** Each model's forecast of the issue, with a 5-95% band over Monte Carlo runs when there are several. */
-export function forecast(world, issue, scale) {
+export function forecast(world, issue, scale, mc) {
   const models = [...new Set(world.runs.map(r => r.model))];
   const point = models.map(m => run0(world, m)?.forecast[issue] ?? null);
+  const mcWorld = mc?.worlds.find(w => w.id === world.id);
   const bands = models.map(m => {
+    const row = mcWorld?.forecasts.find(f => f.model === m && f.issue === issue);
+    if (row && row.p5 !== null && row.p95 !== null) return [row.p5, row.p95];
     const v = world.runs.filter(r => r.model === m).map(r => r.forecast[issue]).filter(x => x !== null).sort((a, b) => a - b);
     return v.length > 1 ? [quantile(v, 0.05), quantile(v, 0.95)] : null;
   });
