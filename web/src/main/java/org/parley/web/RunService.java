@@ -36,7 +36,7 @@ import org.parley.model.Scenario;
  */
 public final class RunService implements AutoCloseable {
 
-    /** Told when a job starts, steps or ends (e.g. the CLI's progress bar). */
+    /** Told on the job's thread when a job starts, steps or ends (e.g. the CLI's progress bar); ends once. */
     public interface Listener {
         void changed(RunJob job);
     }
@@ -113,7 +113,6 @@ public final class RunService implements AutoCloseable {
             throw new ApiException(503, "BUSY", "too many forecasts are waiting; try again shortly");
         }
         runs.add(job);
-        notify(job);
         return job;
     }
 
