@@ -215,7 +215,8 @@ class WebAppIT {
 
         // 5b. a Monte Carlo band on the selected model's final forecast
         driver.findElement(By.id("run-mc")).click();
-        waiting().until(d -> d.findElement(By.id("status")).getText().contains("Monte Carlo: 500 runs"));
+        // the status says "Monte Carlo: 500 runs ..." while the request runs; wait for its answer
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("the band is the 5-95% range"));
         @SuppressWarnings("unchecked")
         List<String> forecastSeries = (List<String>) js("return window.parleyCharts.forecast.getOption().series.map(s => s.name)");
         assertThat(forecastSeries).contains("forecast", "5-95% band");
