@@ -221,6 +221,7 @@ public final class WebServer implements AutoCloseable {
         app.get("/api/runs/{id}/result", this::runResult);
         app.post("/api/forecast", this::forecastNow);
         app.post("/api/montecarlo", this::monteCarlo);
+        app.post("/api/backtests", this::backtest);
 
         app.get("/openapi.json", ctx -> {
             ctx.contentType(JSON_TYPE);
@@ -573,6 +574,52 @@ public final class WebServer implements AutoCloseable {
         json(ctx, 200, root);
     }
 
+    /**
+     * A backtest answered at once: the body is a backtest file's text (Parley's backtest YAML with
+     * inline scenarios, or the DEU table layout); query {@code models} (comma-separated, default
+     * every model), {@code split} (train, test, all) and {@code capability}. Scenario files named by
+     * a YAML case are refused: the server reads no files on a client's behalf.
+     */
+    private void backtest(Context ctx) {
+        org.parley.backtest.Split split = org.parley.backtest.Split.fromId(
+                ctx.queryParamAsClass("split", String.class).getOrDefault("all"));
+        List<String> models = new ArrayList<>();
+        String m = ctx.queryParam("models");
+        if (m != null) {
+            for (String x : m.split(",")) {
+                if (!x.isBlank()) {
+                    models.add(x.strip());
+                }
+            }
+        }
+        org.parley.backtest.BacktestSet set = org.parley.io.backtest.Backtests.read(text(ctx, "backtest.yaml"), null);
+        org.parley.backtest.CapabilityRule rule = org.parley.backtest.CapabilityRule.forSet(ctx.queryParam("capability"), set);
+        RunSpec spec = RunSpec.defaults().withModels(models).withThreads(1);
+        org.parley.backtest.Backtest.Result result = new org.parley.backtest.Backtest(service.simulation())
+                .run(set, rule, spec, true);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", set.name());
+        root.put("split", split.id());
+        root.put("capability", result.capability());
+        root.put("cases", set.cases().size());
+        root.put("models", result.models());
+        List<Object> scores = new ArrayList<>();
+        for (org.parley.backtest.Score sc : result.scores(split)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("label", sc.label());
+            row.put("n", sc.n());
+            row.put("mae", sc.mae());
+            row.put("median_ae", sc.medianAe());
+            row.put("rmse", sc.rmse());
+            row.put("within10", sc.within10());
+            scores.add(row);
+        }
+        root.put("scores", scores);
+        root.put("ensemble", result.ensemble());
+        root.put("notes", result.notes());
+        json(ctx, 200, root);
+    }
+
     private void runResult(Context ctx) {
         RunJob j = job(ctx);
         if (j.status() != RunJob.Status.DONE) {
@@ -607,7 +654,7 @@ public final class WebServer implements AutoCloseable {
         features.put("runs", true);
         features.put("monteCarlo", true);
         features.put("sensitivity", false);
-        features.put("backtests", false);
+        features.put("backtests", true);
         features.put("registry", false);
         m.put("features", features);
         return m;

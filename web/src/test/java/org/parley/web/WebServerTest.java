@@ -458,6 +458,102 @@ class WebServerTest {
         assertError(send("POST", "/api/montecarlo", "{oops"), 400, "MALFORMED_JSON");
     }
 
+    /** Two one-issue cases: a at 0 (capability 1), b at 100 (capability 3); outcomes 70 and 20. */
+    private static final String BACKTEST = """
+            parley-backtest: 1
+            name: tiny
+            cases:
+              - id: A
+                proposal: p1
+                scenario:
+                  id: case-a
+                  issues:
+                    - id: x
+                      scale: {min: 0, max: 100}
+                      status-quo: 0
+                  actors:
+                    - id: a
+                      capability: 1
+                      stances:
+                        x: {position: 0, salience: 100}
+                    - id: b
+                      capability: 3
+                      stances:
+                        x: {position: 100, salience: 100}
+                outcomes:
+                  x: 70
+              - id: B
+                proposal: p2
+                scenario:
+                  id: case-b
+                  issues:
+                    - id: x
+                      scale: {min: 0, max: 100}
+                      status-quo: 0
+                  actors:
+                    - id: a
+                      capability: 1
+                      stances:
+                        x: {position: 0, salience: 100}
+                    - id: b
+                      capability: 3
+                      stances:
+                        x: {position: 100, salience: 100}
+                outcomes:
+                  x: 20
+            """;
+
+    @Test
+    void backtestAnswersTheScoreTable() {
+        int before = scenarioCount();
+        Answer a = send("POST", "/api/backtests?models=compromise,median&split=all", BACKTEST, "Content-Type", "text/plain");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        JsonNode root = a.json();
+        assertThat(root.get("split").asText()).isEqualTo("all");
+        assertThat(root.get("models").toString()).isEqualTo("[\"compromise\",\"median\"]");
+        List<String> labels = new ArrayList<>();
+        root.get("scores").forEach(r -> labels.add(r.get("label").asText()));
+        assertThat(labels).startsWith("compromise", "median").contains("baseline-midpoint", "baseline-reference-point");
+        JsonNode midpoint = root.get("scores").get(labels.indexOf("baseline-midpoint"));
+        // midpoint 50 against outcomes 70 and 20: errors 20 and 30
+        assertThat(midpoint.get("n").asInt()).isEqualTo(2);
+        assertThat(midpoint.get("mae").asDouble()).isEqualTo(25.0);
+        assertThat(midpoint.get("median_ae").asDouble()).isEqualTo(25.0);
+        assertThat(midpoint.get("rmse").asDouble()).isCloseTo(Math.sqrt((400 + 900) / 2.0), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(midpoint.get("within10").asDouble()).isEqualTo(0.0);
+        JsonNode compromise = root.get("scores").get(0);
+        // compromise: capability x salience weighted mean = 75 in both cases: errors 5 and 55
+        assertThat(compromise.get("mae").asDouble()).isCloseTo(30.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(compromise.get("within10").asDouble()).isEqualTo(0.5);
+        Answer train = send("POST", "/api/backtests?models=median&split=train", BACKTEST);
+        assertThat(train.status()).as(train.body()).isEqualTo(200);
+        assertThat(train.json().get("scores").get(0).get("n").asInt()).isEqualTo(1);
+        assertThat(scenarioCount()).isEqualTo(before);
+        assertThat(get("/api/runs").json().size()).isZero();
+    }
+
+    @Test
+    void badBacktestsAre4xxWithLocatedProblems() {
+        Answer bad = send("POST", "/api/backtests?models=median", BACKTEST.replace("x: 70", "x: 170"));
+        assertError(bad, 422, "INVALID_SCENARIO");
+        JsonNode p = bad.json().get("problems").get(0);
+        assertThat(p.get("code").asText()).isEqualTo("POSITION_OUT_OF_SCALE");
+        assertThat(p.get("line").asInt()).isEqualTo(22);
+        Answer syntax = send("POST", "/api/backtests?models=median", "parley-backtest: 1\ncases: [\n  - {id: A\n");
+        assertError(syntax, 400, "INVALID_SCENARIO");
+        assertThat(syntax.json().get("problems").get(0).get("line").asInt()).isPositive();
+        Answer file = send("POST", "/api/backtests?models=median",
+                "parley-backtest: 1\ncases:\n  - id: A\n    scenario: ../../etc/passwd\n    outcomes:\n      x: 70\n");
+        assertError(file, 422, "INVALID_SCENARIO");
+        assertThat(file.json().get("problems").get(0).get("line").asInt()).isEqualTo(4);
+        assertError(send("POST", "/api/backtests?models=nope", BACKTEST), 400, "UNKNOWN_ID");
+        assertError(send("POST", "/api/backtests?models=median&split=sideways", BACKTEST), 400, "BAD_OPTION");
+        assertError(send("POST", "/api/backtests?models=median&capability=gdp", BACKTEST), 400, "BAD_OPTION");
+        assertError(send("POST", "/api/backtests", ""), 400, "BAD_INPUT");
+        assertError(send("POST", "/api/backtests", BACKTEST + "#" + "x".repeat(70 * 1024) + "\n"), 413, "TOO_LARGE");
+        assertThat(get("/api/runs").json().size()).isZero();
+    }
+
     @Test
     void forecastAnswersAtOnce() {
         Answer a = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"worlds\": [\"base\"], \"models\": [\"median\"]}");
