@@ -77,6 +77,8 @@ public final class WebServer implements AutoCloseable {
     private final byte[] tokenBytes;
     private final Javalin app;
     private volatile String storeName = "memory";
+    /** The forecast registry on the run store; null without one. */
+    private volatile RegistryApi registry;
     private final List<Runnable> closers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public WebServer(WebSettings settings, ScenarioRepository scenarios, RunRepository runs, Simulation simulation,
@@ -112,6 +114,7 @@ public final class WebServer implements AutoCloseable {
         StoreRepositories repos = new StoreRepositories(store, InstantSource.system());
         WebServer s = new WebServer(settings, repos.scenarios(), repos.runs(), simulation, InstantSource.system());
         s.storeName = "store";
+        s.registry = new RegistryApi(store, s.runs);
         s.seed();
         return s;
     }
@@ -222,6 +225,17 @@ public final class WebServer implements AutoCloseable {
         app.post("/api/forecast", this::forecastNow);
         app.post("/api/montecarlo", this::monteCarlo);
         app.post("/api/backtests", this::backtest);
+        app.get("/api/registry", ctx -> json(ctx, 200, registry().list()));
+        app.post("/api/registry", ctx -> {
+            Map<String, Object> r = registry().register(body(ctx));
+            ctx.header("Location", "/api/registry/" + r.get("id"));
+            json(ctx, 201, r);
+        });
+        app.post("/api/registry/{id}/resolution", ctx -> {
+            RegistryApi api = registry();
+            json(ctx, 201, api.resolve(ctx.pathParam("id"), body(ctx)));
+        });
+        app.get("/api/score", ctx -> json(ctx, 200, registry().score()));
 
         app.get("/openapi.json", ctx -> {
             ctx.contentType(JSON_TYPE);
@@ -620,6 +634,23 @@ public final class WebServer implements AutoCloseable {
         json(ctx, 200, root);
     }
 
+    private RegistryApi registry() {
+        RegistryApi r = registry;
+        if (r == null) {
+            throw new ApiException(409, "NO_STORE", "the forecast registry needs a run store: "
+                    + "start the server with 'parley serve --store URL'");
+        }
+        return r;
+    }
+
+    private JsonNode body(Context ctx) throws JsonProcessingException {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            throw ApiException.badRequest("the request body is empty; send a JSON object");
+        }
+        return mapper.readTree(body);
+    }
+
     private void runResult(Context ctx) {
         RunJob j = job(ctx);
         if (j.status() != RunJob.Status.DONE) {
@@ -655,7 +686,7 @@ public final class WebServer implements AutoCloseable {
         features.put("monteCarlo", true);
         features.put("sensitivity", false);
         features.put("backtests", true);
-        features.put("registry", false);
+        features.put("registry", registry != null);
         m.put("features", features);
         return m;
     }

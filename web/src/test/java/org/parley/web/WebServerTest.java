@@ -555,6 +555,101 @@ class WebServerTest {
     }
 
     @Test
+    void registryNeedsAStore() {
+        assertError(get("/api/registry"), 409, "NO_STORE");
+        assertError(get("/api/score"), 409, "NO_STORE");
+        assertError(send("POST", "/api/registry", "{\"run\": 1}"), 409, "NO_STORE");
+        assertError(send("POST", "/api/registry/1/resolution", "{\"outcome\": 1}"), 409, "NO_STORE");
+        assertThat(get("/api/info").json().get("features").get("registry").asBoolean()).isFalse();
+    }
+
+    @Test
+    void registersResolvesAndScoresOnAStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String memoryBase = base;
+        org.parley.store.Store store = org.parley.store.Store.open("jdbc:sqlite:" + dir.resolve("runs.db"));
+        try (WebServer stored = WebServer.stored(WebSettings.local(0), new Simulation(Models.all()), store).start()) {
+            stored.onClose(store::close);
+            base = "http://127.0.0.1:" + stored.port();
+            assertThat(get("/api/info").json().get("features").get("registry").asBoolean()).isTrue();
+            assertThat(get("/api/registry").json().size()).isZero();
+            String runId = send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"models\": [\"median\", "
+                    + "\"compromise\"], \"worlds\": [\"base\"]}").json().get("id").asText();
+            waitFor(runId, "done");
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            JsonNode run = get("/api/runs/" + runId).json();
+            while (!run.has("storeRun")) {
+                assertThat(System.nanoTime()).as("run %s never saved", runId).isLessThan(end);
+                Thread.onSpinWait();
+                run = get("/api/runs/" + runId).json();
+            }
+            long storeRun = run.get("storeRun").asLong();
+
+            // bad registrations: 4xx, nothing stored
+            String good = "\"issue\": \"sanctions\", \"question\": \"Where will sanctions stand?\", "
+                    + "\"resolvesBy\": \"2025-06-30\"";
+            assertError(send("POST", "/api/registry", "{\"run\": 999, " + good + "}"), 400, "UNKNOWN_ID");
+            assertError(send("POST", "/api/registry", "{\"run\": \"run-999999\", " + good + "}"), 400, "UNKNOWN_ID");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good.replace("sanctions\"", "nope\"")
+                    + "}"), 400, "UNKNOWN_ID");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good.replace("2025-06-30", "June")
+                    + "}"), 400, "BAD_INPUT");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", \"issue\": \"sanctions\", "
+                    + "\"resolvesBy\": \"2025-06-30\"}"), 400, "BAD_OPTION");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good + ", \"threshold\": \"lots\"}"),
+                    400, "BAD_OPTION");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good + ", \"extra\": 1}"),
+                    400, "BAD_INPUT");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", "), 400, "MALFORMED_JSON");
+            assertError(send("POST", "/api/registry", ""), 400, "BAD_INPUT");
+            assertThat(get("/api/registry").json().size()).isZero();
+
+            // register by the web run id and by the store run id
+            Answer reg = send("POST", "/api/registry", "{\"run\": \"" + runId + "\", " + good + "}");
+            assertThat(reg.status()).as(reg.body()).isEqualTo(201);
+            JsonNode r = reg.json();
+            assertThat(r.get("run").asLong()).isEqualTo(storeRun);
+            assertThat(r.get("world").asText()).isEqualTo("base");
+            assertThat(r.get("forecasts").size()).isEqualTo(2);
+            assertThat(r.get("resolution").isNull()).isTrue();
+            Answer th = send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good + ", \"threshold\": 1000, "
+                    + "\"branch\": \"base\"}");
+            assertThat(th.status()).as(th.body()).isEqualTo(201);
+            assertThat(th.json().get("threshold").get("value").asDouble()).isEqualTo(1000.0);
+            assertThat(th.json().get("forecasts").get(0).get("probability").asDouble()).isEqualTo(0.0);
+            assertThat(get("/api/registry").json().size()).isEqualTo(2);
+
+            // resolve
+            long id = r.get("id").asLong();
+            String res = "{\"outcome\": 40, \"date\": \"2025-05-01\", \"source\": \"Reuters, 1 May 2025\"}";
+            assertError(send("POST", "/api/registry/999/resolution", res), 404, "UNKNOWN_ID");
+            assertError(send("POST", "/api/registry/abc/resolution", res), 404, "UNKNOWN_ID");
+            assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace("40", "\"forty\"")), 400, "BAD_INPUT");
+            assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace("\"Reuters, 1 May 2025\"", "\" \"")),
+                    400, "BAD_INPUT");
+            assertError(send("POST", "/api/registry/" + id + "/resolution", "{oops"), 400, "MALFORMED_JSON");
+            assertThat(send("GET", "/api/score", null).json().get("lines").size()).isZero();
+            Answer resolved = send("POST", "/api/registry/" + id + "/resolution", res);
+            assertThat(resolved.status()).as(resolved.body()).isEqualTo(201);
+            assertThat(resolved.json().get("resolution").get("outcome").asDouble()).isEqualTo(40.0);
+            assertThat(get("/api/registry").json().get(0).get("resolution").get("source").asText())
+                    .isEqualTo("Reuters, 1 May 2025");
+
+            // score: |point - 40| per model, as parley score computes it
+            JsonNode score = get("/api/score").json();
+            assertThat(score.get("lines").size()).isEqualTo(2);
+            for (JsonNode line : score.get("lines")) {
+                assertThat(line.get("outcome").asDouble()).isEqualTo(40.0);
+                assertThat(line.get("absError").asDouble()).isCloseTo(Math.abs(line.get("forecast").asDouble() - 40),
+                        org.assertj.core.data.Offset.offset(1e-9));
+            }
+            assertThat(score.get("models").size()).isEqualTo(2);
+            assertThat(score.get("models").get(0).get("resolved").asInt()).isEqualTo(1);
+        } finally {
+            base = memoryBase;
+        }
+    }
+
+    @Test
     void forecastAnswersAtOnce() {
         Answer a = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"worlds\": [\"base\"], \"models\": [\"median\"]}");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
