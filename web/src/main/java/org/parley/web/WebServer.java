@@ -225,6 +225,7 @@ public final class WebServer implements AutoCloseable {
         app.post("/api/forecast", this::forecastNow);
         app.post("/api/montecarlo", this::monteCarlo);
         app.post("/api/backtests", this::backtest);
+        app.post("/api/sensitivity", this::sensitivity);
         app.get("/api/registry", ctx -> json(ctx, 200, registry().list()));
         app.post("/api/registry", ctx -> {
             Map<String, Object> r = registry().register(body(ctx));
@@ -634,6 +635,66 @@ public final class WebServer implements AutoCloseable {
         json(ctx, 200, root);
     }
 
+    /**
+     * One-at-a-time sensitivity of one model's forecast in one world: each input with a range at its
+     * low and at its high end, every other input at its stated value; per issue, the inputs ranked
+     * by swing (what the tornado chart draws). Answered at once: 1 + 2 x inputs model runs.
+     */
+    private void sensitivity(Context ctx) throws JsonProcessingException {
+        JsonNode n = body(ctx);
+        if (!n.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+        List<String> fields = List.of("scenario", "version", "model", "world", "issue", "rounds", "seed", "options");
+        for (Map.Entry<String, JsonNode> field : n.properties()) {
+            if (!fields.contains(field.getKey())) {
+                throw ApiException.badRequest("unknown field '" + clip(field.getKey(), 40) + "'; fields: "
+                        + String.join(", ", fields));
+            }
+        }
+        JsonNode sid = n.get("scenario");
+        JsonNode model = n.get("model");
+        if (sid == null || !sid.isTextual()) {
+            throw ApiException.badRequest("'scenario' (the scenario id) is required");
+        }
+        if (model == null || !model.isTextual() || model.asText().isBlank()) {
+            throw ApiException.badRequest("'model' (a model id) is required");
+        }
+        StoredScenario st;
+        if (n.hasNonNull("version")) {
+            int v = integer(n, "version", 1, Integer.MAX_VALUE, 1);
+            st = scenarios.get(sid.asText(), v).orElseThrow(() -> new ApiException(400, "UNKNOWN_ID",
+                    "no version " + v + " of scenario '" + clip(sid.asText(), 80) + "'"));
+        } else {
+            st = scenarios.get(sid.asText()).orElseThrow(() -> new ApiException(400, "UNKNOWN_ID",
+                    "no scenario '" + clip(sid.asText(), 80) + "'"));
+        }
+        Scenario scenario = loaded(st).scenario();
+        String world = n.hasNonNull("world") ? n.get("world").asText() : Scenario.BASE;
+        String issue = null;
+        if (n.hasNonNull("issue")) {
+            issue = n.get("issue").asText();
+            String want = issue;
+            if (scenario.issues().stream().noneMatch(i -> i.id().equals(want))) {
+                throw new ApiException(400, "UNKNOWN_ID", "no issue '" + clip(want, 80) + "' in scenario '" + st.id() + "'");
+            }
+        }
+        RunSpec spec = RunSpec.defaults().withModels(List.of(model.asText())).withWorlds(List.of(world))
+                .withRounds(integer(n, "rounds", 0, RunService.MAX_ROUNDS, 0))
+                .withSeed(n.hasNonNull("seed") ? longValue(n, "seed") : RunSpec.DEFAULT_SEED)
+                .withOptions(options(n)).withThreads(1);
+        service.check(scenario, spec);
+        Simulation.Plan plan = service.simulation().plan(scenario, spec);
+        List<org.parley.montecarlo.Sensitivity.OneAtATime> rows = org.parley.montecarlo.Sensitivity.oneAtATime(plan, world);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("scenario", st.id());
+        root.put("version", st.version());
+        root.put("world", world);
+        root.put("model", plan.models().get(0).id());
+        root.put("issues", Trees.sensitivity(scenario, rows, issue));
+        json(ctx, 200, root);
+    }
+
     private RegistryApi registry() {
         RegistryApi r = registry;
         if (r == null) {
@@ -684,7 +745,7 @@ public final class WebServer implements AutoCloseable {
         Map<String, Object> features = new LinkedHashMap<>();
         features.put("runs", true);
         features.put("monteCarlo", true);
-        features.put("sensitivity", false);
+        features.put("sensitivity", true);
         features.put("backtests", true);
         features.put("registry", registry != null);
         m.put("features", features);

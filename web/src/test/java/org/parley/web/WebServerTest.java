@@ -650,6 +650,61 @@ class WebServerTest {
     }
 
     @Test
+    void sensitivityRanksInputsBySwing() {
+        Answer a = send("POST", "/api/sensitivity", "{\"scenario\": \"" + SEED + "\", \"model\": \"compromise\", "
+                + "\"world\": \"base\", \"issue\": \"sanctions\"}");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        JsonNode root = a.json();
+        assertThat(root.get("model").asText()).isEqualTo("compromise");
+        assertThat(root.get("issues").size()).isEqualTo(1);
+        JsonNode issue = root.get("issues").get(0);
+        assertThat(issue.get("issue").asText()).isEqualTo("sanctions");
+        JsonNode inputs = issue.get("inputs");
+        assertThat(inputs.size()).isPositive();
+        double previous = Double.POSITIVE_INFINITY;
+        boolean someSwing = false;
+        for (JsonNode x : inputs) {
+            double lo = Math.min(Math.min(x.get("atLow").asDouble(), x.get("atHigh").asDouble()), issue.get("stated").asDouble());
+            double hi = Math.max(Math.max(x.get("atLow").asDouble(), x.get("atHigh").asDouble()), issue.get("stated").asDouble());
+            assertThat(x.get("swing").asDouble()).isCloseTo(hi - lo, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(x.get("swing").asDouble()).isLessThanOrEqualTo(previous);
+            assertThat(x.get("low").asDouble()).isLessThanOrEqualTo(x.get("high").asDouble());
+            previous = x.get("swing").asDouble();
+            someSwing |= previous > 0;
+        }
+        assertThat(someSwing).isTrue();
+        // the stated forecast is the forecast itself
+        Answer f = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"worlds\": [\"base\"], "
+                + "\"models\": [\"compromise\"]}");
+        assertThat(issue.get("stated").asDouble()).isCloseTo(f.json().get("worlds").get(0).get("runs").get(0)
+                .get("forecast").get("sanctions").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        Answer all = send("POST", "/api/sensitivity", "{\"scenario\": \"" + SEED + "\", \"model\": \"median\"}");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().get("world").asText()).isEqualTo("base");
+        assertThat(all.json().get("issues").size()).isGreaterThan(1);
+    }
+
+    @Test
+    void badSensitivityRequestsAre400() {
+        String seed = "\"scenario\": \"" + SEED + "\"";
+        assertError(send("POST", "/api/sensitivity", "{" + seed + "}"), 400, "BAD_INPUT");
+        assertError(send("POST", "/api/sensitivity", "{" + seed + ", \"model\": \"median\", \"issue\": \"nope\"}"),
+                400, "UNKNOWN_ID");
+        assertError(send("POST", "/api/sensitivity", "{\"scenario\": \"nope\", \"model\": \"median\"}"), 400, "UNKNOWN_ID");
+        assertThat(send("POST", "/api/sensitivity", "{" + seed + ", \"model\": \"nope\"}").status()).isEqualTo(400);
+        assertThat(send("POST", "/api/sensitivity", "{" + seed + ", \"model\": \"median\", \"world\": \"nope\"}")
+                .status()).isEqualTo(400);
+        assertError(send("POST", "/api/sensitivity", "{" + seed + ", \"model\": \"median\", \"extra\": 1}"),
+                400, "BAD_INPUT");
+        assertError(send("POST", "/api/sensitivity", "{" + seed + ", \"model\": \"median\", \"rounds\": -1}"),
+                400, "BAD_OPTION");
+        assertError(send("POST", "/api/sensitivity", "{oops"), 400, "MALFORMED_JSON");
+        assertError(send("POST", "/api/sensitivity", "[1]"), 400, "BAD_INPUT");
+        assertError(send("POST", "/api/sensitivity", ""), 400, "BAD_INPUT");
+        assertThat(get("/api/runs").json().size()).isZero();
+    }
+
+    @Test
     void forecastAnswersAtOnce() {
         Answer a = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"worlds\": [\"base\"], \"models\": [\"median\"]}");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
