@@ -21,6 +21,47 @@ final class Trees {
     private Trees() {
     }
 
+    /**
+     * One-at-a-time swings per issue (only {@code onlyIssue} when not null), inputs ranked by swing
+     * as {@link org.parley.montecarlo.Sensitivity#oneAtATime} gives them.
+     */
+    static List<Object> sensitivity(Scenario scenario, List<org.parley.montecarlo.Sensitivity.OneAtATime> rows,
+                                    String onlyIssue) {
+        List<Object> out = new ArrayList<>();
+        for (org.parley.model.Issue issue : scenario.issues()) {
+            if (onlyIssue != null && !onlyIssue.equals(issue.id())) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("issue", issue.id());
+            List<Object> inputs = new ArrayList<>();
+            Double stated = null;
+            for (org.parley.montecarlo.Sensitivity.OneAtATime r : rows) {
+                if (!r.issue().equals(issue.id())) {
+                    continue;
+                }
+                stated = r.stated();
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("input", r.input().id());
+                x.put("label", r.input().label());
+                x.put("kind", r.input().kind().id());
+                x.put("actor", r.input().actor());
+                x.put("inputIssue", r.input().issue());
+                x.put("value", r.input().value());
+                x.put("low", r.input().range().low());
+                x.put("high", r.input().range().high());
+                x.put("atLow", r.atLow());
+                x.put("atHigh", r.atHigh());
+                x.put("swing", r.swing());
+                inputs.add(x);
+            }
+            m.put("stated", stated);
+            m.put("inputs", inputs);
+            out.add(m);
+        }
+        return out;
+    }
+
     static Map<String, Object> error(int status, String code, String message) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("status", status);

@@ -77,6 +77,8 @@ public final class WebServer implements AutoCloseable {
     private final byte[] tokenBytes;
     private final Javalin app;
     private volatile String storeName = "memory";
+    /** The forecast registry on the run store; null without one. */
+    private volatile RegistryApi registry;
     private final List<Runnable> closers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public WebServer(WebSettings settings, ScenarioRepository scenarios, RunRepository runs, Simulation simulation,
@@ -112,6 +114,7 @@ public final class WebServer implements AutoCloseable {
         StoreRepositories repos = new StoreRepositories(store, InstantSource.system());
         WebServer s = new WebServer(settings, repos.scenarios(), repos.runs(), simulation, InstantSource.system());
         s.storeName = "store";
+        s.registry = new RegistryApi(store, s.runs);
         s.seed();
         return s;
     }
@@ -221,6 +224,19 @@ public final class WebServer implements AutoCloseable {
         app.get("/api/runs/{id}/result", this::runResult);
         app.post("/api/forecast", this::forecastNow);
         app.post("/api/montecarlo", this::monteCarlo);
+        app.post("/api/backtests", this::backtest);
+        app.post("/api/sensitivity", this::sensitivity);
+        app.get("/api/registry", ctx -> json(ctx, 200, registry().list()));
+        app.post("/api/registry", ctx -> {
+            Map<String, Object> r = registry().register(body(ctx));
+            ctx.header("Location", "/api/registry/" + r.get("id"));
+            json(ctx, 201, r);
+        });
+        app.post("/api/registry/{id}/resolution", ctx -> {
+            RegistryApi api = registry();
+            json(ctx, 201, api.resolve(ctx.pathParam("id"), body(ctx)));
+        });
+        app.get("/api/score", ctx -> json(ctx, 200, registry().score()));
 
         app.get("/openapi.json", ctx -> {
             ctx.contentType(JSON_TYPE);
@@ -573,6 +589,129 @@ public final class WebServer implements AutoCloseable {
         json(ctx, 200, root);
     }
 
+    /**
+     * A backtest answered at once: the body is a backtest file's text (Parley's backtest YAML with
+     * inline scenarios, or the DEU table layout); query {@code models} (comma-separated, default
+     * every model), {@code split} (train, test, all) and {@code capability}. Scenario files named by
+     * a YAML case are refused: the server reads no files on a client's behalf.
+     */
+    private void backtest(Context ctx) {
+        org.parley.backtest.Split split = org.parley.backtest.Split.fromId(
+                ctx.queryParamAsClass("split", String.class).getOrDefault("all"));
+        List<String> models = new ArrayList<>();
+        String m = ctx.queryParam("models");
+        if (m != null) {
+            for (String x : m.split(",")) {
+                if (!x.isBlank()) {
+                    models.add(x.strip());
+                }
+            }
+        }
+        org.parley.backtest.BacktestSet set = org.parley.io.backtest.Backtests.read(text(ctx, "backtest.yaml"), null);
+        org.parley.backtest.CapabilityRule rule = org.parley.backtest.CapabilityRule.forSet(ctx.queryParam("capability"), set);
+        RunSpec spec = RunSpec.defaults().withModels(models).withThreads(1);
+        org.parley.backtest.Backtest.Result result = new org.parley.backtest.Backtest(service.simulation())
+                .run(set, rule, spec, true);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", set.name());
+        root.put("split", split.id());
+        root.put("capability", result.capability());
+        root.put("cases", set.cases().size());
+        root.put("models", result.models());
+        List<Object> scores = new ArrayList<>();
+        for (org.parley.backtest.Score sc : result.scores(split)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("label", sc.label());
+            row.put("n", sc.n());
+            row.put("mae", sc.mae());
+            row.put("median_ae", sc.medianAe());
+            row.put("rmse", sc.rmse());
+            row.put("within10", sc.within10());
+            scores.add(row);
+        }
+        root.put("scores", scores);
+        root.put("ensemble", result.ensemble());
+        root.put("notes", result.notes());
+        json(ctx, 200, root);
+    }
+
+    /**
+     * One-at-a-time sensitivity of one model's forecast in one world: each input with a range at its
+     * low and at its high end, every other input at its stated value; per issue, the inputs ranked
+     * by swing (what the tornado chart draws). Answered at once: 1 + 2 x inputs model runs.
+     */
+    private void sensitivity(Context ctx) throws JsonProcessingException {
+        JsonNode n = body(ctx);
+        if (!n.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+        List<String> fields = List.of("scenario", "version", "model", "world", "issue", "rounds", "seed", "options");
+        for (Map.Entry<String, JsonNode> field : n.properties()) {
+            if (!fields.contains(field.getKey())) {
+                throw ApiException.badRequest("unknown field '" + clip(field.getKey(), 40) + "'; fields: "
+                        + String.join(", ", fields));
+            }
+        }
+        JsonNode sid = n.get("scenario");
+        JsonNode model = n.get("model");
+        if (sid == null || !sid.isTextual()) {
+            throw ApiException.badRequest("'scenario' (the scenario id) is required");
+        }
+        if (model == null || !model.isTextual() || model.asText().isBlank()) {
+            throw ApiException.badRequest("'model' (a model id) is required");
+        }
+        StoredScenario st;
+        if (n.hasNonNull("version")) {
+            int v = integer(n, "version", 1, Integer.MAX_VALUE, 1);
+            st = scenarios.get(sid.asText(), v).orElseThrow(() -> new ApiException(400, "UNKNOWN_ID",
+                    "no version " + v + " of scenario '" + clip(sid.asText(), 80) + "'"));
+        } else {
+            st = scenarios.get(sid.asText()).orElseThrow(() -> new ApiException(400, "UNKNOWN_ID",
+                    "no scenario '" + clip(sid.asText(), 80) + "'"));
+        }
+        Scenario scenario = loaded(st).scenario();
+        String world = n.hasNonNull("world") ? n.get("world").asText() : Scenario.BASE;
+        String issue = null;
+        if (n.hasNonNull("issue")) {
+            issue = n.get("issue").asText();
+            String want = issue;
+            if (scenario.issues().stream().noneMatch(i -> i.id().equals(want))) {
+                throw new ApiException(400, "UNKNOWN_ID", "no issue '" + clip(want, 80) + "' in scenario '" + st.id() + "'");
+            }
+        }
+        RunSpec spec = RunSpec.defaults().withModels(List.of(model.asText())).withWorlds(List.of(world))
+                .withRounds(integer(n, "rounds", 0, RunService.MAX_ROUNDS, 0))
+                .withSeed(n.hasNonNull("seed") ? longValue(n, "seed") : RunSpec.DEFAULT_SEED)
+                .withOptions(options(n)).withThreads(1);
+        service.check(scenario, spec);
+        Simulation.Plan plan = service.simulation().plan(scenario, spec);
+        List<org.parley.montecarlo.Sensitivity.OneAtATime> rows = org.parley.montecarlo.Sensitivity.oneAtATime(plan, world);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("scenario", st.id());
+        root.put("version", st.version());
+        root.put("world", world);
+        root.put("model", plan.models().get(0).id());
+        root.put("issues", Trees.sensitivity(scenario, rows, issue));
+        json(ctx, 200, root);
+    }
+
+    private RegistryApi registry() {
+        RegistryApi r = registry;
+        if (r == null) {
+            throw new ApiException(409, "NO_STORE", "the forecast registry needs a run store: "
+                    + "start the server with 'parley serve --store URL'");
+        }
+        return r;
+    }
+
+    private JsonNode body(Context ctx) throws JsonProcessingException {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            throw ApiException.badRequest("the request body is empty; send a JSON object");
+        }
+        return mapper.readTree(body);
+    }
+
     private void runResult(Context ctx) {
         RunJob j = job(ctx);
         if (j.status() != RunJob.Status.DONE) {
@@ -606,9 +745,9 @@ public final class WebServer implements AutoCloseable {
         Map<String, Object> features = new LinkedHashMap<>();
         features.put("runs", true);
         features.put("monteCarlo", true);
-        features.put("sensitivity", false);
-        features.put("backtests", false);
-        features.put("registry", false);
+        features.put("sensitivity", true);
+        features.put("backtests", true);
+        features.put("registry", registry != null);
         m.put("features", features);
         return m;
     }

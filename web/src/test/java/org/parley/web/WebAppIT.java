@@ -222,6 +222,16 @@ class WebAppIT {
         assertThat(forecastSeries).contains("forecast", "5-95% band");
         shot("05b-monte-carlo-band");
 
+        // 5c. the sensitivity tornado of the selected model and issue (POST /api/sensitivity)
+        assertThat(driver.findElement(By.id("tornado-figure")).isDisplayed()).isTrue();
+        waiting().until(d -> Boolean.TRUE.equals(js("const c = window.parleyCharts.tornado; "
+                + "return !!c && c.getOption().series.length === 2 && c.getOption().series[0].data.length > 0")));
+        @SuppressWarnings("unchecked")
+        List<String> tornado = (List<String>) js("return window.parleyCharts.tornado.getOption().series.map(s => s.name)");
+        assertThat(tornado).containsExactly("input at its low end", "input at its high end");
+        js("document.getElementById('chart-tornado').scrollIntoView()");
+        shot("05c-sensitivity-tornado");
+
         // 6. the provenance of a value: its sentence, highlighted in the article
         tab("editor");
         field(POSITION).click();

@@ -458,6 +458,252 @@ class WebServerTest {
         assertError(send("POST", "/api/montecarlo", "{oops"), 400, "MALFORMED_JSON");
     }
 
+    /** Two one-issue cases: a at 0 (capability 1), b at 100 (capability 3); outcomes 70 and 20. */
+    private static final String BACKTEST = """
+            parley-backtest: 1
+            name: tiny
+            cases:
+              - id: A
+                proposal: p1
+                scenario:
+                  id: case-a
+                  issues:
+                    - id: x
+                      scale: {min: 0, max: 100}
+                      status-quo: 0
+                  actors:
+                    - id: a
+                      capability: 1
+                      stances:
+                        x: {position: 0, salience: 100}
+                    - id: b
+                      capability: 3
+                      stances:
+                        x: {position: 100, salience: 100}
+                outcomes:
+                  x: 70
+              - id: B
+                proposal: p2
+                scenario:
+                  id: case-b
+                  issues:
+                    - id: x
+                      scale: {min: 0, max: 100}
+                      status-quo: 0
+                  actors:
+                    - id: a
+                      capability: 1
+                      stances:
+                        x: {position: 0, salience: 100}
+                    - id: b
+                      capability: 3
+                      stances:
+                        x: {position: 100, salience: 100}
+                outcomes:
+                  x: 20
+            """;
+
+    @Test
+    void backtestAnswersTheScoreTable() {
+        int before = scenarioCount();
+        Answer a = send("POST", "/api/backtests?models=compromise,median&split=all", BACKTEST, "Content-Type", "text/plain");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        JsonNode root = a.json();
+        assertThat(root.get("split").asText()).isEqualTo("all");
+        assertThat(root.get("models").toString()).isEqualTo("[\"compromise\",\"median\"]");
+        List<String> labels = new ArrayList<>();
+        root.get("scores").forEach(r -> labels.add(r.get("label").asText()));
+        assertThat(labels).startsWith("compromise", "median").contains("baseline-midpoint", "baseline-reference-point");
+        JsonNode midpoint = root.get("scores").get(labels.indexOf("baseline-midpoint"));
+        // midpoint 50 against outcomes 70 and 20: errors 20 and 30
+        assertThat(midpoint.get("n").asInt()).isEqualTo(2);
+        assertThat(midpoint.get("mae").asDouble()).isEqualTo(25.0);
+        assertThat(midpoint.get("median_ae").asDouble()).isEqualTo(25.0);
+        assertThat(midpoint.get("rmse").asDouble()).isCloseTo(Math.sqrt((400 + 900) / 2.0), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(midpoint.get("within10").asDouble()).isEqualTo(0.0);
+        JsonNode compromise = root.get("scores").get(0);
+        // compromise: capability x salience weighted mean = 75 in both cases: errors 5 and 55
+        assertThat(compromise.get("mae").asDouble()).isCloseTo(30.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(compromise.get("within10").asDouble()).isEqualTo(0.5);
+        Answer train = send("POST", "/api/backtests?models=median&split=train", BACKTEST);
+        assertThat(train.status()).as(train.body()).isEqualTo(200);
+        assertThat(train.json().get("scores").get(0).get("n").asInt()).isEqualTo(1);
+        assertThat(scenarioCount()).isEqualTo(before);
+        assertThat(get("/api/runs").json().size()).isZero();
+    }
+
+    @Test
+    void badBacktestsAre4xxWithLocatedProblems() {
+        Answer bad = send("POST", "/api/backtests?models=median", BACKTEST.replace("x: 70", "x: 170"));
+        assertError(bad, 422, "INVALID_SCENARIO");
+        JsonNode p = bad.json().get("problems").get(0);
+        assertThat(p.get("code").asText()).isEqualTo("POSITION_OUT_OF_SCALE");
+        assertThat(p.get("line").asInt()).isEqualTo(22);
+        Answer syntax = send("POST", "/api/backtests?models=median", "parley-backtest: 1\ncases: [\n  - {id: A\n");
+        assertError(syntax, 400, "INVALID_SCENARIO");
+        assertThat(syntax.json().get("problems").get(0).get("line").asInt()).isPositive();
+        Answer file = send("POST", "/api/backtests?models=median",
+                "parley-backtest: 1\ncases:\n  - id: A\n    scenario: ../../etc/passwd\n    outcomes:\n      x: 70\n");
+        assertError(file, 422, "INVALID_SCENARIO");
+        assertThat(file.json().get("problems").get(0).get("line").asInt()).isEqualTo(4);
+        assertError(send("POST", "/api/backtests?models=nope", BACKTEST), 400, "UNKNOWN_ID");
+        assertError(send("POST", "/api/backtests?models=median&split=sideways", BACKTEST), 400, "BAD_OPTION");
+        assertError(send("POST", "/api/backtests?models=median&capability=gdp", BACKTEST), 400, "BAD_OPTION");
+        assertError(send("POST", "/api/backtests", ""), 400, "BAD_INPUT");
+        assertError(send("POST", "/api/backtests", BACKTEST + "#" + "x".repeat(70 * 1024) + "\n"), 413, "TOO_LARGE");
+        assertThat(get("/api/runs").json().size()).isZero();
+    }
+
+    @Test
+    void registryNeedsAStore() {
+        assertError(get("/api/registry"), 409, "NO_STORE");
+        assertError(get("/api/score"), 409, "NO_STORE");
+        assertError(send("POST", "/api/registry", "{\"run\": 1}"), 409, "NO_STORE");
+        assertError(send("POST", "/api/registry/1/resolution", "{\"outcome\": 1}"), 409, "NO_STORE");
+        assertThat(get("/api/info").json().get("features").get("registry").asBoolean()).isFalse();
+    }
+
+    @Test
+    void registersResolvesAndScoresOnAStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String memoryBase = base;
+        org.parley.store.Store store = org.parley.store.Store.open("jdbc:sqlite:" + dir.resolve("runs.db"));
+        try (WebServer stored = WebServer.stored(WebSettings.local(0), new Simulation(Models.all()), store).start()) {
+            stored.onClose(store::close);
+            base = "http://127.0.0.1:" + stored.port();
+            assertThat(get("/api/info").json().get("features").get("registry").asBoolean()).isTrue();
+            assertThat(get("/api/registry").json().size()).isZero();
+            String runId = send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"models\": [\"median\", "
+                    + "\"compromise\"], \"worlds\": [\"base\"]}").json().get("id").asText();
+            waitFor(runId, "done");
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            JsonNode run = get("/api/runs/" + runId).json();
+            while (!run.has("storeRun")) {
+                assertThat(System.nanoTime()).as("run %s never saved", runId).isLessThan(end);
+                Thread.onSpinWait();
+                run = get("/api/runs/" + runId).json();
+            }
+            long storeRun = run.get("storeRun").asLong();
+
+            // bad registrations: 4xx, nothing stored
+            String good = "\"issue\": \"sanctions\", \"question\": \"Where will sanctions stand?\", "
+                    + "\"resolvesBy\": \"2025-06-30\"";
+            assertError(send("POST", "/api/registry", "{\"run\": 999, " + good + "}"), 400, "UNKNOWN_ID");
+            assertError(send("POST", "/api/registry", "{\"run\": \"run-999999\", " + good + "}"), 400, "UNKNOWN_ID");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good.replace("sanctions\"", "nope\"")
+                    + "}"), 400, "UNKNOWN_ID");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good.replace("2025-06-30", "June")
+                    + "}"), 400, "BAD_INPUT");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", \"issue\": \"sanctions\", "
+                    + "\"resolvesBy\": \"2025-06-30\"}"), 400, "BAD_OPTION");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good + ", \"threshold\": \"lots\"}"),
+                    400, "BAD_OPTION");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good + ", \"extra\": 1}"),
+                    400, "BAD_INPUT");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", "), 400, "MALFORMED_JSON");
+            assertError(send("POST", "/api/registry", ""), 400, "BAD_INPUT");
+            assertThat(get("/api/registry").json().size()).isZero();
+
+            // register by the web run id and by the store run id
+            Answer reg = send("POST", "/api/registry", "{\"run\": \"" + runId + "\", " + good + "}");
+            assertThat(reg.status()).as(reg.body()).isEqualTo(201);
+            JsonNode r = reg.json();
+            assertThat(r.get("run").asLong()).isEqualTo(storeRun);
+            assertThat(r.get("world").asText()).isEqualTo("base");
+            assertThat(r.get("forecasts").size()).isEqualTo(2);
+            assertThat(r.get("resolution").isNull()).isTrue();
+            Answer th = send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good + ", \"threshold\": 1000, "
+                    + "\"branch\": \"base\"}");
+            assertThat(th.status()).as(th.body()).isEqualTo(201);
+            assertThat(th.json().get("threshold").get("value").asDouble()).isEqualTo(1000.0);
+            assertThat(th.json().get("forecasts").get(0).get("probability").asDouble()).isEqualTo(0.0);
+            assertThat(get("/api/registry").json().size()).isEqualTo(2);
+
+            // resolve
+            long id = r.get("id").asLong();
+            String res = "{\"outcome\": 40, \"date\": \"2025-05-01\", \"source\": \"Reuters, 1 May 2025\"}";
+            assertError(send("POST", "/api/registry/999/resolution", res), 404, "UNKNOWN_ID");
+            assertError(send("POST", "/api/registry/abc/resolution", res), 404, "UNKNOWN_ID");
+            assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace("40", "\"forty\"")), 400, "BAD_INPUT");
+            assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace("\"Reuters, 1 May 2025\"", "\" \"")),
+                    400, "BAD_INPUT");
+            assertError(send("POST", "/api/registry/" + id + "/resolution", "{oops"), 400, "MALFORMED_JSON");
+            assertThat(send("GET", "/api/score", null).json().get("lines").size()).isZero();
+            Answer resolved = send("POST", "/api/registry/" + id + "/resolution", res);
+            assertThat(resolved.status()).as(resolved.body()).isEqualTo(201);
+            assertThat(resolved.json().get("resolution").get("outcome").asDouble()).isEqualTo(40.0);
+            assertThat(get("/api/registry").json().get(0).get("resolution").get("source").asText())
+                    .isEqualTo("Reuters, 1 May 2025");
+
+            // score: |point - 40| per model, as parley score computes it
+            JsonNode score = get("/api/score").json();
+            assertThat(score.get("lines").size()).isEqualTo(2);
+            for (JsonNode line : score.get("lines")) {
+                assertThat(line.get("outcome").asDouble()).isEqualTo(40.0);
+                assertThat(line.get("absError").asDouble()).isCloseTo(Math.abs(line.get("forecast").asDouble() - 40),
+                        org.assertj.core.data.Offset.offset(1e-9));
+            }
+            assertThat(score.get("models").size()).isEqualTo(2);
+            assertThat(score.get("models").get(0).get("resolved").asInt()).isEqualTo(1);
+        } finally {
+            base = memoryBase;
+        }
+    }
+
+    @Test
+    void sensitivityRanksInputsBySwing() {
+        Answer a = send("POST", "/api/sensitivity", "{\"scenario\": \"" + SEED + "\", \"model\": \"compromise\", "
+                + "\"world\": \"base\", \"issue\": \"sanctions\"}");
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        JsonNode root = a.json();
+        assertThat(root.get("model").asText()).isEqualTo("compromise");
+        assertThat(root.get("issues").size()).isEqualTo(1);
+        JsonNode issue = root.get("issues").get(0);
+        assertThat(issue.get("issue").asText()).isEqualTo("sanctions");
+        JsonNode inputs = issue.get("inputs");
+        assertThat(inputs.size()).isPositive();
+        double previous = Double.POSITIVE_INFINITY;
+        boolean someSwing = false;
+        for (JsonNode x : inputs) {
+            double lo = Math.min(Math.min(x.get("atLow").asDouble(), x.get("atHigh").asDouble()), issue.get("stated").asDouble());
+            double hi = Math.max(Math.max(x.get("atLow").asDouble(), x.get("atHigh").asDouble()), issue.get("stated").asDouble());
+            assertThat(x.get("swing").asDouble()).isCloseTo(hi - lo, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(x.get("swing").asDouble()).isLessThanOrEqualTo(previous);
+            assertThat(x.get("low").asDouble()).isLessThanOrEqualTo(x.get("high").asDouble());
+            previous = x.get("swing").asDouble();
+            someSwing |= previous > 0;
+        }
+        assertThat(someSwing).isTrue();
+        // the stated forecast is the forecast itself
+        Answer f = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"worlds\": [\"base\"], "
+                + "\"models\": [\"compromise\"]}");
+        assertThat(issue.get("stated").asDouble()).isCloseTo(f.json().get("worlds").get(0).get("runs").get(0)
+                .get("forecast").get("sanctions").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        Answer all = send("POST", "/api/sensitivity", "{\"scenario\": \"" + SEED + "\", \"model\": \"median\"}");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(all.json().get("world").asText()).isEqualTo("base");
+        assertThat(all.json().get("issues").size()).isGreaterThan(1);
+    }
+
+    @Test
+    void badSensitivityRequestsAre400() {
+        String seed = "\"scenario\": \"" + SEED + "\"";
+        assertError(send("POST", "/api/sensitivity", "{" + seed + "}"), 400, "BAD_INPUT");
+        assertError(send("POST", "/api/sensitivity", "{" + seed + ", \"model\": \"median\", \"issue\": \"nope\"}"),
+                400, "UNKNOWN_ID");
+        assertError(send("POST", "/api/sensitivity", "{\"scenario\": \"nope\", \"model\": \"median\"}"), 400, "UNKNOWN_ID");
+        assertThat(send("POST", "/api/sensitivity", "{" + seed + ", \"model\": \"nope\"}").status()).isEqualTo(400);
+        assertThat(send("POST", "/api/sensitivity", "{" + seed + ", \"model\": \"median\", \"world\": \"nope\"}")
+                .status()).isEqualTo(400);
+        assertError(send("POST", "/api/sensitivity", "{" + seed + ", \"model\": \"median\", \"extra\": 1}"),
+                400, "BAD_INPUT");
+        assertError(send("POST", "/api/sensitivity", "{" + seed + ", \"model\": \"median\", \"rounds\": -1}"),
+                400, "BAD_OPTION");
+        assertError(send("POST", "/api/sensitivity", "{oops"), 400, "MALFORMED_JSON");
+        assertError(send("POST", "/api/sensitivity", "[1]"), 400, "BAD_INPUT");
+        assertError(send("POST", "/api/sensitivity", ""), 400, "BAD_INPUT");
+        assertThat(get("/api/runs").json().size()).isZero();
+    }
+
     @Test
     void forecastAnswersAtOnce() {
         Answer a = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"worlds\": [\"base\"], \"models\": [\"median\"]}");

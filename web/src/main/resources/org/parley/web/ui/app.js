@@ -200,6 +200,28 @@ function showResult() {
   $('round-label').textContent = $('round').value;
   charts.network(world, model, +$('round').value);
   charts.why(world, model, $('why-actor').value);
+  if (!$('tornado-figure').hidden) sensitivity(world.id, model, issue).catch(fail);
+}
+
+/** The tornado of the selected model, world and issue, fetched once per scenario version and selection. */
+async function sensitivity(world, model, issue) {
+  const key = [state.scenario.id, state.scenario.version, world, model].join('\u0000');
+  if (state.sensKey !== key) {
+    state.sensKey = key;
+    state.sens = null;
+    charts.tornado(null, issue);
+    let sens;
+    try {
+      sens = await call('POST', '/api/sensitivity', { scenario: state.scenario.id, version: state.scenario.version,
+        model, world });
+    } catch (e) {
+      if (state.sensKey === key) state.sensKey = null; // ask again on the next change
+      throw e;
+    }
+    if (state.sensKey !== key) return; // the selection changed meanwhile
+    state.sens = sens;
+  }
+  if (state.sens) charts.tornado(state.sens, issue);
 }
 
 // ---------------------------------------------------------------- wiring

@@ -149,6 +149,38 @@ export function why(world, model, actor) {
   }
 }
 
+/**
+ * The tornado of one model's forecast of one issue (the answer of POST /api/sensitivity): per input,
+ * the change of the forecast when the input is at its range's low end and at its high end, every
+ * other input at its stated value; the largest swing on top (at most 12 inputs).
+ */
+export function tornado(sens, issue) {
+  const c = chart('tornado');
+  const row = sens?.issues.find(i => i.issue === issue);
+  if (!row || !row.inputs.length) {
+    c.setOption({ title: { text: row ? `no input of ${issue} has a range` : 'no sensitivity yet', left: 'center',
+      top: 'middle', textStyle: { fontSize: 13, color: '#5b6475', fontWeight: 'normal' } }, series: [] }, true);
+    return;
+  }
+  const inputs = row.inputs.slice(0, 12).reverse();
+  const delta = v => v === null || row.stated === null ? null : v - row.stated;
+  const tip = (x, end) => `${x.label} at ${fmt(end === 'low' ? x.low : x.high)} (stated ${fmt(x.value)}): forecast `
+    + `${fmt(end === 'low' ? x.atLow : x.atHigh)}, swing ${fmt(x.swing)}`;
+  c.setOption({
+    animation: false, legend: { top: 0 }, tooltip: { trigger: 'item' },
+    grid: { top: 30, left: 160, right: 25, bottom: 40 },
+    xAxis: { type: 'value', name: `change from the forecast ${fmt(row.stated)} (${sens.model}, ${sens.world})`,
+      nameLocation: 'middle', nameGap: 25 },
+    yAxis: { type: 'category', data: inputs.map(x => x.label), axisLabel: { width: 150, overflow: 'truncate' } },
+    series: [
+      { name: 'input at its low end', type: 'bar', barGap: '-100%', itemStyle: { color: '#5470c6' },
+        data: inputs.map(x => ({ value: delta(x.atLow), tip: tip(x, 'low') })), tooltip: { formatter: p => p.data.tip } },
+      { name: 'input at its high end', type: 'bar', barGap: '-100%', itemStyle: { color: '#ee6666', opacity: 0.8 },
+        data: inputs.map(x => ({ value: delta(x.atHigh), tip: tip(x, 'high') })), tooltip: { formatter: p => p.data.tip } }
+    ]
+  }, true);
+}
+
 export function fmt(x) {
   return x === null || x === undefined ? '' : (Math.round(x * 100) / 100).toString();
 }
