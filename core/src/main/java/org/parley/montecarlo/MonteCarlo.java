@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.parley.engine.BargainingModel;
+import org.parley.engine.ErrorCode;
 import org.parley.engine.Parallel;
+import org.parley.engine.ParleyException;
 import org.parley.engine.Problem;
 import org.parley.engine.RunSpec;
 import org.parley.engine.Seeds;
@@ -38,6 +40,35 @@ public final class MonteCarlo {
 
     private static final int BLOCK = 128;
 
+    /**
+     * Progress and cancellation of a long Monte Carlo (for a job in the web app or a progress bar).
+     *
+     * <p>The total is {@code spec.runs()} times the number of worlds; {@link #completed} is called
+     * with each finished block's number of runs (a world whose models do not vary counts as done at
+     * once), possibly from several threads at the same time, so an implementation must be
+     * thread-safe (an {@code AtomicLong} is enough). {@link #cancelled} is asked before each block;
+     * once it answers true no further block starts and {@link #run(Scenario, RunSpec, boolean,
+     * Progress)} ends with a {@link ParleyException} {@code FAILURE} "cancelled". Reporting never
+     * changes a result: the same spec gives bit-identical numbers with or without a listener.
+     */
+    public interface Progress {
+
+        /** No reporting, never cancelled. */
+        Progress NONE = runs -> { };
+
+        /** Called once, before any run, with the total number of runs. */
+        default void total(long runs) {
+        }
+
+        /** Called after each block with the number of runs it completed. */
+        void completed(long runs);
+
+        /** Asked before each block: true stops the work. */
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
     private final Simulation simulation;
 
     public MonteCarlo(Simulation simulation) {
@@ -59,12 +90,26 @@ public final class MonteCarlo {
      * @param keepInputs keep each run's drawn input values (for {@link Sensitivity#firstOrder})
      */
     public MonteCarloResult run(Scenario scenario, RunSpec spec, boolean keepInputs) {
+        return run(scenario, spec, keepInputs, Progress.NONE);
+    }
+
+    /**
+     * Runs {@code spec.runs()} runs of every selected world and model, reporting to {@code progress}.
+     *
+     * @param keepInputs keep each run's drawn input values (for {@link Sensitivity#firstOrder})
+     * @param progress told the total, each finished block, and asked whether to stop
+     * @throws ParleyException {@code FAILURE} "cancelled" when {@code progress} cancelled the work
+     */
+    public MonteCarloResult run(Scenario scenario, RunSpec spec, boolean keepInputs, Progress progress) {
+        Objects.requireNonNull(progress, "progress");
         Simulation.Plan plan = simulation.plan(scenario, spec);
         int runs = spec.runs();
         List<BargainingModel> models = plan.models();
         int issues = scenario.issues().size();
         Map<String, MonteCarloResult.WorldRuns> out = new LinkedHashMap<>();
         List<Runnable> blocks = new ArrayList<>();
+        progress.total((long) runs * plan.worlds().size());
+        long idle = 0;
         for (String w : plan.worlds()) {
             Problem base = plan.problems().get(w);
             List<Input> uncertain = Inputs.uncertain(plan.resolved().get(w));
@@ -95,15 +140,25 @@ public final class MonteCarlo {
                 any |= v;
             }
             if (!any) {
+                idle += runs;
                 continue;
             }
             for (int from = 0; from < runs; from += BLOCK) {
                 int lo = from;
                 int hi = Math.min(runs, from + BLOCK);
-                blocks.add(() -> block(plan, base, inputs, varies, forecasts, drawn, lo, hi));
+                blocks.add(() -> {
+                    block(plan, base, inputs, varies, forecasts, drawn, lo, hi);
+                    progress.completed(hi - lo);
+                });
             }
         }
+        if (idle > 0) {
+            progress.completed(idle);
+        }
         Parallel.map(blocks.size(), spec.threads(), b -> {
+            if (progress.cancelled()) {
+                throw new ParleyException(ErrorCode.FAILURE, "cancelled");
+            }
             blocks.get(b).run();
             return Boolean.TRUE;
         });

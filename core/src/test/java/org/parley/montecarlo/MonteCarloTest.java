@@ -195,4 +195,55 @@ class MonteCarloTest {
         }
         return -1;
     }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {1, 3})
+    void progressReachesTheTotalAndLeavesTheResultUnchanged(int threads) {
+        Scenario s = Scenarios.ranged(4, 6, 3);
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong(-1);
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        MonteCarlo.Progress p = new MonteCarlo.Progress() {
+            @Override
+            public void total(long runs) {
+                total.set(runs);
+            }
+
+            @Override
+            public void completed(long runs) {
+                done.addAndGet(runs);
+            }
+        };
+        MonteCarloResult watched = monteCarlo().run(s, spec(700, threads, 21), false, p);
+        MonteCarloResult plain = monteCarlo().run(s, spec(700, threads, 21));
+        assertThat(total.get()).isEqualTo(700L * watched.worlds().size());
+        assertThat(done.get()).isEqualTo(total.get());
+        for (String m : plain.models()) {
+            for (String k : plain.issues()) {
+                assertThat(watched.forecasts("base", m, k)).isEqualTo(plain.forecasts("base", m, k));
+            }
+        }
+    }
+
+    @Test
+    void aCancelStopsTheRunsWithAFailure() {
+        Scenario s = Scenarios.ranged(4, 6, 3);
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        MonteCarlo.Progress p = new MonteCarlo.Progress() {
+            @Override
+            public void completed(long runs) {
+                done.addAndGet(runs);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return done.get() >= 256;
+            }
+        };
+        assertThatThrownBy(() -> monteCarlo().run(s, spec(5000, 1, 21), false, p))
+                .isInstanceOfSatisfying(ParleyException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.FAILURE);
+                    assertThat(e.getMessage()).contains("cancelled");
+                });
+        assertThat(done.get()).isEqualTo(256L);
+    }
 }

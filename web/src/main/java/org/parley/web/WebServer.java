@@ -79,6 +79,7 @@ public final class WebServer implements AutoCloseable {
     private volatile String storeName = "memory";
     /** The forecast registry on the run store; null without one. */
     private volatile RegistryApi registry;
+    private final MonteCarloJobs monteCarloJobs;
     private final List<Runnable> closers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public WebServer(WebSettings settings, ScenarioRepository scenarios, RunRepository runs, Simulation simulation,
@@ -87,6 +88,7 @@ public final class WebServer implements AutoCloseable {
         this.scenarios = Objects.requireNonNull(scenarios, "scenarios");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.service = new RunService(simulation, runs, clock, settings.jobThreads(), settings.maxQueued());
+        this.monteCarloJobs = new MonteCarloJobs(clock, settings.jobThreads(), settings.maxQueued());
         this.tokenBytes = settings.token() == null ? null : settings.token().getBytes(StandardCharsets.UTF_8);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -152,6 +154,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         service.close();
+        monteCarloJobs.close();
         app.stop();
         for (Runnable r : closers) {
             r.run();
@@ -224,6 +227,26 @@ public final class WebServer implements AutoCloseable {
         app.get("/api/runs/{id}/result", this::runResult);
         app.post("/api/forecast", this::forecastNow);
         app.post("/api/montecarlo", this::monteCarlo);
+        app.post("/api/montecarlo/jobs", this::startMonteCarlo);
+        app.get("/api/montecarlo/jobs", ctx -> {
+            List<Object> out = new ArrayList<>();
+            monteCarloJobs.list().forEach(j -> out.add(j.tree()));
+            json(ctx, 200, out);
+        });
+        app.get("/api/montecarlo/jobs/{id}", ctx -> json(ctx, 200, monteCarloJob(ctx).tree()));
+        app.delete("/api/montecarlo/jobs/{id}", ctx -> {
+            MonteCarloJobs.Job j = monteCarloJob(ctx);
+            monteCarloJobs.cancel(j);
+            json(ctx, 200, j.tree());
+        });
+        app.get("/api/montecarlo/jobs/{id}/result", ctx -> {
+            MonteCarloJobs.Job j = monteCarloJob(ctx);
+            if (j.status() != RunJob.Status.DONE) {
+                throw new ApiException(409, "NOT_READY", "Monte Carlo job " + j.id() + " is "
+                        + j.status().name().toLowerCase(Locale.ROOT) + "; its result exists once it is done");
+            }
+            json(ctx, 200, j.result());
+        });
         app.post("/api/backtests", this::backtest);
         app.post("/api/sensitivity", this::sensitivity);
         app.get("/api/registry", ctx -> json(ctx, 200, registry().list()));
@@ -547,13 +570,42 @@ public final class WebServer implements AutoCloseable {
      * point forecast and the distribution of the runs' forecasts (mean, percentiles, threshold shares).
      */
     private void monteCarlo(Context ctx) throws JsonProcessingException {
+        Request r = monteCarloRequest(ctx);
+        json(ctx, 200, monteCarloTree(r, org.parley.montecarlo.MonteCarlo.Progress.NONE));
+    }
+
+    /**
+     * The same Monte Carlo as a job: answered 202 with the job's status and a Location; progress
+     * counts runs per world; {@code DELETE} cancels between blocks of runs; {@code .../result} is the
+     * JSON {@code POST /api/montecarlo} answers for the same request.
+     */
+    private void startMonteCarlo(Context ctx) throws JsonProcessingException {
+        Request r = monteCarloRequest(ctx);
+        long worlds = r.spec().worlds().isEmpty() ? r.loaded().scenario().worldIds().size()
+                : new java.util.LinkedHashSet<>(r.spec().worlds()).size();
+        MonteCarloJobs.Job j = monteCarloJobs.submit(r.stored().id(), r.stored().version(), r.spec().runs(),
+                r.spec().seed(), worlds * r.spec().runs(), p -> monteCarloTree(r, p));
+        ctx.header("Location", "/api/montecarlo/jobs/" + j.id());
+        json(ctx, 202, j.tree());
+    }
+
+    private MonteCarloJobs.Job monteCarloJob(Context ctx) {
+        return monteCarloJobs.get(ctx.pathParam("id"))
+                .orElseThrow(() -> ApiException.notFound("Monte Carlo job", ctx.pathParam("id")));
+    }
+
+    private Request monteCarloRequest(Context ctx) throws JsonProcessingException {
         Request r = request(ctx);
         if (r.spec().runs() > MAX_MONTE_CARLO_RUNS) {
             throw new ApiException(400, "BAD_OPTION", "runs must be <= " + MAX_MONTE_CARLO_RUNS + " here");
         }
         service.check(r.loaded().scenario(), r.spec());
+        return r;
+    }
+
+    private Map<String, Object> monteCarloTree(Request r, org.parley.montecarlo.MonteCarlo.Progress progress) {
         org.parley.montecarlo.MonteCarloResult mc = new org.parley.montecarlo.MonteCarlo(service.simulation())
-                .run(r.loaded().scenario(), r.spec().withThreads(1));
+                .run(r.loaded().scenario(), r.spec().withThreads(1), false, progress);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("scenario", r.stored().id());
         root.put("version", r.stored().version());
@@ -586,7 +638,7 @@ public final class WebServer implements AutoCloseable {
             worlds.add(wm);
         }
         root.put("worlds", worlds);
-        json(ctx, 200, root);
+        return root;
     }
 
     /**

@@ -458,6 +458,65 @@ class WebServerTest {
         assertError(send("POST", "/api/montecarlo", "{oops"), 400, "MALFORMED_JSON");
     }
 
+    private JsonNode waitForMonteCarlo(String location, String status) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        JsonNode j = get(location).json();
+        while (!j.get("status").asText().equals(status)) {
+            assertThat(System.nanoTime()).as("job %s still %s", location, j.get("status")).isLessThan(end);
+            assertThat(j.get("status").asText()).as(j.toString()).isIn("queued", "running");
+            Thread.onSpinWait();
+            j = get(location).json();
+        }
+        return j;
+    }
+
+    @Test
+    void monteCarloJobReachesItsTotalAndAnswersLikeTheSynchronousEndpoint() {
+        String spec = "{\"scenario\": \"" + SEED + "\", \"models\": [\"median\", \"compromise\"], \"runs\": 300, \"seed\": 5}";
+        Answer started = send("POST", "/api/montecarlo/jobs", spec);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String location = started.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/api/montecarlo/jobs/" + started.json().get("id").asText());
+        JsonNode done = waitForMonteCarlo(location, "done");
+        Answer result = get(location + "/result");
+        assertThat(result.status()).as(result.body()).isEqualTo(200);
+        int worlds = result.json().get("worlds").size();
+        assertThat(worlds).isPositive();
+        assertThat(done.get("progress").get("total").asLong()).isEqualTo(300L * worlds);
+        assertThat(done.get("progress").get("done").asLong()).isEqualTo(300L * worlds);
+        Answer now = send("POST", "/api/montecarlo", spec);
+        assertThat(now.status()).as(now.body()).isEqualTo(200);
+        assertThat(result.json()).isEqualTo(now.json());
+        assertThat(get("/api/montecarlo/jobs").json().get(0).get("id").asText()).isEqualTo(done.get("id").asText());
+        assertError(send("POST", "/api/montecarlo/jobs", "{\"scenario\": \"" + SEED + "\", \"runs\": 999999}"), 400, "BAD_OPTION");
+        assertError(send("POST", "/api/montecarlo/jobs", "{oops"), 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void aCancelledMonteCarloJobStopsAndHasNoResult() throws Exception {
+        Answer started = send("POST", "/api/montecarlo/jobs", "{\"scenario\": \"" + SEED + "\", \"models\": [\"blocker\"], "
+                + "\"worlds\": [\"base\"], \"runs\": 5000}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String location = started.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(blocking.await(20, TimeUnit.SECONDS)).isTrue();
+        Answer cancelled = send("DELETE", location, null);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("cancelled");
+        release.countDown();
+        JsonNode j = get(location).json();
+        assertThat(j.get("status").asText()).isEqualTo("cancelled");
+        assertThat(j.get("progress").get("total").asLong()).isEqualTo(5000L);
+        assertThat(j.get("progress").get("done").asLong()).isLessThan(5000L);
+        assertError(get(location + "/result"), 409, "NOT_READY");
+    }
+
+    @Test
+    void unknownMonteCarloJobsAre404() {
+        assertError(get("/api/montecarlo/jobs/mc-999999"), 404, "UNKNOWN_ID");
+        assertError(send("DELETE", "/api/montecarlo/jobs/nope", null), 404, "UNKNOWN_ID");
+        assertError(get("/api/montecarlo/jobs/nope/result"), 404, "UNKNOWN_ID");
+    }
+
     /** Two one-issue cases: a at 0 (capability 1), b at 100 (capability 3); outcomes 70 and 20. */
     private static final String BACKTEST = """
             parley-backtest: 1

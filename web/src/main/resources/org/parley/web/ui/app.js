@@ -153,8 +153,19 @@ async function monteCarlo() {
   $('run-mc').disabled = true;
   status('Monte Carlo: 500 runs ...');
   try {
-    state.mc = await call('POST', '/api/montecarlo', { scenario: state.scenario.id, version: state.scenario.version,
+    let j = await call('POST', '/api/montecarlo/jobs', { scenario: state.scenario.id, version: state.scenario.version,
       models: [$('model').value], worlds: [$('world').value], runs: 500 });
+    while (!['done', 'failed', 'cancelled'].includes(j.status)) {
+      progress(j);
+      await new Promise(r => setTimeout(r, 250));
+      j = await call('GET', `/api/montecarlo/jobs/${j.id}`);
+    }
+    progress(j);
+    if (j.status !== 'done') {
+      status(`Monte Carlo ${j.id} ${j.status}${j.error ? ': ' + j.error.message : ''}`, j.status === 'failed');
+      return;
+    }
+    state.mc = await call('GET', `/api/montecarlo/jobs/${j.id}/result`);
     status(`Monte Carlo: ${state.mc.runs} runs of ${$('model').value}; the band is the 5-95% range`);
     showResult();
   } finally {
