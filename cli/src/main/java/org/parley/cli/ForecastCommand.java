@@ -63,7 +63,8 @@ public final class ForecastCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--runs", paramLabel = "N", description = "Monte Carlo runs over the scenario's ranges; above 1 "
-            + "prints distributions per world, model and issue (default: 1, the point forecast)")
+            + "prints distributions per world, model and issue, with a progress bar on stderr in a terminal "
+            + "(default: 1, the point forecast)")
     int runs = 1;
 
     @Option(names = "--plot", paramLabel = "DIR", description = "write SVG charts (trajectories, distributions, "
@@ -96,7 +97,7 @@ public final class ForecastCommand implements Callable<Integer> {
         try (Store s = save || saveTrajectories ? store.open() : null) {
             Instant started = Instant.now();
             if (runs > 1) {
-                var mc = MonteCarloOutput.forecast(loaded, runSpec, f, spec.commandLine().getOut());
+                var mc = MonteCarloOutput.forecast(loaded, runSpec, f, spec.commandLine().getOut(), err);
                 if (plot != null) {
                     MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, mc, err);
                 }

@@ -28,11 +28,25 @@ final class MonteCarloOutput {
 
     /** Runs Monte Carlo and prints the distributions (table) or one CSV row per world, model and issue. */
     static MonteCarloResult forecast(Scenarios.Loaded loaded, RunSpec spec, ResultFormat format, PrintWriter out) {
+        return forecast(loaded, spec, format, out, null);
+    }
+
+    /**
+     * The same, with a progress bar on {@code err} while the runs go, when stderr is a terminal
+     * ({@code err} may be null: no bar).
+     */
+    static MonteCarloResult forecast(Scenarios.Loaded loaded, RunSpec spec, ResultFormat format, PrintWriter out,
+                                     PrintWriter err) {
         if (format != ResultFormat.TABLE && format != ResultFormat.CSV) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "with --runs above 1 the formats are table and csv, not "
                     + format.id());
         }
-        MonteCarloResult r = new MonteCarlo(Models.simulation()).run(loaded.scenario(), spec);
+        boolean terminal = err != null && ProgressBar.isTerminal();
+        MonteCarlo.Progress progress = terminal ? new BarProgress(new ProgressBar(err, true)) : MonteCarlo.Progress.NONE;
+        MonteCarloResult r = new MonteCarlo(Models.simulation()).run(loaded.scenario(), spec, false, progress);
+        if (terminal) {
+            ((BarProgress) progress).bar.finish("Monte Carlo", r.runs() + " runs");
+        }
         if (format == ResultFormat.CSV) {
             csv(r, out);
         } else {
@@ -98,5 +112,27 @@ final class MonteCarloOutput {
         err.println("parley: wrote " + w.written().size() + " charts to " + dir);
         err.flush();
         return w.written();
+    }
+
+    /** Draws Monte Carlo's progress (runs done of runs x worlds) on a {@link ProgressBar}. */
+    static final class BarProgress implements MonteCarlo.Progress {
+        private final ProgressBar bar;
+        private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        private volatile long total;
+
+        BarProgress(ProgressBar bar) {
+            this.bar = bar;
+        }
+
+        @Override
+        public void total(long runs) {
+            total = runs;
+        }
+
+        @Override
+        public void completed(long runs) {
+            bar.update("Monte Carlo", (int) Math.min(Integer.MAX_VALUE, done.addAndGet(runs)),
+                    (int) Math.min(Integer.MAX_VALUE, total));
+        }
     }
 }
