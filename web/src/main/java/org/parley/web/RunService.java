@@ -3,7 +3,6 @@ package org.parley.web;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,25 +83,15 @@ public final class RunService implements AutoCloseable {
         if (spec.runs() > MAX_RUNS) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "runs must be <= " + MAX_RUNS + ", was " + spec.runs());
         }
-        List<BargainingModel> models = models(spec);
-        worlds(scenario, spec);
-        for (Map.Entry<String, String> e : spec.options().entrySet()) {
-            String key = e.getKey().strip();
-            int dot = key.indexOf('.');
-            if (dot > 0 && simulation.models().stream().anyMatch(m -> m.id().equals(key.substring(0, dot)))) {
-                continue;
-            }
-            if (models.stream().noneMatch(m -> takes(m, key, e.getValue()))) {
-                throw new ParleyException(ErrorCode.BAD_OPTION, "no selected model has option '" + key + "'");
-            }
-        }
+        simulation.plan(scenario, spec); // the models, worlds and options, checked as a forecast checks them
     }
 
     /** Starts a job; fails at once (nothing queued) when the spec is wrong or the queue is full. */
     public RunJob submit(String scenarioId, int version, Scenario scenario, RunSpec spec, List<String> warnings) {
         check(scenario, spec);
-        List<BargainingModel> models = models(spec);
-        List<String> worlds = worlds(scenario, spec);
+        Simulation.Plan plan = simulation.plan(scenario, spec);
+        List<BargainingModel> models = plan.models();
+        List<String> worlds = plan.worlds();
         String id = String.format(Locale.ROOT, "run-%06d", sequence.incrementAndGet());
         RunJob job = new RunJob(id, scenarioId, version, spec, models.size() * worlds.size(), clock.instant());
         try {
@@ -187,33 +176,6 @@ public final class RunService implements AutoCloseable {
     private static boolean takes(BargainingModel m, String key, String value) {
         return key.equals(ModelOptions.PRESET) ? m.presets().containsKey(value.strip())
                 : m.options().stream().anyMatch(o -> o.key().equals(key));
-    }
-
-    private List<BargainingModel> models(RunSpec spec) {
-        if (spec.models().isEmpty()) {
-            return simulation.models();
-        }
-        List<BargainingModel> out = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(spec.models())) {
-            out.add(simulation.model(id));
-        }
-        return out;
-    }
-
-    private static List<String> worlds(Scenario scenario, RunSpec spec) {
-        List<String> all = scenario.worldIds();
-        if (spec.worlds().isEmpty()) {
-            return all;
-        }
-        List<String> out = new ArrayList<>();
-        for (String w : new LinkedHashSet<>(spec.worlds())) {
-            if (!all.contains(w)) {
-                throw new ParleyException(ErrorCode.UNKNOWN_ID, "unknown branch '" + w + "'; worlds: "
-                        + String.join(", ", all));
-            }
-            out.add(w);
-        }
-        return out;
     }
 
     private void notify(RunJob job) {
