@@ -1,5 +1,6 @@
 package org.parley.models.spatial;
 
+import java.util.Locale;
 import java.util.Objects;
 
 import org.parley.engine.ModelOptions;
@@ -61,11 +62,15 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
         throw new IllegalArgumentException("unknown value '" + value + "'");
     }
 
-    /** An option value and KTAB's name for it. */
+    /** An option value (the constant's name in kebab case) and KTAB's name for it. */
     interface Named {
-        String option();
+        String name();
 
         String ktab();
+
+        default String option() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     static String[] options(Named[] values) {
@@ -78,20 +83,13 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
 
     /** Victory probability law from coalition strengths (KTAB VictoryProbModel). */
     enum VictoryProb implements Named {
-        LINEAR("linear", "Linear"), SQUARE("square", "Square"), QUARTIC("quartic", "Quartic"),
-        OCTIC("octic", "Octic"), BINARY("binary", "Binary");
+        LINEAR("Linear"), SQUARE("Square"), QUARTIC("Quartic"),
+        OCTIC("Octic"), BINARY("Binary");
 
-        private final String option;
         private final String ktab;
 
-        VictoryProb(String option, String ktab) {
-            this.option = option;
+        VictoryProb(String ktab) {
             this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
         }
 
         @Override
@@ -102,20 +100,13 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
 
     /** Probabilistic Condorcet election variant (KTAB PCEModel). */
     enum Pce implements Named {
-        CONDITIONAL("conditional", "ConditionalPCM"), MARKOV_INCENTIVE("markov-incentive", "MarkovIPCM"),
-        MARKOV_UNIFORM("markov-uniform", "MarkovUPCM");
+        CONDITIONAL("ConditionalPCM"), MARKOV_INCENTIVE("MarkovIPCM"),
+        MARKOV_UNIFORM("MarkovUPCM");
 
-        private final String option;
         private final String ktab;
 
-        Pce(String option, String ktab) {
-            this.option = option;
+        Pce(String ktab) {
             this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
         }
 
         @Override
@@ -126,19 +117,12 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
 
     /** How an actor picks a bargain from its queue (KTAB StateTransitions). */
     enum Transitions implements Named {
-        DETERMINISTIC("deterministic", "DeterminsticSTM"), STOCHASTIC("stochastic", "StochasticSTM");
+        DETERMINISTIC("DeterminsticSTM"), STOCHASTIC("StochasticSTM");
 
-        private final String option;
         private final String ktab;
 
-        Transitions(String option, String ktab) {
-            this.option = option;
+        Transitions(String ktab) {
             this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
         }
 
         @Override
@@ -149,20 +133,13 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
 
     /** Voting rule: how a utility difference becomes a vote (KTAB VotingRule). */
     enum Vote implements Named {
-        BINARY("binary", "Binary"), PROP_BIN("prop-bin", "PropBin"), PROP("prop", "Prop"),
-        PROP_CBC("prop-cbc", "PropCbc"), CUBIC("cubic", "Cubic"), ASYM_PROSP("asym-prosp", "ASymProsp");
+        BINARY("Binary"), PROP_BIN("PropBin"), PROP("Prop"),
+        PROP_CBC("PropCbc"), CUBIC("Cubic"), ASYM_PROSP("ASymProsp");
 
-        private final String option;
         private final String ktab;
 
-        Vote(String option, String ktab) {
-            this.option = option;
+        Vote(String ktab) {
             this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
         }
 
         @Override
@@ -173,20 +150,13 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
 
     /** h's estimate of i's risk attitude (KTAB BigRAdjust). */
     enum RiskAdjust implements Named {
-        NONE("none", "None"), ONE_THIRD("one-third", "OneThird"), HALF("half", "Half"),
-        TWO_THIRDS("two-thirds", "TwoThirds"), FULL("full", "Full");
+        NONE("None"), ONE_THIRD("OneThird"), HALF("Half"),
+        TWO_THIRDS("TwoThirds"), FULL("Full");
 
-        private final String option;
         private final String ktab;
 
-        RiskAdjust(String option, String ktab) {
-            this.option = option;
+        RiskAdjust(String ktab) {
             this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
         }
 
         @Override
@@ -197,19 +167,12 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
 
     /** Range of the inferred risk attitudes (KTAB BigRRange). */
     enum RiskRange implements Named {
-        MIN("min", "Min"), MID("mid", "Mid"), MAX("max", "Max");
+        MIN("Min"), MID("Mid"), MAX("Max");
 
-        private final String option;
         private final String ktab;
 
-        RiskRange(String option, String ktab) {
-            this.option = option;
+        RiskRange(String ktab) {
             this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
         }
 
         @Override
@@ -220,20 +183,13 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
 
     /** Third parties' commitment in the hypothetical contests (KTAB ThirdPartyCommit). */
     enum ThirdParty implements Named {
-        NO_COMMIT("no-commit", "NoCommit"), SEMI_COMMIT("semi-commit", "SemiCommit"),
-        FULL_COMMIT("full-commit", "FullCommit");
+        NO_COMMIT("NoCommit"), SEMI_COMMIT("SemiCommit"),
+        FULL_COMMIT("FullCommit");
 
-        private final String option;
         private final String ktab;
 
-        ThirdParty(String option, String ktab) {
-            this.option = option;
+        ThirdParty(String ktab) {
             this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
         }
 
         @Override
@@ -244,19 +200,12 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
 
     /** Interpolation of a bargain between two vector positions (KTAB InterVecBrgn). */
     enum Interpolation implements Named {
-        S1P1("s1p1", "S1P1"), S2P2("s2p2", "S2P2"), S2PMAX("s2pmax", "S2PMax");
+        S1P1("S1P1"), S2P2("S2P2"), S2PMAX("S2PMax");
 
-        private final String option;
         private final String ktab;
 
-        Interpolation(String option, String ktab) {
-            this.option = option;
+        Interpolation(String ktab) {
             this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
         }
 
         @Override
@@ -267,20 +216,13 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
 
     /** Whose perspective forms the bargain (KTAB BargnModel). */
     enum BargainModel implements Named {
-        INIT_ONLY("init-only", "InitOnlyInterp"), INIT_RCVR("init-rcvr", "InitRcvrInterp"),
-        PW_COMP("pw-comp", "PWCompInterp");
+        INIT_ONLY("InitOnlyInterp"), INIT_RCVR("InitRcvrInterp"),
+        PW_COMP("PWCompInterp");
 
-        private final String option;
         private final String ktab;
 
-        BargainModel(String option, String ktab) {
-            this.option = option;
+        BargainModel(String ktab) {
             this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
         }
 
         @Override
@@ -295,19 +237,12 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
      * receiver's own capability.
      */
     enum PwCompWeight implements Named {
-        KTAB("ktab", "ktab"), RECEIVER("receiver", "receiver");
+        KTAB("ktab"), RECEIVER("receiver");
 
-        private final String option;
         private final String ktab;
 
-        PwCompWeight(String option, String ktab) {
-            this.option = option;
+        PwCompWeight(String ktab) {
             this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
         }
 
         @Override
@@ -323,19 +258,12 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
      * ({@code ktab}); {@code probability} uses the receiver's estimated probability.
      */
     enum ReceiverEstimate implements Named {
-        KTAB("ktab", "ktab"), PROBABILITY("probability", "probability");
+        KTAB("ktab"), PROBABILITY("probability");
 
-        private final String option;
         private final String ktab;
 
-        ReceiverEstimate(String option, String ktab) {
-            this.option = option;
+        ReceiverEstimate(String ktab) {
             this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
         }
 
         @Override
@@ -346,19 +274,12 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
 
     /** Which number per issue Parley reports as the round's outcome and the forecast. */
     enum Forecast implements Named {
-        EXPECTED("expected", "-"), MOST_LIKELY("most-likely", "-"), POWER_MEAN("power-mean", "-");
+        EXPECTED("-"), MOST_LIKELY("-"), POWER_MEAN("-");
 
-        private final String option;
         private final String ktab;
 
-        Forecast(String option, String ktab) {
-            this.option = option;
+        Forecast(String ktab) {
             this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
         }
 
         @Override
