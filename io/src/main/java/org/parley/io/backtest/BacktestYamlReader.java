@@ -237,7 +237,7 @@ public final class BacktestYamlReader {
             error(ProblemCode.WRONG_TYPE, sn, p, "scenario must be a file name or a mapping");
             return null;
         } catch (ScenarioException e) {
-            problems.addAll(e.problems());
+            problems.addAll(e.errors());
             return null;
         } catch (ParleyException e) {
             error(ProblemCode.BAD_VALUE, sn, p, e.getMessage());

@@ -1,0 +1,55 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+/** Every --help text renders without picocli's format warnings (a bare {@code %} in a description). */
+class HelpTextTest {
+
+    private static void collect(CommandLine cl, List<CommandLine> out) {
+        out.add(cl);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!out.contains(sub)) {
+                collect(sub, out);
+            }
+        }
+    }
+
+    @Test
+    void everyCommandsHelpRendersWithoutWarnings() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(Parley.commandLine(), all);
+        assertThat(all).hasSizeGreaterThan(10);
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StringBuilder usage = new StringBuilder();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            for (CommandLine cl : all) {
+                usage.append(cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN").doesNotContain("Could not format");
+        assertThat(usage.toString()).contains("point, 90% interval over Monte Carlo runs",
+                "coverage of the 90% interval");
+    }
+
+    @Test
+    void helpOpensWithTheUsageLine() {
+        CliRun r = CliRun.of("--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("Usage: parley");
+        assertThat(r.err()).isEmpty();
+    }
+}
