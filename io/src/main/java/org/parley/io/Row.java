@@ -1,4 +1,4 @@
-package org.parley.io.peer;
+package org.parley.io;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,11 @@
-package org.parley.models;
+package org.parley.engine;
 
 import java.util.List;
 
-import org.parley.engine.ModelOptions;
-import org.parley.engine.OptionSpec;
-import org.parley.engine.Problem;
-
 /**
  * How the baseline models weigh actors on an issue: the {@code weights} option shared by
- * {@code compromise} and {@code median}.
+ * {@code compromise} and {@code median} (here, not in either model's package, so that no model
+ * package imports another).
  */
 public enum Weights {
     /** capability x salience: the compromise model of the DEU literature (default). */

@@ -1,4 +1,4 @@
-package org.parley.io.peer;
+package org.parley.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,10 +15,6 @@ import org.parley.engine.Problem;
 import org.parley.engine.RunContext;
 import org.parley.engine.ScenarioException;
 import org.parley.engine.Trajectory;
-import org.parley.io.ImportSettings;
-import org.parley.io.ScenarioFormat;
-import org.parley.io.Scenarios;
-import org.parley.io.TextFile;
 import org.parley.model.Scenario;
 import org.parley.models.Models;
 

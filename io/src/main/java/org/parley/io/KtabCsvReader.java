@@ -1,4 +1,4 @@
-package org.parley.io.peer;
+package org.parley.io;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,9 +10,6 @@ import java.util.Set;
 import org.parley.engine.ProblemCode;
 import org.parley.engine.ScenarioException;
 import org.parley.engine.ScenarioProblem;
-import org.parley.io.ImportSettings;
-import org.parley.io.MapLocator;
-import org.parley.io.TextFile;
 import org.parley.model.Actor;
 import org.parley.model.DecisionRule;
 import org.parley.model.Estimate;

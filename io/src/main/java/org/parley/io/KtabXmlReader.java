@@ -1,4 +1,4 @@
-package org.parley.io.peer;
+package org.parley.io;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -15,9 +15,6 @@ import javax.xml.stream.XMLStreamReader;
 import org.parley.engine.ProblemCode;
 import org.parley.engine.ScenarioException;
 import org.parley.engine.ScenarioProblem;
-import org.parley.io.ImportSettings;
-import org.parley.io.MapLocator;
-import org.parley.io.TextFile;
 import org.parley.model.Actor;
 import org.parley.model.DecisionRule;
 import org.parley.model.Estimate;
