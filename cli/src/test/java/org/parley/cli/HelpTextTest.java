@@ -52,4 +52,18 @@ class HelpTextTest {
         assertThat(r.out()).startsWith("Usage: parley");
         assertThat(r.err()).isEmpty();
     }
+
+    @Test
+    void theRunFlagsReadTheSameInEveryCommandThatTakesThem() {
+        for (String flag : List.of("--model", "--rounds", "--seed", "--threads")) {
+            List<String> seen = new ArrayList<>();
+            for (String c : List.of("forecast", "compare", "sensitivity")) {
+                CommandLine.Model.OptionSpec o = Parley.commandLine().getSubcommands().get(c).getCommandSpec()
+                        .findOption(flag);
+                assertThat(o).as("%s %s", c, flag).isNotNull();
+                seen.add(String.join(" ", o.names()) + ": " + String.join(" ", o.description()));
+            }
+            assertThat(seen).as(flag).containsOnly(seen.get(0));
+        }
+    }
 }
