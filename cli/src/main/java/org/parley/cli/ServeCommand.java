@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.parley.models.Models;
 import org.parley.store.Store;
-import org.parley.web.RunJob;
+import org.parley.web.Job;
 import org.parley.web.WebServer;
 import org.parley.web.WebSettings;
 
@@ -84,7 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
             server.onClose(opened::close);
         }
         ProgressBar bar = new ProgressBar(err, ProgressBar.isTerminal());
-        server.runs().addListener(job -> progress(bar, job));
+        server.jobs().addListener(job -> progress(bar, job));
 
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         String url = "http://" + host + ":" + server.port() + "/";
@@ -100,13 +100,13 @@ public final class ServeCommand implements Callable<Integer> {
         return server;
     }
 
-    private static void progress(ProgressBar bar, RunJob job) {
-        String label = job.id() + " " + job.scenarioId();
+    private static void progress(ProgressBar bar, Job<?> job) {
+        String label = job.id() + (job.scenarioId() == null ? "" : " " + job.scenarioId());
         if (job.status().finished()) {
             bar.finish(label, job.status().name().toLowerCase(Locale.ROOT)
                     + (job.errorMessage() == null ? "" : ": " + job.errorMessage()));
         } else {
-            bar.update(label, job.done(), job.total());
+            bar.update(label, (int) Math.min(Integer.MAX_VALUE, job.done()), (int) Math.min(Integer.MAX_VALUE, job.total()));
         }
     }
 

@@ -35,17 +35,40 @@ final class RegistryApi {
 
     private final Store store;
     private final Registry registry;
-    private final RunRepository runs;
+    private final Jobs runs;
 
-    RegistryApi(Store store, RunRepository runs) {
+    RegistryApi(Store store, Jobs runs) {
         this.store = store;
         this.registry = new Registry(store);
         this.runs = runs;
     }
 
+    /** The registry's routes; without a store ({@code registry} null) each answers 409 NO_STORE. */
+    static void routes(io.javalin.Javalin app, RegistryApi registry) {
+        app.get("/api/registry", ctx -> Http.json(ctx, 200, need(registry).list()));
+        app.post("/api/registry", ctx -> {
+            Map<String, Object> r = need(registry).register(Http.object(ctx, REGISTER_FIELDS));
+            ctx.header("Location", "/api/registry/" + r.get("id"));
+            Http.json(ctx, 201, r);
+        });
+        app.post("/api/registry/{id}/resolution", ctx -> {
+            RegistryApi api = need(registry);
+            Http.json(ctx, 201, api.resolve(ctx.pathParam("id"), Http.object(ctx, RESOLVE_FIELDS)));
+        });
+        app.get("/api/score", ctx -> Http.json(ctx, 200, need(registry).score()));
+    }
+
+    private static RegistryApi need(RegistryApi r) {
+        if (r == null) {
+            throw new ApiException(409, "NO_STORE", "the forecast registry needs a run store: "
+                    + "start the server with 'parley serve --store URL'");
+        }
+        return r;
+    }
+
     /** {@code POST /api/registry}: registers a saved run's forecast of one issue. */
     Map<String, Object> register(JsonNode n) {
-        fields(n, REGISTER_FIELDS);
+        Http.fields(n, REGISTER_FIELDS);
         long run = runId(n.get("run"));
         String issue = text(n, "issue", true);
         String branch = text(n, "branch", false);
@@ -82,7 +105,7 @@ final class RegistryApi {
     /** {@code POST /api/registry/{id}/resolution}: records what happened. */
     Map<String, Object> resolve(String idText, JsonNode n) {
         long id = registrationId(idText);
-        fields(n, RESOLVE_FIELDS);
+        Http.fields(n, RESOLVE_FIELDS);
         JsonNode o = n.get("outcome");
         if (o == null || !o.isNumber() || !Double.isFinite(o.asDouble())) {
             throw ApiException.badRequest("'outcome' (a number on the issue's scale) is required");
@@ -211,7 +234,8 @@ final class RegistryApi {
             if (!s.isEmpty() && s.chars().allMatch(Character::isDigit) && s.length() < 18) {
                 return Long.parseLong(s);
             }
-            RunJob j = runs.get(s).orElseThrow(() -> new ApiException(400, "UNKNOWN_ID", "no run '" + clip(s) + "'"));
+            Job<?> j = runs.get(s).filter(x -> x.kind() == Job.Kind.FORECAST)
+                    .orElseThrow(() -> new ApiException(400, "UNKNOWN_ID", "no run '" + clip(s) + "'"));
             if (j.storedRun() <= 0) {
                 throw new ApiException(409, "NOT_READY", "run " + j.id() + " is not saved in the store (yet); "
                         + "only a finished run can be registered");
@@ -253,18 +277,6 @@ final class RegistryApi {
             // answered below
         }
         throw ApiException.notFound("registration", clip(s));
-    }
-
-    private static void fields(JsonNode n, List<String> allowed) {
-        if (n == null || !n.isObject()) {
-            throw ApiException.badRequest("the body must be a JSON object");
-        }
-        for (Map.Entry<String, JsonNode> f : n.properties()) {
-            if (!allowed.contains(f.getKey())) {
-                throw ApiException.badRequest("unknown field '" + clip(f.getKey()) + "'; fields: "
-                        + String.join(", ", allowed));
-            }
-        }
     }
 
     private static String text(JsonNode n, String field, boolean required) {

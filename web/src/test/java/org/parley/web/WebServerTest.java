@@ -101,7 +101,7 @@ class WebServerTest {
         models.add(new Blocker());
         models.add(new Boom());
         WebServer s = new WebServer(settings.withMaxBodyBytes(64 * 1024), new InMemoryScenarioRepository(InstantSource.system()),
-                new InMemoryRunRepository(50), new Simulation(models), InstantSource.system());
+                new Simulation(models), InstantSource.system());
         s.seed();
         return s;
     }
@@ -195,6 +195,16 @@ class WebServerTest {
             """;
 
     // ------------------------------------------------------------ info, models, ui
+
+    @Test
+    void infoSaysTheBuildsVersionAsTheCliDoes() throws IOException {
+        // the parent POM's version, which the CLI's --version prints too
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<parent>.*?<version>([^<]+)</version>",
+                java.util.regex.Pattern.DOTALL).matcher(pom);
+        assertThat(m.find()).isTrue();
+        assertThat(get("/api/info").json().get("parley").asText()).isEqualTo(m.group(1)).isNotEqualTo("dev");
+    }
 
     @Test
     void infoAndModels() {
@@ -561,6 +571,45 @@ class WebServerTest {
                 outcomes:
                   x: 20
             """;
+
+    @Test
+    void sensitivityAndBacktestJobsAnswerLikeTheirSynchronousEndpoints() {
+        String sens = "{\"scenario\": \"" + SEED + "\", \"model\": \"compromise\", \"issue\": \"sanctions\"}";
+        Answer started = send("POST", "/api/sensitivity/jobs", sens);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.json().get("kind").asText()).isEqualTo("sensitivity");
+        String location = started.raw().headers().firstValue("Location").orElseThrow();
+        JsonNode done = waitForMonteCarlo(location, "done");
+        assertThat(done.get("progress").get("done").asLong()).isEqualTo(1);
+        assertThat(get(location + "/result").json()).isEqualTo(send("POST", "/api/sensitivity", sens).json());
+
+        Answer bt = send("POST", "/api/backtests/jobs?models=compromise,median&split=all", BACKTEST);
+        assertThat(bt.status()).as(bt.body()).isEqualTo(202);
+        String btLocation = bt.raw().headers().firstValue("Location").orElseThrow();
+        waitForMonteCarlo(btLocation, "done");
+        assertThat(get(btLocation + "/result").json())
+                .isEqualTo(send("POST", "/api/backtests?models=compromise,median&split=all", BACKTEST).json());
+
+        // every kind is listed under /api/jobs; a job is not found under another kind's path
+        String btId = bt.json().get("id").asText();
+        assertThat(get("/api/jobs/" + btId).json().get("kind").asText()).isEqualTo("backtest");
+        assertThat(get("/api/jobs/" + btId + "/result").json().get("scores").size()).isPositive();
+        assertThat(get("/api/jobs").json().get(0).get("id").asText()).isEqualTo(btId);
+        assertError(get("/api/sensitivity/jobs/" + btId), 404, "UNKNOWN_ID");
+        assertError(get("/api/runs/" + btId), 404, "UNKNOWN_ID");
+        assertError(send("POST", "/api/sensitivity/jobs", "{\"scenario\": \"" + SEED + "\"}"), 400, "BAD_INPUT");
+    }
+
+    @Test
+    void aJobCancelledThroughTheGenericPathStops() {
+        String id = send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"models\": [\"blocker\"]}")
+                .json().get("id").asText();
+        waitFor(id, "running");
+        Answer cancelled = send("DELETE", "/api/jobs/" + id, null);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.json().get("kind").asText()).isEqualTo("forecast");
+        assertError(get("/api/jobs/" + id + "/result"), 409, "NOT_READY");
+    }
 
     @Test
     void backtestAnswersTheScoreTable() {
