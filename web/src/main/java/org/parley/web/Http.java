@@ -40,9 +40,45 @@ final class Http {
         ctx.result(sb.toString());
     }
 
+    /** The request attribute holding the body size limit (set by {@link Guard}). */
+    static final String MAX_BODY = "parley.maxBody";
+
+    /**
+     * The body's bytes, read up to the limit: a longer body (chunked ones included, whose length
+     * is not known in advance) is refused with 413 as soon as it passes the limit, without reading
+     * the rest; a body that stops arriving is 408.
+     */
+    static byte[] bytes(Context ctx) {
+        Long max = ctx.attribute(MAX_BODY);
+        long limit = max == null ? WebSettings.DEFAULT_MAX_BODY : max;
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (b.length > limit) {
+                ctx.header("Connection", "close");
+                throw new ApiException(413, "TOO_LARGE", "the request body exceeds " + limit + " bytes");
+            }
+            return b;
+        } catch (IOException e) {
+            if (timedOut(e)) {
+                ctx.header("Connection", "close");
+                throw new ApiException(408, "REQUEST_TIMEOUT", "the request body stopped arriving");
+            }
+            throw new ApiException(400, "BAD_INPUT", "cannot read the request body");
+        }
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The body as a JSON object whose fields are all among {@code allowed}. */
     static JsonNode object(Context ctx, List<String> allowed) throws JsonProcessingException {
-        String body = ctx.body();
+        String body = new String(bytes(ctx), java.nio.charset.StandardCharsets.UTF_8);
         if (body.isBlank()) {
             throw ApiException.badRequest("the request body is empty; send a JSON object");
         }
@@ -64,9 +100,25 @@ final class Http {
         }
     }
 
-    /** The body as an uploaded text file (size, encoding and binary checks of {@link TextFile}). */
+    /**
+     * The body as an uploaded text file (size, encoding and binary checks of {@link TextFile}):
+     * the body itself, or the first file of a {@code multipart/form-data} body.
+     */
     static TextFile text(Context ctx, String name) {
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body;
+        if (ctx.isMultipartFormData()) {
+            List<io.javalin.http.UploadedFile> files = ctx.uploadedFiles();
+            if (files.isEmpty()) {
+                throw ApiException.badRequest("the multipart body has no file part");
+            }
+            try (InputStream in = files.get(0).content()) {
+                body = in.readAllBytes();
+            } catch (IOException e) {
+                throw ApiException.badRequest("cannot read the uploaded file");
+            }
+        } else {
+            body = bytes(ctx);
+        }
         if (body.length == 0) {
             throw ApiException.badRequest("the request body is empty; send the file's text");
         }

@@ -3,6 +3,8 @@ package org.parley.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 
 import org.parley.engine.ErrorCode;
@@ -27,8 +29,16 @@ final class StaticAssets {
             sf.hostedPath = "/";
             sf.directory = "/org/parley/web/ui";
             sf.location = Location.CLASSPATH;
+            sf.headers = Guard.STATIC_HEADERS;
         });
-        config.staticFiles.enableWebjars();
+        config.staticFiles.add(sf -> {
+            sf.hostedPath = "/webjars";
+            sf.directory = "META-INF/resources/webjars";
+            sf.location = Location.CLASSPATH;
+            Map<String, String> headers = new LinkedHashMap<>(Guard.STATIC_HEADERS);
+            headers.put("Cache-Control", "max-age=31622400");
+            sf.headers = headers;
+        });
     }
 
     static void routes(Javalin app) {

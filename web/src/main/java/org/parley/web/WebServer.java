@@ -5,6 +5,7 @@ import static org.parley.web.Http.json;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,19 @@ import org.parley.engine.ProblemCode;
 import org.parley.engine.ScenarioException;
 import org.parley.engine.ScenarioProblem;
 import org.parley.engine.Simulation;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.parley.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import jakarta.servlet.DispatcherType;
+
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 
@@ -38,6 +45,12 @@ import io.javalin.http.HttpResponseException;
 public final class WebServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+    /** A connection with nothing to say for this long is closed. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** A request body that stops arriving for this long is answered 408. */
+    static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+    /** A synchronous analysis running longer is cancelled (503 TOO_LONG). */
+    static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
 
     private final WebSettings settings;
     private final Simulation simulation;
@@ -71,9 +84,18 @@ public final class WebServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxBodyBytes();
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(settings.maxBodyBytes(), 1 << 20), SizeUnit.BYTES);
+            config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BODY_TIMEOUT.toMillis()));
+            config.jetty.modifyServletContextHandler(h -> {
+                FilterHolder body = new FilterHolder(new BodyReader(settings.maxBodyBytes(), BODY_TIMEOUT.toMillis()));
+                body.setAsyncSupported(true);
+                h.addFilter(body, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+            });
             StaticAssets.configure(config);
         });
-        routes(Duration.ofSeconds(60));
+        routes(SYNC_TIMEOUT);
     }
 
     /** A server with in-memory repositories holding the seed scenario. */
@@ -99,6 +121,11 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer start() {
         app.start(settings.bind(), settings.port());
+        for (Connector c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof ServerConnector sc) {
+                sc.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            }
+        }
         return this;
     }
 
@@ -136,9 +163,9 @@ public final class WebServer implements AutoCloseable {
         });
         scenarios.routes(app);
         JobApi jobApi = new JobApi(jobs);
-        ForecastApi forecasts = new ForecastApi(simulation, scenarios, Budget.DEFAULT, jobs, interactive, syncTimeout);
+        ForecastApi forecasts = new ForecastApi(simulation, scenarios, settings.budget(), jobs, interactive, syncTimeout);
         forecasts.routes(app, jobApi);
-        new AnalysisApi(simulation, scenarios, forecasts, Budget.DEFAULT, jobs, interactive, syncTimeout).routes(app, jobApi);
+        new AnalysisApi(simulation, scenarios, forecasts, settings.budget(), jobs, interactive, syncTimeout).routes(app, jobApi);
         jobApi.routes(app, ForecastApi::result);
         RegistryApi.routes(app, registry);
         StaticAssets.routes(app);

@@ -41,6 +41,8 @@ class WebServerTest {
 
     private static final String SEED = "dprk-us-talks-2024";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A pseudo-header for {@link #send}: send no Origin (as a non-browser client that forgot it). */
+    private static final String NO_ORIGIN = "no-origin";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -132,8 +134,23 @@ class WebServerTest {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        boolean origin = false;
+        boolean type = false;
         for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
+            if (!headers[i].equals(NO_ORIGIN)) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            origin |= headers[i].equalsIgnoreCase("Origin") || headers[i].equalsIgnoreCase("Sec-Fetch-Site")
+                    || headers[i].equalsIgnoreCase(NO_ORIGIN);
+            type |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (!origin && !method.equals("GET")) {
+            b.header("Origin", base); // as the browser UI sends it
+        }
+        if (!type && body != null) {
+            String t = body.stripLeading();
+            b.header("Content-Type", t.isEmpty() || t.startsWith("{") || t.startsWith("[") ? "application/json"
+                    : "application/yaml");
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -314,6 +331,48 @@ class WebServerTest {
     }
 
     @Test
+    void everyStateChangingRouteRefusesCrossSiteRequests() {
+        JsonNode paths = get("/openapi.json").json().get("paths");
+        int scenarios = scenarioCount();
+        List<String> checked = new ArrayList<>();
+        paths.properties().forEach(p -> p.getValue().properties().stream().map(Map.Entry::getKey)
+                .filter(m -> List.of("post", "put", "delete", "patch").contains(m)).forEach(method -> {
+            String path = p.getKey().replace("{id}", p.getKey().startsWith("/api/scenarios") ? SEED : "run-000001")
+                    .replace("{version}", "1").replace("{source}", "reuters-ri-2024");
+            String m = method.toUpperCase(java.util.Locale.ROOT);
+            String body = m.equals("DELETE") ? null : "{\"scenario\": \"" + SEED + "\"}";
+            String what = m + " " + path;
+            assertError(send(m, path, body, "Origin", "https://evil.example"), 403, "CROSS_SITE");
+            assertError(send(m, path, body, "Origin", "null"), 403, "CROSS_SITE");
+            assertError(send(m, path, body, "Origin", base.replace("127.0.0.1", "127.0.0.2")), 403, "CROSS_SITE");
+            assertError(send(m, path, body, "Sec-Fetch-Site", "cross-site"), 403, "CROSS_SITE");
+            assertError(send(m, path, body, "Sec-Fetch-Site", "same-site"), 403, "CROSS_SITE");
+            assertError(send(m, path, body, NO_ORIGIN, "1"), 403, "CROSS_SITE");
+            if (body != null) {
+                // the bodies a foreign page may post without asking
+                for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "text/plain; charset=utf-8")) {
+                    Answer a = send(m, path, body, "Content-Type", type);
+                    assertThat(a.status()).as(what + " as " + type).isEqualTo(415);
+                    assertThat(a.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+                }
+                Answer none = send(m, path, body, "Content-Type", "");
+                assertThat(none.status()).as(what + " without a type").isIn(400, 415);
+            }
+            checked.add(what);
+        }));
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(scenarioCount()).isEqualTo(scenarios);
+        assertThat(get("/api/jobs").json().size()).isZero();
+        assertThat(get("/api/scenarios/" + SEED + "/versions").json().size()).isEqualTo(1);
+        // the same request from the page itself passes the guard (browsers send Sec-Fetch-Site too)
+        Answer same = send("POST", "/api/validate", MINIMAL, "Origin", base, "Sec-Fetch-Site", "same-origin",
+                "Content-Type", "application/yaml");
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        Answer site = send("POST", "/api/validate", MINIMAL, "Sec-Fetch-Site", "same-origin", "Content-Type", "text/yaml");
+        assertThat(site.status()).as(site.body()).isEqualTo(200);
+    }
+
+    @Test
     void putWithAnotherIdIsRefused() {
         assertError(send("PUT", "/api/scenarios/" + SEED, MINIMAL), 400, "BAD_INPUT");
         assertThat(get("/api/scenarios/" + SEED + "/versions").json().size()).isEqualTo(1);
@@ -322,7 +381,7 @@ class WebServerTest {
     @Test
     void attachesSourceText() {
         Answer a = send("PUT", "/api/scenarios/" + SEED + "/sources/reuters-ri-2024", "One sentence. Another one.",
-                "Content-Type", "text/plain");
+                "Content-Type", "application/octet-stream");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         assertThat(a.json().get("sources").get(0).get("sentences").size()).isEqualTo(2);
         assertError(send("PUT", "/api/scenarios/" + SEED + "/sources/nope", "x"), 404, "UNKNOWN_ID");
@@ -614,7 +673,7 @@ class WebServerTest {
     @Test
     void backtestAnswersTheScoreTable() {
         int before = scenarioCount();
-        Answer a = send("POST", "/api/backtests?models=compromise,median&split=all", BACKTEST, "Content-Type", "text/plain");
+        Answer a = send("POST", "/api/backtests?models=compromise,median&split=all", BACKTEST, "Content-Type", "application/yaml");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         JsonNode root = a.json();
         assertThat(root.get("split").asText()).isEqualTo("all");
