@@ -30,17 +30,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class RegistryApi {
 
     private static final List<String> REGISTER_FIELDS = List.of("run", "issue", "branch", "question", "resolvesBy",
-            "threshold", "below", "supersedes", "author");
-    private static final List<String> RESOLVE_FIELDS = List.of("outcome", "date", "source", "author");
+            "threshold", "below", "supersedes");
+    private static final List<String> RESOLVE_FIELDS = List.of("outcome", "date", "source");
 
     private final Store store;
     private final Registry registry;
     private final Jobs runs;
+    private final String author;
 
-    RegistryApi(Store store, Jobs runs) {
+    /**
+     * @param author who the server's writes are recorded as: the authenticated user (the token's
+     *               holder, or the user at this machine on a server without a token), never a name
+     *               a request gives
+     */
+    RegistryApi(Store store, Jobs runs, String author) {
         this.store = store;
         this.registry = new Registry(store);
         this.runs = runs;
+        this.author = author;
     }
 
     /** The registry's routes; without a store ({@code registry} null) each answers 409 NO_STORE. */
@@ -92,7 +99,6 @@ final class RegistryApi {
             }
             supersedes = sup.asLong();
         }
-        String author = author(n);
         Registration r;
         synchronized (store) {
             knownRun(run);
@@ -112,9 +118,9 @@ final class RegistryApi {
         }
         LocalDate date = date(n, "date");
         String source = text(n, "source", true);
-        String author = author(n);
         synchronized (store) {
             Registration reg = registration(id);
+            checkResolution(reg, o.asDouble(), date);
             Resolution res = registry.resolve(id, o.asDouble(), date, source, author);
             return registration(reg, res);
         }
@@ -313,9 +319,20 @@ final class RegistryApi {
         return x.asBoolean();
     }
 
-    private static String author(JsonNode n) {
-        String a = text(n, "author", false);
-        return a == null || a.isBlank() ? "web" : a.strip();
+    /** An outcome on the issue's scale and a date on or after the registration's, or 400. */
+    private void checkResolution(Registration reg, double outcome, LocalDate date) {
+        LocalDate registered = LocalDate.ofInstant(reg.created(), java.time.ZoneOffset.UTC);
+        if (date.isBefore(registered)) {
+            throw new ApiException(400, "BAD_OPTION", "the resolution's date " + date + " is before the forecast was "
+                    + "registered (" + registered + ")");
+        }
+        org.parley.model.Issue issue = store.scenario(store.run(reg.runId()).info().scenario().id())
+                .resolve(reg.world()).issue(reg.issue()).orElse(null);
+        if (issue != null && !(outcome >= issue.scale().min() && outcome <= issue.scale().max())) {
+            throw new ApiException(400, "BAD_OPTION", "the outcome " + org.parley.engine.Numbers.format(outcome)
+                    + " is off the scale of issue '" + reg.issue() + "' (" + org.parley.engine.Numbers.format(
+                    issue.scale().min()) + " to " + org.parley.engine.Numbers.format(issue.scale().max()) + ")");
+        }
     }
 
     private static String clip(String s) {

@@ -30,6 +30,10 @@ import io.javalin.http.Context;
  */
 final class ScenarioApi {
 
+    /** Parsed scenarios cached at most, and their documents' characters at most (the least recently used go first). */
+    static final int CACHED = 64;
+    static final long CACHED_CHARS = 16L << 20;
+
     private final ScenarioRepository scenarios;
     private final Map<StoredScenario, Scenarios.Loaded> parsed = new LinkedHashMap<>(16, 0.75f, true);
 
@@ -107,9 +111,13 @@ final class ScenarioApi {
                 new ImportSettings(ScenarioFormat.JSON, Map.of()));
         synchronized (parsed) {
             parsed.put(st, l);
+            long chars = 0;
+            for (StoredScenario x : parsed.keySet()) {
+                chars += x.document().length();
+            }
             Iterator<StoredScenario> it = parsed.keySet().iterator();
-            while (parsed.size() > 64 && it.hasNext()) {
-                it.next();
+            while ((parsed.size() > CACHED || chars > CACHED_CHARS) && parsed.size() > 1 && it.hasNext()) {
+                chars -= it.next().document().length();
                 it.remove();
             }
         }
@@ -171,15 +179,21 @@ final class ScenarioApi {
         Scenario s = loaded(st).scenario();
         if (format.equals("yaml")) {
             ctx.contentType("application/yaml; charset=utf-8");
-            ctx.header("Content-Disposition", "attachment; filename=\"" + st.id() + ".yaml\"");
+            ctx.header("Content-Disposition", disposition(st.id(), "yaml"));
             ctx.result(ScenarioWriter.toYaml(s));
         } else if (format.equals("json")) {
             ctx.contentType(Http.JSON_TYPE);
-            ctx.header("Content-Disposition", "attachment; filename=\"" + st.id() + ".json\"");
+            ctx.header("Content-Disposition", disposition(st.id(), "json"));
             ctx.result(ScenarioWriter.toJson(s));
         } else {
             throw new ApiException(400, "BAD_OPTION", "unknown export format '" + clip(format, 40) + "'; formats: yaml, json");
         }
+    }
+
+    /** A download name made only of safe characters, whatever the id (ids are checked, but a store may hold older ones). */
+    static String disposition(String id, String extension) {
+        String safe = id.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "_");
+        return "attachment; filename=\"" + Http.clip(safe.isEmpty() ? "scenario" : safe, 100) + "." + extension + "\"";
     }
 
     private Map<String, Object> tree(StoredScenario st) {
@@ -201,15 +215,26 @@ final class ScenarioApi {
             } catch (NumberFormatException e) {
                 throw ApiException.badRequest("version must be a whole number, was '" + clip(ctx.pathParam("version"), 20) + "'");
             }
-            return scenarios.get(id, v).orElseThrow(() -> ApiException.notFound("version", id + "@" + v));
+            return scenarios.get(id, v).orElseThrow(() -> {
+                List<StoredScenario> h = scenarios.history(id);
+                if (!h.isEmpty() && v >= 1 && v < h.get(0).version()) {
+                    return new ApiException(410, "NOT_KEPT", "version " + v + " of '" + id + "' is no longer kept in "
+                            + "memory: the server keeps the last " + h.size() + " versions of a scenario (with --store "
+                            + "the run store keeps every version)");
+                }
+                return ApiException.notFound("version", id + "@" + v);
+            });
         }
         return scenarios.get(id).orElseThrow(() -> ApiException.notFound("scenario", id));
     }
 
+    /** The uploaded scenario, read and validated, its ids checked ({@link Ids}). */
     private static Scenarios.Loaded parse(Context ctx, String name) {
         String format = ctx.queryParam("format");
         ImportSettings settings = new ImportSettings(format == null || format.isBlank() ? null
                 : ScenarioFormat.fromId(format), Map.of());
-        return Scenarios.read(Http.text(ctx, name), settings);
+        Scenarios.Loaded l = Scenarios.read(Http.text(ctx, name), settings);
+        Ids.check(l);
+        return l;
     }
 }

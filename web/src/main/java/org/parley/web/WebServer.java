@@ -76,7 +76,7 @@ public final class WebServer implements AutoCloseable {
         this.scenarios = new ScenarioApi(scenarios);
         this.jobs = new Jobs("job", clock, settings.jobThreads(), settings.maxQueued());
         this.interactive = new Jobs("request", clock, settings.jobThreads(), settings.maxQueued());
-        this.registry = store == null ? null : new RegistryApi(store.store(), jobs);
+        this.registry = store == null ? null : new RegistryApi(store.store(), jobs, settings.author());
         this.storeName = store == null ? "memory" : "store";
         if (store != null) {
             jobs.addListener(store.archive());

@@ -74,6 +74,16 @@ public record WebSettings(String bind, int port, String token, long maxBodyBytes
         return new WebSettings(bind, port, token, maxBodyBytes, threads, maxQueued, budget);
     }
 
+    /**
+     * Who the server's registry writes are recorded as: the authenticated user. Without a token
+     * only this machine can call the server, so it is the user running it; with one it is the
+     * token's holder.
+     */
+    public String author() {
+        String user = System.getProperty("user.name", "unknown");
+        return token == null ? "web:" + user + "@localhost" : "web:token holder (server run by " + user + ")";
+    }
+
     public static int defaultThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }

@@ -787,7 +787,18 @@ class WebServerTest {
 
             // resolve
             long id = r.get("id").asLong();
-            String res = "{\"outcome\": 40, \"date\": \"2025-05-01\", \"source\": \"Reuters, 1 May 2025\"}";
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            String res = "{\"outcome\": 40, \"date\": \"" + today + "\", \"source\": \"Reuters, 1 May 2025\"}";
+            // outcomes off the scale, dates before the registration and invented authors are refused
+            assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace("40", "1e300")), 400, "BAD_OPTION");
+            assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace("40", "-1")), 400, "BAD_OPTION");
+            assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace(today, "2020-05-01")), 400,
+                    "BAD_OPTION");
+            assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace("}", ", \"author\": \"Mallory\"}")),
+                    400, "BAD_INPUT");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good + ", \"author\": \"Mallory\"}"),
+                    400, "BAD_INPUT");
+            assertThat(r.get("author").asText()).isEqualTo("web:" + System.getProperty("user.name") + "@localhost");
             assertError(send("POST", "/api/registry/999/resolution", res), 404, "UNKNOWN_ID");
             assertError(send("POST", "/api/registry/abc/resolution", res), 404, "UNKNOWN_ID");
             assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace("40", "\"forty\"")), 400, "BAD_INPUT");
@@ -798,6 +809,7 @@ class WebServerTest {
             Answer resolved = send("POST", "/api/registry/" + id + "/resolution", res);
             assertThat(resolved.status()).as(resolved.body()).isEqualTo(201);
             assertThat(resolved.json().get("resolution").get("outcome").asDouble()).isEqualTo(40.0);
+            assertThat(resolved.json().get("resolution").get("author").asText()).isEqualTo(r.get("author").asText());
             assertThat(get("/api/registry").json().get(0).get("resolution").get("source").asText())
                     .isEqualTo("Reuters, 1 May 2025");
 
