@@ -155,11 +155,18 @@ final class BodyReader implements Filter {
                 res.setContentType(Http.JSON_TYPE);
                 res.setHeader("Cache-Control", "no-store");
                 res.getOutputStream().write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                res.flushBuffer();
             } catch (IOException | IllegalStateException e) {
                 // the client is gone
-            } finally {
-                complete();
             }
+            if (status == 413) {
+                // close now: the container would otherwise read (and drop) the rest of the body
+                org.eclipse.jetty.server.Request base = org.eclipse.jetty.server.Request.getBaseRequest(req);
+                if (base != null) {
+                    base.getHttpChannel().getEndPoint().close();
+                }
+            }
+            complete();
         }
 
         private void complete() {

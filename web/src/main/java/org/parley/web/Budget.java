@@ -14,8 +14,8 @@ import org.parley.model.Scenario;
 
 /**
  * How much work one request may ask of the server, checked before anything runs or is queued:
- * runs, rounds (the {@code rounds} setting and every model's round or turn cap, whether it comes
- * from the request's options, a preset or the scenario's {@code options:}), and cells (actors x
+ * runs, rounds (the {@code rounds} setting, or without it every model's round or turn cap, whether
+ * it comes from the request's options, a preset or the scenario's {@code options:}), and cells (actors x
  * issues x runs of a world). Each model runs on its job's one thread.
  *
  * @param maxRuns   the largest run count
@@ -52,7 +52,7 @@ public record Budget(int maxRuns, int maxRounds, long maxCells) {
         for (BargainingModel m : plan.models()) {
             ModelOptions o = plan.options().get(m.id());
             for (Map.Entry<String, String> e : o.asMap().entrySet()) {
-                if (ROUND_OPTIONS.contains(e.getKey())) {
+                if (ROUND_OPTIONS.contains(e.getKey()) && spec.rounds() == 0) { // a round limit overrides the caps
                     over(m.id() + "." + e.getKey(), number(m, e.getKey(), e.getValue()), maxRounds, "");
                 } else if (THREAD_OPTIONS.contains(e.getKey()) && number(m, e.getKey(), e.getValue()) != 1) {
                     throw new ParleyException(ErrorCode.BAD_OPTION, "option '" + m.id() + "." + e.getKey()

@@ -168,7 +168,7 @@ class WebServerTest {
     }
 
     private static void assertError(Answer a, int status, String code) {
-        assertThat(a.status()).as(a.body()).isEqualTo(status);
+        assertThat(a.status()).as(a.body().length() > 400 ? a.body().substring(0, 400) : a.body()).isEqualTo(status);
         assertThat(a.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(a.code()).as(a.body()).isEqualTo(code);
         assertThat(a.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("secret internal detail");
@@ -370,6 +370,140 @@ class WebServerTest {
         assertThat(same.status()).as(same.body()).isEqualTo(200);
         Answer site = send("POST", "/api/validate", MINIMAL, "Sec-Fetch-Site", "same-origin", "Content-Type", "text/yaml");
         assertThat(site.status()).as(site.body()).isEqualTo(200);
+    }
+
+    @Test
+    void modelOptionsCannotBypassTheRoundBudget() {
+        int before = get("/api/jobs").json().size();
+        for (String options : List.of("{\"expected-utility.max-rounds\": 2000000000}", "{\"max-rounds\": \"2e9\"}",
+                "{\"spatial.max-turns\": 1e9}", "{\"spatial.threads\": 0}")) {
+            String body = "{\"scenario\": \"" + SEED + "\", \"options\": " + options + "}";
+            assertError(send("POST", "/api/runs", body), 400, "BAD_OPTION");
+            assertError(send("POST", "/api/forecast", body), 400, "BAD_OPTION");
+            assertError(send("POST", "/api/montecarlo/jobs", body.replace("}}", "}, \"runs\": 10}")), 400, "BAD_OPTION");
+            String model = options.contains("spatial") ? "spatial" : "expected-utility";
+            assertError(send("POST", "/api/sensitivity", body.replace("\"options\"", "\"model\": \"" + model
+                    + "\", \"options\"")), 400, "BAD_OPTION");
+        }
+        // the same cap through the scenario's own options
+        String capped = MINIMAL.replace("id: tiny", "id: capped\noptions:\n  expected-utility.max-rounds: 999999999");
+        assertThat(send("POST", "/api/scenarios", capped).status()).isEqualTo(201);
+        Answer a = send("POST", "/api/forecast", "{\"scenario\": \"capped\", \"models\": [\"expected-utility\"]}");
+        assertError(a, 400, "BAD_OPTION");
+        assertThat(a.json().get("error").get("message").asText()).contains("expected-utility.max-rounds", "10000");
+        assertThat(get("/api/jobs").json().size()).isEqualTo(before);
+    }
+
+    @Test
+    void theServersBudgetIsASetting() {
+        WebServer small = server(WebSettings.local(0).withBudget(new Budget(50, 20, 1000))).start();
+        try {
+            String smallBase = "http://127.0.0.1:" + small.port();
+            String memoryBase = base;
+            base = smallBase;
+            try {
+                assertError(send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"rounds\": 21}"), 400,
+                        "BAD_OPTION");
+                assertError(send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"runs\": 51}"), 400, "BAD_OPTION");
+                Answer cells = send("POST", "/api/montecarlo", "{\"scenario\": \"" + SEED + "\", \"runs\": 50, "
+                        + "\"rounds\": 5}");
+                assertError(cells, 400, "BAD_OPTION");
+                assertThat(cells.json().get("error").get("message").asText()).contains("actors x issues x runs");
+                Answer caps = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"models\": [\"spatial\"]}");
+                assertError(caps, 400, "BAD_OPTION");
+                assertThat(caps.json().get("error").get("message").asText()).contains("spatial.max-turns must be <= 20");
+                assertThat(send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"rounds\": 20, "
+                        + "\"models\": [\"expected-utility\"]}").status()).isEqualTo(200);
+            } finally {
+                base = memoryBase;
+            }
+        } finally {
+            small.close();
+        }
+    }
+
+    @Test
+    void idsOutsideTheSafeAlphabetAreRefusedWithTheirPlace() {
+        int before = scenarioCount();
+        Answer a = send("POST", "/api/scenarios", MINIMAL.replace("id: tiny", "id: \"<img src=x>\"")
+                .replace("- id: a\n", "- id: \"a b\"\n"));
+        assertThat(a.status()).as(a.body()).isEqualTo(422);
+        JsonNode problems = a.json().get("problems");
+        assertThat(problems.get(0).get("path").asText()).isEqualTo("id");
+        assertThat(problems.get(0).get("message").asText()).contains("<img src=x>", "letters, digits");
+        assertThat(problems.get(1).get("path").asText()).isEqualTo("actors[0].id");
+        assertThat(problems.get(1).get("line").asInt()).as(problems.toString()).isEqualTo(8);
+        assertThat(scenarioCount()).isEqualTo(before);
+        JsonNode v = send("POST", "/api/validate", MINIMAL.replace("- id: tax", "- id: \"tax/../x\"")
+                .replace("    tax:", "    \"tax/../x\":")).json();
+        assertThat(v.get("valid").asBoolean()).isFalse();
+        assertThat(v.get("problems").toString()).contains("issues[0].id");
+        assertThat(ScenarioApi.disposition("a\"b\r\nc", "yaml")).isEqualTo("attachment; filename=\"a_b__c.yaml\"");
+    }
+
+    @Test
+    void historyInMemoryKeepsTheNewestVersions() {
+        assertThat(send("POST", "/api/scenarios", MINIMAL).status()).isEqualTo(201);
+        int saves = InMemoryScenarioRepository.KEPT_VERSIONS + 15;
+        for (int i = 2; i <= saves; i++) {
+            assertThat(send("PUT", "/api/scenarios/tiny", MINIMAL.replace("title: Tiny", "title: Tiny " + i)).status())
+                    .isEqualTo(200);
+        }
+        JsonNode h = get("/api/scenarios/tiny/versions").json();
+        assertThat(h.size()).isEqualTo(InMemoryScenarioRepository.KEPT_VERSIONS);
+        assertThat(h.get(h.size() - 1).get("version").asInt()).isEqualTo(saves);
+        assertThat(h.get(0).get("version").asInt()).isEqualTo(saves - InMemoryScenarioRepository.KEPT_VERSIONS + 1);
+        assertError(get("/api/scenarios/tiny/versions/1"), 410, "NOT_KEPT");
+        assertThat(get("/api/scenarios/tiny/versions/" + saves).json().get("title").asText()).isEqualTo("Tiny " + saves);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413WithoutBeingRead() throws IOException {
+        // 64 KiB limit here; the client streams far more, in chunks, and stops when answered
+        long[] sent = new long[1];
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/validate")).timeout(Duration.ofSeconds(20))
+                .header("Origin", base).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
+                    @Override
+                    public int read() {
+                        sent[0]++;
+                        return sent[0] > 64L << 20 ? -1 : ' ';
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (sent[0] > 64L << 20) {
+                            return -1;
+                        }
+                        java.util.Arrays.fill(b, off, off + len, (byte) ' ');
+                        sent[0] += len;
+                        return len;
+                    }
+                })).build();
+        try {
+            HttpResponse<String> a = http.send(r, HttpResponse.BodyHandlers.ofString());
+            assertThat(a.statusCode()).isEqualTo(413);
+            assertThat(a.body()).contains("TOO_LARGE");
+        } catch (IOException e) {
+            // the server closed the connection after answering; the client may see that first
+            assertThat(e.getMessage()).isNotNull();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(sent[0]).as("bytes sent before the server stopped reading").isLessThan(64L << 20);
+        assertThat(get("/api/info").status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyStaticFileCarriesTheSecurityHeaders() {
+        for (String path : List.of("/", "/app.js", "/api.js", "/charts.js", "/app.css", "/api/info", "/openapi.json",
+                "/swagger")) {
+            HttpResponse<String> r = get(path).raw();
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValue(Guard.CSP);
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+        }
     }
 
     @Test
