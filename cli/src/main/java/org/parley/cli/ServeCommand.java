@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.parley.models.Models;
 import org.parley.store.Store;
+import org.parley.web.Budget;
 import org.parley.web.Job;
 import org.parley.web.WebServer;
 import org.parley.web.WebSettings;
@@ -46,6 +47,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "threads that run forecast jobs (default: every core)")
     int threads = WebSettings.defaultThreads();
 
+    @Option(names = "--max-runs", paramLabel = "N", description = "largest run count a request may ask for "
+            + "(default: ${DEFAULT-VALUE})")
+    int maxRuns = Budget.DEFAULT.maxRuns();
+
+    @Option(names = "--max-rounds", paramLabel = "N", description = "largest round limit, and largest round or turn "
+            + "cap in model options, a request may ask for (default: ${DEFAULT-VALUE})")
+    int maxRounds = Budget.DEFAULT.maxRounds();
+
+    @Option(names = "--max-cells", paramLabel = "N", description = "largest actors x issues x runs of one world a "
+            + "request may ask for (default: ${DEFAULT-VALUE})")
+    long maxCells = Budget.DEFAULT.maxCells();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,7 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
             token = newToken();
             generated = true;
         }
-        WebSettings settings = new WebSettings(bind, port, token, maxBody, threads, 64);
+        WebSettings settings = new WebSettings(bind, port, token, maxBody, threads, 64,
+                new Budget(maxRuns, maxRounds, maxCells));
         WebServer server;
         if (store == null) {
             server = WebServer.inMemory(settings, Models.simulation()).start();

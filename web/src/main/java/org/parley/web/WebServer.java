@@ -119,8 +119,19 @@ public final class WebServer implements AutoCloseable {
         scenarios.seed();
     }
 
+    /**
+     * Starts listening.
+     *
+     * @throws ParleyException {@code BAD_OPTION} saying what went wrong: the port in use, an address
+     *                         this machine does not have, a privileged port, a name that does not resolve
+     */
     public WebServer start() {
-        app.start(settings.bind(), settings.port());
+        try {
+            app.start(settings.bind(), settings.port());
+        } catch (RuntimeException e) {
+            close();
+            throw bindError(e);
+        }
         for (Connector c : app.jettyServer().server().getConnectors()) {
             if (c instanceof ServerConnector sc) {
                 sc.setIdleTimeout(IDLE_TIMEOUT.toMillis());
@@ -151,6 +162,33 @@ public final class WebServer implements AutoCloseable {
         for (Runnable r : closers) {
             r.run();
         }
+    }
+
+    private ParleyException bindError(RuntimeException e) {
+        String where = (settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind()) + ":" + settings.port();
+        String detail = "";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return new ParleyException(ErrorCode.BAD_OPTION, "cannot listen on " + where + ": '" + settings.bind()
+                        + "' is not an address or a name this machine can resolve");
+            }
+            if (t instanceof java.net.SocketException && t.getMessage() != null) {
+                detail = t.getMessage();
+            }
+        }
+        String lower = detail.toLowerCase(java.util.Locale.ROOT);
+        String why;
+        if (lower.contains("already in use")) {
+            why = "port " + settings.port() + " is in use by another program; choose another with --port (0 = any free port)";
+        } else if (lower.contains("assign requested address") || lower.contains("not available")) {
+            why = "this machine has no address " + settings.bind() + " (--bind takes one of its own addresses: "
+                    + "127.0.0.1, or 0.0.0.0 for every interface)";
+        } else if (lower.contains("permission denied")) {
+            why = "port " + settings.port() + " needs administrator rights; choose --port 1024 or above";
+        } else {
+            why = detail.isEmpty() ? String.valueOf(e.getMessage()) : detail;
+        }
+        return new ParleyException(ErrorCode.BAD_OPTION, "cannot listen on " + where + ": " + why, e);
     }
 
     private void routes(Duration syncTimeout) {
