@@ -32,7 +32,7 @@ final class ScenarioApi {
 
     /** Parsed scenarios cached at most, and their documents' characters at most (the least recently used go first). */
     static final int CACHED = 64;
-    static final long CACHED_CHARS = 16L << 20;
+    static final long CACHED_CHARS = 8L << 20;
 
     private final ScenarioRepository scenarios;
     private final Map<StoredScenario, Scenarios.Loaded> parsed = new LinkedHashMap<>(16, 0.75f, true);
