@@ -147,7 +147,7 @@ public final class SpatialModel implements BargainingModel {
     public Trajectory run(Problem p, ModelOptions options, RunContext context) {
         SmpParameters params;
         try {
-            params = SmpParameters.of(options);
+            params = options.parsed(SmpParameters.class, SmpParameters::of);
         } catch (IllegalArgumentException e) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "model 'spatial': " + e.getMessage());
         }
@@ -166,7 +166,8 @@ public final class SpatialModel implements BargainingModel {
                 break;
             }
         }
-        return new SpatialExplainer(p, in, params, run).trajectory(notes);
+        SpatialExplainer explainer = new SpatialExplainer(p, in, params, run);
+        return context.trace() ? explainer.trajectory(notes) : explainer.forecastOnly(notes);
     }
 
     /** The problem on KTAB's scales. */
