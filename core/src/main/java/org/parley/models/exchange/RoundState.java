@@ -19,6 +19,11 @@ final class RoundState {
     final int[][] order;
     /** Current voting positions of the round (used by {@code overshoot=all}). */
     final double[][] cur;
+    /**
+     * Per issue, in {@link #order}: start position x salience x capability, multiplied in that order
+     * (the term the outcome sums use), so the sums stream one array instead of three.
+     */
+    final double[][] xsc;
 
     final boolean sumRule;
     final boolean overshootAll;
@@ -43,6 +48,16 @@ final class RoundState {
                 d += s[a][k] * c[a][k];
             }
             denom[k] = d;
+        }
+        this.xsc = new double[m][];
+        for (int k = 0; k < m; k++) {
+            int[] ok = order[k];
+            double[] t = new double[ok.length];
+            for (int u = 0; u < ok.length; u++) {
+                int a = ok[u];
+                t[u] = x[a][k] * s[a][k] * c[a][k];
+            }
+            xsc[k] = t;
         }
         this.cur = new double[x.length][];
         for (int a = 0; a < x.length; a++) {
