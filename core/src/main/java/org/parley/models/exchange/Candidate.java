@@ -53,15 +53,29 @@ final class Candidate {
         j.opposite = i;
     }
 
-    /** Index of {@code actor} in the update list of {@code slot}, or -1. */
-    private int updated(int slot, int actor) {
-        int[] ua = updActor[slot];
-        for (int u = updCount[slot] - 1; u >= 0; u--) {
-            if (ua[u] == actor) {
-                return u;
+    /**
+     * Writes both update lists into the round's actor index, which the sums and {@link #record}
+     * read while this candidate is worked on; {@link #unmark} clears it again.
+     */
+    private void mark() {
+        for (int slot = 0; slot < 2; slot++) {
+            int[] index = st.updateIndex[slot];
+            int[] ua = updActor[slot];
+            for (int u = 0; u < updCount[slot]; u++) {
+                index[ua[u]] = u;
             }
         }
-        return -1;
+    }
+
+    /** Clears what {@link #mark} (and {@link #record}) wrote. */
+    private void unmark() {
+        for (int slot = 0; slot < 2; slot++) {
+            int[] index = st.updateIndex[slot];
+            int[] ua = updActor[slot];
+            for (int u = 0; u < updCount[slot]; u++) {
+                index[ua[u]] = -1;
+            }
+        }
     }
 
     // ---- the formulas of decide/model/calculations.py, on this candidate's state ----
@@ -92,12 +106,13 @@ final class Candidate {
                     num += b == own ? position * st.s[b][k] * st.c[b][k] : xsc[t];
                 }
             } else {
+                int[] index = st.updateIndex[slot];
                 for (int t = 0; t < order.length; t++) {
                     int b = order[t];
                     int u;
                     if (b == own) {
                         num += position * st.s[b][k] * st.c[b][k];
-                    } else if ((u = updated(slot, b)) >= 0) {
+                    } else if ((u = index[b]) >= 0) {
                         num += updPos[slot][u] * st.s[b][k] * st.c[b][k];
                     } else {
                         num += xsc[t];
@@ -128,9 +143,10 @@ final class Candidate {
             int slot = k == p ? 0 : 1;
             double[] xsc = st.xsc[k];
             int own = a.actor;
+            int[] index = st.updateIndex[slot];
             for (int t = 0; t < order.length; t++) {
                 int b = order[t];
-                int u = updCount[slot] == 0 ? -1 : updated(slot, b);
+                int u = index[b];
                 if (u >= 0) {
                     num += updPos[slot][u] * st.s[b][k] * st.c[b][k];
                 } else if (b == own) {
@@ -167,7 +183,19 @@ final class Candidate {
 
     // ---- EqualGainExchange.calculate ----
 
+    /** Computes the exchange from the round's start (a new candidate: nothing recorded yet). */
     void calculate() {
+        if (updCount[0] + updCount[1] > 0) {
+            mark();
+            compute();
+            unmark();
+        } else {
+            compute();
+        }
+    }
+
+    /** The Equal Gain solution; the update lists must be marked (see {@link #mark}). */
+    private void compute() {
         dp = byAbsoluteMove(j);
         dq = byExchangeRatio(j, dp);
         i.move = reverseMove(i, dq);
@@ -395,14 +423,20 @@ final class Candidate {
         if (reCalc) {
             takeBackMoves();
         }
-        if (e.j.sameActorDemand(j) || e.j.sameActorDemand(i)) {
+        boolean recordI = e.j.sameActorDemand(j) || e.j.sameActorDemand(i);
+        boolean recordJ = e.i.sameActorDemand(j) || e.i.sameActorDemand(i);
+        if (!reCalc && !recordI && !recordJ) {
+            return; // untouched by e
+        }
+        mark();
+        if (recordI) {
             record(e.i, e.j.demand);
             if (!reCalc) {
                 takeBackMoves();
                 reCalc = true;
             }
         }
-        if (e.i.sameActorDemand(j) || e.i.sameActorDemand(i)) {
+        if (recordJ) {
             record(e.j, e.i.demand);
             if (!reCalc) {
                 takeBackMoves();
@@ -410,14 +444,15 @@ final class Candidate {
             }
         }
         if (reCalc) {
-            calculate();
+            compute();
         }
+        unmark();
     }
 
     /** Records that {@code mover} now votes elsewhere on {@code issue} ({@code update_updates}). */
     private void record(Side mover, int issue) {
         int slot = issue == p ? 0 : 1;
-        int u = updated(slot, mover.actor);
+        int u = st.updateIndex[slot][mover.actor];
         if (u < 0) {
             int count = updCount[slot];
             if (updActor[slot] == null) {
@@ -430,6 +465,7 @@ final class Candidate {
             updActor[slot][count] = mover.actor;
             updPos[slot][count] = mover.y;
             updCount[slot] = count + 1;
+            st.updateIndex[slot][mover.actor] = count;
             return;
         }
         double prev = updPos[slot][u];

@@ -24,6 +24,12 @@ final class RoundState {
      * (the term the outcome sums use), so the sums stream one array instead of three.
      */
     final double[][] xsc;
+    /**
+     * Scratch for one candidate at a time (a run is single-threaded): per issue slot of the
+     * candidate (0 = p, 1 = q) and actor, the index of the actor's recorded update in the
+     * candidate's list, or -1.
+     */
+    final int[][] updateIndex;
 
     final boolean sumRule;
     final boolean overshootAll;
@@ -59,6 +65,9 @@ final class RoundState {
             }
             xsc[k] = t;
         }
+        this.updateIndex = new int[2][x.length];
+        java.util.Arrays.fill(updateIndex[0], -1);
+        java.util.Arrays.fill(updateIndex[1], -1);
         this.cur = new double[x.length][];
         for (int a = 0; a < x.length; a++) {
             cur[a] = x[a].clone();
