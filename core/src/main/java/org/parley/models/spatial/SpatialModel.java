@@ -154,6 +154,8 @@ public final class SpatialModel implements BargainingModel {
         List<String> notes = new ArrayList<>();
         Compiled in = compile(p, options, notes);
         SmpRun run = new SmpRun(in.actors, params);
+        run.releaseStates = true;
+        run.keepTurns = context.trace();
         try {
             run.run(in.x0, context.rounds(), context.random());
         } catch (IllegalStateException e) {
