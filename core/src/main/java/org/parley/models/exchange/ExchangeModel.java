@@ -283,8 +283,16 @@ public final class ExchangeModel implements BargainingModel {
 
         private static String fmt(double v) {
             String t = String.format(Locale.ROOT, "%.3f", v);
-            if (t.contains(".")) {
-                t = t.replaceAll("0+$", "").replaceAll("\\.$", "");
+            if (t.indexOf('.') >= 0) {
+                // trailing zeros, then a trailing point (no regular expression per number)
+                int end = t.length();
+                while (t.charAt(end - 1) == '0') {
+                    end--;
+                }
+                if (t.charAt(end - 1) == '.') {
+                    end--;
+                }
+                t = t.substring(0, end);
             }
             return t.equals("-0") ? "0" : t;
         }
