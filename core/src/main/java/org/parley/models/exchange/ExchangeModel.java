@@ -211,6 +211,7 @@ public final class ExchangeModel implements BargainingModel {
             Engine.RoundOutput last = null;
             int r = 1;
             for (; r <= rounds; r++) {
+                RunContext.checkpoint();
                 last = engine.next();
                 if (trace) {
                     out.add(round(r, last));
