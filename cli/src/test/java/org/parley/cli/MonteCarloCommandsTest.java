@@ -112,7 +112,7 @@ class MonteCarloCommandsTest {
     @Test
     void plotWritesParseableSvgs(@TempDir Path dir) throws Exception {
         Path plots = dir.resolve("charts");
-        Run r = run("forecast", "--runs", "30", "--model", "compromise,median", "--plot", plots.toString());
+        Run r = run("forecast", "--runs", "30", "--model", "compromise,median", "--plot", plots.toString(), "--tornado");
         assertThat(r.code()).as(r.err()).isZero();
         List<Path> files;
         try (Stream<Path> s = Files.list(plots)) {
@@ -127,10 +127,13 @@ class MonteCarloCommandsTest {
             var doc = f.newDocumentBuilder().parse(p.toFile());
             assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
         }
-        // the point forecast can plot too
+        // the point forecast can plot too; tornadoes only when asked
         Run point = run("forecast", "--model", "nash", "--plot", dir.resolve("point").toString());
         assertThat(point.code()).isZero();
         assertThat(dir.resolve("point").resolve("trajectories-base-nash.svg")).exists();
+        try (Stream<Path> s = Files.list(dir.resolve("point"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("tornado-"));
+        }
     }
 
     @Test
