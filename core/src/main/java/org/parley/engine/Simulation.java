@@ -115,7 +115,7 @@ public final class Simulation {
         public Trajectory run(BargainingModel model, Problem problem, long seed) {
             ModelOptions o = options.get(model.id());
             Trajectory tr = model.run(problem, o, RunContext.of(spec.rounds(), seed));
-            return ConsentStage.apply(problem, tr, ConsentStage.Settings.of(o), true);
+            return ConsentStage.apply(problem, tr, o.parsed(ConsentStage.Settings.class, ConsentStage.Settings::of), true);
         }
 
         /**
@@ -125,7 +125,7 @@ public final class Simulation {
         public Trajectory outcome(BargainingModel model, Problem problem, long seed) {
             ModelOptions o = options.get(model.id());
             Trajectory tr = model.run(problem, o, RunContext.forecastOnly(spec.rounds(), seed));
-            return ConsentStage.apply(problem, tr, ConsentStage.Settings.of(o), false);
+            return ConsentStage.apply(problem, tr, o.parsed(ConsentStage.Settings.class, ConsentStage.Settings::of), false);
         }
 
         /**
