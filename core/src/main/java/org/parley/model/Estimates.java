@@ -25,6 +25,7 @@ public final class Estimates {
         for (int j = 0; j < s.stances().size(); j++) {
             Stance st = s.stances().get(j);
             visitor.accept("stances[" + j + "].position", st.position());
+            otherwise("stances[" + j + "].position", st.position(), visitor);
             visitor.accept("stances[" + j + "].salience", st.salience());
         }
         for (int b = 0; b < s.branches().size(); b++) {
@@ -34,8 +35,16 @@ public final class Estimates {
                 if (ch.value() != null) {
                     String f = ch.field() == Change.Field.STATUS_QUO ? "statusQuo" : ch.field().id();
                     visitor.accept("branches[" + b + "].changes[" + c + "]." + f, ch.value());
+                    otherwise("branches[" + b + "].changes[" + c + "]." + f, ch.value(), visitor);
                 }
             }
+        }
+    }
+
+    /** A conditional position's value when its condition fails ({@code <path>.otherwise}). */
+    private static void otherwise(String path, Estimate e, BiConsumer<String, Estimate> visitor) {
+        if (e.isConditional()) {
+            visitor.accept(path + ".otherwise", e.conditional().otherwise());
         }
     }
 }

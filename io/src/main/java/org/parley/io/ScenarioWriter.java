@@ -8,6 +8,7 @@ import java.util.Map;
 import org.parley.model.Actor;
 import org.parley.model.Branch;
 import org.parley.model.Change;
+import org.parley.model.Condition;
 import org.parley.model.Estimate;
 import org.parley.model.Issue;
 import org.parley.model.Provenance;
@@ -166,7 +167,7 @@ public final class ScenarioWriter {
 
     private static Object estimate(Estimate e) {
         Provenance p = e.provenance();
-        if (e.range() == null && !p.isPresent() && p.quote() == null) {
+        if (e.range() == null && !p.isPresent() && p.quote() == null && !e.isConditional()) {
             return number(e.value());
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -184,6 +185,28 @@ public final class ScenarioWriter {
             m.put("sentence", p.sentence());
         }
         putText(m, "judgement", p.judgement());
+        if (e.isConditional()) {
+            m.put("if", condition(e.conditional().when()));
+            Estimate o = e.conditional().otherwise();
+            m.put("otherwise", o.range() == null && o.provenance().equals(p) ? number(o.value()) : estimate(o));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> condition(Condition c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (c.join() == Condition.Join.ISSUE) {
+            m.put("issue", c.issue());
+            if (!Double.isNaN(c.atLeast())) {
+                m.put("at-least", number(c.atLeast()));
+            }
+            if (!Double.isNaN(c.atMost())) {
+                m.put("at-most", number(c.atMost()));
+            }
+        } else {
+            m.put(c.join() == Condition.Join.ALL ? "all" : "any",
+                    c.parts().stream().map(ScenarioWriter::condition).toList());
+        }
         return m;
     }
 

@@ -18,6 +18,8 @@ import org.parley.io.peer.Imported;
 import org.parley.model.Actor;
 import org.parley.model.Branch;
 import org.parley.model.Change;
+import org.parley.model.Condition;
+import org.parley.model.Conditional;
 import org.parley.model.DecisionRule;
 import org.parley.model.Distribution;
 import org.parley.model.Estimate;
@@ -63,6 +65,8 @@ public final class YamlScenarioReader {
     static final Set<String> STANCE = Set.of("position", "salience");
     static final Set<String> ESTIMATE = Set.of("value", "low", "high", "distribution", "source", "quote", "sentence",
             "judgement");
+    static final Set<String> POSITION = union(ESTIMATE, Set.of("if", "otherwise"));
+    static final Set<String> CONDITION = Set.of("issue", "at-least", "at-most", "all", "any");
     static final Set<String> BRANCH = Set.of("id", "name", "description", "probability", "base", "changes");
     static final Set<String> CHANGE = Set.of("actor", "issue", "position", "salience", "capability", "status-quo",
             "remove");
@@ -303,7 +307,7 @@ public final class YamlScenarioReader {
                     Estimate pos = null;
                     Estimate sal = null;
                     if (stm.containsKey("position")) {
-                        pos = estimate(stm.get("position"), sp + ".position", smp + ".position");
+                        pos = estimate(stm.get("position"), sp + ".position", smp + ".position", true);
                     } else {
                         error(ProblemCode.MISSING_FIELD, e.getValue(), sp + ".position", "the stance has no position");
                     }
@@ -380,7 +384,7 @@ public final class YamlScenarioReader {
                 return;
             }
             String valuePath = mp + "." + (field == Change.Field.STATUS_QUO ? "statusQuo" : f);
-            Estimate e = estimate(cm.get(f), cp + "." + f, valuePath);
+            Estimate e = estimate(cm.get(f), cp + "." + f, valuePath, field == Change.Field.POSITION);
             if (e != null) {
                 changes.add(new Change(field, actor, issue, e));
             }
@@ -391,14 +395,23 @@ public final class YamlScenarioReader {
         return new Branch(id, text(m, "name", p), text(m, "description", p), probability, base, changes);
     }
 
-    /** A number, or a mapping {value, low, high, distribution, source, quote, sentence, judgement}. */
     private Estimate estimate(Node n, String p, String modelPath) {
+        return estimate(n, p, modelPath, false);
+    }
+
+    /**
+     * A number, or a mapping {value, low, high, distribution, source, quote, sentence, judgement};
+     * a position may also be conditional: {@code if: {issue, at-least, at-most} | {all: [...]} |
+     * {any: [...]}} with {@code otherwise} (a number, which shares the position's provenance, or an
+     * estimate of its own).
+     */
+    private Estimate estimate(Node n, String p, String modelPath, boolean position) {
         at(modelPath, p, n);
         if (n instanceof ScalarNode) {
             Double v = parseNumber(n, p);
             return v == null ? null : Estimate.of(v);
         }
-        Map<String, Node> m = mapping(n, p, ESTIMATE);
+        Map<String, Node> m = mapping(n, p, position ? POSITION : ESTIMATE);
         if (m == null) {
             return null;
         }
@@ -463,7 +476,83 @@ public final class YamlScenarioReader {
         if (v == null) {
             return null;
         }
-        return new Estimate(v, range, new Provenance(source, quote, sentence, judgement));
+        Provenance prov = new Provenance(source, quote, sentence, judgement);
+        Conditional conditional = null;
+        if (m.containsKey("if") || m.containsKey("otherwise")) {
+            if (!m.containsKey("if") || !m.containsKey("otherwise")) {
+                String missing = m.containsKey("if") ? "otherwise" : "if";
+                error(ProblemCode.MISSING_FIELD, n, p + "." + missing, "a conditional position needs both 'if' and "
+                        + "'otherwise'; '" + missing + "' is missing");
+                return null;
+            }
+            Condition when = condition(m.get("if"), p + ".if", modelPath + ".if");
+            Node on = m.get("otherwise");
+            Estimate otherwise;
+            if (on instanceof ScalarNode) {
+                at(modelPath + ".otherwise", p + ".otherwise", on);
+                Double o = parseNumber(on, p + ".otherwise");
+                otherwise = o == null ? null : Estimate.of(o, prov);
+            } else {
+                otherwise = estimate(on, p + ".otherwise", modelPath + ".otherwise", false);
+            }
+            if (when == null || otherwise == null) {
+                return null;
+            }
+            conditional = new Conditional(when, otherwise);
+        }
+        return new Estimate(v, range, prov, conditional);
+    }
+
+    /** {@code {issue: ID, at-least: X, at-most: Y}}, {@code {all: [...]}} or {@code {any: [...]}}. */
+    private Condition condition(Node n, String p, String modelPath) {
+        at(modelPath, p, n);
+        Map<String, Node> m = mapping(n, p, CONDITION);
+        if (m == null) {
+            return null;
+        }
+        boolean leaf = m.containsKey("issue") || m.containsKey("at-least") || m.containsKey("at-most");
+        int joins = (m.containsKey("all") ? 1 : 0) + (m.containsKey("any") ? 1 : 0);
+        if (joins > 1 || (joins == 1 && leaf) || (joins == 0 && !leaf)) {
+            error(ProblemCode.MISSING_FIELD, n, p, "a condition is either {issue, at-least and/or at-most} or one of "
+                    + "{all: [...]} and {any: [...]}");
+            return null;
+        }
+        if (joins == 1) {
+            String key = m.containsKey("all") ? "all" : "any";
+            at(modelPath + "." + key, p + "." + key, m.get(key));
+            List<Condition> parts = new ArrayList<>();
+            boolean[] ok = {true};
+            forEach(m.get(key), p + "." + key, (cn, cp, ci) -> {
+                Condition c = condition(cn, cp, modelPath + "." + key + "[" + ci + "]");
+                if (c == null) {
+                    ok[0] = false;
+                } else {
+                    parts.add(c);
+                }
+            });
+            if (!ok[0]) {
+                return null;
+            }
+            return key.equals("all") ? Condition.all(parts) : Condition.any(parts);
+        }
+        String issue = requiredText(m, "issue", p, n);
+        at(modelPath + ".issue", p + ".issue", m.get("issue"));
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        boolean ok = true;
+        for (String key : List.of("at-least", "at-most")) {
+            if (m.containsKey(key)) {
+                at(modelPath + "." + key, p + "." + key, m.get(key));
+                Double b = parseNumber(m.get(key), p + "." + key);
+                ok &= b != null;
+                if (key.equals("at-least")) {
+                    lo = b == null ? Double.NaN : b;
+                } else {
+                    hi = b == null ? Double.NaN : b;
+                }
+            }
+        }
+        return issue == null || !ok ? null : Condition.on(issue, lo, hi);
     }
 
     // ---------------------------------------------------------------- node helpers
@@ -632,6 +721,12 @@ public final class YamlScenarioReader {
             col = n.getStartMark().get().getColumn() + 1;
         }
         return new ScenarioProblem(code, ScenarioProblem.Severity.ERROR, file, line, col, p, message, "");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new HashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
     }
 
     private static List<String> sorted(Set<String> s) {
