@@ -104,6 +104,11 @@ public final class ScenarioValidator {
                     out.add(ScenarioProblem.error(ProblemCode.POSITION_OUT_OF_SCALE, path + ".thresholds[" + t + "]",
                             "threshold " + num(th.value()) + " lies outside the scale " + scale(sc)));
                 }
+                if (th.by() != null && s.date() != null && th.by().isBefore(s.date())) {
+                    out.add(ScenarioProblem.error(ProblemCode.BAD_VALUE, path + ".thresholds[" + t + "].by",
+                            "the horizon " + th.by() + " of threshold '" + th.id() + "' lies before the scenario's date "
+                            + s.date()));
+                }
             }
         }
         for (int a = 0; a < s.actors().size(); a++) {
@@ -162,6 +167,10 @@ public final class ScenarioValidator {
             if (Scenario.BASE.equals(br.id())) {
                 out.add(ScenarioProblem.error(ProblemCode.DUPLICATE_ID, path + ".id",
                         "'" + Scenario.BASE + "' is reserved for the scenario as written; name the branch otherwise"));
+            }
+            String probSource = br.probabilitySource().source();
+            if (probSource != null && !sourceIds.contains(probSource)) {
+                out.add(unknown(ProblemCode.UNKNOWN_SOURCE, path + ".probability.source", "source", probSource, sourceIds));
             }
             if (br.probability() != null) {
                 double p = br.probability();

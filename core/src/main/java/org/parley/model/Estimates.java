@@ -37,6 +37,9 @@ public final class Estimates {
         }
         for (int b = 0; b < s.branches().size(); b++) {
             Branch br = s.branches().get(b);
+            if (br.probability() != null && br.probabilitySource().isPresent()) {
+                visitor.accept("branches[" + b + "].probability", Estimate.of(br.probability(), br.probabilitySource()));
+            }
             if (br.talks() != null) {
                 visitor.accept("branches[" + b + "].talks", br.talks());
             }

@@ -111,6 +111,9 @@ public final class ScenarioWriter {
                     Map<String, Object> tm = new LinkedHashMap<>();
                     tm.put("id", t.id());
                     tm.put(t.above() ? "above" : "below", number(t.value()));
+                    if (t.by() != null) {
+                        tm.put("by", t.by().toString());
+                    }
                     putText(tm, "question", t.question());
                     ts.add(tm);
                 }
@@ -153,7 +156,12 @@ public final class ScenarioWriter {
                 bm.put("id", b.id());
                 bm.put("name", b.name());
                 putText(bm, "description", b.description());
-                if (b.probability() != null) {
+                if (b.probability() != null && b.probabilitySource().isPresent()) {
+                    Map<String, Object> pm = new LinkedHashMap<>();
+                    pm.put("value", number(b.probability()));
+                    provenance(pm, b.probabilitySource());
+                    bm.put("probability", pm);
+                } else if (b.probability() != null) {
                     bm.put("probability", number(b.probability()));
                 }
                 putText(bm, "base", b.base());

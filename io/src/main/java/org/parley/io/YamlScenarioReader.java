@@ -61,13 +61,14 @@ public final class YamlScenarioReader {
             "consent", "thresholds");
     static final Set<String> SCALE = Set.of("min", "max", "low", "high", "points");
     static final Set<String> POINT = Set.of("value", "label");
-    static final Set<String> THRESHOLD = Set.of("id", "above", "below", "question");
+    static final Set<String> THRESHOLD = Set.of("id", "above", "below", "question", "by");
     static final Set<String> ACTOR = Set.of("id", "name", "capability", "attributes", "stances");
     static final Set<String> STANCE = Set.of("position", "salience", "outside-option");
     static final Set<String> ESTIMATE = Set.of("value", "low", "high", "distribution", "source", "quote", "sentence",
             "judgement");
     static final Set<String> TALKS = Set.of("probability", "source", "quote", "sentence", "judgement");
     static final Set<String> POSITION = union(ESTIMATE, Set.of("if", "otherwise"));
+    static final Set<String> PROBABILITY = Set.of("value", "source", "quote", "sentence", "judgement");
     static final Set<String> CONDITION = Set.of("issue", "at-least", "at-most", "all", "any");
     static final Set<String> BRANCH = Set.of("id", "name", "description", "probability", "base", "changes", "talks");
     /** The fields a branch change may set, exactly one per change. */
@@ -280,7 +281,7 @@ public final class YamlScenarioReader {
             }
             double v = number(tm, above ? "above" : "below", tp, Double.NaN);
             if (tid != null) {
-                thresholds.add(new Threshold(tid, v, above, text(tm, "question", tp)));
+                thresholds.add(new Threshold(tid, v, above, text(tm, "question", tp), date(tm.get("by"), tp + ".by")));
             }
         });
         if (id == null) {
@@ -369,7 +370,17 @@ public final class YamlScenarioReader {
         at(bp, p, n);
         String id = requiredText(m, "id", p, n);
         Double probability = null;
-        if (m.containsKey("probability")) {
+        Provenance probabilitySource = null;
+        if (m.containsKey("probability") && m.get("probability") instanceof MappingNode) {
+            // {value: P, source/quote/sentence or judgement}: the probability with its provenance
+            Node pn = m.get("probability");
+            at(bp + ".probability", p + ".probability", pn);
+            Map<String, Node> pm = mapping(pn, p + ".probability", PROBABILITY);
+            if (pm != null) {
+                probability = requiredNumber(pm, "value", p + ".probability", pn);
+                probabilitySource = provenance(pm, pn, p + ".probability", bp + ".probability");
+            }
+        } else if (m.containsKey("probability")) {
             double v = number(m, "probability", p, Double.NaN);
             probability = v;
             at(bp + ".probability", p + ".probability", m.get("probability"));
@@ -452,7 +463,8 @@ public final class YamlScenarioReader {
         if (id == null) {
             return null;
         }
-        return new Branch(id, text(m, "name", p), text(m, "description", p), probability, base, changes, talks);
+        return new Branch(id, text(m, "name", p), text(m, "description", p), probability, base, changes, talks,
+                probabilitySource);
     }
 
     /** {@code talks: {probability: P, source/quote/sentence or judgement}}: an estimate of P. */
