@@ -78,8 +78,8 @@ class StoreCommandsTest {
         assertThat(res.exit()).as(res.err()).isZero();
         CliRun score = parley("score", "--store", store(), "--all");
         assertThat(score.exit()).isZero();
-        // median forecasts 15 for sanctions in the base world: error 5; P(above 50) = 0 and 10 is not above 50: Brier 0
-        assertThat(score.out()).containsPattern("median\\s+1\\s+5\\.00\\s+-\\s+1\\s+0\\.00");
+        // median forecasts 30 for sanctions in the base world: error 20; P(above 50) = 0 and 10 is not above 50: Brier 0
+        assertThat(score.out()).containsPattern("median\\s+1\\s+20\\.00\\s+-\\s+1\\s+0\\.00");
     }
 
     @Test
