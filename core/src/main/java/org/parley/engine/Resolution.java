@@ -163,7 +163,7 @@ public final class Resolution {
         }
         List<String> notes = new ArrayList<>(t.notes());
         notes.add(describe(problem, r));
-        return new Trajectory(t.rounds(), t.forecast(), t.stopReason(), notes);
+        return new Trajectory(t.rounds(), t.forecast(), t.stopReason(), notes, t.consent());
     }
 
     /** The resolution in words, for notes and {@code explain}. */
