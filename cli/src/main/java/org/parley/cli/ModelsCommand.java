@@ -28,8 +28,7 @@ public final class ModelsCommand implements Callable<Integer> {
                 out.println("    reference: " + m.reference());
             }
             for (OptionSpec o : m.options()) {
-                String values = o.numeric() ? "number" : String.join("|", o.allowed());
-                out.println("    " + m.id() + "." + o.key() + "=" + o.defaultValue() + "  [" + values + "]  "
+                out.println("    " + m.id() + "." + o.key() + "=" + o.defaultValue() + "  [" + o.values() + "]  "
                         + o.description());
             }
             for (Map.Entry<String, Map<String, String>> p : m.presets().entrySet()) {
