@@ -9,11 +9,18 @@ import java.util.Objects;
  * @param value      the point value
  * @param range      the plausible range, or {@code null} when the value is taken as certain
  * @param provenance the source sentence or judgement behind the value (never {@code null})
+ * @param conditional for a conditional position, the condition under which {@code value} holds and
+ *                   the value otherwise; {@code null} for an unconditional value
  */
-public record Estimate(double value, Range range, Provenance provenance) {
+public record Estimate(double value, Range range, Provenance provenance, Conditional conditional) {
 
     public Estimate {
         Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** An unconditional value. */
+    public Estimate(double value, Range range, Provenance provenance) {
+        this(value, range, provenance, null);
     }
 
     public static Estimate of(double value) {
@@ -25,11 +32,15 @@ public record Estimate(double value, Range range, Provenance provenance) {
     }
 
     public Estimate withValue(double newValue) {
-        return new Estimate(newValue, range, provenance);
+        return new Estimate(newValue, range, provenance, conditional);
     }
 
     public Estimate withValue(double newValue, Provenance newProvenance) {
-        return new Estimate(newValue, range, newProvenance);
+        return new Estimate(newValue, range, newProvenance, conditional);
+    }
+
+    public boolean isConditional() {
+        return conditional != null;
     }
 
     public boolean hasRange() {
