@@ -87,7 +87,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResultFormat f = ResultFormat.fromId(format);
-        Scenarios.Loaded loaded = input.load();
+        Scenarios.Loaded loaded = input.loadForRun();
         PrintWriter err = spec.commandLine().getErr();
         Warnings.print(loaded, err);
         RunSpec runSpec = RunSpec.defaults().withModels(ScenarioInput.split(models))

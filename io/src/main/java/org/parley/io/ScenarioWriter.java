@@ -166,11 +166,18 @@ public final class ScenarioWriter {
 
     private static Object estimate(Estimate e) {
         Provenance p = e.provenance();
-        if (e.range() == null && !p.isPresent() && p.quote() == null) {
+        if (e.range() == null && !p.isPresent() && p.quote() == null && !e.open()) {
             return number(e.value());
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", number(e.value()));
+        if (e.open()) {
+            m.put("value", "open");
+            if (!Double.isNaN(e.value())) {
+                m.put("default", number(e.value()));
+            }
+        } else {
+            m.put("value", number(e.value()));
+        }
         if (e.range() != null) {
             m.put("low", number(e.range().low()));
             m.put("high", number(e.range().high()));

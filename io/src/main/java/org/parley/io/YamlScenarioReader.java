@@ -52,8 +52,11 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public final class YamlScenarioReader {
 
+    /** {@code draft} is the evidence block 'parley draft' writes; the reader checks it is a mapping and skips it. */
     static final Set<String> TOP = Set.of("parley", "id", "title", "date", "description", "sources", "issues",
-            "actors", "branches", "options");
+            "actors", "branches", "options", "draft");
+    /** The word for a value nobody has stated yet ({@code value: open}, with an optional {@code default}). */
+    static final String OPEN = "open";
     static final Set<String> SOURCE = Set.of("id", "title", "date", "file", "url");
     static final Set<String> ISSUE = Set.of("id", "name", "description", "scale", "status-quo", "rule", "thresholds");
     static final Set<String> SCALE = Set.of("min", "max", "low", "high", "points");
@@ -62,7 +65,7 @@ public final class YamlScenarioReader {
     static final Set<String> ACTOR = Set.of("id", "name", "capability", "attributes", "stances");
     static final Set<String> STANCE = Set.of("position", "salience");
     static final Set<String> ESTIMATE = Set.of("value", "low", "high", "distribution", "source", "quote", "sentence",
-            "judgement");
+            "judgement", "default");
     static final Set<String> BRANCH = Set.of("id", "name", "description", "probability", "base", "changes");
     static final Set<String> CHANGE = Set.of("actor", "issue", "position", "salience", "capability", "status-quo",
             "remove");
@@ -128,6 +131,9 @@ public final class YamlScenarioReader {
                 error(ProblemCode.BAD_VALUE, top.get("parley"), "parley", "format version " + v
                         + " is not one this Parley reads (1)");
             }
+        }
+        if (top.containsKey("draft")) {
+            mapping(top.get("draft"), "draft", null);
         }
         for (String list : List.of("sources", "issues", "actors", "branches", "options")) {
             at(list, list, top.get(list));
@@ -394,6 +400,9 @@ public final class YamlScenarioReader {
     /** A number, or a mapping {value, low, high, distribution, source, quote, sentence, judgement}. */
     private Estimate estimate(Node n, String p, String modelPath) {
         at(modelPath, p, n);
+        if (n instanceof ScalarNode sn && OPEN.equals(sn.getValue())) {
+            return Estimate.open(Double.NaN, Provenance.none());
+        }
         if (n instanceof ScalarNode) {
             Double v = parseNumber(n, p);
             return v == null ? null : Estimate.of(v);
@@ -406,7 +415,17 @@ public final class YamlScenarioReader {
             error(ProblemCode.MISSING_FIELD, n, p + ".value", "the value is missing");
             return null;
         }
-        Double v = parseNumber(m.get("value"), p + ".value");
+        boolean open = m.get("value") instanceof ScalarNode vn && OPEN.equals(vn.getValue());
+        Double v;
+        if (open) {
+            v = m.containsKey("default") ? parseNumber(m.get("default"), p + ".default") : Double.valueOf(Double.NaN);
+        } else {
+            if (m.containsKey("default")) {
+                error(ProblemCode.UNKNOWN_FIELD, m.get("default"), p + ".default",
+                        "'default' belongs to an open value (value: open); this value is " + scalar(m.get("value"), p));
+            }
+            v = parseNumber(m.get("value"), p + ".value");
+        }
         Range range = null;
         boolean hasLow = m.containsKey("low");
         boolean hasHigh = m.containsKey("high");
@@ -463,7 +482,7 @@ public final class YamlScenarioReader {
         if (v == null) {
             return null;
         }
-        return new Estimate(v, range, new Provenance(source, quote, sentence, judgement));
+        return new Estimate(v, range, new Provenance(source, quote, sentence, judgement), open);
     }
 
     // ---------------------------------------------------------------- node helpers
