@@ -24,12 +24,17 @@ public final class ClaimExtractor {
             + "|expressed\\s+(?:a|an|its|his|her|their)\\s+(?:desire|wish|intention|hope|interest)"
             + "|(?:desire|determination|intention|plan|bid|effort|efforts|push|goal|aim)|decided|agreed|agree|agrees"
             + "|is\\s+determined|are\\s+determined|is\\s+eager|are\\s+eager|tried|tries|trying|try|attempts?|attempted"
-            + "|moved|moves|looking|looks|continues|continue|committed|commits)\\s+to\\s+";
-    private static final String WILLING = "(?:willing|ready|prepared|open|offered|offers?|offering|proposed|proposes?)\\s+to\\s+";
+            + "|committed|commits|campaign|(?:goal|aim|objective|priority)\\s+(?:is|was)|efforts?|initiative)\\s+to\\s+";
+    private static final String WILLING = "(?:(?:willing|ready|prepared|open|offered|offers?|offering|proposed|proposes?"
+            + "|(?:is|are|was|were)\\s+welcome|the\\s+option|invited\\s+\\w+|invites?\\s+\\w+|agreed|agrees?)\\s+to\\s+"
+            + "|(?:propos(?:e|es|ed|ing)|offer(?:s|ed|ing)?)\\s+(?!to\\b)(?=(?:a|an|the|some|new|its|their|his|her)\\b)"
+            + "|(?:would|will)\\s+(?=(?:assist|help|provide|support|give|grant|fund|finance|consider|open|allow)\\b))";
     private static final String DEMAND = "(?:demands?|demanded|demanding|calls?\\s+for|called\\s+for|calling\\s+for"
             + "|insists?\\s+on|insisted\\s+on|urges?|urged|urging|presses\\s+for|pressed\\s+for|pressing\\s+for"
             + "|asks?\\s+for|asked\\s+for|appealed\\s+for|appeals?\\s+for|requested|requests?|pushing\\s+for|pushed\\s+for"
-            + "|lobbied\\s+for|campaign(?:s|ed)?\\s+for|wants?|wanted|seeks?|sought|seeking|insisted\\s+that|demanded\\s+that|demands\\s+that)\\s+";
+            + "|lobbied\\s+for|campaign(?:s|ed)?\\s+for|wants?|wanted|seeks?|sought|seeking|insisted\\s+that|demanded\\s+that|demands\\s+that"
+            + "|ask(?:s|ed|ing)?|requested|requesting|recommend(?:s|ed|ing)?(?:\\s+that)?|recommendation\\s+that|require(?:s|d)?"
+            + "|requiring|call(?:s|ed|ing)?\\s+on|urgent\\s+calls?\\s+for)\\s+(?!to\\b|out\\b|about\\b|whether\\b|if\\b|why\\b|how\\b|what\\b|on\\b|in\\b|at\\b|by\\b|it\\b|them\\b)";
     private static final String AGAINST = "(?:opposes?|opposed|rejects?|rejected|refused\\s+to|refuses\\s+to|resists?|resisted"
             + "|objects?\\s+to|objected\\s+to|protest(?:s|ed)?\\s+against|protest(?:s|ed)?|condemned|condemns?|denounced"
             + "|denounces?|vetoed|vetoes|blocked|blocks)\\s+";
@@ -192,6 +197,9 @@ public final class ClaimExtractor {
                 if (target == null && !here.isEmpty()) {
                     target = here.get(0);
                 }
+                if (target == null) {
+                    continue; // an "if" that conditions no claim is a hypothesis, not a condition
+                }
                 Holder h = target != null ? new Holder(target.holder(), target.holderSpan()) : holder(text, s, ms, cs);
                 conditions.add(new Claim(null, Claim.Type.CONDITION, h.id, h.span, new Span(cs, s0 + cm.end()), content,
                         null, s.number(), "condition.if", target != null ? 0.7 : 0.4, source, attribution,
@@ -230,7 +238,8 @@ public final class ClaimExtractor {
                 continue;
             }
             Holder h = holder(text, s, ms, cue.start());
-            if (h.id == null && type != Claim.Type.AIM) {
+            // second-person and generic subjects ("if you want to avoid the crowds") claim nothing
+            if (before.matches("(?s).*\\b(?:you|You|one|One)(?:\\s+\\w+)?$")) {
                 continue;
             }
             here.add(new Claim(null, type, h.id, h.span, cue, content, null, s.number(), rule, h.id == null ? conf - 0.2 : conf,
@@ -316,6 +325,9 @@ public final class ClaimExtractor {
     }
 
     static Span clause(String text, int from, int limit) {
+        while (from < limit && "\"“‘' ".indexOf(text.charAt(from)) >= 0) {
+            from++;
+        }
         Matcher m = CLAUSE_END.matcher(text).region(from, limit);
         int end = m.find() ? m.start() : limit;
         return trim(text, from, end);
