@@ -13,12 +13,14 @@ import org.parley.engine.Move;
 import org.parley.engine.Numbers;
 import org.parley.engine.ParleyException;
 import org.parley.engine.Problem;
+import org.parley.engine.Resolution;
 import org.parley.engine.Round;
 import org.parley.engine.RunContext;
 import org.parley.engine.RunResult;
 import org.parley.engine.RunSpec;
 import org.parley.engine.Simulation;
 import org.parley.io.Scenarios;
+import org.parley.model.Condition;
 import org.parley.model.Scenario;
 import org.parley.model.Stance;
 import org.parley.models.Models;
@@ -35,7 +37,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Explains in words why actors moved and how much each one pulls the forecast.",
-                "Pull = forecast with the actor minus forecast without it (same model, options and seed)."},
+                "Pull = forecast with the actor minus forecast without it (same model, options and seed).",
+                "A conditional position shows its rule, the position the model ran with and whether its condition",
+                "holds on the forecast; the resolution (fixed point or cycle) is the world's last line."},
         footer = {"", "Examples:", "  parley explain --model compromise --actor kim",
                 "  parley explain scenario.yaml --model expected-utility --actor japan --branch trump-wins"})
 public final class ExplainCommand implements Callable<Integer> {
@@ -87,6 +91,11 @@ public final class ExplainCommand implements Callable<Integer> {
                 int i = p.actorIndex(a);
                 explainActor(out, scenario, w, m, r, p, i, actor != null);
             }
+            for (String note : r.trajectory().notes()) {
+                if (note.startsWith("conditional positions:")) {
+                    out.println("  " + note);
+                }
+            }
             out.println();
         }
         out.flush();
@@ -126,6 +135,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     + (pull >= 0 ? "+" : "") + Numbers.fixed(pull, 1);
             out.println("    " + p.issueId(k) + ": position " + path + "; forecast " + Numbers.fixed(forecast[k], 1)
                     + "; " + pullText);
+            conditional(out, scenario, world, p, i, k, rounds.get(0).positions()[i][k], forecast);
         }
         if (!details) {
             return;
@@ -149,6 +159,28 @@ public final class ExplainCommand implements Callable<Integer> {
         }
     }
 
+    /** A conditional position: its rule, the position the model ran with, and the condition on the forecast. */
+    private static void conditional(PrintWriter out, Scenario scenario, String world, Problem p, int i, int k,
+                                    double used, double[] forecast) {
+        int j = p.conditions().indexOf(i, k);
+        if (j < 0) {
+            return;
+        }
+        Condition c = p.conditions().condition(j);
+        double stated = scenario.resolve(world).stance(p.actorId(i), p.issueId(k)).orElseThrow().position().value();
+        double otherwise = p.conditions().otherwise(j);
+        boolean holds = c.holds(id -> forecast[p.issueIndex(id)]);
+        List<String> tested = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(c.issues())) {
+            tested.add(id + " " + Numbers.fixed(forecast[p.issueIndex(id)], 1));
+        }
+        out.println("      conditional: " + Numbers.format(stated) + " if " + c.describe() + ", otherwise "
+                + Numbers.format(otherwise) + "; the model ran with " + Numbers.fixed(used, 1)
+                + (used == stated && used != otherwise ? " (condition taken as met)"
+                : used == otherwise && used != stated ? " (condition taken as unmet)" : "")
+                + "; on the forecast (" + String.join(", ", tested) + ") the condition " + (holds ? "holds" : "fails"));
+    }
+
     private static String describe(Move mv) {
         StringBuilder sb = new StringBuilder(mv.actor()).append(' ').append(mv.kind());
         if (mv.counterpart() != null) {
@@ -167,7 +199,10 @@ public final class ExplainCommand implements Callable<Integer> {
         Scenario w = scenario.resolve(world);
         List<Stance> kept = w.stances().stream().filter(s -> !s.actor().equals(a)).toList();
         Problem p = Problem.of(w.withStances(kept));
-        return m.run(p, ModelOptions.of(r.options()), RunContext.of(rounds, r.seed())).forecast();
+        ModelOptions o = ModelOptions.of(r.options());
+        Resolution.Settings settings = Resolution.Settings.of(scenario.options(), input.modelOptions());
+        return Resolution.resolve(p, settings, q -> m.run(q, o, RunContext.of(rounds, r.seed())))
+                .chosen().trajectory().forecast();
     }
 
     private static String worldLine(Scenario s, String w) {

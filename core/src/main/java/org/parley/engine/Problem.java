@@ -36,10 +36,23 @@ public final class Problem {
     private final double[] scaleMax;
     private final double[] statusQuo;
     private final DecisionRule[] rules;
+    private final Conditions conditions;
 
     public Problem(String[] actorIds, String[] issueIds, double[] capability, double[][] position,
                    double[][] salience, double[] scaleMin, double[] scaleMax, double[] statusQuo,
                    DecisionRule[] rules) {
+        this(actorIds, issueIds, capability, position, salience, scaleMin, scaleMax, statusQuo, rules, Conditions.NONE);
+    }
+
+    /**
+     * A problem with conditional positions: {@code position} holds each conditional stance's
+     * position when its condition is met; {@code conditions} its position otherwise (see
+     * {@link Resolution}).
+     */
+    public Problem(String[] actorIds, String[] issueIds, double[] capability, double[][] position,
+                   double[][] salience, double[] scaleMin, double[] scaleMax, double[] statusQuo,
+                   DecisionRule[] rules, Conditions conditions) {
+        this.conditions = Objects.requireNonNull(conditions, "conditions");
         this.actorIds = Objects.requireNonNull(actorIds, "actorIds");
         this.issueIds = Objects.requireNonNull(issueIds, "issueIds");
         this.capability = Objects.requireNonNull(capability, "capability");
@@ -104,7 +117,8 @@ public final class Problem {
             pos[i][k] = s.position().value();
             sal[i][k] = s.salience().value() / 100.0;
         }
-        return new Problem(actorIds, issueIds, cap, pos, sal, lo, hi, sq, rules);
+        return new Problem(actorIds, issueIds, cap, pos, sal, lo, hi, sq, rules,
+                Conditions.of(world, List.of(actorIds), List.of(issueIds)));
     }
 
     private static int indexOf(String[] ids, String id) {
@@ -184,6 +198,17 @@ public final class Problem {
         return !Double.isNaN(position[i][k]);
     }
 
+    /** The conditional positions ({@link Conditions#NONE} when there are none). */
+    public Conditions conditions() {
+        return conditions;
+    }
+
+    /** The same problem with other conditional positions. */
+    public Problem withConditions(Conditions newConditions) {
+        return new Problem(actorIds, issueIds, capability, position, salience, scaleMin, scaleMax, statusQuo, rules,
+                newConditions);
+    }
+
     /** A fresh copy of the position matrix, for models that move actors. */
     public double[][] copyPositions() {
         double[][] copy = new double[position.length][];
@@ -195,6 +220,7 @@ public final class Problem {
 
     /** The same problem with other positions (same shape), e.g. after a round of moves. */
     public Problem withPositions(double[][] newPositions) {
-        return new Problem(actorIds, issueIds, capability, newPositions, salience, scaleMin, scaleMax, statusQuo, rules);
+        return new Problem(actorIds, issueIds, capability, newPositions, salience, scaleMin, scaleMax, statusQuo, rules,
+                conditions);
     }
 }

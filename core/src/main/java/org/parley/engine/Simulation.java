@@ -62,10 +62,11 @@ public final class Simulation {
      * @param resolved each world as a scenario without branches
      * @param problems each world compiled
      * @param options  each model's resolved options
+     * @param conditional how conditional positions are resolved ({@link Resolution})
      */
     public record Plan(Scenario scenario, RunSpec spec, List<BargainingModel> models, List<String> worlds,
                        Map<String, Scenario> resolved, Map<String, Problem> problems,
-                       Map<String, ModelOptions> options) {
+                       Map<String, ModelOptions> options, Resolution.Settings conditional) {
         public Plan {
             models = List.copyOf(models);
             worlds = List.copyOf(worlds);
@@ -74,9 +75,19 @@ public final class Simulation {
             options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
         }
 
-        /** Runs one model on a problem with the plan's round limit and the given seed, traced. */
+        /**
+         * Runs one model on a problem with the plan's round limit and the given seed, traced, its
+         * conditional positions resolved (a note says how).
+         */
         public Trajectory run(BargainingModel model, Problem problem, long seed) {
-            return model.run(problem, options.get(model.id()), RunContext.of(spec.rounds(), seed));
+            return Resolution.annotated(problem, resolve(model, problem, seed, true));
+        }
+
+        /** Runs one model on a problem and resolves its conditional positions ({@link Resolution}). */
+        public Resolution.Result resolve(BargainingModel model, Problem problem, long seed, boolean trace) {
+            ModelOptions o = options.get(model.id());
+            return Resolution.resolve(problem, conditional, p -> model.run(p, o,
+                    trace ? RunContext.of(spec.rounds(), seed) : RunContext.forecastOnly(spec.rounds(), seed)));
         }
 
         /**
@@ -84,7 +95,7 @@ public final class Simulation {
          * without a trace ({@link RunContext#forecastOnly}): for callers that read nothing else.
          */
         public double[] forecast(BargainingModel model, Problem problem, long seed) {
-            return model.run(problem, options.get(model.id()), RunContext.forecastOnly(spec.rounds(), seed)).forecast();
+            return resolve(model, problem, seed, false).chosen().trajectory().forecast();
         }
     }
 
@@ -112,7 +123,8 @@ public final class Simulation {
             resolved.put(w, world);
             problems.put(w, Problem.of(world));
         }
-        return new Plan(scenario, spec, selected, worlds, resolved, problems, options);
+        return new Plan(scenario, spec, selected, worlds, resolved, problems, options,
+                Resolution.Settings.of(scenario.options(), spec.options()));
     }
 
     /**
@@ -197,6 +209,9 @@ public final class Simulation {
                                    Map<String, Map<String, String>> perModel, boolean strict) {
         for (Map.Entry<String, String> e : given.entrySet()) {
             String key = e.getKey().strip();
+            if (key.startsWith(Resolution.PREFIX)) {
+                continue; // the engine's (Resolution.Settings), not a model's
+            }
             int dot = key.indexOf('.');
             if (dot > 0 && perModel.containsKey(key.substring(0, dot))) {
                 perModel.get(key.substring(0, dot)).put(key.substring(dot + 1), e.getValue());

@@ -14,16 +14,24 @@ import java.util.Objects;
  * @param value      the point value (an open value's default, or NaN)
  * @param range      the plausible range, or {@code null} when the value is taken as certain
  * @param provenance the source sentence or judgement behind the value (never {@code null})
+ * @param conditional for a conditional position, the condition under which {@code value} holds and
+ *                   the value otherwise; {@code null} for an unconditional value
  * @param open       true while the value is left open
  */
-public record Estimate(double value, Range range, Provenance provenance, boolean open) {
+public record Estimate(double value, Range range, Provenance provenance, Conditional conditional, boolean open) {
 
     public Estimate {
         Objects.requireNonNull(provenance, "provenance");
     }
 
+    /** A value that is not open. */
+    public Estimate(double value, Range range, Provenance provenance, Conditional conditional) {
+        this(value, range, provenance, conditional, false);
+    }
+
+    /** An unconditional value. */
     public Estimate(double value, Range range, Provenance provenance) {
-        this(value, range, provenance, false);
+        this(value, range, provenance, null, false);
     }
 
     public static Estimate of(double value) {
@@ -36,15 +44,19 @@ public record Estimate(double value, Range range, Provenance provenance, boolean
 
     /** An open value with a default ({@code NaN} for none). */
     public static Estimate open(double dflt, Provenance provenance) {
-        return new Estimate(dflt, null, provenance, true);
+        return new Estimate(dflt, null, provenance, null, true);
     }
 
     public Estimate withValue(double newValue) {
-        return new Estimate(newValue, range, provenance);
+        return new Estimate(newValue, range, provenance, conditional);
     }
 
     public Estimate withValue(double newValue, Provenance newProvenance) {
-        return new Estimate(newValue, range, newProvenance);
+        return new Estimate(newValue, range, newProvenance, conditional);
+    }
+
+    public boolean isConditional() {
+        return conditional != null;
     }
 
     public boolean hasRange() {
@@ -58,6 +70,6 @@ public record Estimate(double value, Range range, Provenance provenance, boolean
 
     /** This value with its default accepted (no longer open); the same value when not open. */
     public Estimate accepted() {
-        return open ? new Estimate(value, range, provenance, false) : this;
+        return open ? new Estimate(value, range, provenance, conditional, false) : this;
     }
 }

@@ -43,14 +43,26 @@ public final class OpenValues {
         for (Branch b : s.branches()) {
             List<Change> changes = new ArrayList<>();
             for (Change c : b.changes()) {
-                changes.add(c.value() == null ? c : new Change(c.field(), c.actor(), c.issue(), accept(c.value())));
+                changes.add(c.value() == null ? c
+                        : new Change(c.field(), c.actor(), c.issue(), accept(c.value()), c.name(), c.attributes()));
             }
-            branches.add(new Branch(b.id(), b.name(), b.description(), b.probability(), b.base(), changes));
+            branches.add(new Branch(b.id(), b.name(), b.description(), b.probability(), b.base(), changes,
+                    accept(b.talks()), b.probabilitySource()));
         }
-        return s.withIssues(issues).withActors(actors).withStances(stances).withBranches(branches);
+        return s.withIssues(issues).withActors(actors).withStances(stances).withBranches(branches)
+                .withTalks(accept(s.talks()));
     }
 
     private static Estimate accept(Estimate e) {
-        return e == null || !e.open() || Double.isNaN(e.value()) ? e : e.accepted();
+        if (e == null) {
+            return null;
+        }
+        Estimate out = e.open() && !Double.isNaN(e.value()) ? e.accepted() : e;
+        if (out.isConditional() && out.conditional().otherwise().open()) {
+            Conditional c = out.conditional();
+            out = new Estimate(out.value(), out.range(), out.provenance(), new Conditional(c.when(), accept(c.otherwise())),
+                    out.open());
+        }
+        return out;
     }
 }

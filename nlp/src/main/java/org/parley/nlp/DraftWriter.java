@@ -55,23 +55,6 @@ public final class DraftWriter {
         src.put("file", sourceFile);
         root.put("sources", List.of(src));
 
-        // issues
-        List<Object> issues = new ArrayList<>();
-        for (DraftIssue di : draft.issues().values()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", di.id());
-            m.put("name", di.name());
-            Map<String, Object> scale = new LinkedHashMap<>();
-            scale.put("min", 0);
-            scale.put("max", 100);
-            scale.put("low", di.low());
-            scale.put("high", di.high());
-            m.put("scale", scale);
-            m.put("status-quo", open(0, "the article does not state the status quo; 0 is the scale's low end"));
-            issues.add(m);
-        }
-        root.put("issues", issues);
-
         // actors and stances
         Map<String, Map<String, Object>> stances = new LinkedHashMap<>();
         Map<String, Claim> conditionOf = new LinkedHashMap<>();
@@ -105,6 +88,30 @@ public final class DraftWriter {
                 st.putIfAbsent(issue, stance(cited(c.against() ? 0 : 100, draft, c, c.content()), c));
             }
         }
+        // issues
+        List<Object> issues = new ArrayList<>();
+        Set<String> used = new LinkedHashSet<>();
+        for (Map<String, Object> st : stances.values()) {
+            used.addAll(st.keySet());
+        }
+        for (DraftIssue di : draft.issues().values()) {
+            if (!used.contains(di.id())) {
+                continue; // no party holds a claim on it: it stays in the draft block only
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", di.id());
+            m.put("name", di.name());
+            Map<String, Object> scale = new LinkedHashMap<>();
+            scale.put("min", 0);
+            scale.put("max", 100);
+            scale.put("low", di.low());
+            scale.put("high", di.high());
+            m.put("scale", scale);
+            m.put("status-quo", open(0, "the article does not state the status quo; 0 is the scale's low end"));
+            issues.add(m);
+        }
+        root.put("issues", issues);
+
         List<Object> actors = new ArrayList<>();
         for (Entity e : draft.parties()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -147,6 +154,8 @@ public final class DraftWriter {
             yes.put("name", "If " + draft.text(c.content()));
             yes.put("description", "Condition " + c.id() + " of the article (sentence " + c.sentence() + "). Give the "
                     + "pair of branches probabilities that sum to 1. The talks probability in this world is open.");
+            yes.put("talks", openTalks("the article does not say how likely talks are if " + draft.text(c.content())
+                    + "; 0.5 is a placeholder"));
             yes.put("changes", changes);
             branches.add(yes);
             Map<String, Object> no = new LinkedHashMap<>();
@@ -154,6 +163,7 @@ public final class DraftWriter {
             no.put("name", "Unless " + draft.text(c.content()));
             no.put("description", "The other side of condition " + c.id() + ": the article says nothing of this world; "
                     + "its values are the analyst's. The talks probability in this world is open.");
+            no.put("talks", openTalks("the article does not say how likely talks are otherwise; 0.5 is a placeholder"));
             no.put("changes", List.of());
             branches.add(no);
         }
@@ -171,15 +181,34 @@ public final class DraftWriter {
         return st;
     }
 
+    /** The threshold a trade's conditional position tests on the asked issue: a placeholder the analyst sets. */
+    static final double DEFAULT_TRADE_THRESHOLD = 50;
+
     /**
-     * A trade's offered side: the position the holder would take if it gets what it asks. The
-     * scenario format's conditional stances are not merged yet, so the position is open and the
-     * condition is spelled out in the judgement; the draft block's trade carries the structure.
+     * A trade's offered side as a conditional position: the holder moves to the scale's high end
+     * on the offered issue if it gets at least {@link #DEFAULT_TRADE_THRESHOLD} on the asked issue,
+     * else stays at the low end; both positions are open (with those defaults) and the threshold
+     * is a placeholder the judgement names.
      */
     private static Map<String, Object> conditional(Draft d, Claim c, String askedIssue) {
-        return open(50, "offered in exchange for " + askedIssue + " (" + c.id() + ": \"" + d.text(c.offer())
-                + "\" in exchange for \"" + d.text(c.content()) + "\"): the position if the exchange happens, the "
-                + "threshold and the position otherwise are the analyst's");
+        Map<String, Object> m = open(100, "offered in exchange for " + askedIssue + " (" + c.id() + ": \"" + d.text(c.offer())
+                + "\" in exchange for \"" + d.text(c.content()) + "\"); the position if the exchange happens, the "
+                + "threshold (" + num(DEFAULT_TRADE_THRESHOLD) + " is a placeholder) and the position otherwise are the analyst's");
+        Map<String, Object> cond = new LinkedHashMap<>();
+        cond.put("issue", askedIssue);
+        cond.put("at-least", num(DEFAULT_TRADE_THRESHOLD));
+        m.put("if", cond);
+        m.put("otherwise", open(0, "without the exchange the holder stays where it is"));
+        return m;
+    }
+
+    /** A talks probability the article does not give. */
+    static Map<String, Object> openTalks(String why) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("probability", "open");
+        m.put("default", 0.5);
+        m.put("judgement", why);
+        return m;
     }
 
     static Map<String, Object> open(double dflt, String why) {
