@@ -74,4 +74,16 @@ class ArticleInputTest {
         String text = ArticleInput.read(SeedArticleTest.ARTICLE);
         assertThat(text).startsWith("North Korea Eyes Nuclear Talks");
     }
+
+    @Test
+    void englishNewsPassesTheFunctionWordShortcutOtherLanguagesGoToTheDetector() throws IOException {
+        assertThat(ArticleInput.englishShare(ArticleInput.read(SeedArticleTest.ARTICLE))).isGreaterThan(0.3);
+        String french = "La Corée du Nord prévoit de rouvrir les négociations nucléaires avec les États-Unis si Donald "
+                + "Trump est réélu président, selon un diplomate nord-coréen de haut rang qui a récemment fait défection "
+                + "vers la Corée du Sud. Le pays veut la levée des sanctions et une aide économique, a-t-il dit.";
+        assertThat(ArticleInput.englishShare(french)).isLessThan(ArticleInput.ENGLISH_SHARE);
+        assertThatThrownBy(() -> ArticleInput.check("fr.txt", french)).hasMessageContaining("'fra'");
+        // a short English text goes to the detector and passes
+        ArticleInput.check("short.txt", "North Korea wants sanctions lifted before any deal.");
+    }
 }
