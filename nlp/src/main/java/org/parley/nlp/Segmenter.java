@@ -28,7 +28,8 @@ public final class Segmenter {
             "^(\\p{Lu}[\\p{Lu}.'\\- ]{2,}(?:,\\s*\\p{Lu}[\\p{L}.' \\-]{1,40}?)?)\\s*(?:\\([^)]{1,40}\\))?\\s*(?::|—|–|-{1,2})\\s");
     private static final Pattern RESIDUE_TOKEN = Pattern.compile(
             "(?i)icon-[\\w-]+|share|tweet|email|print|comments?|advertisement|subscribe|follow|facebook|twitter|"
-                    + "whatsapp|linkedin|reddit|pinterest|telegram|x|save|copy|link|close|menu|\\W+");
+                    + "whatsapp|linkedin|reddit|pinterest|telegram|x|save|copy|link|close|menu|this|article|story|on|via|page"
+            + "|read|more|now|\\W+");
     private static final Set<String> MONTHS = set("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
             "september", "october", "november", "december");
