@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.parley.engine.BargainingModel;
+import org.parley.engine.ConsentResult;
+import org.parley.engine.ConsentStage;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ForecastResult;
 import org.parley.engine.ModelOptions;
@@ -96,6 +98,22 @@ public final class ExplainCommand implements Callable<Integer> {
                     out.println("  " + note);
                 }
             }
+            ConsentResult c = r.trajectory().consent();
+            if (c != null) {
+                out.println("  who must agree (consent stage, after the model; talks probability "
+                        + Numbers.format(c.talks()) + "):");
+                for (int k = 0; k < p.issueCount(); k++) {
+                    String st = c.status().get(k).id();
+                    if (st.equals("none")) {
+                        continue;
+                    }
+                    out.println("    " + p.issueId(k) + ": " + st + " (model " + Numbers.fixed(c.modelForecast()[k], 1)
+                            + ", after consent " + Numbers.fixed(c.outcome()[k], 1) + ")");
+                }
+                for (Move mv : c.moves()) {
+                    out.println("    " + mv.issue() + ": " + mv.reason());
+                }
+            }
             out.println();
         }
         out.flush();
@@ -141,8 +159,8 @@ public final class ExplainCommand implements Callable<Integer> {
             return;
         }
         int count = 0;
-        for (Round round : rounds) {
-            for (Move mv : round.moves()) {
+        {
+            for (Move mv : r.trajectory().allMoves()) {
                 boolean mover = mv.actor().equals(a);
                 boolean cause = a.equals(mv.counterpart());
                 if (!mover && !cause) {
@@ -201,8 +219,9 @@ public final class ExplainCommand implements Callable<Integer> {
         Problem p = Problem.of(w.withStances(kept));
         ModelOptions o = ModelOptions.of(r.options());
         Resolution.Settings settings = Resolution.Settings.of(scenario.options(), input.modelOptions());
-        return Resolution.resolve(p, settings, q -> m.run(q, o, RunContext.of(rounds, r.seed())))
-                .chosen().trajectory().forecast();
+        ConsentStage.Settings consent = ConsentStage.Settings.of(o);
+        return Resolution.resolve(p, settings, q -> ConsentStage.apply(q, m.run(q, o, RunContext.forecastOnly(rounds,
+                r.seed())), consent, false)).chosen().trajectory().forecast();
     }
 
     private static String worldLine(Scenario s, String w) {

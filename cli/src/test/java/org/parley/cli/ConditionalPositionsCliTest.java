@@ -62,7 +62,8 @@ class ConditionalPositionsCliTest {
         Path f = write(dir, SCENARIO);
         CliRun r = CliRun.of("forecast", f.toString(), "--model", "compromise");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("conditional positions: fixed point after 2 runs: a on y unmet");
+        assertThat(r.out().replaceAll("\\s+", " "))
+                .contains("conditional positions: fixed point after 2 runs: 1 conditional, unmet: a on y (none met)");
         CliRun e = CliRun.of("explain", f.toString(), "--model", "compromise", "--actor", "a");
         assertThat(e.exit()).as(e.err()).isZero();
         assertThat(e.out()).contains("conditional: 60 if x >= 50, otherwise 20; the model ran with 20.0 "

@@ -163,7 +163,7 @@ public final class Resolution {
         }
         List<String> notes = new ArrayList<>(t.notes());
         notes.add(describe(problem, r));
-        return new Trajectory(t.rounds(), t.forecast(), t.stopReason(), notes);
+        return new Trajectory(t.rounds(), t.forecast(), t.stopReason(), notes, t.consent());
     }
 
     /** The resolution in words, for notes and {@code explain}. */
@@ -193,14 +193,20 @@ public final class Resolution {
         }
     }
 
+    /** "3 conditional, unmet: kim on denuclearisation" or "3 conditional, all met". */
     private static String states(Problem problem, boolean[] met) {
         Conditions c = problem.conditions();
-        List<String> out = new ArrayList<>();
+        List<String> unmet = new ArrayList<>();
         for (int j = 0; j < met.length; j++) {
-            out.add(problem.actorId(c.actor(j)) + " on " + problem.issueId(c.issue(j)) + " "
-                    + (met[j] ? "met" : "unmet"));
+            if (!met[j]) {
+                unmet.add(problem.actorId(c.actor(j)) + " on " + problem.issueId(c.issue(j)));
+            }
         }
-        return String.join(", ", out);
+        String n = met.length + " conditional";
+        if (unmet.isEmpty()) {
+            return n + ", all met";
+        }
+        return n + ", unmet: " + String.join(", ", unmet) + (unmet.size() == met.length ? " (none met)" : "");
     }
 
     private static String forecasts(Problem problem, int[] issues, double[] f) {

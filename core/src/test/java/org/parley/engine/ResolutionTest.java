@@ -70,8 +70,7 @@ class ResolutionTest {
         assertThat(r.chosen().trajectory().forecast()).containsExactly(40.0, 30.0);
         RunResult run = compromise(s, 1).run("base", "compromise").orElseThrow();
         assertThat(run.trajectory().forecast()).containsExactly(40.0, 30.0);
-        assertThat(run.trajectory().notes()).anyMatch(n -> n.contains("fixed point after 2 runs")
-                && n.contains("a on y unmet"));
+        assertThat(run.trajectory().notes()).anyMatch(n -> n.equals("conditional positions: fixed point after 2 runs: 1 conditional, unmet: a on y (none met)"));
         // the positions the model ran on are the resolved ones
         assertThat(run.trajectory().rounds().get(0).positions()[0][1]).isEqualTo(20.0);
     }
@@ -109,8 +108,8 @@ class ResolutionTest {
         RunResult run = compromise(s, 1).run("base", "compromise").orElseThrow();
         assertThat(run.trajectory().forecast()).containsExactly(50.0, 50.0);
         assertThat(run.trajectory().notes()).anyMatch(n -> n.contains("cycle with period 2")
-                && n.contains("state 1 [a on y met, b on x met] gives x 50.0, y 50.0")
-                && n.contains("state 2 [a on y unmet, b on x unmet] gives x 10.0, y 30.0"));
+                && n.contains("state 1 [2 conditional, all met] gives x 50.0, y 50.0;")
+                && n.contains("state 2 [2 conditional, unmet: a on y, b on x (none met)] gives x 10.0, y 30.0;"));
     }
 
     /** The iteration limit stops a cycle before it closes and says so. */

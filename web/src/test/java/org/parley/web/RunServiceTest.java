@@ -41,7 +41,7 @@ class RunServiceTest {
             assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(job.status()).isEqualTo(RunJob.Status.DONE);
             assertThat(events.stream().filter(e -> e.startsWith("DONE"))).hasSize(1);
-            assertThat(events).contains("RUNNING 8/8");
+            assertThat(events).contains("RUNNING 10/10"); // 5 worlds x 2 models
             ForecastResult whole = Models.simulation().run(seed, spec.withThreads(1));
             assertThat(job.result().runs()).hasSameSizeAs(whole.runs());
             for (int i = 0; i < whole.runs().size(); i++) {
