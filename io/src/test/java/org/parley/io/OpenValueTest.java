@@ -13,7 +13,6 @@ import org.parley.engine.ScenarioProblem;
 import org.parley.engine.ScenarioValidator;
 import org.parley.model.OpenValues;
 import org.parley.model.Scenario;
-import org.parley.io.peer.Imported;
 
 /** {@code value: open}: read, warned about with its line, refused by runs, accepted with its default, written back. */
 class OpenValueTest {

@@ -18,15 +18,20 @@ import org.parley.model.Scenario;
 
 /**
  * The human table: a legend of the issues' scales, then per world an issue x model table of
- * forecasts next to the status quo, then the models' notes. Fits a 100-column terminal for up to
- * six models.
+ * forecasts next to the status quo, then the models' notes. Fits a 100-column terminal: six models
+ * to a block, more models in further blocks that repeat the issue and status quo columns. Values
+ * show three significant digits of their issue's scale (one decimal on 0-100, three on 0-1).
  */
 public final class TableWriter {
 
     static final int WIDTH = 100;
     private static final int ISSUE_COL = 17;
     private static final int COL = 11;
+    /** Model columns per block: six fill 94 of the 100 columns. */
+    static final int PER_BLOCK = (WIDTH - ISSUE_COL - COL) / COL;
     private static final int QUESTION_COL = 24;
+    /** Model columns per block of the bottom line: six fill 90 of the 100 columns. */
+    private static final int QUESTION_BLOCK = (WIDTH - QUESTION_COL) / COL;
 
     private TableWriter() {
     }
@@ -51,19 +56,27 @@ public final class TableWriter {
         for (String w : result.worlds()) {
             Problem p = result.problem(w);
             out.print("\n" + fit(worldTitle(s, w)) + "\n");
-            StringBuilder h = new StringBuilder(pad("issue", ISSUE_COL)).append(left("status quo", COL));
-            for (String m : models) {
-                h.append(left(label(m), COL));
-            }
-            out.print(h.toString().stripTrailing() + "\n");
-            for (int k = 0; k < p.issueCount(); k++) {
-                StringBuilder row = new StringBuilder(pad(p.issueId(k), ISSUE_COL));
-                row.append(left(Numbers.fixed(p.statusQuo(k), 1), COL));
-                for (String m : models) {
-                    RunResult r = result.run(w, m).orElse(null);
-                    row.append(left(r == null ? "" : Numbers.fixed(r.trajectory().forecast()[k], 1), COL));
+            // as many model columns as fit in WIDTH; more models continue in another block below
+            for (int from = 0; from < models.size() || from == 0; from += PER_BLOCK) {
+                List<String> block = models.subList(from, Math.min(models.size(), from + PER_BLOCK));
+                if (from > 0) {
+                    out.print("\n");
                 }
-                out.print(row.toString().stripTrailing() + "\n");
+                StringBuilder h = new StringBuilder(pad("issue", ISSUE_COL)).append(left("status quo", COL));
+                for (String m : block) {
+                    h.append(left(label(m), COL));
+                }
+                out.print(h.toString().stripTrailing() + "\n");
+                for (int k = 0; k < p.issueCount(); k++) {
+                    int decimals = Numbers.decimalsFor(p.scaleMax(k) - p.scaleMin(k));
+                    StringBuilder row = new StringBuilder(pad(p.issueId(k), ISSUE_COL));
+                    row.append(left(Numbers.fixed(p.statusQuo(k), decimals), COL));
+                    for (String m : block) {
+                        RunResult r = result.run(w, m).orElse(null);
+                        row.append(left(r == null ? "" : Numbers.fixed(r.trajectory().forecast()[k], decimals), COL));
+                    }
+                    out.print(row.toString().stripTrailing() + "\n");
+                }
             }
             Set<String> notes = new LinkedHashSet<>();
             for (String m : models) {
@@ -73,8 +86,10 @@ public final class TableWriter {
                 }
                 if (r.trajectory().consent() != null) {
                     for (Move mv : r.trajectory().consent().moves()) {
-                        notes.add(m + ": " + mv.issue() + ": " + mv.reason() + " (" + Numbers.fixed(mv.from(), 1) + " -> "
-                                + Numbers.fixed(mv.to(), 1) + ")");
+                        int k = p.issueIndex(mv.issue());
+                        int d = k < 0 ? 1 : Numbers.decimalsFor(p.scaleMax(k) - p.scaleMin(k));
+                        notes.add(m + ": " + mv.issue() + ": " + mv.reason() + " (" + Numbers.fixed(mv.from(), d) + " -> "
+                                + Numbers.fixed(mv.to(), d) + ")");
                     }
                 }
                 String stop = r.trajectory().stopReason();
@@ -121,17 +136,21 @@ public final class TableWriter {
             out.print("  (the scenario names no threshold questions: add 'thresholds' to an issue)\n");
             return;
         }
-        StringBuilder h = new StringBuilder(pad("question", QUESTION_COL));
-        for (String m : b.models()) {
-            h.append(left(label(m), COL));
-        }
-        out.print(h.toString().stripTrailing() + "\n");
-        for (BottomLine.Question q : b.questions()) {
-            StringBuilder row = new StringBuilder(pad(q.label(), QUESTION_COL));
-            for (String m : b.models()) {
-                row.append(left(percent(q.pYes().get(m)), COL));
+        List<String> models = b.models();
+        for (int from = 0; from < models.size() || from == 0; from += QUESTION_BLOCK) {
+            List<String> block = models.subList(from, Math.min(models.size(), from + QUESTION_BLOCK));
+            StringBuilder h = new StringBuilder(pad("question", QUESTION_COL));
+            for (String m : block) {
+                h.append(left(label(m), COL));
             }
-            out.print(row.toString().stripTrailing() + "\n");
+            out.print(h.toString().stripTrailing() + "\n");
+            for (BottomLine.Question q : b.questions()) {
+                StringBuilder row = new StringBuilder(pad(q.label(), QUESTION_COL));
+                for (String m : block) {
+                    row.append(left(percent(q.pYes().get(m)), COL));
+                }
+                out.print(row.toString().stripTrailing() + "\n");
+            }
         }
         for (BottomLine.Question q : b.questions()) {
             if (!q.threshold().question().isEmpty()) {
