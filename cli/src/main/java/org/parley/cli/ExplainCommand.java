@@ -71,7 +71,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenarios.Loaded loaded = input.load();
+        Scenarios.Loaded loaded = input.loadForRun();
         Warnings.print(loaded, spec.commandLine().getErr());
         Scenario scenario = loaded.scenario();
         if (actor != null && scenario.actor(actor).isEmpty()) {

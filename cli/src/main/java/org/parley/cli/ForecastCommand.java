@@ -84,7 +84,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResultFormat f = ResultFormat.fromId(format);
-        Scenarios.Loaded loaded = input.load();
+        Scenarios.Loaded loaded = input.loadForRun();
         PrintWriter err = spec.commandLine().getErr();
         Warnings.print(loaded, err);
         RunSpec runSpec = run.spec(input.modelOptions()).withWorlds(ScenarioInput.split(branches)).withRuns(runs);

@@ -69,7 +69,7 @@ public final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenarios.Loaded loaded = input.load();
+        Scenarios.Loaded loaded = input.loadForRun();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         Warnings.print(loaded, err);

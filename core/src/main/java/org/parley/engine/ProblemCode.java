@@ -48,6 +48,11 @@ public enum ProblemCode {
     MISSING_PROVENANCE,
     /** A sentence index past the end of its source text. */
     BAD_SENTENCE,
+    /**
+     * A value left {@code open} (a draft's unstated number): a warning when validating, an error
+     * when forecasting without accepting the defaults.
+     */
+    OPEN_VALUE,
     /** A conditional position whose condition cannot be used (e.g. it tests the position's own issue). */
     BAD_CONDITION
 }

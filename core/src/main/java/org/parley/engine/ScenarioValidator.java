@@ -115,7 +115,9 @@ public final class ScenarioValidator {
             Actor actor = s.actors().get(a);
             String path = "actors[" + a + "].capability";
             double c = actor.capability().value();
-            if (!Double.isFinite(c) || c < 0) {
+            if (actor.capability().openWithoutDefault()) {
+                out.add(openValue(actor.capability(), path, "capability"));
+            } else if (!Double.isFinite(c) || c < 0) {
                 out.add(ScenarioProblem.error(ProblemCode.BAD_CAPABILITY, path,
                         "capability of '" + actor.id() + "' must be a finite number >= 0, was " + num(c)));
             } else {
@@ -423,6 +425,12 @@ public final class ScenarioValidator {
     private static void estimate(Estimate e, double lo, double hi, ProblemCode code, String path, String what,
                                  Set<String> sourceIds, List<ScenarioProblem> out) {
         double v = e.value();
+        if (e.open()) {
+            out.add(openValue(e, path, what));
+            if (Double.isNaN(v)) {
+                return;
+            }
+        }
         if (!Double.isFinite(v)) {
             out.add(ScenarioProblem.error(ProblemCode.BAD_VALUE, path, what + " must be a finite number, was " + num(v)));
             return;
@@ -443,10 +451,34 @@ public final class ScenarioValidator {
         if (src != null && !sourceIds.contains(src)) {
             out.add(unknown(ProblemCode.UNKNOWN_SOURCE, path + ".source", "source", src, sourceIds));
         }
-        if (!e.provenance().isPresent()) {
+        if (!e.provenance().isPresent() && !e.open()) {
             out.add(ScenarioProblem.warning(ProblemCode.MISSING_PROVENANCE, path,
                     what + " " + num(v) + " has no provenance (a source sentence or a judgement)"));
         }
+    }
+
+    private static ScenarioProblem openValue(Estimate e, String path, String what) {
+        return ScenarioProblem.warning(ProblemCode.OPEN_VALUE, path, what + " is open"
+                + (Double.isNaN(e.value()) ? " (no default)" : " (default " + num(e.value()) + ")")
+                + (e.provenance().judgement() != null ? ": " + e.provenance().judgement() : ""))
+                .withHint(Double.isNaN(e.value()) ? "Maybe state a value: a forecast needs one"
+                        : "Maybe state a value, or forecast with --accept-defaults");
+    }
+
+    /**
+     * Every open value as an error, for a run that needs numbers: empty when there is none.
+     * {@link Simulation#plan} refuses a scenario with open values.
+     */
+    public static List<ScenarioProblem> openValues(Scenario s, Locator locator) {
+        List<ScenarioProblem> out = new ArrayList<>();
+        org.parley.model.Estimates.each(s, (path, e) -> {
+            if (e.open()) {
+                ScenarioProblem w = openValue(e, path, path.substring(path.lastIndexOf('.') + 1));
+                out.add(locator.place(new ScenarioProblem(w.code(), ScenarioProblem.Severity.ERROR, w.file(), w.line(),
+                        w.column(), w.path(), w.message(), w.hint())));
+            }
+        });
+        return out;
     }
 
     private static Set<String> ids(List<String> ids, String path, List<ScenarioProblem> out) {

@@ -158,6 +158,10 @@ public final class Simulation {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(spec, "spec");
         ScenarioValidator.require(scenario, Locator.none());
+        List<ScenarioProblem> open = ScenarioValidator.openValues(scenario, Locator.none());
+        if (!open.isEmpty()) {
+            throw new ScenarioException(open);
+        }
         List<BargainingModel> selected = select(spec);
         List<String> worlds = worlds(scenario, spec);
         Map<String, ModelOptions> options = options(selected, models.keySet(), scenario.options(), spec.options(),

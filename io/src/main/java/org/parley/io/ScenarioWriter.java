@@ -198,7 +198,14 @@ public final class ScenarioWriter {
     /** {@code {probability: P, <provenance>}}. */
     private static Object talks(Estimate e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("probability", number(e.value()));
+        if (e.open()) {
+            m.put("probability", "open");
+            if (!Double.isNaN(e.value())) {
+                m.put("default", number(e.value()));
+            }
+        } else {
+            m.put("probability", number(e.value()));
+        }
         provenance(m, e.provenance());
         return m;
     }
@@ -214,11 +221,18 @@ public final class ScenarioWriter {
 
     private static Object estimate(Estimate e) {
         Provenance p = e.provenance();
-        if (e.range() == null && !p.isPresent() && p.quote() == null && !e.isConditional()) {
+        if (e.range() == null && !p.isPresent() && p.quote() == null && !e.isConditional() && !e.open()) {
             return number(e.value());
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", number(e.value()));
+        if (e.open()) {
+            m.put("value", "open");
+            if (!Double.isNaN(e.value())) {
+                m.put("default", number(e.value()));
+            }
+        } else {
+            m.put("value", number(e.value()));
+        }
         if (e.range() != null) {
             m.put("low", number(e.range().low()));
             m.put("high", number(e.range().high()));

@@ -44,8 +44,11 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class YamlScenarioReader extends AbstractYamlReader {
 
+    /** {@code draft} is the evidence block 'parley draft' writes; the reader checks it is a mapping and skips it. */
     static final Set<String> TOP = Set.of("parley", "id", "title", "date", "description", "sources", "issues",
-            "actors", "branches", "options", "talks");
+            "actors", "branches", "options", "talks", "draft");
+    /** The word for a value nobody has stated yet ({@code value: open}, with an optional {@code default}). */
+    static final String OPEN = "open";
     static final Set<String> SOURCE = Set.of("id", "title", "date", "file", "url");
     static final Set<String> ISSUE = Set.of("id", "name", "description", "scale", "status-quo", "rule", "quota", "votes",
             "consent", "thresholds");
@@ -55,8 +58,8 @@ public final class YamlScenarioReader extends AbstractYamlReader {
     static final Set<String> ACTOR = Set.of("id", "name", "capability", "attributes", "stances");
     static final Set<String> STANCE = Set.of("position", "salience", "outside-option");
     static final Set<String> ESTIMATE = Set.of("value", "low", "high", "distribution", "source", "quote", "sentence",
-            "judgement");
-    static final Set<String> TALKS = Set.of("probability", "source", "quote", "sentence", "judgement");
+            "judgement", "default");
+    static final Set<String> TALKS = Set.of("probability", "source", "quote", "sentence", "judgement", "default");
     static final Set<String> POSITION = union(ESTIMATE, Set.of("if", "otherwise"));
     static final Set<String> PROBABILITY = Set.of("value", "source", "quote", "sentence", "judgement");
     static final Set<String> CONDITION = Set.of("issue", "at-least", "at-most", "all", "any");
@@ -98,6 +101,9 @@ public final class YamlScenarioReader extends AbstractYamlReader {
                 error(ProblemCode.BAD_VALUE, top.get("parley"), "parley", "format version " + v
                         + " is not one this Parley reads (1)");
             }
+        }
+        if (top.containsKey("draft")) {
+            mapping(top.get("draft"), "draft", null);
         }
         for (String list : List.of("sources", "issues", "actors", "branches", "options")) {
             at(list, list, top.get(list));
@@ -438,9 +444,15 @@ public final class YamlScenarioReader extends AbstractYamlReader {
             return null;
         }
         at(modelPath, p + ".probability", m.get("probability"));
-        Double v = parseNumber(m.get("probability"), p + ".probability");
+        boolean open = m.get("probability") instanceof ScalarNode pn && OPEN.equals(pn.getValue());
+        Double v = open ? (m.containsKey("default") ? parseNumber(m.get("default"), p + ".default") : Double.valueOf(Double.NaN))
+                : parseNumber(m.get("probability"), p + ".probability");
+        if (!open && m.containsKey("default")) {
+            error(ProblemCode.UNKNOWN_FIELD, m.get("default"), p + ".default",
+                    "'default' belongs to an open probability (probability: open)");
+        }
         Provenance prov = provenance(m, n, p, modelPath);
-        return v == null ? null : new Estimate(v, null, prov);
+        return v == null ? null : new Estimate(v, null, prov, null, open);
     }
 
     private Estimate estimate(Node n, String p, String modelPath) {
@@ -455,6 +467,9 @@ public final class YamlScenarioReader extends AbstractYamlReader {
      */
     private Estimate estimate(Node n, String p, String modelPath, boolean position) {
         at(modelPath, p, n);
+        if (n instanceof ScalarNode sn && OPEN.equals(sn.getValue())) {
+            return Estimate.open(Double.NaN, Provenance.none());
+        }
         if (n instanceof ScalarNode) {
             Double v = parseNumber(n, p);
             return v == null ? null : Estimate.of(v);
@@ -467,7 +482,17 @@ public final class YamlScenarioReader extends AbstractYamlReader {
             error(ProblemCode.MISSING_FIELD, n, p + ".value", "the value is missing");
             return null;
         }
-        Double v = parseNumber(m.get("value"), p + ".value");
+        boolean open = m.get("value") instanceof ScalarNode vn && OPEN.equals(vn.getValue());
+        Double v;
+        if (open) {
+            v = m.containsKey("default") ? parseNumber(m.get("default"), p + ".default") : Double.valueOf(Double.NaN);
+        } else {
+            if (m.containsKey("default")) {
+                error(ProblemCode.UNKNOWN_FIELD, m.get("default"), p + ".default",
+                        "'default' belongs to an open value (value: open); this value is " + scalar(m.get("value"), p));
+            }
+            v = parseNumber(m.get("value"), p + ".value");
+        }
         Range range = null;
         boolean hasLow = m.containsKey("low");
         boolean hasHigh = m.containsKey("high");
@@ -526,7 +551,7 @@ public final class YamlScenarioReader extends AbstractYamlReader {
             }
             conditional = new Conditional(when, otherwise);
         }
-        return new Estimate(v, range, prov, conditional);
+        return new Estimate(v, range, prov, conditional, open);
     }
 
     /** {@code {issue: ID, at-least: X, at-most: Y}}, {@code {all: [...]}} or {@code {any: [...]}}. */
@@ -640,7 +665,7 @@ public final class YamlScenarioReader extends AbstractYamlReader {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> u = new HashSet<>(a);
+        Set<String> u = new java.util.HashSet<>(a);
         u.addAll(b);
         return Set.copyOf(u);
     }
