@@ -43,6 +43,20 @@ final class ProgressListener extends SparkListener {
         }
     }
 
+    /** Counts every partition not yet counted (the job has finished). */
+    void finish() {
+        long n = 0;
+        synchronized (this) {
+            for (int i = counted.nextClearBit(0); i < partitions; i = counted.nextClearBit(i + 1)) {
+                counted.set(i);
+                n += (i + 1L) * items / partitions - (long) i * items / partitions;
+            }
+        }
+        if (n > 0) {
+            progress.done(n);
+        }
+    }
+
     @Override
     public void onTaskEnd(SparkListenerTaskEnd end) {
         long n;

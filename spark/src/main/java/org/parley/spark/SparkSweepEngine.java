@@ -112,7 +112,9 @@ public final class SparkSweepEngine implements SweepEngine {
             jsc.setJobGroup(group, "parley sweep: " + n + " tasks in " + p + " partitions", true);
             JavaRDD<T> rdd = jsc.parallelize(items, p);
             watcher.start();
-            return rdd.map(new Apply<>(task)).collect();
+            List<R> out = rdd.map(new Apply<>(task)).collect();
+            listener.finish(); // the listener bus is asynchronous: count what it has not told yet
+            return out;
         } catch (RuntimeException e) {
             if (progress.cancelled() || isCancellation(e)) {
                 throw new ParleyException(ErrorCode.FAILURE, "cancelled", e);

@@ -50,10 +50,23 @@ final class StandaloneCluster implements AutoCloseable {
     List<ProcessHandle> executors() {
         List<ProcessHandle> out = new ArrayList<>();
         for (Process w : workers) {
-            w.toHandle().descendants().filter(p -> p.info().commandLine().orElse("")
-                    .contains("CoarseGrainedExecutorBackend")).forEach(out::add);
+            w.toHandle().descendants().filter(StandaloneCluster::isExecutor).forEach(out::add);
         }
         return out;
+    }
+
+    /** An executor JVM: its arguments name CoarseGrainedExecutorBackend (read from /proc: the JDK cuts long ones). */
+    private static boolean isExecutor(ProcessHandle p) {
+        Path cmdline = Path.of("/proc", String.valueOf(p.pid()), "cmdline");
+        try {
+            if (Files.isReadable(cmdline)) {
+                return new String(Files.readAllBytes(cmdline), java.nio.charset.StandardCharsets.UTF_8)
+                        .contains("CoarseGrainedExecutorBackend");
+            }
+        } catch (IOException gone) {
+            return false;
+        }
+        return p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend");
     }
 
     private Process start(String name, List<String> mainAndArgs) throws IOException {
@@ -108,6 +121,11 @@ final class StandaloneCluster implements AutoCloseable {
                 p.destroyForcibly();
                 p.waitFor(20, TimeUnit.SECONDS);
             }
+        }
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is no failure
         }
     }
 
