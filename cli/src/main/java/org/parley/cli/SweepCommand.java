@@ -165,13 +165,20 @@ public final class SweepCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             List<CellResult> results;
             String where;
+            double seconds;
             try (SweepEngine e = SweepEngines.open(engineId, new SweepEngine.Settings(master, partitions, threads))) {
                 where = e.describe();
+                double start = (System.nanoTime() - t0) / 1e9;
+                if (!engineId.equals(LocalSweepEngine.ID)) {
+                    err.println(String.format(Locale.ROOT, "sweep: %s started in %.1f s", where, start));
+                    err.flush();
+                }
+                long t1 = System.nanoTime();
                 Bar bar = new Bar(err, sweep.units().size());
                 results = SweepRunner.run(sweep, e, bar);
+                seconds = (System.nanoTime() - t1) / 1e9;
                 bar.finish();
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
             List<Path> written = SweepWriter.write(sweep, results, out);
             stdout.println(String.format(Locale.ROOT, "%d cells x %d runs on %s in %.1f s: %.1f cells/s, %.0f model "
                     + "runs/s", cells, runs, where, seconds, cells / seconds,

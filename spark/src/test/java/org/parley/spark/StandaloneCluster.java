@@ -122,6 +122,10 @@ final class StandaloneCluster implements AutoCloseable {
                 p.waitFor(20, TimeUnit.SECONDS);
             }
         }
+        if (Boolean.getBoolean("parley.spark.keep")) {
+            System.err.println("kept the cluster's logs and work folders in " + home);
+            return;
+        }
         try (var files = Files.walk(home)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {
