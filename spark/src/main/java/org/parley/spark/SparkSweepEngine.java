@@ -89,8 +89,12 @@ public final class SparkSweepEngine implements SweepEngine {
         jsc.sc().addSparkListener(listener);
         AtomicBoolean finished = new AtomicBoolean();
         Thread hook = new Thread(() -> {
-            if (!finished.get()) {
-                jsc.cancelJobGroup(group);
+            if (!finished.get() && !jsc.sc().isStopped()) {
+                try {
+                    jsc.cancelJobGroup(group);
+                } catch (IllegalStateException stopped) {
+                    // Spark's own shutdown hook stopped the context first: the job is gone with it
+                }
             }
         }, "parley-sweep-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
