@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code parley register RUN --issue ID --question ... --resolves-by DATE}: records a forecast as issued. */
 @Command(name = "register", mixinStandardHelpOptions = true,
         description = {"Records a saved run's forecast of one issue as issued, with every model's numbers frozen: "
-                + "point, 90% interval over Monte Carlo runs, and for a threshold question the probability.",
+                + "point, 90%% interval over Monte Carlo runs, and for a threshold question the probability.",
                 "A record is never changed: to edit one, register again with --supersedes."},
         footer = {"", "Examples:",
                 "  parley register 12 --issue sanctions --question \"Where will sanctions relief stand?\" "

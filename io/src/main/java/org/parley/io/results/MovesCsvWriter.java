@@ -12,10 +12,10 @@ import org.parley.engine.Round;
 import org.parley.engine.RunResult;
 
 /**
- * Every move per round, header {@code branch[,model],run,round,issue,actor,counterpart,kind,
+ * Every move per round, header {@code branch,model,run,round,issue,actor,counterpart,kind,
  * <measures>,from,to}: the measures are the union of the models' measure names in the order they
- * first appear (for the expected-utility model: {@code eu_actor,eu_counterpart}). The model
- * column appears when the result holds more than one model.
+ * first appear (for the expected-utility model: {@code eu_actor,eu_counterpart}). The columns do
+ * not depend on how many models the result holds.
  */
 public final class MovesCsvWriter {
 
@@ -31,12 +31,8 @@ public final class MovesCsvWriter {
                 }
             }
         }
-        boolean withModel = result.models().size() > 1;
-        List<String> header = new ArrayList<>(List.of("branch"));
-        if (withModel) {
-            header.add("model");
-        }
-        header.addAll(List.of("run", "round", "issue", "actor", "counterpart", "kind"));
+        List<String> header = new ArrayList<>(List.of("branch", "model", "run", "round", "issue", "actor",
+                "counterpart", "kind"));
         header.addAll(measures);
         header.addAll(List.of("from", "to"));
         out.print(String.join(",", header) + "\n");
@@ -44,10 +40,7 @@ public final class MovesCsvWriter {
         for (RunResult r : result.runs()) {
             for (Round round : r.trajectory().rounds()) {
                 for (Move m : round.moves()) {
-                    sb.append(Csv.text(r.world())).append(',');
-                    if (withModel) {
-                        sb.append(Csv.text(r.model())).append(',');
-                    }
+                    sb.append(Csv.text(r.world())).append(',').append(Csv.text(r.model())).append(',');
                     sb.append(r.run()).append(',').append(m.round()).append(',').append(Csv.text(m.issue())).append(',')
                             .append(Csv.text(m.actor())).append(',').append(Csv.text(m.counterpart())).append(',')
                             .append(Csv.text(m.kind()));
