@@ -83,8 +83,8 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (SobolSensitivity.wanted(method, engine)) {
-            return SobolSensitivity.run(this, input, models, world, runs, seed, threads, rounds, top, csv, engine, master,
-                    partitions);
+            return SobolSensitivity.run(this, input, run.models, world, runs, run.seed, run.threads, run.rounds, top,
+                    csv, engine, master, partitions);
         }
         Scenarios.Loaded loaded = input.load();
         PrintWriter err = spec.commandLine().getErr();
