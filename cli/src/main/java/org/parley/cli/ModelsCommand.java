@@ -28,13 +28,19 @@ public final class ModelsCommand implements Callable<Integer> {
                 out.println("    reference: " + m.reference());
             }
             for (OptionSpec o : m.options()) {
-                String values = o.numeric() ? "number" : String.join("|", o.allowed());
-                out.println("    " + m.id() + "." + o.key() + "=" + o.defaultValue() + "  [" + values + "]  "
+                out.println("    " + m.id() + "." + o.key() + "=" + o.defaultValue() + "  [" + o.values() + "]  "
                         + o.description());
             }
             for (Map.Entry<String, Map<String, String>> p : m.presets().entrySet()) {
                 out.println("    preset " + p.getKey() + ": " + p.getValue());
             }
+        }
+        out.println();
+        out.println("Every model also takes the consent stage's options (who must agree; applied after the model):");
+        for (OptionSpec o : org.parley.engine.ConsentStage.options(false)) {
+            String dflt = o.key().equals(org.parley.engine.ConsentStage.KEY) ? "apply if declared, else ignore"
+                    : o.defaultValue();
+            out.println("    " + o.key() + "=" + dflt + "  [" + String.join("|", o.allowed()) + "]  " + o.description());
         }
         out.println();
         out.println("Set an option with --option MODEL.KEY=VALUE (one model) or --option KEY=VALUE (every model that has it).");

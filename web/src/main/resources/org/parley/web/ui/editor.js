@@ -74,7 +74,8 @@ export class Editor {
 
   renderIssues(d) {
     const t = document.getElementById('issues');
-    t.replaceChildren(el('tr', {}, ...['Issue', 'Min', 'Max', 'Low end means', 'High end means', 'Status quo']
+    t.replaceChildren(el('tr', {}, ...['Issue', 'Min', 'Max', 'Low end means', 'High end means', 'Status quo',
+      'Rule', 'Quota', 'Votes', 'Must consent']
       .map(h => el('th', { text: h }))));
     d.issues.forEach((iss, k) => {
       const p = `issues[${k}]`;
@@ -90,8 +91,41 @@ export class Editor {
       t.append(el('tr', {}, el('th', { title: iss.id, text: iss.name || iss.id }),
         el('td', {}, minI), el('td', {}, maxI),
         el('td', {}, this.textInput(iss.scale, 'low', `${p}.scale.low`)),
-        el('td', {}, this.textInput(iss.scale, 'high', `${p}.scale.high`)), el('td', {}, sq)));
+        el('td', {}, this.textInput(iss.scale, 'high', `${p}.scale.high`)), el('td', {}, sq),
+        ...this.ruleCells(iss, p)));
     });
+  }
+
+  /** Who must agree on an issue: its rule, quota, votes and consent list (ids, comma-separated). */
+  ruleCells(iss, p) {
+    const rule = el('select', { 'data-path': `${p}.rule` });
+    for (const r of ['bargaining', 'majority', 'qualified-majority', 'unanimity']) {
+      const o = el('option', { text: r });
+      o.value = r;
+      rule.append(o);
+    }
+    rule.value = iss.rule || 'bargaining';
+    rule.addEventListener('change', () => { iss.rule = rule.value; this.onChange(); });
+    const quota = el('input', { type: 'number', step: 'any', min: '0.5', max: '1', 'data-path': `${p}.quota` });
+    quota.value = iss.quota ?? '';
+    quota.addEventListener('change', () => {
+      if (quota.value === '') delete iss.quota; else iss.quota = Number(quota.value);
+      this.onChange();
+    });
+    const votes = el('input', { type: 'text', 'data-path': `${p}.votes`, placeholder: 'capability' });
+    votes.value = iss.votes ?? '';
+    votes.addEventListener('change', () => {
+      if (votes.value.trim() === '') delete iss.votes; else iss.votes = votes.value.trim();
+      this.onChange();
+    });
+    const consent = el('input', { type: 'text', 'data-path': `${p}.consent`, placeholder: 'actor ids' });
+    consent.value = (iss.consent || []).join(', ');
+    consent.addEventListener('change', () => {
+      const ids = consent.value.split(',').map(x => x.trim()).filter(x => x);
+      if (ids.length) iss.consent = ids; else delete iss.consent;
+      this.onChange();
+    });
+    return [el('td', {}, rule), el('td', {}, quota), el('td', {}, votes), el('td', {}, consent)];
   }
 
   renderGrid(d) {
