@@ -43,5 +43,9 @@ public enum ProblemCode {
     /** A value without provenance (a warning, not an error). */
     MISSING_PROVENANCE,
     /** A sentence index past the end of its source text. */
-    BAD_SENTENCE
+    BAD_SENTENCE,
+    /** Lists or mappings nested deeper than any scenario needs (a mistaken or hostile file). */
+    TOO_DEEP,
+    /** An id with characters other than letters, digits, '.', '_' and '-'. */
+    BAD_ID
 }
