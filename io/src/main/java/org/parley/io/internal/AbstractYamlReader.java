@@ -85,8 +85,13 @@ public abstract class AbstractYamlReader {
             throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
                     "not valid " + formats + ": " + msg).at(file, line, col)));
         } catch (YamlEngineException e) {
+            // errors without a mark (a character YAML forbids, a limit): placed at the first
+            // character YAML cannot hold, else at the start of the file
+            int[] at = firstUnprintable(text);
             throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
-                    "not valid " + formats + ": " + e.getMessage()).at(file, 0, 0)));
+                    "not valid " + formats + ": " + e.getMessage()
+                    + (at[2] >= 0 ? String.format(java.util.Locale.ROOT, " (U+%04X)", at[2]) : ""))
+                    .at(file, at[0], at[1])));
         }
     }
 
@@ -112,6 +117,26 @@ public abstract class AbstractYamlReader {
                 depth--;
             }
         }
+    }
+
+    /** Line, column (1-based) and code point of the first character YAML does not allow; 1, 1, -1 when none. */
+    private static int[] firstUnprintable(String text) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (!StreamReader.isPrintable(cp)) {
+                return new int[] {line, col, cp};
+            }
+            if (cp == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+            i += Character.charCount(cp);
+        }
+        return new int[] {1, 1, -1};
     }
 
     /** The mapping's entries by key; unknown keys (when {@code allowed} is given) are reported. */
