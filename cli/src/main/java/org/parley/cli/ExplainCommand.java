@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.parley.engine.BargainingModel;
+import org.parley.engine.ConsentResult;
+import org.parley.engine.ConsentStage;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ForecastResult;
 import org.parley.engine.ModelOptions;
@@ -13,12 +15,14 @@ import org.parley.engine.Move;
 import org.parley.engine.Numbers;
 import org.parley.engine.ParleyException;
 import org.parley.engine.Problem;
+import org.parley.engine.Resolution;
 import org.parley.engine.Round;
 import org.parley.engine.RunContext;
 import org.parley.engine.RunResult;
 import org.parley.engine.RunSpec;
 import org.parley.engine.Simulation;
 import org.parley.io.Scenarios;
+import org.parley.model.Condition;
 import org.parley.model.Scenario;
 import org.parley.model.Stance;
 import org.parley.models.Models;
@@ -35,7 +39,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Explains in words why actors moved and how much each one pulls the forecast.",
-                "Pull = forecast with the actor minus forecast without it (same model, options and seed)."},
+                "Pull = forecast with the actor minus forecast without it (same model, options and seed).",
+                "A conditional position shows its rule, the position the model ran with and whether its condition",
+                "holds on the forecast; the resolution (fixed point or cycle) is the world's last line."},
         footer = {"", "Examples:", "  parley explain --model compromise --actor kim",
                 "  parley explain scenario.yaml --model expected-utility --actor japan --branch trump-wins"})
 public final class ExplainCommand implements Callable<Integer> {
@@ -65,7 +71,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenarios.Loaded loaded = input.load();
+        Scenarios.Loaded loaded = input.loadForRun();
         Warnings.print(loaded, spec.commandLine().getErr());
         Scenario scenario = loaded.scenario();
         if (actor != null && scenario.actor(actor).isEmpty()) {
@@ -86,6 +92,27 @@ public final class ExplainCommand implements Callable<Integer> {
             for (String a : actors) {
                 int i = p.actorIndex(a);
                 explainActor(out, scenario, w, m, r, p, i, actor != null);
+            }
+            for (String note : r.trajectory().notes()) {
+                if (note.startsWith("conditional positions:")) {
+                    out.println("  " + note);
+                }
+            }
+            ConsentResult c = r.trajectory().consent();
+            if (c != null) {
+                out.println("  who must agree (consent stage, after the model; talks probability "
+                        + Numbers.format(c.talks()) + "):");
+                for (int k = 0; k < p.issueCount(); k++) {
+                    String st = c.status().get(k).id();
+                    if (st.equals("none")) {
+                        continue;
+                    }
+                    out.println("    " + p.issueId(k) + ": " + st + " (model " + Numbers.fixed(c.modelForecast()[k], 1)
+                            + ", after consent " + Numbers.fixed(c.outcome()[k], 1) + ")");
+                }
+                for (Move mv : c.moves()) {
+                    out.println("    " + mv.issue() + ": " + mv.reason());
+                }
             }
             out.println();
         }
@@ -126,13 +153,14 @@ public final class ExplainCommand implements Callable<Integer> {
                     + (pull >= 0 ? "+" : "") + Numbers.fixed(pull, 1);
             out.println("    " + p.issueId(k) + ": position " + path + "; forecast " + Numbers.fixed(forecast[k], 1)
                     + "; " + pullText);
+            conditional(out, scenario, world, p, i, k, rounds.get(0).positions()[i][k], forecast);
         }
         if (!details) {
             return;
         }
         int count = 0;
-        for (Round round : rounds) {
-            for (Move mv : round.moves()) {
+        {
+            for (Move mv : r.trajectory().allMoves()) {
                 boolean mover = mv.actor().equals(a);
                 boolean cause = a.equals(mv.counterpart());
                 if (!mover && !cause) {
@@ -147,6 +175,28 @@ public final class ExplainCommand implements Callable<Integer> {
                     ? model + " answers in one step: nobody moves; the pull above is how " + a + " shapes the forecast."
                     : a + " made no move and caused none."));
         }
+    }
+
+    /** A conditional position: its rule, the position the model ran with, and the condition on the forecast. */
+    private static void conditional(PrintWriter out, Scenario scenario, String world, Problem p, int i, int k,
+                                    double used, double[] forecast) {
+        int j = p.conditions().indexOf(i, k);
+        if (j < 0) {
+            return;
+        }
+        Condition c = p.conditions().condition(j);
+        double stated = scenario.resolve(world).stance(p.actorId(i), p.issueId(k)).orElseThrow().position().value();
+        double otherwise = p.conditions().otherwise(j);
+        boolean holds = c.holds(id -> forecast[p.issueIndex(id)]);
+        List<String> tested = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(c.issues())) {
+            tested.add(id + " " + Numbers.fixed(forecast[p.issueIndex(id)], 1));
+        }
+        out.println("      conditional: " + Numbers.format(stated) + " if " + c.describe() + ", otherwise "
+                + Numbers.format(otherwise) + "; the model ran with " + Numbers.fixed(used, 1)
+                + (used == stated && used != otherwise ? " (condition taken as met)"
+                : used == otherwise && used != stated ? " (condition taken as unmet)" : "")
+                + "; on the forecast (" + String.join(", ", tested) + ") the condition " + (holds ? "holds" : "fails"));
     }
 
     private static String describe(Move mv) {
@@ -167,7 +217,11 @@ public final class ExplainCommand implements Callable<Integer> {
         Scenario w = scenario.resolve(world);
         List<Stance> kept = w.stances().stream().filter(s -> !s.actor().equals(a)).toList();
         Problem p = Problem.of(w.withStances(kept));
-        return m.run(p, ModelOptions.of(r.options()), RunContext.of(rounds, r.seed())).forecast();
+        ModelOptions o = ModelOptions.of(r.options());
+        Resolution.Settings settings = Resolution.Settings.of(scenario.options(), input.modelOptions());
+        ConsentStage.Settings consent = ConsentStage.Settings.of(o);
+        return Resolution.resolve(p, settings, q -> ConsentStage.apply(q, m.run(q, o, RunContext.forecastOnly(rounds,
+                r.seed())), consent, false)).chosen().trajectory().forecast();
     }
 
     private static String worldLine(Scenario s, String w) {

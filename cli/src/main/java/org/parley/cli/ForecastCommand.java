@@ -27,13 +27,16 @@ import picocli.CommandLine.Option;
         description = {"Forecasts where each issue lands, per world (the scenario as written and each branch) and model.",
                 "With no FILE: the seed scenario. With no --model: every model."},
         footer = {"", "Formats:",
-                "  table          per world, an issue x model table next to the status quo (default)",
-                "  csv            branch,model,run,round,actor,issue,position (actor _outcome = the model's outcome)",
-                "  json           the whole result: rounds, positions, outcomes, moves, notes",
+                "  table          the bottom line (P(yes) per question and model, mixed over branches and talks),",
+                "                 then per world an issue x model table next to the status quo (default)",
+                "  csv            branch,model,run,round,actor,issue,position (actor _outcome = the outcome;",
+                "                 _model = the model's own, before the consent stage)",
+                "  json           the whole result: bottom line, rounds, positions, outcomes, moves, consent, notes",
                 "  moves-csv      every move per round (offers, challenges, bargains, exchanges)",
                 "  exchanges-csv  every exchange of the exchange model",
+                "  outcomes-csv   branch,model,run,issue,talks,consent,deal,outcome,blocked_by",
                 "", "Examples:", "  parley forecast", "  parley forecast scenario.yaml --model compromise,median --branch trump-wins",
-                "  parley forecast --runs 10000 --seed 7 --plot charts/",
+                "  parley forecast --runs 10000 --seed 7 --plot charts/ --tornado",
                 "  parley forecast peers.csv --input-format bdm --option salience-scale=1 --format csv"})
 public final class ForecastCommand implements Callable<Integer> {
 
@@ -48,7 +51,7 @@ public final class ForecastCommand implements Callable<Integer> {
     List<String> branches = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv, json, moves-csv or exchanges-csv (default: ${DEFAULT-VALUE})")
+            description = "table, csv, json, moves-csv, exchanges-csv or outcomes-csv (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--runs", paramLabel = "N", description = "Monte Carlo runs over the scenario's ranges; above 1 "
@@ -56,9 +59,14 @@ public final class ForecastCommand implements Callable<Integer> {
             + "(default: 1, the point forecast)")
     int runs = 1;
 
-    @Option(names = "--plot", paramLabel = "DIR", description = "write SVG charts (trajectories, distributions, "
-            + "tornadoes) into DIR")
+    @Option(names = "--plot", paramLabel = "DIR", description = "write SVG charts (trajectories, and with --runs "
+            + "the distributions) into DIR")
     java.nio.file.Path plot;
+
+    @Option(names = "--tornado", description = "with --plot, also draw a tornado chart per world, model and issue "
+            + "(one-at-a-time swings: 1 + 2 x the uncertain inputs runs of each model per world; "
+            + "'parley sensitivity' ranks the same swings)")
+    boolean tornado;
 
     @Option(names = "--save", description = "save the run in the run store and print its id (on stderr)")
     boolean save;
@@ -76,7 +84,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResultFormat f = ResultFormat.fromId(format);
-        Scenarios.Loaded loaded = input.load();
+        Scenarios.Loaded loaded = input.loadForRun();
         PrintWriter err = spec.commandLine().getErr();
         Warnings.print(loaded, err);
         RunSpec runSpec = run.spec(input.modelOptions()).withWorlds(ScenarioInput.split(branches)).withRuns(runs);
@@ -87,7 +95,7 @@ public final class ForecastCommand implements Callable<Integer> {
             if (runs > 1) {
                 var mc = MonteCarloOutput.forecast(loaded, runSpec, f, spec.commandLine().getOut(), err);
                 if (plot != null) {
-                    MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, mc, err);
+                    MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, mc, tornado, err);
                 }
                 if (s != null) {
                     long millis = Duration.between(started, Instant.now()).toMillis();
@@ -102,7 +110,7 @@ public final class ForecastCommand implements Callable<Integer> {
             long millis = Duration.between(started, Instant.now()).toMillis();
             ResultWriters.write(result, f, spec.commandLine().getOut());
             if (plot != null) {
-                MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, null, err);
+                MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, null, tornado, err);
             }
             if (s != null) {
                 long id = s.saveRun(result, new SaveOptions(store.author(), StoreOptions.codeVersion(), started, millis,

@@ -55,12 +55,19 @@ class BacktestCommandTest {
 
     @Test
     void deuCsvReproducesTheReferenceCompromiseRow() {
-        Run r = run("backtest", deu().toString(), "--format", "csv");
+        // the reference is the plain model: the consent stage the table's Council rules switch on is off
+        Run r = run("backtest", deu().toString(), "--format", "csv", "--option", "consent=ignore");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("model,split,capability,n,mae,median_ae,rmse,within10");
         assertThat(lines).anyMatch(l -> l.startsWith("compromise,all,gdp,353,23.22"));
         assertThat(lines).anyMatch(l -> l.startsWith("baseline-midpoint,all,gdp,353,"));
+        // the core-constrained compromise (the consent stage without the win-set): the cross-check 22.66
+        Run core = run("backtest", deu().toString(), "--format", "csv", "--model", "compromise", "--no-ensemble",
+                "--option", "consent.win-set=off");
+        assertThat(core.code()).as(core.err()).isZero();
+        String row = core.out().lines().filter(l -> l.startsWith("compromise,all,gdp,353,")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(row.split(",")[4])).isCloseTo(22.66, org.assertj.core.api.Assertions.within(0.005));
     }
 
     @Test

@@ -38,6 +38,10 @@ public enum ProblemCode {
     BAD_PROBABILITY,
     /** A scale whose min is not below its max, or a labelled point outside it. */
     BAD_SCALE,
+    /** A qualified-majority quota outside (0.5, 1], missing, or given for a rule that takes none. */
+    BAD_QUOTA,
+    /** An issue's {@code votes} names an actor attribute that a voter lacks or that is not a number >= 0. */
+    BAD_VOTES,
     /** A value that cannot be used (other). */
     BAD_VALUE,
     /** A value without provenance (a warning, not an error). */
@@ -47,5 +51,12 @@ public enum ProblemCode {
     /** Lists or mappings nested deeper than any scenario needs (a mistaken or hostile file). */
     TOO_DEEP,
     /** An id with characters other than letters, digits, '.', '_' and '-'. */
-    BAD_ID
+    BAD_ID,
+    /**
+     * A value left {@code open} (a draft's unstated number): a warning when validating, an error
+     * when forecasting without accepting the defaults.
+     */
+    OPEN_VALUE,
+    /** A conditional position whose condition cannot be used (e.g. it tests the position's own issue). */
+    BAD_CONDITION
 }

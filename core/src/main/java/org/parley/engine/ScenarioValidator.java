@@ -12,6 +12,8 @@ import java.util.Set;
 import org.parley.model.Actor;
 import org.parley.model.Branch;
 import org.parley.model.Change;
+import org.parley.model.Condition;
+import org.parley.model.DecisionRule;
 import org.parley.model.Estimate;
 import org.parley.model.Issue;
 import org.parley.model.Scale;
@@ -79,6 +81,9 @@ public final class ScenarioValidator {
         for (Issue i : s.issues()) {
             scales.putIfAbsent(i.id(), i.scale());
         }
+        if (s.talks() != null) {
+            estimate(s.talks(), 0, 1, ProblemCode.BAD_PROBABILITY, "talks", "talks probability", sourceIds, out);
+        }
 
         for (int k = 0; k < s.issues().size(); k++) {
             Issue issue = s.issues().get(k);
@@ -95,11 +100,17 @@ public final class ScenarioValidator {
                 estimate(issue.statusQuo(), sc.min(), sc.max(), ProblemCode.POSITION_OUT_OF_SCALE,
                         path + ".statusQuo", "status quo", sourceIds, out);
             }
+            checkRule(s, issue, path, actorIds, out);
             for (int t = 0; t < issue.thresholds().size(); t++) {
                 Threshold th = issue.thresholds().get(t);
                 if (!sc.contains(th.value())) {
                     out.add(ScenarioProblem.error(ProblemCode.POSITION_OUT_OF_SCALE, path + ".thresholds[" + t + "]",
                             "threshold " + num(th.value()) + " lies outside the scale " + scale(sc)));
+                }
+                if (th.by() != null && s.date() != null && th.by().isBefore(s.date())) {
+                    out.add(ScenarioProblem.error(ProblemCode.BAD_VALUE, path + ".thresholds[" + t + "].by",
+                            "the horizon " + th.by() + " of threshold '" + th.id() + "' lies before the scenario's date "
+                            + s.date()));
                 }
             }
         }
@@ -107,7 +118,9 @@ public final class ScenarioValidator {
             Actor actor = s.actors().get(a);
             String path = "actors[" + a + "].capability";
             double c = actor.capability().value();
-            if (!Double.isFinite(c) || c < 0) {
+            if (actor.capability().openWithoutDefault()) {
+                out.add(openValue(actor.capability(), path, "capability"));
+            } else if (!Double.isFinite(c) || c < 0) {
                 out.add(ScenarioProblem.error(ProblemCode.BAD_CAPABILITY, path,
                         "capability of '" + actor.id() + "' must be a finite number >= 0, was " + num(c)));
             } else {
@@ -136,9 +149,14 @@ public final class ScenarioValidator {
             if (sc != null) {
                 estimate(st.position(), sc.min(), sc.max(), ProblemCode.POSITION_OUT_OF_SCALE, path + ".position",
                         "position", sourceIds, out);
+                conditional(st.position(), st.issue(), sc, path + ".position", scales, sourceIds, out);
             }
             estimate(st.salience(), 0, 100, ProblemCode.SALIENCE_OUT_OF_RANGE, path + ".salience", "salience",
                     sourceIds, out);
+            if (sc != null && st.hasOutsideOption()) {
+                estimate(st.outsideOption(), sc.min(), sc.max(), ProblemCode.POSITION_OUT_OF_SCALE,
+                        path + ".outsideOption", "outside option", sourceIds, out);
+            }
         }
         checkBranches(s, actorIds, issueIds, sourceIds, scales, out);
     }
@@ -155,6 +173,10 @@ public final class ScenarioValidator {
                 out.add(ScenarioProblem.error(ProblemCode.DUPLICATE_ID, path + ".id",
                         "'" + Scenario.BASE + "' is reserved for the scenario as written; name the branch otherwise"));
             }
+            String probSource = br.probabilitySource().source();
+            if (probSource != null && !sourceIds.contains(probSource)) {
+                out.add(unknown(ProblemCode.UNKNOWN_SOURCE, path + ".probability.source", "source", probSource, sourceIds));
+            }
             if (br.probability() != null) {
                 double p = br.probability();
                 if (!(p >= 0 && p <= 1)) {
@@ -164,6 +186,10 @@ public final class ScenarioValidator {
                     sum += p;
                     withProbability++;
                 }
+            }
+            if (br.talks() != null) {
+                estimate(br.talks(), 0, 1, ProblemCode.BAD_PROBABILITY, path + ".talks", "talks probability",
+                        sourceIds, out);
             }
             if (br.base() != null) {
                 if (!branchIds.contains(br.base())) {
@@ -187,6 +213,7 @@ public final class ScenarioValidator {
                 switch (ch.field()) {
                     case POSITION:
                     case SALIENCE:
+                    case OUTSIDE_OPTION:
                         if (ch.actor() == null || ch.issue() == null) {
                             out.add(ScenarioProblem.error(ProblemCode.MISSING_FIELD, cp,
                                     "a " + ch.field().id() + " change names both an actor and an issue"));
@@ -197,9 +224,38 @@ public final class ScenarioValidator {
                             Scale sc = scales.get(ch.issue());
                             estimate(ch.value(), sc.min(), sc.max(), ProblemCode.POSITION_OUT_OF_SCALE,
                                     cp + ".position", "position", sourceIds, out);
+                            conditional(ch.value(), ch.issue(), sc, cp + ".position", scales, sourceIds, out);
                         } else if (ch.field() == Change.Field.SALIENCE) {
                             estimate(ch.value(), 0, 100, ProblemCode.SALIENCE_OUT_OF_RANGE, cp + ".salience",
                                     "salience", sourceIds, out);
+                        } else if (ch.field() == Change.Field.OUTSIDE_OPTION && scales.containsKey(ch.issue())) {
+                            Scale sc = scales.get(ch.issue());
+                            estimate(ch.value(), sc.min(), sc.max(), ProblemCode.POSITION_OUT_OF_SCALE,
+                                    cp + ".outsideOption", "outside option", sourceIds, out);
+                        }
+                        break;
+                    case NAME:
+                        if (ch.actor() == null) {
+                            out.add(ScenarioProblem.error(ProblemCode.MISSING_FIELD, cp, "a name change names an actor"));
+                        } else if (ch.name().isBlank()) {
+                            out.add(ScenarioProblem.error(ProblemCode.MISSING_FIELD, cp + ".name", "the new name is empty"));
+                        }
+                        break;
+                    case ATTRIBUTES:
+                        if (ch.actor() == null) {
+                            out.add(ScenarioProblem.error(ProblemCode.MISSING_FIELD, cp,
+                                    "an attributes change names an actor"));
+                        }
+                        for (Map.Entry<String, String> e : ch.attributes().entrySet()) {
+                            for (Issue issue : s.issues()) {
+                                if (issue.votes().equals(e.getKey()) && !isVoteCount(e.getValue())) {
+                                    out.add(ScenarioProblem.error(ProblemCode.BAD_VOTES, cp + ".attributes." + e.getKey(),
+                                            "issue '" + issue.id() + "' counts votes by attribute '" + e.getKey()
+                                                    + "', which must be a number >= 0; this change sets '"
+                                                    + e.getValue() + "'"));
+                                    break;
+                                }
+                            }
                         }
                         break;
                     case CAPABILITY:
@@ -238,6 +294,124 @@ public final class ScenarioValidator {
         }
     }
 
+    /** The decision rule's quota, votes and consent list of one issue. */
+    private static void checkRule(Scenario s, Issue issue, String path, Set<String> actorIds,
+                                  List<ScenarioProblem> out) {
+        DecisionRule rule = issue.rule();
+        if (issue.quota() != null) {
+            double q = issue.quota();
+            if (rule != DecisionRule.QUALIFIED_MAJORITY) {
+                out.add(ScenarioProblem.error(ProblemCode.BAD_QUOTA, path + ".quota", "issue '" + issue.id()
+                        + "' is decided by " + rule.id() + ", which takes no quota")
+                        .withHint("Maybe rule: qualified-majority"));
+            } else if (!(q > 0.5 && q <= 1)) {
+                out.add(ScenarioProblem.error(ProblemCode.BAD_QUOTA, path + ".quota", "quota " + num(q)
+                        + " of issue '" + issue.id() + "' lies outside (0.5, 1]")
+                        .withHint("Maybe a share of the votes, e.g. 0.65 rather than 65"));
+            }
+        } else if (rule == DecisionRule.QUALIFIED_MAJORITY) {
+            out.add(ScenarioProblem.error(ProblemCode.BAD_QUOTA, path + ".rule", "issue '" + issue.id()
+                    + "' is decided by qualified majority but states no quota")
+                    .withHint("Maybe quota: 0.65 (the share of votes a qualified majority needs)"));
+        }
+        String votes = issue.votes();
+        if (!votes.equals(Issue.VOTES_CAPABILITY) && !votes.equals(Issue.VOTES_EQUAL)) {
+            for (Stance st : s.stances()) {
+                if (!st.issue().equals(issue.id())) {
+                    continue;
+                }
+                Actor a = s.actor(st.actor()).orElse(null);
+                if (a == null) {
+                    continue;
+                }
+                String v = a.attributes().get(votes);
+                if (v == null) {
+                    out.add(ScenarioProblem.error(ProblemCode.BAD_VOTES, path + ".votes", "issue '" + issue.id()
+                            + "' counts votes by attribute '" + votes + "', which actor '" + a.id() + "' lacks")
+                            .withHint("Maybe votes: capability, votes: equal, or give every voter the attribute ("
+                                    + votes + ": 0 for an actor without a vote)"));
+                } else if (!isVoteCount(v)) {
+                    out.add(ScenarioProblem.error(ProblemCode.BAD_VOTES, path + ".votes", "issue '" + issue.id()
+                            + "' counts votes by attribute '" + votes + "'; actor '" + a.id() + "' has '" + v
+                            + "', not a number >= 0"));
+                }
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < issue.consent().size(); j++) {
+            String id = issue.consent().get(j);
+            String cp = path + ".consent[" + j + "]";
+            if (!actorIds.contains(id)) {
+                out.add(unknown(ProblemCode.UNKNOWN_ACTOR, cp, "actor", id, actorIds));
+            } else if (!seen.add(id)) {
+                out.add(ScenarioProblem.error(ProblemCode.DUPLICATE_ID, cp, "actor '" + id
+                        + "' is named twice in the consent list of issue '" + issue.id() + "'"));
+            }
+        }
+    }
+
+    /** {@code true} for text that reads as a finite number >= 0 (Locale.ROOT). */
+    static boolean isVoteCount(String v) {
+        try {
+            double d = Double.parseDouble(v.strip());
+            return Double.isFinite(d) && d >= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A conditional position: its {@code otherwise} on the scale, its condition on other, known issues. */
+    private static void conditional(Estimate e, String issue, Scale sc, String path, Map<String, Scale> scales,
+                                    Set<String> sourceIds, List<ScenarioProblem> out) {
+        if (!e.isConditional()) {
+            return;
+        }
+        estimate(e.conditional().otherwise(), sc.min(), sc.max(), ProblemCode.POSITION_OUT_OF_SCALE,
+                path + ".otherwise", "position otherwise", sourceIds, out);
+        condition(e.conditional().when(), issue, path + ".if", scales, out);
+    }
+
+    private static void condition(Condition c, String ownIssue, String path, Map<String, Scale> scales,
+                                  List<ScenarioProblem> out) {
+        if (c.join() != Condition.Join.ISSUE) {
+            String key = c.join() == Condition.Join.ALL ? "all" : "any";
+            if (c.parts().isEmpty()) {
+                out.add(ScenarioProblem.error(ProblemCode.MISSING_FIELD, path + "." + key,
+                        "'" + key + "' joins at least one condition"));
+            }
+            for (int p = 0; p < c.parts().size(); p++) {
+                condition(c.parts().get(p), ownIssue, path + "." + key + "[" + p + "]", scales, out);
+            }
+            return;
+        }
+        Scale sc = scales.get(c.issue());
+        if (sc == null) {
+            out.add(unknown(ProblemCode.UNKNOWN_ISSUE, path + ".issue", "issue", c.issue(), scales.keySet()));
+        } else if (c.issue().equals(ownIssue)) {
+            out.add(ScenarioProblem.error(ProblemCode.BAD_CONDITION, path + ".issue", "a position on '" + ownIssue
+                    + "' cannot depend on the forecast of '" + ownIssue + "' itself")
+                    .withHint("Maybe the condition should test another issue of the trade"));
+        }
+        if (Double.isNaN(c.atLeast()) && Double.isNaN(c.atMost())) {
+            out.add(ScenarioProblem.error(ProblemCode.MISSING_FIELD, path, "a condition on '" + c.issue()
+                    + "' needs 'at-least' and/or 'at-most'"));
+            return;
+        }
+        for (String key : List.of("at-least", "at-most")) {
+            double b = key.equals("at-least") ? c.atLeast() : c.atMost();
+            if (Double.isInfinite(b)) {
+                out.add(ScenarioProblem.error(ProblemCode.BAD_VALUE, path + "." + key, key + " must be finite"));
+            } else if (sc != null && !Double.isNaN(b) && !sc.contains(b)) {
+                out.add(ScenarioProblem.error(ProblemCode.POSITION_OUT_OF_SCALE, path + "." + key, key + " "
+                        + num(b) + " lies outside the scale " + scale(sc) + " of '" + c.issue() + "'"));
+            }
+        }
+        if (c.atLeast() > c.atMost()) {
+            out.add(ScenarioProblem.error(ProblemCode.BAD_RANGE, path, "at-least " + num(c.atLeast())
+                    + " is above at-most " + num(c.atMost()) + ": the condition can never hold"));
+        }
+    }
+
     private static boolean hasCycle(Scenario s, Branch start) {
         Set<String> seen = new HashSet<>();
         String cur = start.id();
@@ -254,6 +428,12 @@ public final class ScenarioValidator {
     private static void estimate(Estimate e, double lo, double hi, ProblemCode code, String path, String what,
                                  Set<String> sourceIds, List<ScenarioProblem> out) {
         double v = e.value();
+        if (e.open()) {
+            out.add(openValue(e, path, what));
+            if (Double.isNaN(v)) {
+                return;
+            }
+        }
         if (!Double.isFinite(v)) {
             out.add(ScenarioProblem.error(ProblemCode.BAD_VALUE, path, what + " must be a finite number, was " + num(v)));
             return;
@@ -274,7 +454,7 @@ public final class ScenarioValidator {
         if (src != null && !sourceIds.contains(src)) {
             out.add(unknown(ProblemCode.UNKNOWN_SOURCE, path + ".source", "source", src, sourceIds));
         }
-        if (!e.provenance().isPresent()) {
+        if (!e.provenance().isPresent() && !e.open()) {
             out.add(ScenarioProblem.warning(ProblemCode.MISSING_PROVENANCE, path,
                     what + " " + num(v) + " has no provenance (a source sentence or a judgement)"));
         }
@@ -321,6 +501,30 @@ public final class ScenarioValidator {
         String s = id.strip().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]", "_");
         s = s.length() > 100 ? s.substring(0, 100) : s;
         return s.isEmpty() ? "_" : s;
+    }
+
+    private static ScenarioProblem openValue(Estimate e, String path, String what) {
+        return ScenarioProblem.warning(ProblemCode.OPEN_VALUE, path, what + " is open"
+                + (Double.isNaN(e.value()) ? " (no default)" : " (default " + num(e.value()) + ")")
+                + (e.provenance().judgement() != null ? ": " + e.provenance().judgement() : ""))
+                .withHint(Double.isNaN(e.value()) ? "Maybe state a value: a forecast needs one"
+                        : "Maybe state a value, or forecast with --accept-defaults");
+    }
+
+    /**
+     * Every open value as an error, for a run that needs numbers: empty when there is none.
+     * {@link Simulation#plan} refuses a scenario with open values.
+     */
+    public static List<ScenarioProblem> openValues(Scenario s, Locator locator) {
+        List<ScenarioProblem> out = new ArrayList<>();
+        org.parley.model.Estimates.each(s, (path, e) -> {
+            if (e.open()) {
+                ScenarioProblem w = openValue(e, path, path.substring(path.lastIndexOf('.') + 1));
+                out.add(locator.place(new ScenarioProblem(w.code(), ScenarioProblem.Severity.ERROR, w.file(), w.line(),
+                        w.column(), w.path(), w.message(), w.hint())));
+            }
+        });
+        return out;
     }
 
     private static Set<String> ids(List<String> ids, String path, List<ScenarioProblem> out) {

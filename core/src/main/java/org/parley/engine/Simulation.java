@@ -12,7 +12,8 @@ import org.parley.model.Scenario;
 
 /**
  * Runs models on the worlds of a scenario: resolves each world, compiles it to a {@link Problem},
- * resolves each model's options and runs it.
+ * resolves each model's options and runs it, then the {@link ConsentStage} (every model takes its
+ * options {@code consent}, {@code consent.utility}, {@code consent.scope}, {@code consent.win-set}).
  *
  * <p>Runs are independent tasks; they may execute on several threads, but each run's seed is
  * {@link Seeds#forRun(long, long)} of the base seed and its index, and results are collected in
@@ -95,10 +96,11 @@ public final class Simulation {
      * @param resolved each world as a scenario without branches
      * @param problems each world compiled
      * @param options  each model's resolved options
+     * @param conditional how conditional positions are resolved ({@link Resolution})
      */
     public record Plan(Scenario scenario, RunSpec spec, List<BargainingModel> models, List<String> worlds,
                        Map<String, Scenario> resolved, Map<String, Problem> problems,
-                       Map<String, ModelOptions> options) {
+                       Map<String, ModelOptions> options, Resolution.Settings conditional) {
         public Plan {
             models = List.copyOf(models);
             worlds = List.copyOf(worlds);
@@ -107,9 +109,34 @@ public final class Simulation {
             options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
         }
 
-        /** Runs one model on a problem with the plan's round limit and the given seed, traced. */
+        /**
+         * Runs one model on a problem with the plan's round limit and the given seed, traced: the
+         * model, then the consent stage when the model's options apply it, with its conditional
+         * positions resolved on that outcome (a note says how; see {@link Resolution}).
+         */
         public Trajectory run(BargainingModel model, Problem problem, long seed) {
-            return model.run(problem, options.get(model.id()), RunContext.of(spec.rounds(), seed));
+            return Resolution.annotated(problem, resolve(model, problem, seed, true));
+        }
+
+        /**
+         * The model's run with the consent stage (when its options apply it) but without a trace:
+         * the forecast after the stage and, in {@link Trajectory#consent()}, what the stage did;
+         * conditional positions resolved.
+         */
+        public Trajectory outcome(BargainingModel model, Problem problem, long seed) {
+            return resolve(model, problem, seed, false).chosen().trajectory();
+        }
+
+        /**
+         * Runs one model and the consent stage on a problem, and resolves its conditional positions
+         * on the outcome ({@link Resolution}): each state tried is one model run plus the stage.
+         */
+        public Resolution.Result resolve(BargainingModel model, Problem problem, long seed, boolean trace) {
+            ModelOptions o = options.get(model.id());
+            ConsentStage.Settings consent = o.parsed(ConsentStage.Settings.class, ConsentStage.Settings::of);
+            return Resolution.resolve(problem, conditional, p -> ConsentStage.apply(p, model.run(p, o,
+                    trace ? RunContext.of(spec.rounds(), seed) : RunContext.forecastOnly(spec.rounds(), seed)),
+                    consent, trace));
         }
 
         /**
@@ -117,7 +144,7 @@ public final class Simulation {
          * without a trace ({@link RunContext#forecastOnly}): for callers that read nothing else.
          */
         public double[] forecast(BargainingModel model, Problem problem, long seed) {
-            return model.run(problem, options.get(model.id()), RunContext.forecastOnly(spec.rounds(), seed)).forecast();
+            return outcome(model, problem, seed).forecast();
         }
     }
 
@@ -131,9 +158,14 @@ public final class Simulation {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(spec, "spec");
         ScenarioValidator.require(scenario, Locator.none());
+        List<ScenarioProblem> open = ScenarioValidator.openValues(scenario, Locator.none());
+        if (!open.isEmpty()) {
+            throw new ScenarioException(open);
+        }
         List<BargainingModel> selected = select(spec);
         List<String> worlds = worlds(scenario, spec);
-        Map<String, ModelOptions> options = options(selected, models.keySet(), scenario.options(), spec.options());
+        Map<String, ModelOptions> options = options(selected, models.keySet(), scenario.options(), spec.options(),
+                scenario.declaresConsent());
         Map<String, Scenario> resolved = new LinkedHashMap<>();
         Map<String, Problem> problems = new LinkedHashMap<>();
         for (String w : worlds) {
@@ -141,7 +173,8 @@ public final class Simulation {
             resolved.put(w, world);
             problems.put(w, Problem.of(world));
         }
-        return new Plan(scenario, spec, selected, worlds, resolved, problems, options);
+        return new Plan(scenario, spec, selected, worlds, resolved, problems, options,
+                Resolution.Settings.of(scenario.options(), spec.options()));
     }
 
     /**
@@ -209,23 +242,39 @@ public final class Simulation {
      */
     static Map<String, ModelOptions> options(List<BargainingModel> selected, Set<String> known,
                                              Map<String, String> scenarioOptions, Map<String, String> flagOptions) {
+        return options(selected, known, scenarioOptions, flagOptions, false);
+    }
+
+    /**
+     * As {@link #options(List, Set, Map, Map)}, with the consent stage's options added to every
+     * model's ({@code consent} defaults to {@code apply} when {@code declared}).
+     */
+    static Map<String, ModelOptions> options(List<BargainingModel> selected, Set<String> known,
+                                             Map<String, String> scenarioOptions, Map<String, String> flagOptions,
+                                             boolean declared) {
         Map<String, Map<String, String>> perModel = new LinkedHashMap<>();
         for (BargainingModel m : selected) {
             perModel.put(m.id(), new LinkedHashMap<>());
         }
-        distribute(selected, known, scenarioOptions, perModel, false);
-        distribute(selected, known, flagOptions, perModel, true);
+        List<OptionSpec> consent = ConsentStage.options(declared);
+        distribute(selected, known, scenarioOptions, perModel, false, consent);
+        distribute(selected, known, flagOptions, perModel, true, consent);
         Map<String, ModelOptions> out = new LinkedHashMap<>();
         for (BargainingModel m : selected) {
-            out.put(m.id(), ModelOptions.resolve(m.id(), m.options(), m.presets(), perModel.get(m.id())));
+            List<OptionSpec> specs = new ArrayList<>(m.options());
+            specs.addAll(consent);
+            out.put(m.id(), ModelOptions.resolve(m.id(), specs, m.presets(), perModel.get(m.id())));
         }
         return out;
     }
 
     private static void distribute(List<BargainingModel> selected, Set<String> known, Map<String, String> given,
-                                   Map<String, Map<String, String>> perModel, boolean strict) {
+                                   Map<String, Map<String, String>> perModel, boolean strict, List<OptionSpec> shared) {
         for (Map.Entry<String, String> e : given.entrySet()) {
             String key = e.getKey().strip();
+            if (key.startsWith(Resolution.PREFIX)) {
+                continue; // the engine's (Resolution.Settings), not a model's
+            }
             int dot = key.indexOf('.');
             if (dot > 0 && perModel.containsKey(key.substring(0, dot))) {
                 perModel.get(key.substring(0, dot)).put(key.substring(dot + 1), e.getValue());
@@ -238,7 +287,8 @@ public final class Simulation {
             for (BargainingModel m : selected) {
                 boolean takes = key.equals(ModelOptions.PRESET)
                         ? m.presets().containsKey(e.getValue().strip())
-                        : m.options().stream().anyMatch(o -> o.key().equals(key));
+                        : m.options().stream().anyMatch(o -> o.key().equals(key))
+                                || shared.stream().anyMatch(o -> o.key().equals(key));
                 if (takes) {
                     takers.add(m.id());
                 }

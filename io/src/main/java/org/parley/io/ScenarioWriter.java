@@ -8,6 +8,7 @@ import java.util.Map;
 import org.parley.model.Actor;
 import org.parley.model.Branch;
 import org.parley.model.Change;
+import org.parley.model.Condition;
 import org.parley.model.Estimate;
 import org.parley.model.Issue;
 import org.parley.model.Provenance;
@@ -50,6 +51,9 @@ public final class ScenarioWriter {
             m.put("date", s.date().toString());
         }
         putText(m, "description", s.description());
+        if (s.talks() != null) {
+            m.put("talks", talks(s.talks()));
+        }
         if (!s.sources().isEmpty()) {
             List<Object> sources = new ArrayList<>();
             for (Source src : s.sources()) {
@@ -92,12 +96,24 @@ public final class ScenarioWriter {
                 im.put("status-quo", estimate(i.statusQuo()));
             }
             im.put("rule", i.rule().id());
+            if (i.quota() != null) {
+                im.put("quota", number(i.quota()));
+            }
+            if (!i.votes().equals(Issue.VOTES_CAPABILITY)) {
+                im.put("votes", i.votes());
+            }
+            if (!i.consent().isEmpty()) {
+                im.put("consent", new ArrayList<>(i.consent()));
+            }
             if (!i.thresholds().isEmpty()) {
                 List<Object> ts = new ArrayList<>();
                 for (Threshold t : i.thresholds()) {
                     Map<String, Object> tm = new LinkedHashMap<>();
                     tm.put("id", t.id());
                     tm.put(t.above() ? "above" : "below", number(t.value()));
+                    if (t.by() != null) {
+                        tm.put("by", t.by().toString());
+                    }
                     putText(tm, "question", t.question());
                     ts.add(tm);
                 }
@@ -121,6 +137,9 @@ public final class ScenarioWriter {
                     Map<String, Object> stm = new LinkedHashMap<>();
                     stm.put("position", estimate(st.position()));
                     stm.put("salience", estimate(st.salience()));
+                    if (st.hasOutsideOption()) {
+                        stm.put("outside-option", estimate(st.outsideOption()));
+                    }
                     stances.put(st.issue(), stm);
                 }
             }
@@ -137,10 +156,18 @@ public final class ScenarioWriter {
                 bm.put("id", b.id());
                 bm.put("name", b.name());
                 putText(bm, "description", b.description());
-                if (b.probability() != null) {
+                if (b.probability() != null && b.probabilitySource().isPresent()) {
+                    Map<String, Object> pm = new LinkedHashMap<>();
+                    pm.put("value", number(b.probability()));
+                    provenance(pm, b.probabilitySource());
+                    bm.put("probability", pm);
+                } else if (b.probability() != null) {
                     bm.put("probability", number(b.probability()));
                 }
                 putText(bm, "base", b.base());
+                if (b.talks() != null) {
+                    bm.put("talks", talks(b.talks()));
+                }
                 List<Object> cs = new ArrayList<>();
                 for (Change c : b.changes()) {
                     Map<String, Object> cm = new LinkedHashMap<>();
@@ -148,6 +175,10 @@ public final class ScenarioWriter {
                     putText(cm, "issue", c.issue());
                     if (c.field() == Change.Field.REMOVE) {
                         cm.put("remove", true);
+                    } else if (c.field() == Change.Field.NAME) {
+                        cm.put("name", c.name());
+                    } else if (c.field() == Change.Field.ATTRIBUTES) {
+                        cm.put("attributes", new LinkedHashMap<>(c.attributes()));
                     } else {
                         cm.put(c.field().id(), estimate(c.value()));
                     }
@@ -164,13 +195,44 @@ public final class ScenarioWriter {
         return m;
     }
 
+    /** {@code {probability: P, <provenance>}}. */
+    private static Object talks(Estimate e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (e.open()) {
+            m.put("probability", "open");
+            if (!Double.isNaN(e.value())) {
+                m.put("default", number(e.value()));
+            }
+        } else {
+            m.put("probability", number(e.value()));
+        }
+        provenance(m, e.provenance());
+        return m;
+    }
+
+    private static void provenance(Map<String, Object> m, Provenance p) {
+        putText(m, "source", p.source());
+        putText(m, "quote", p.quote());
+        if (p.sentence() > 0) {
+            m.put("sentence", p.sentence());
+        }
+        putText(m, "judgement", p.judgement());
+    }
+
     private static Object estimate(Estimate e) {
         Provenance p = e.provenance();
-        if (e.range() == null && !p.isPresent() && p.quote() == null) {
+        if (e.range() == null && !p.isPresent() && p.quote() == null && !e.isConditional() && !e.open()) {
             return number(e.value());
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", number(e.value()));
+        if (e.open()) {
+            m.put("value", "open");
+            if (!Double.isNaN(e.value())) {
+                m.put("default", number(e.value()));
+            }
+        } else {
+            m.put("value", number(e.value()));
+        }
         if (e.range() != null) {
             m.put("low", number(e.range().low()));
             m.put("high", number(e.range().high()));
@@ -178,12 +240,29 @@ public final class ScenarioWriter {
                 m.put("distribution", e.range().distribution().id());
             }
         }
-        putText(m, "source", p.source());
-        putText(m, "quote", p.quote());
-        if (p.sentence() > 0) {
-            m.put("sentence", p.sentence());
+        provenance(m, p);
+        if (e.isConditional()) {
+            m.put("if", condition(e.conditional().when()));
+            Estimate o = e.conditional().otherwise();
+            m.put("otherwise", o.range() == null && o.provenance().equals(p) ? number(o.value()) : estimate(o));
         }
-        putText(m, "judgement", p.judgement());
+        return m;
+    }
+
+    private static Map<String, Object> condition(Condition c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (c.join() == Condition.Join.ISSUE) {
+            m.put("issue", c.issue());
+            if (!Double.isNaN(c.atLeast())) {
+                m.put("at-least", number(c.atLeast()));
+            }
+            if (!Double.isNaN(c.atMost())) {
+                m.put("at-most", number(c.atMost()));
+            }
+        } else {
+            m.put(c.join() == Condition.Join.ALL ? "all" : "any",
+                    c.parts().stream().map(ScenarioWriter::condition).toList());
+        }
         return m;
     }
 

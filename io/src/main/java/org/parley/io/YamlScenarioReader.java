@@ -2,6 +2,7 @@ package org.parley.io;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.parley.io.internal.AbstractYamlReader;
 import org.parley.model.Actor;
 import org.parley.model.Branch;
 import org.parley.model.Change;
+import org.parley.model.Condition;
+import org.parley.model.Conditional;
 import org.parley.model.DecisionRule;
 import org.parley.model.Distribution;
 import org.parley.model.Estimate;
@@ -27,6 +30,7 @@ import org.parley.model.Source;
 import org.parley.model.Stance;
 import org.parley.model.Threshold;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -40,20 +44,31 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class YamlScenarioReader extends AbstractYamlReader {
 
+    /** {@code draft} is the evidence block 'parley draft' writes; the reader checks it is a mapping and skips it. */
     static final Set<String> TOP = Set.of("parley", "id", "title", "date", "description", "sources", "issues",
-            "actors", "branches", "options");
+            "actors", "branches", "options", "talks", "draft");
+    /** The word for a value nobody has stated yet ({@code value: open}, with an optional {@code default}). */
+    static final String OPEN = "open";
     static final Set<String> SOURCE = Set.of("id", "title", "date", "file", "url");
-    static final Set<String> ISSUE = Set.of("id", "name", "description", "scale", "status-quo", "rule", "thresholds");
+    static final Set<String> ISSUE = Set.of("id", "name", "description", "scale", "status-quo", "rule", "quota", "votes",
+            "consent", "thresholds");
     static final Set<String> SCALE = Set.of("min", "max", "low", "high", "points");
     static final Set<String> POINT = Set.of("value", "label");
-    static final Set<String> THRESHOLD = Set.of("id", "above", "below", "question");
+    static final Set<String> THRESHOLD = Set.of("id", "above", "below", "question", "by");
     static final Set<String> ACTOR = Set.of("id", "name", "capability", "attributes", "stances");
-    static final Set<String> STANCE = Set.of("position", "salience");
+    static final Set<String> STANCE = Set.of("position", "salience", "outside-option");
     static final Set<String> ESTIMATE = Set.of("value", "low", "high", "distribution", "source", "quote", "sentence",
-            "judgement");
-    static final Set<String> BRANCH = Set.of("id", "name", "description", "probability", "base", "changes");
-    static final Set<String> CHANGE = Set.of("actor", "issue", "position", "salience", "capability", "status-quo",
-            "remove");
+            "judgement", "default");
+    static final Set<String> TALKS = Set.of("probability", "source", "quote", "sentence", "judgement", "default");
+    static final Set<String> POSITION = union(ESTIMATE, Set.of("if", "otherwise"));
+    static final Set<String> PROBABILITY = Set.of("value", "source", "quote", "sentence", "judgement");
+    static final Set<String> CONDITION = Set.of("issue", "at-least", "at-most", "all", "any");
+    static final Set<String> BRANCH = Set.of("id", "name", "description", "probability", "base", "changes", "talks");
+    /** The fields a branch change may set, exactly one per change. */
+    static final List<String> CHANGE_FIELDS = List.of("position", "salience", "outside-option", "capability",
+            "status-quo", "name", "attributes", "remove");
+    static final Set<String> CHANGE = Set.of("actor", "issue", "position", "salience", "outside-option", "capability",
+            "status-quo", "name", "attributes", "remove");
 
     private final MapLocator loc;
 
@@ -86,6 +101,9 @@ public final class YamlScenarioReader extends AbstractYamlReader {
                 error(ProblemCode.BAD_VALUE, top.get("parley"), "parley", "format version " + v
                         + " is not one this Parley reads (1)");
             }
+        }
+        if (top.containsKey("draft")) {
+            mapping(top.get("draft"), "draft", null);
         }
         for (String list : List.of("sources", "issues", "actors", "branches", "options")) {
             at(list, list, top.get(list));
@@ -139,10 +157,11 @@ public final class YamlScenarioReader extends AbstractYamlReader {
         if (!top.containsKey("issues")) {
             error(ProblemCode.EMPTY_SCENARIO, root, "issues", "the scenario has no 'issues'");
         }
+        Estimate talks = top.containsKey("talks") ? talks(top.get("talks"), "talks", "talks") : null;
         if (id == null) {
             return null;
         }
-        return new Scenario(id, title, date, description, sources, issues, actors, stances, branches, options);
+        return new Scenario(id, title, date, description, sources, issues, actors, stances, branches, options, talks);
     }
 
     private Issue issue(Node n, String p, int i) {
@@ -182,6 +201,7 @@ public final class YamlScenarioReader extends AbstractYamlReader {
         }
         DecisionRule rule = DecisionRule.BARGAINING;
         if (m.containsKey("rule")) {
+            at("issues[" + i + "].rule", p + ".rule", m.get("rule"));
             String r = scalar(m.get("rule"), p + ".rule");
             if (r != null) {
                 try {
@@ -191,6 +211,27 @@ public final class YamlScenarioReader extends AbstractYamlReader {
                 }
             }
         }
+        Double quota = null;
+        if (m.containsKey("quota")) {
+            at("issues[" + i + "].quota", p + ".quota", m.get("quota"));
+            Double q = parseNumber(m.get("quota"), p + ".quota");
+            quota = q == null ? Double.NaN : q;
+        }
+        String votes = text(m, "votes", p);
+        if (m.containsKey("votes")) {
+            at("issues[" + i + "].votes", p + ".votes", m.get("votes"));
+        }
+        List<String> consent = new ArrayList<>();
+        if (m.containsKey("consent")) {
+            at("issues[" + i + "].consent", p + ".consent", m.get("consent"));
+        }
+        forEach(m.get("consent"), p + ".consent", (cn, cp, ci) -> {
+            String a = scalar(cn, cp);
+            if (a != null) {
+                at("issues[" + i + "].consent[" + consent.size() + "]", cp, cn);
+                consent.add(a);
+            }
+        });
         List<Threshold> thresholds = new ArrayList<>();
         forEach(m.get("thresholds"), p + ".thresholds", (tn, tp, ti) -> {
             Map<String, Node> tm = mapping(tn, tp, THRESHOLD);
@@ -206,13 +247,14 @@ public final class YamlScenarioReader extends AbstractYamlReader {
             }
             double v = number(tm, above ? "above" : "below", tp, Double.NaN);
             if (tid != null) {
-                thresholds.add(new Threshold(tid, v, above, text(tm, "question", tp)));
+                thresholds.add(new Threshold(tid, v, above, text(tm, "question", tp), date(tm.get("by"), tp + ".by")));
             }
         });
         if (id == null) {
             return null;
         }
-        return new Issue(id, text(m, "name", p), text(m, "description", p), scale, sq, rule, thresholds);
+        return new Issue(id, text(m, "name", p), text(m, "description", p), scale, sq, rule, thresholds, quota, votes,
+                consent);
     }
 
     private void actor(Node n, String p, int i, List<Actor> actors, List<Stance> stances) {
@@ -261,7 +303,7 @@ public final class YamlScenarioReader extends AbstractYamlReader {
                     Estimate pos = null;
                     Estimate sal = null;
                     if (stm.containsKey("position")) {
-                        pos = estimate(stm.get("position"), sp + ".position", smp + ".position");
+                        pos = estimate(stm.get("position"), sp + ".position", smp + ".position", true);
                     } else {
                         error(ProblemCode.MISSING_FIELD, e.getValue(), sp + ".position", "the stance has no position");
                     }
@@ -270,8 +312,12 @@ public final class YamlScenarioReader extends AbstractYamlReader {
                     } else {
                         error(ProblemCode.MISSING_FIELD, e.getValue(), sp + ".salience", "the stance has no salience");
                     }
+                    Estimate outside = null;
+                    if (stm.containsKey("outside-option")) {
+                        outside = estimate(stm.get("outside-option"), sp + ".outside-option", smp + ".outsideOption");
+                    }
                     if (id != null && pos != null && sal != null) {
-                        stances.add(new Stance(id, e.getKey(), pos, sal));
+                        stances.add(new Stance(id, e.getKey(), pos, sal, outside));
                     }
                 }
             }
@@ -290,7 +336,17 @@ public final class YamlScenarioReader extends AbstractYamlReader {
         at(bp, p, n);
         String id = requiredText(m, "id", p, n);
         Double probability = null;
-        if (m.containsKey("probability")) {
+        Provenance probabilitySource = null;
+        if (m.containsKey("probability") && m.get("probability") instanceof MappingNode) {
+            // {value: P, source/quote/sentence or judgement}: the probability with its provenance
+            Node pn = m.get("probability");
+            at(bp + ".probability", p + ".probability", pn);
+            Map<String, Node> pm = mapping(pn, p + ".probability", PROBABILITY);
+            if (pm != null) {
+                probability = requiredNumber(pm, "value", p + ".probability", pn);
+                probabilitySource = provenance(pm, pn, p + ".probability", bp + ".probability");
+            }
+        } else if (m.containsKey("probability")) {
             double v = number(m, "probability", p, Double.NaN);
             probability = v;
             at(bp + ".probability", p + ".probability", m.get("probability"));
@@ -316,18 +372,43 @@ public final class YamlScenarioReader extends AbstractYamlReader {
                 at(mp + ".issue", cp + ".issue", cm.get("issue"));
             }
             List<String> fields = new ArrayList<>();
-            for (String f : List.of("position", "salience", "capability", "status-quo", "remove")) {
+            for (String f : CHANGE_FIELDS) {
                 if (cm.containsKey(f)) {
                     fields.add(f);
                 }
             }
             if (fields.size() != 1) {
-                error(ProblemCode.MISSING_FIELD, cn, cp, "a change sets exactly one of position, salience, capability, "
-                        + "status-quo or remove; this one sets " + (fields.isEmpty() ? "none" : String.join(", ", fields)));
+                error(ProblemCode.MISSING_FIELD, cn, cp, "a change sets exactly one of " + String.join(", ", CHANGE_FIELDS)
+                        + "; this one sets " + (fields.isEmpty() ? "none" : String.join(", ", fields)));
                 return;
             }
             String f = fields.get(0);
             Change.Field field = Change.Field.fromId(f);
+            if (field == Change.Field.NAME) {
+                at(mp + ".name", cp + ".name", cm.get("name"));
+                String name = scalar(cm.get("name"), cp + ".name");
+                if (name != null) {
+                    changes.add(Change.name(actor, name));
+                }
+                return;
+            }
+            if (field == Change.Field.ATTRIBUTES) {
+                at(mp + ".attributes", cp + ".attributes", cm.get("attributes"));
+                Map<String, Node> am = mapping(cm.get("attributes"), cp + ".attributes", null);
+                if (am == null) {
+                    return;
+                }
+                Map<String, String> set = new LinkedHashMap<>();
+                for (Map.Entry<String, Node> e : am.entrySet()) {
+                    String v = scalar(e.getValue(), cp + ".attributes." + e.getKey());
+                    if (v != null) {
+                        at(mp + ".attributes." + e.getKey(), cp + ".attributes." + e.getKey(), e.getValue());
+                        set.put(e.getKey(), v);
+                    }
+                }
+                changes.add(Change.attributes(actor, set));
+                return;
+            }
             if (field == Change.Field.REMOVE) {
                 String v = scalar(cm.get("remove"), cp + ".remove");
                 if (v != null && !v.equals("true")) {
@@ -337,26 +418,63 @@ public final class YamlScenarioReader extends AbstractYamlReader {
                 changes.add(new Change(field, actor, issue, null));
                 return;
             }
-            String valuePath = mp + "." + (field == Change.Field.STATUS_QUO ? "statusQuo" : f);
-            Estimate e = estimate(cm.get(f), cp + "." + f, valuePath);
+            String valuePath = mp + "." + (field == Change.Field.STATUS_QUO ? "statusQuo"
+                    : field == Change.Field.OUTSIDE_OPTION ? "outsideOption" : f);
+            Estimate e = estimate(cm.get(f), cp + "." + f, valuePath, field == Change.Field.POSITION);
             if (e != null) {
                 changes.add(new Change(field, actor, issue, e));
             }
         });
+        Estimate talks = m.containsKey("talks") ? talks(m.get("talks"), p + ".talks", bp + ".talks") : null;
         if (id == null) {
             return null;
         }
-        return new Branch(id, text(m, "name", p), text(m, "description", p), probability, base, changes);
+        return new Branch(id, text(m, "name", p), text(m, "description", p), probability, base, changes, talks,
+                probabilitySource);
     }
 
-    /** A number, or a mapping {value, low, high, distribution, source, quote, sentence, judgement}. */
+    /** {@code talks: {probability: P, source/quote/sentence or judgement}}: an estimate of P. */
+    private Estimate talks(Node n, String p, String modelPath) {
+        Map<String, Node> m = mapping(n, p, TALKS);
+        if (m == null) {
+            return null;
+        }
+        if (!m.containsKey("probability")) {
+            error(ProblemCode.MISSING_FIELD, n, p + ".probability", "talks need a 'probability' (0-1)");
+            return null;
+        }
+        at(modelPath, p + ".probability", m.get("probability"));
+        boolean open = m.get("probability") instanceof ScalarNode pn && OPEN.equals(pn.getValue());
+        Double v = open ? (m.containsKey("default") ? parseNumber(m.get("default"), p + ".default") : Double.valueOf(Double.NaN))
+                : parseNumber(m.get("probability"), p + ".probability");
+        if (!open && m.containsKey("default")) {
+            error(ProblemCode.UNKNOWN_FIELD, m.get("default"), p + ".default",
+                    "'default' belongs to an open probability (probability: open)");
+        }
+        Provenance prov = provenance(m, n, p, modelPath);
+        return v == null ? null : new Estimate(v, null, prov, null, open);
+    }
+
     private Estimate estimate(Node n, String p, String modelPath) {
+        return estimate(n, p, modelPath, false);
+    }
+
+    /**
+     * A number, or a mapping {value, low, high, distribution, source, quote, sentence, judgement};
+     * a position may also be conditional: {@code if: {issue, at-least, at-most} | {all: [...]} |
+     * {any: [...]}} with {@code otherwise} (a number, which shares the position's provenance, or an
+     * estimate of its own).
+     */
+    private Estimate estimate(Node n, String p, String modelPath, boolean position) {
         at(modelPath, p, n);
+        if (n instanceof ScalarNode sn && OPEN.equals(sn.getValue())) {
+            return Estimate.open(Double.NaN, Provenance.none());
+        }
         if (n instanceof ScalarNode) {
             Double v = parseNumber(n, p);
             return v == null ? null : Estimate.of(v);
         }
-        Map<String, Node> m = mapping(n, p, ESTIMATE);
+        Map<String, Node> m = mapping(n, p, position ? POSITION : ESTIMATE);
         if (m == null) {
             return null;
         }
@@ -364,7 +482,17 @@ public final class YamlScenarioReader extends AbstractYamlReader {
             error(ProblemCode.MISSING_FIELD, n, p + ".value", "the value is missing");
             return null;
         }
-        Double v = parseNumber(m.get("value"), p + ".value");
+        boolean open = m.get("value") instanceof ScalarNode vn && OPEN.equals(vn.getValue());
+        Double v;
+        if (open) {
+            v = m.containsKey("default") ? parseNumber(m.get("default"), p + ".default") : Double.valueOf(Double.NaN);
+        } else {
+            if (m.containsKey("default")) {
+                error(ProblemCode.UNKNOWN_FIELD, m.get("default"), p + ".default",
+                        "'default' belongs to an open value (value: open); this value is " + scalar(m.get("value"), p));
+            }
+            v = parseNumber(m.get("value"), p + ".value");
+        }
         Range range = null;
         boolean hasLow = m.containsKey("low");
         boolean hasHigh = m.containsKey("high");
@@ -396,6 +524,90 @@ public final class YamlScenarioReader extends AbstractYamlReader {
             error(ProblemCode.MISSING_FIELD, m.get("distribution"), p + ".distribution",
                     "a distribution needs a range ('low' and 'high')");
         }
+        Provenance prov = provenance(m, n, p, modelPath);
+        if (v == null) {
+            return null;
+        }
+        Conditional conditional = null;
+        if (m.containsKey("if") || m.containsKey("otherwise")) {
+            if (!m.containsKey("if") || !m.containsKey("otherwise")) {
+                String missing = m.containsKey("if") ? "otherwise" : "if";
+                error(ProblemCode.MISSING_FIELD, n, p + "." + missing, "a conditional position needs both 'if' and "
+                        + "'otherwise'; '" + missing + "' is missing");
+                return null;
+            }
+            Condition when = condition(m.get("if"), p + ".if", modelPath + ".if");
+            Node on = m.get("otherwise");
+            Estimate otherwise;
+            if (on instanceof ScalarNode) {
+                at(modelPath + ".otherwise", p + ".otherwise", on);
+                Double o = parseNumber(on, p + ".otherwise");
+                otherwise = o == null ? null : Estimate.of(o, prov);
+            } else {
+                otherwise = estimate(on, p + ".otherwise", modelPath + ".otherwise", false);
+            }
+            if (when == null || otherwise == null) {
+                return null;
+            }
+            conditional = new Conditional(when, otherwise);
+        }
+        return new Estimate(v, range, prov, conditional, open);
+    }
+
+    /** {@code {issue: ID, at-least: X, at-most: Y}}, {@code {all: [...]}} or {@code {any: [...]}}. */
+    private Condition condition(Node n, String p, String modelPath) {
+        at(modelPath, p, n);
+        Map<String, Node> m = mapping(n, p, CONDITION);
+        if (m == null) {
+            return null;
+        }
+        boolean leaf = m.containsKey("issue") || m.containsKey("at-least") || m.containsKey("at-most");
+        int joins = (m.containsKey("all") ? 1 : 0) + (m.containsKey("any") ? 1 : 0);
+        if (joins > 1 || (joins == 1 && leaf) || (joins == 0 && !leaf)) {
+            error(ProblemCode.MISSING_FIELD, n, p, "a condition is either {issue, at-least and/or at-most} or one of "
+                    + "{all: [...]} and {any: [...]}");
+            return null;
+        }
+        if (joins == 1) {
+            String key = m.containsKey("all") ? "all" : "any";
+            at(modelPath + "." + key, p + "." + key, m.get(key));
+            List<Condition> parts = new ArrayList<>();
+            boolean[] ok = {true};
+            forEach(m.get(key), p + "." + key, (cn, cp, ci) -> {
+                Condition c = condition(cn, cp, modelPath + "." + key + "[" + ci + "]");
+                if (c == null) {
+                    ok[0] = false;
+                } else {
+                    parts.add(c);
+                }
+            });
+            if (!ok[0]) {
+                return null;
+            }
+            return key.equals("all") ? Condition.all(parts) : Condition.any(parts);
+        }
+        String issue = requiredText(m, "issue", p, n);
+        at(modelPath + ".issue", p + ".issue", m.get("issue"));
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        boolean ok = true;
+        for (String key : List.of("at-least", "at-most")) {
+            if (m.containsKey(key)) {
+                at(modelPath + "." + key, p + "." + key, m.get(key));
+                Double b = parseNumber(m.get(key), p + "." + key);
+                ok &= b != null;
+                if (key.equals("at-least")) {
+                    lo = b == null ? Double.NaN : b;
+                } else {
+                    hi = b == null ? Double.NaN : b;
+                }
+            }
+        }
+        return issue == null || !ok ? null : Condition.on(issue, lo, hi);
+    }
+
+
+    private Provenance provenance(Map<String, Node> m, Node n, String p, String modelPath) {
         String source = text(m, "source", p);
         if (source != null) {
             at(modelPath + ".source", p + ".source", m.get("source"));
@@ -418,10 +630,7 @@ public final class YamlScenarioReader extends AbstractYamlReader {
         if (source == null && (quote != null || sentence > 0)) {
             error(ProblemCode.MISSING_FIELD, n, p + ".source", "a quote or sentence needs the source it comes from");
         }
-        if (v == null) {
-            return null;
-        }
-        return new Estimate(v, range, new Provenance(source, quote, sentence, judgement));
+        return new Provenance(source, quote, sentence, judgement);
     }
 
     // ---------------------------------------------------------------- node helpers
@@ -453,6 +662,12 @@ public final class YamlScenarioReader extends AbstractYamlReader {
         }
         Optional<Mark> m = n.getStartMark();
         loc.put(modelPath, filePath, m.map(x -> x.getLine() + 1).orElse(0), m.map(x -> x.getColumn() + 1).orElse(0));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
     }
 
     private static String num(double d) {

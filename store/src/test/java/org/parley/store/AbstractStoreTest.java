@@ -246,7 +246,7 @@ abstract class AbstractStoreTest {
             Threshold t = reg.threshold(run, "base", "sanctions", "substantial-relief", false);
             assertThat(t.value()).isEqualTo(50);
             Registration r = reg.register(run, "base", "sanctions", null, LocalDate.of(2025, 6, 30), t, 0, "ann");
-            assertThat(r.question()).isEqualTo("Does North Korea obtain substantial sanctions relief?");
+            assertThat(r.question()).isEqualTo("Does the Security Council suspend the sectoral sanctions?");
             assertThat(r.forecasts()).extracting(RegisteredForecast::model).containsExactlyElementsOf(mc.models());
             Registration plain = reg.register(run, "base", "aid", "Where does aid land?", LocalDate.of(2025, 6, 30),
                     null, 0, "ann");
@@ -286,6 +286,33 @@ abstract class AbstractStoreTest {
             assertThat(reg.registration(plain.id()).question()).isEqualTo("Where does aid land?");
             assertThat(reg.score().lines()).noneMatch(l -> l.registration().id() == plain.id());
             assertThat(reg.registrations()).hasSize(3);
+        }
+    }
+
+    @Test
+    void theBranchMixtureIsRegistrable() {
+        // the seed's probability branches trump-wins and trump-loses (0.5 each, talks certain): P(yes)
+        // is the average of the two worlds' shares, the point the average of their point forecasts
+        ForecastResult mc = Fixtures.monteCarlo(Fixtures.seedForecast(), 101, 10, 3);
+        try (Store s = open()) {
+            long run = s.saveRun(mc, Fixtures.save(false));
+            Registry reg = new Registry(s);
+            Threshold t = reg.threshold(run, "mixture", "sanctions", "substantial-relief", false);
+            Registration r = reg.register(run, "mixture", "sanctions", null, LocalDate.of(2025, 6, 30), t, 0, "ann");
+            assertThat(r.world()).isEqualTo("mixture");
+            assertThat(r.forecasts()).extracting(RegisteredForecast::model).containsExactlyElementsOf(mc.models());
+            for (RegisteredForecast f : r.forecasts()) {
+                double p = 0;
+                double point = 0;
+                for (String w : List.of("trump-wins", "trump-loses")) {
+                    double[] samples = s.samples(run, w, f.model(), "sanctions");
+                    p += 0.5 * Arrays.stream(samples).filter(x -> x > 50).count() / samples.length;
+                    point += 0.5 * mc.run(w, f.model()).orElseThrow().trajectory().forecast()[0];
+                }
+                assertThat(f.probability()).isCloseTo(p, within(1e-12));
+                assertThat(f.point()).isCloseTo(point, within(1e-9));
+                assertThat(f.hasInterval()).isFalse();
+            }
         }
     }
 
