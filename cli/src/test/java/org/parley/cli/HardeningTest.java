@@ -92,6 +92,18 @@ class HardeningTest {
     }
 
     @Test
+    void validateChecksTheScenariosOptions() throws IOException {
+        Path ec = Path.of("../examples/02-ec-car-emissions-1994/scenario.yaml");
+        int lines = Files.readAllLines(ec).size();
+        String base = Files.readString(ec);
+        CliRun unknown = refused("validate", write("o1.yaml", base + "options:\n  expected-utility.max-roundz: 5\n").toString());
+        assertThat(unknown.out()).contains("o1.yaml:" + (lines + 2) + ":3: error BAD_VALUE at options: model "
+                + "'expected-utility' has no option 'max-roundz'");
+        CliRun bad = refused("validate", write("o2.yaml", base + "options:\n  spatial.max-turns: -1\n").toString());
+        assertThat(bad.out()).contains("o2.yaml:" + (lines + 2) + ":3: error BAD_VALUE at options:").contains("max-turns");
+    }
+
+    @Test
     void workOverTheBudgetIsRefusedBeforeItRuns() {
         assertThat(refused("forecast", "--runs", "10000000").err()).contains("runs must be <= 100000 without --allow-large");
         assertThat(refused("forecast", "--rounds", "2000000000").err()).contains("rounds must be <= 100000");
