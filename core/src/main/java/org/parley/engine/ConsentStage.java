@@ -272,7 +272,7 @@ public final class ConsentStage {
         out[k] = y;
         status[k] = ConsentResult.Status.MOVED;
         if (trace) {
-            moves.add(new Move(round, "consent", c.bindingActor(y), null, p.issueId(k), y0, y, bounds(c),
+            moves.add(new Move(round, "consent", c.bindingActor(y0, y), null, p.issueId(k), y0, y, bounds(c),
                     c.moveReason(y0, y)));
         }
     }

@@ -363,10 +363,16 @@ final class IssueConsent {
                 .append("; no deal, the status quo stands").toString();
     }
 
-    String bindingActor(double y) {
+    /**
+     * The consent player whose acceptance bound stopped the move from y0 to y: moving down, a player
+     * whose upper bound is y; moving up, one whose lower bound is y (a player whose bound merely
+     * coincides with y on the other side did not bind).
+     */
+    String bindingActor(double y0, double y) {
         if (winSet) {
+            boolean down = y < y0;
             for (int j = 0; j < player.length; j++) {
-                if (Math.abs(y - lo(j)) <= 1e-7 || Math.abs(y - hi(j)) <= 1e-7) {
+                if (Math.abs(y - (down ? hi(j) : lo(j))) <= 1e-7) {
                     return id(player[j]);
                 }
             }
@@ -379,7 +385,7 @@ final class IssueConsent {
         if (Math.abs(clipped - y) <= 1e-7) {
             return "clipped to " + bodyText() + " " + coreText();
         }
-        String who = bindingActor(y);
+        String who = bindingActor(y0, y);
         if (!who.equals(ConsentStage.RULE_ACTOR)) {
             for (int j = 0; j < player.length; j++) {
                 if (id(player[j]).equals(who)) {

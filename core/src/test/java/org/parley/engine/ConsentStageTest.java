@@ -104,6 +104,21 @@ class ConsentStageTest {
     }
 
     @Test
+    void theBindingActorIsTheOneWhoseBoundStoppedTheMove() {
+        // a at 100 and b at 0, status quo 0, both consent players: a accepts [0, 200] (|y - 100| <= 100),
+        // b only {0}. The compromise 50 moves down to 0: b's upper bound stops it, not a's lower bound,
+        // which merely coincides with 0
+        Scenario s = oneIssue(DecisionRule.BARGAINING, null, null, List.of("a", "b"), 0,
+                new double[][] {{1, 100, 50, N}, {1, 0, 50, N}}, "a", "b");
+        RunResult r = run(s, "compromise");
+        assertThat(r.trajectory().forecast()[0]).isCloseTo(0, within(1e-9));
+        assertThat(r.trajectory().consent().moves()).singleElement().satisfies(m -> {
+            assertThat(m.actor()).isEqualTo("b");
+            assertThat(m.reason()).startsWith("moved to 0, the nearest point b accepts");
+        });
+    }
+
+    @Test
     void consentListUnderBargaining() {
         // a at 0, b and c at 100 (capabilities 1 3 1, equal saliences): compromise 80
         double[][] actors = {{1, 0, 50, N}, {3, 100, 50, N}, {1, 100, 50, N}};
