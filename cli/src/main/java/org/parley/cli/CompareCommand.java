@@ -59,6 +59,7 @@ public final class CompareCommand implements Callable<Integer> {
         Scenario s = loaded.scenario();
         List<String> pair = pair(s, ScenarioInput.split(branches));
         RunSpec runSpec = run.spec(input.modelOptions()).withRuns(runs);
+        run.checkBudget(s, runSpec);
         Comparison.Result r = Comparison.compare(new MonteCarlo(Models.simulation()), s, runSpec, pair.get(0), pair.get(1));
         MonteCarloReport.comparison(s, r, causes, spec.commandLine().getOut());
         return 0;

@@ -55,12 +55,16 @@ public final class ConvertCommand implements Callable<Integer> {
             w.flush();
         } else {
             Path abs = out.toAbsolutePath();
-            Path tmp = Files.createTempFile(abs.getParent(), ".parley-", ".tmp");
             try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
+                Path tmp = Files.createTempFile(abs.getParent(), ".parley-", ".tmp");
+                try {
+                    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + out, e);
             }
         }
         return 0;

@@ -88,8 +88,9 @@ public final class ForecastCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Warnings.print(loaded, err);
         RunSpec runSpec = run.spec(input.modelOptions()).withWorlds(ScenarioInput.split(branches)).withRuns(runs);
+        run.checkBudget(loaded.scenario(), runSpec);
         // open the store first: a store that cannot be written fails before the forecast runs
-        try (Store s = save || saveTrajectories ? store.open() : null) {
+        try (Store s = save || saveTrajectories ? store.openForSaving() : null) {
             Instant started = Instant.now();
             if (runs > 1) {
                 var mc = MonteCarloOutput.forecast(loaded, runSpec, f, spec.commandLine().getOut(), err);

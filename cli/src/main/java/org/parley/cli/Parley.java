@@ -38,7 +38,20 @@ public final class Parley implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(route(args)));
+        int code;
+        try {
+            code = commandLine().execute(route(args));
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // a last net: budgets and input limits should stop this before it happens
+            System.err.println("parley: failed: " + (e instanceof OutOfMemoryError ? "out of memory" : "input nested too deeply")
+                    + " (" + e.getClass().getSimpleName() + "); run with -v for details"
+                    + (e instanceof OutOfMemoryError ? ", or raise the heap with PARLEY_JAVA_OPTS=-Xmx..." : ""));
+            if (java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args).contains("--verbose")) {
+                e.printStackTrace();
+            }
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /**
@@ -67,7 +80,7 @@ public final class Parley implements Runnable {
         cl.setExecutionExceptionHandler(Parley::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("parley: " + ex.getMessage());
+            err.println("parley: " + ScenarioProblem.printable(ex.getMessage(), true));
             err.println("Maybe see 'parley " + (ex.getCommandLine().getCommandName().equals("parley") ? ""
                     : ex.getCommandLine().getCommandName() + " ") + "--help'.");
             err.flush();
@@ -101,14 +114,27 @@ public final class Parley implements Runnable {
             return 2;
         }
         if (ex instanceof ParleyException) {
-            err.println("parley: " + ex.getMessage());
+            err.println("parley: " + ScenarioProblem.printable(ex.getMessage(), true));
             if (verbose) {
                 ex.printStackTrace(err);
             }
             err.flush();
             return ((ParleyException) ex).code().exitCode();
         }
-        err.println("parley: failed: " + ex);
+        if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+            // a file or folder named on the command line that cannot be read or written: say which, in words
+            java.io.IOException io = ex instanceof java.io.IOException ? (java.io.IOException) ex
+                    : ((java.io.UncheckedIOException) ex).getCause();
+            String what = ex instanceof java.io.UncheckedIOException && ex.getMessage() != null
+                    && !ex.getMessage().equals(String.valueOf(io)) ? ex.getMessage() + ": " : "cannot read or write: ";
+            err.println("parley: " + ScenarioProblem.printable(what + org.parley.io.TextFile.describe(io), true));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 2;
+        }
+        err.println("parley: failed: " + ScenarioProblem.printable(String.valueOf(ex), true));
         if (verbose) {
             ex.printStackTrace(err);
         } else {

@@ -67,7 +67,7 @@ public final class RegisterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store s = store.open()) {
+        try (Store s = store.openForSaving()) {
             Registry registry = new Registry(s);
             Threshold t = registry.threshold(run, world, issue, threshold, below);
             Registration r = registry.register(run, world, issue, question, resolvesBy, t, supersedes, store.author());

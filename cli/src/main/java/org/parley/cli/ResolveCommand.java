@@ -43,7 +43,7 @@ public final class ResolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store s = store.open()) {
+        try (Store s = store.openForSaving()) {
             Registry registry = new Registry(s);
             Resolution r = registry.resolve(id, outcome, date, source, store.author());
             Registration reg = registry.registration(id);

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.parley.engine.Budget;
 import org.parley.engine.RunSpec;
+import org.parley.model.Scenario;
+import org.parley.models.Models;
 
 import picocli.CommandLine.Option;
 
@@ -29,6 +32,21 @@ final class RunFlags {
 
     @Option(names = "--threads", paramLabel = "T", description = "worker threads; 0 = every core (default)")
     int threads;
+
+    @Option(names = "--allow-large", description = "lift the work budget (runs <= 100,000, rounds and round or turn "
+            + "options <= 100,000, actors x issues x runs <= 50,000,000) for a big machine")
+    boolean allowLarge;
+
+    /**
+     * Checks the work asked for against the command line's budget ({@link Budget#CLI}), unless
+     * {@code --allow-large}: a mistyped {@code --runs} or {@code max-rounds} is an exit-2 error naming
+     * the setting, not an out-of-memory failure.
+     */
+    void checkBudget(Scenario scenario, RunSpec spec) {
+        if (!allowLarge) {
+            Budget.CLI.check(Models.simulation(), scenario, spec);
+        }
+    }
 
     /** The run settings these flags give, with the model options of the scenario and {@code -o}. */
     RunSpec spec(Map<String, String> modelOptions) {

@@ -37,7 +37,7 @@ public final class RunsDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store s = store.open()) {
+        try (Store s = store.openForReading()) {
             RunDiff d = RunDiff.of(s, first, second);
             out.println("run " + first + " -> run " + second);
             out.println();

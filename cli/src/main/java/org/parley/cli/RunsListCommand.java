@@ -34,7 +34,11 @@ public final class RunsListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store s = store.open()) {
+        if (store.missing()) {
+            out.println("no saved runs in " + Store.mask(store.url()) + " (save one with 'parley forecast --save')");
+            return 0;
+        }
+        try (Store s = store.openForReading()) {
             List<RunInfo> runs = s.runs(scenario, limit);
             if (runs.isEmpty()) {
                 out.println("no saved runs in " + s.url() + " (save one with 'parley forecast --save')");

@@ -41,7 +41,7 @@ public final class RunsShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store s = store.open()) {
+        try (Store s = store.openForReading()) {
             if (format != null) {
                 ResultFormat f = ResultFormat.fromId(format);
                 ResultWriters.write(s.result(id), f, out);

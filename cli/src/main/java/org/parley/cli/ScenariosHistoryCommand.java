@@ -29,7 +29,7 @@ public final class ScenariosHistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store s = store.open()) {
+        try (Store s = store.openForReading()) {
             out.println(String.format(Locale.ROOT, "%7s  %-12s  %-7s  %-20s  %s", "version", "hash", "parent",
                     "saved (UTC)", "by"));
             int previous = 0;

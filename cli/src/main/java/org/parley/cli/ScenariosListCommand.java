@@ -27,7 +27,11 @@ public final class ScenariosListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store s = store.open()) {
+        if (store.missing()) {
+            out.println("no scenarios in " + Store.mask(store.url()) + " (save a run with 'parley forecast --save')");
+            return 0;
+        }
+        try (Store s = store.openForReading()) {
             List<ScenarioSummary> list = s.scenarios();
             if (list.isEmpty()) {
                 out.println("no scenarios in " + s.url() + " (save a run with 'parley forecast --save')");

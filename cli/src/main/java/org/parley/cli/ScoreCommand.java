@@ -35,7 +35,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Store s = store.open()) {
+        try (Store s = store.openForReading()) {
             Registry registry = new Registry(s);
             if (all) {
                 Map<Long, Resolution> resolved = registry.resolutions();

@@ -94,6 +94,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         Warnings.print(loaded, err);
         Scenario s = loaded.scenario();
         RunSpec runSpec = run.spec(input.modelOptions()).withWorlds(List.of(world)).withRuns(runs);
+        run.checkBudget(s, runSpec);
         Simulation sim = Models.simulation();
         Simulation.Plan plan = sim.plan(s, runSpec);
         int models = plan.models().size();

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.parley.engine.Budget;
 import org.parley.models.Models;
 import org.parley.store.Store;
-import org.parley.web.Budget;
 import org.parley.web.Job;
 import org.parley.web.WebServer;
 import org.parley.web.WebSettings;
@@ -109,7 +109,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + " in a browser; API calls send 'Authorization: Bearer TOKEN'.");
         }
         out.println(store == null ? "Scenarios and runs are kept in memory until the server stops. Ctrl-C stops it."
-                : "Scenarios and finished runs are saved in the store " + store + ". Ctrl-C stops the server.");
+                : "Scenarios and finished runs are saved in the store " + org.parley.store.Store.mask(store) + ". Ctrl-C stops the server.");
         out.flush();
         return server;
     }

@@ -48,6 +48,10 @@ public enum ProblemCode {
     MISSING_PROVENANCE,
     /** A sentence index past the end of its source text. */
     BAD_SENTENCE,
+    /** Lists or mappings nested deeper than any scenario needs (a mistaken or hostile file). */
+    TOO_DEEP,
+    /** An id with characters other than letters, digits, '.', '_' and '-'. */
+    BAD_ID,
     /**
      * A value left {@code open} (a draft's unstated number): a warning when validating, an error
      * when forecasting without accepting the defaults.

@@ -54,7 +54,7 @@ public record ScenarioProblem(ProblemCode code, Severity severity, String file, 
      */
     public String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append(file == null ? "<scenario>" : file);
+        sb.append(file == null ? "<scenario>" : printable(file, false));
         if (line > 0) {
             sb.append(':').append(line);
             if (column > 0) {
@@ -63,12 +63,38 @@ public record ScenarioProblem(ProblemCode code, Severity severity, String file, 
         }
         sb.append(": ").append(severity.name().toLowerCase(Locale.ROOT)).append(' ').append(code.name());
         if (!path.isEmpty()) {
-            sb.append(" at ").append(path);
+            sb.append(" at ").append(printable(path, false));
         }
-        sb.append(": ").append(message);
+        sb.append(": ").append(printable(message, false));
         if (!hint.isEmpty()) {
-            sb.append(System.lineSeparator()).append("    ").append(hint);
+            sb.append(System.lineSeparator()).append("    ").append(printable(hint, false));
         }
         return sb.toString();
+    }
+
+    /**
+     * {@code s} safe to print on a terminal: control characters (ESC, BEL, DEL, the C1 controls, and
+     * line breaks unless {@code keepLines}) written as a backslash, {@code u} and four hex digits, so input files cannot drive
+     * the terminal.
+     */
+    public static String printable(String s, boolean keepLines) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\t' && !(keepLines && c == '\n')) || (c >= 0x7f && c <= 0x9f)
+                    || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+            if (control && sb == null) {
+                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (control) {
+                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 }

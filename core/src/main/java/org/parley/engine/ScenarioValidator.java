@@ -33,6 +33,9 @@ public final class ScenarioValidator {
 
     private static final double PROBABILITY_TOLERANCE = 1e-6;
 
+    /** What an id may be: letters, digits, '.', '_' and '-', 1 to 100 of them (ids name files, URLs, page elements). */
+    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
     private ScenarioValidator() {
     }
 
@@ -455,6 +458,49 @@ public final class ScenarioValidator {
             out.add(ScenarioProblem.warning(ProblemCode.MISSING_PROVENANCE, path,
                     what + " " + num(v) + " has no provenance (a source sentence or a judgement)"));
         }
+    }
+
+    /**
+     * {@code BAD_ID} for the scenario's id and every actor, issue, branch and source id outside
+     * {@link #ID}, placed by the locator. Parley's own formats must pass it (ids name files, URLs and
+     * page elements); the peer importers keep the peers' names as ids (replication compares by them).
+     */
+    public static List<ScenarioProblem> idProblems(Scenario s, Locator locator) {
+        List<ScenarioProblem> out = new ArrayList<>();
+        if (s.id() != null && !s.id().isBlank() && !ID.matcher(s.id()).matches()) {
+            out.add(badId("id", "scenario", s.id()));
+        }
+        badIds(s.sources().stream().map(Source::id).toList(), "sources", "source", out);
+        badIds(s.issues().stream().map(Issue::id).toList(), "issues", "issue", out);
+        badIds(s.actors().stream().map(Actor::id).toList(), "actors", "actor", out);
+        badIds(s.branches().stream().map(Branch::id).toList(), "branches", "branch", out);
+        return out.stream().map(locator::place).toList();
+    }
+
+    private static void badIds(List<String> ids, String path, String what, List<ScenarioProblem> out) {
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (id != null && !id.isBlank() && !ID.matcher(id).matches()) {
+                out.add(badId(path + "[" + i + "].id", what, id));
+            }
+        }
+    }
+
+    private static ScenarioProblem badId(String path, String what, String id) {
+        String shown = id.length() > 60 ? id.substring(0, 60) + "..." : id;
+        return ScenarioProblem.error(ProblemCode.BAD_ID, path, what + " id '" + shown + "' may contain only letters, "
+                + "digits, '.', '_' and '-' (1 to 100 of them)").withHint("Ids end up in file names, URLs and web pages; "
+                + "maybe '" + sanitise(id) + "'?");
+    }
+
+    /**
+     * {@code id} made valid: every other character becomes {@code _}, a leading dot too, clipped to
+     * 100 characters (what the peer importers use for names that are not ids).
+     */
+    public static String sanitise(String id) {
+        String s = id.strip().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]", "_");
+        s = s.length() > 100 ? s.substring(0, 100) : s;
+        return s.isEmpty() ? "_" : s;
     }
 
     private static ScenarioProblem openValue(Estimate e, String path, String what) {

@@ -29,7 +29,9 @@ public final class Json {
         if (json == null || json.isBlank()) {
             return null;
         }
-        return new Load(LoadSettings.builder().build()).loadFromString(json);
+        LoadSettings settings = LoadSettings.builder().build();
+        org.parley.io.internal.AbstractYamlReader.checkDepth(settings, json, "<json>");
+        return new Load(settings).loadFromString(json);
     }
 
     public static String write(Object tree) {

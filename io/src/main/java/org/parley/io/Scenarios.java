@@ -123,6 +123,7 @@ public final class Scenarios {
         all.addAll(ScenarioValidator.validate(s, imported.locator()));
         Map<String, String> sourceTexts = new LinkedHashMap<>();
         if (format == ScenarioFormat.YAML || format == ScenarioFormat.JSON) {
+            all.addAll(ScenarioValidator.idProblems(s, imported.locator()));
             for (Source src : s.sources()) {
                 if (src.file() != null) {
                     String t = files.text(src.file());

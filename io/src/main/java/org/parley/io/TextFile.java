@@ -42,18 +42,35 @@ public record TextFile(String name, String text, List<ScenarioProblem> warnings)
             if (Files.isDirectory(path)) {
                 throw new ParleyException(ErrorCode.BAD_INPUT, name + ": is a directory, not a scenario file");
             }
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
+            // read at most the limit + 1 byte: devices, pipes and growing files report no true size
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
                 throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.FILE_TOO_LARGE, "",
-                        "the file has " + size + " bytes; Parley reads at most " + MAX_BYTES)
+                        "the file has more than " + MAX_BYTES + " bytes; Parley reads at most " + MAX_BYTES)
                         .at(name, 0, 0).withHint("Maybe this is not the scenario file you meant?")));
             }
-            return decode(name, Files.readAllBytes(path));
+            return decode(name, bytes);
         } catch (NoSuchFileException e) {
             throw new ParleyException(ErrorCode.BAD_INPUT, name + ": no such file");
         } catch (IOException e) {
-            throw new ParleyException(ErrorCode.BAD_INPUT, name + ": cannot read: " + e.getMessage(), e);
+            throw new ParleyException(ErrorCode.BAD_INPUT, name + ": cannot read: " + describe(e), e);
         }
+    }
+
+    /** An I/O failure in words, without Java exception names. */
+    public static String describe(IOException e) {
+        String what = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e instanceof java.nio.file.FileSystemException ? "the file system refused"
+                : String.valueOf(e.getMessage());
+        String file = e instanceof java.nio.file.FileSystemException f ? f.getFile() : null;
+        return file == null ? what : what + " (" + file + ")";
     }
 
     /** Reads a stream (a resource, an upload) with the same checks. */

@@ -20,6 +20,11 @@ final class Connections {
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
+    /** Seconds to connect and log in to PostgreSQL ({@code connectTimeout}, {@code loginTimeout}). */
+    static final int CONNECT_TIMEOUT_S = 10;
+    /** Seconds a PostgreSQL read may wait for the server ({@code socketTimeout}). */
+    static final int SOCKET_TIMEOUT_S = 300;
+
     private Connections() {
     }
 
@@ -41,10 +46,15 @@ final class Connections {
                 // many-row saves as multi-row INSERTs; a parameter in the URL still wins
                 Properties props = new Properties();
                 props.setProperty("reWriteBatchedInserts", "true");
+                // a server that accepts but never answers must not hang the caller
+                props.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_S));
+                props.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_S));
+                props.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_S));
                 c = DriverManager.getConnection(url, props);
             }
         } catch (IOException e) {
-            throw new ParleyException(ErrorCode.FAILURE, "cannot create the store's folder for " + url + ": " + e, e);
+            throw new ParleyException(ErrorCode.BAD_INPUT, "cannot use the store " + Store.mask(url) + ": "
+                    + Sql.describe(e) + ".\nMaybe name another store with --store or " + Store.ENV + ".", e);
         } catch (SQLException e) {
             throw Sql.translate(url, d, e, "opening the store");
         }

@@ -95,7 +95,7 @@ enum Dialect {
                 return d;
             }
         }
-        throw new ParleyException(ErrorCode.BAD_OPTION, "unsupported store '" + url
+        throw new ParleyException(ErrorCode.BAD_OPTION, "unsupported store '" + Store.mask(url)
                 + "': use jdbc:sqlite:PATH or jdbc:postgresql://HOST/DB");
     }
 }

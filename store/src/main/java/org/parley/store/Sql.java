@@ -50,8 +50,29 @@ final class Sql {
         }
     }
 
+    /** An I/O failure in words, without Java exception names. */
+    static String describe(java.io.IOException e) {
+        String what = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                : e instanceof java.nio.file.FileSystemException ? "the file system refused"
+                : String.valueOf(e.getMessage());
+        String file = e instanceof java.nio.file.FileSystemException fse ? fse.getFile() : null;
+        return file == null ? what : what + " (" + file + ")";
+    }
+
     static ParleyException translate(String url, Dialect d, SQLException e, String doing) {
-        String msg = String.valueOf(e.getMessage());
+        url = Store.mask(url);
+        String msg = Store.mask(String.valueOf(e.getMessage()));
+        String lower0 = msg.toLowerCase(Locale.ROOT);
+        if (d == Dialect.POSTGRESQL && (lower0.contains("timed out") || lower0.contains("timeout")
+                || e instanceof java.sql.SQLTimeoutException)) {
+            return new ParleyException(ErrorCode.FAILURE, "the store " + url + " did not answer in time while " + doing
+                    + " (connect " + Connections.CONNECT_TIMEOUT_S + " s, read " + Connections.SOCKET_TIMEOUT_S
+                    + " s); nothing was written. Is the server up and is it PostgreSQL?", e);
+        }
         String lower = msg.toLowerCase(Locale.ROOT);
         if (d == Dialect.SQLITE && (lower.contains("sqlite_corrupt") || lower.contains("sqlite_notadb")
                 || lower.contains("malformed") || lower.contains("not a database"))) {

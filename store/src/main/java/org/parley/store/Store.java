@@ -42,7 +42,7 @@ public final class Store implements AutoCloseable {
     private final InstantSource clock;
 
     private Store(String url, Dialect dialect, Connection conn, InstantSource clock) {
-        this.url = url;
+        this.url = mask(url);
         this.dialect = dialect;
         this.conn = conn;
         this.clock = clock;
@@ -84,8 +84,26 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The store's URL as shown to people: with its password masked ({@link #mask(String)}). */
     public String url() {
         return url;
+    }
+
+    /**
+     * {@code url} with any password replaced by {@code ***}: a {@code password=} parameter (in the
+     * query or after {@code ;}) and the password of a {@code user:password@host} part.
+     */
+    public static String mask(String url) {
+        if (url == null) {
+            return null;
+        }
+        String m = url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
+        return m.replaceAll("^(jdbc:[a-z0-9]+://[^/@:?]*):[^/@?]*@", "$1:***@");
+    }
+
+    /** Whether {@code url} names an SQLite database kept in memory only (nothing saved there outlives the command). */
+    public static boolean isEphemeral(String url) {
+        return Dialect.of(url) == Dialect.SQLITE && Connections.sqliteFile(url) == null;
     }
 
     // ---------------------------------------------------------------- schema (Schema, Migrations)

@@ -13,6 +13,7 @@ import org.parley.backtest.Backtest;
 import org.parley.backtest.BacktestSet;
 import org.parley.backtest.CapabilityRule;
 import org.parley.backtest.Split;
+import org.parley.engine.Budget;
 import org.parley.engine.RunSpec;
 import org.parley.engine.Simulation;
 import org.parley.io.backtest.Backtests;

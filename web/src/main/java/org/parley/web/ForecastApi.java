@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.parley.engine.BargainingModel;
+import org.parley.engine.Budget;
 import org.parley.engine.ForecastResult;
 import org.parley.engine.ModelOptions;
 import org.parley.engine.Problem;

@@ -3,6 +3,7 @@ package org.parley.web;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import org.parley.engine.Budget;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ParleyException;
 

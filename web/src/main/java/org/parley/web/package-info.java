@@ -7,7 +7,7 @@
  *       {@link org.parley.web.WebSettings} says how it listens and what it accepts.</li>
  *   <li>{@link org.parley.web.Guard}: host, token, cross-site and body-type checks before any
  *       handler, security headers after; {@link org.parley.web.BodyReader} collects bodies without
- *       holding a thread (413 past the limit, 408 when they stall); {@link org.parley.web.Budget}
+ *       holding a thread (413 past the limit, 408 when they stall); {@link org.parley.engine.Budget}
  *       bounds the work one request may ask for; {@link org.parley.web.Ids} the ids it accepts.</li>
  *   <li>The APIs: {@link org.parley.web.ScenarioApi} (scenarios, versions, validation, export),
  *       {@link org.parley.web.ForecastApi} (forecast jobs and small forecasts at once),

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.engine.BargainingModel;
+import org.parley.engine.Budget;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ModelOptions;
 import org.parley.engine.ParleyException;

@@ -17,6 +17,7 @@ import org.parley.engine.ScenarioProblem;
 import org.parley.engine.ScenarioValidator;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -35,6 +36,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * id); values are read as text, numbers (no NaN or infinity) and dates, every problem collected.
  */
 public abstract class AbstractYamlReader {
+
+    /** The deepest nesting of lists and mappings read (a scenario needs about six levels). */
+    public static final int MAX_DEPTH = 100;
 
     /** The file's name as problems show it. */
     protected final String file;
@@ -65,6 +69,7 @@ public abstract class AbstractYamlReader {
         LoadSettings settings = LoadSettings.builder().setLabel(file).setMaxAliasesForCollections(20)
                 .setAllowRecursiveKeys(false).setCodePointLimit(codePointLimit).build();
         try {
+            checkDepth(settings, text, file);
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
             Optional<Node> node = composer.getSingleNode();
             if (node.isEmpty()) {
@@ -80,9 +85,58 @@ public abstract class AbstractYamlReader {
             throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
                     "not valid " + formats + ": " + msg).at(file, line, col)));
         } catch (YamlEngineException e) {
+            // errors without a mark (a character YAML forbids, a limit): placed at the first
+            // character YAML cannot hold, else at the start of the file
+            int[] at = firstUnprintable(text);
             throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
-                    "not valid " + formats + ": " + e.getMessage()).at(file, 0, 0)));
+                    "not valid " + formats + ": " + e.getMessage()
+                    + (at[2] >= 0 ? String.format(java.util.Locale.ROOT, " (U+%04X)", at[2]) : ""))
+                    .at(file, at[0], at[1])));
         }
+    }
+
+    /**
+     * Refuses text whose lists and mappings nest deeper than {@link #MAX_DEPTH} ({@code TOO_DEEP} at
+     * the first node past the limit) before the (recursive) composer sees it. The parser walks its
+     * events without recursion, so any depth is safe here.
+     */
+    public static void checkDepth(LoadSettings settings, String text, String file) {
+        ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+        int depth = 0;
+        while (parser.hasNext()) {
+            Event e = parser.next();
+            if (e.getEventId() == Event.ID.MappingStart || e.getEventId() == Event.ID.SequenceStart) {
+                if (++depth > MAX_DEPTH) {
+                    int line = e.getStartMark().map(x -> x.getLine() + 1).orElse(0);
+                    int col = e.getStartMark().map(x -> x.getColumn() + 1).orElse(0);
+                    throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.TOO_DEEP, "",
+                            "lists and mappings are nested more than " + MAX_DEPTH + " levels deep here")
+                            .at(file, line, col).withHint("No Parley file needs more than a few levels.")));
+                }
+            } else if (e.getEventId() == Event.ID.MappingEnd || e.getEventId() == Event.ID.SequenceEnd) {
+                depth--;
+            }
+        }
+    }
+
+    /** Line, column (1-based) and code point of the first character YAML does not allow; 1, 1, -1 when none. */
+    private static int[] firstUnprintable(String text) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (!StreamReader.isPrintable(cp)) {
+                return new int[] {line, col, cp};
+            }
+            if (cp == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+            i += Character.charCount(cp);
+        }
+        return new int[] {1, 1, -1};
     }
 
     /** The mapping's entries by key; unknown keys (when {@code allowed} is given) are reported. */
@@ -185,7 +239,12 @@ public abstract class AbstractYamlReader {
                     || t.equalsIgnoreCase("nan") || t.toLowerCase(Locale.ROOT).contains("infinity")) {
                 throw new NumberFormatException();
             }
-            return Double.parseDouble(t);
+            double d = Double.parseDouble(t);
+            if (!Double.isFinite(d)) {
+                error(ProblemCode.BAD_VALUE, n, p, p + " is too large for a number: '" + v + "' (at most about 1.8e308)");
+                return null;
+            }
+            return d;
         } catch (NumberFormatException e) {
             error(ProblemCode.WRONG_TYPE, n, p, p + " must be a number, was '" + v + "'");
             return null;

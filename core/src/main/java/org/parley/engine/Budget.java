@@ -1,19 +1,14 @@
-package org.parley.web;
+package org.parley.engine;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.parley.engine.BargainingModel;
-import org.parley.engine.ErrorCode;
-import org.parley.engine.ModelOptions;
-import org.parley.engine.ParleyException;
-import org.parley.engine.RunSpec;
-import org.parley.engine.Simulation;
 import org.parley.model.Scenario;
 
 /**
- * How much work one request may ask of the server, checked before anything runs or is queued:
+ * How much work one request (on the server) or one command (in the CLI) may ask, checked before
+ * anything runs or is queued:
  * runs, rounds (the {@code rounds} setting, or without it every model's round or turn cap, whether
  * it comes from the request's options, a preset or the scenario's {@code options:}), and cells (actors x
  * issues x runs of a world). Each model runs on its job's one thread.
@@ -21,16 +16,26 @@ import org.parley.model.Scenario;
  * @param maxRuns   the largest run count
  * @param maxRounds the largest round limit, and the largest value of a round or turn cap option
  * @param maxCells  the largest actors x issues x runs of one world
+ * @param where     what the messages say of the limit ("on this server", "without --allow-large")
+ * @param oneThread whether a model's {@code threads} option must be 1 (each server job runs on one thread)
  */
-public record Budget(int maxRuns, int maxRounds, long maxCells) {
+public record Budget(int maxRuns, int maxRounds, long maxCells, String where, boolean oneThread) {
 
     /** The defaults of {@code parley serve}. */
     public static final Budget DEFAULT = new Budget(10_000, 10_000, 2_000_000);
 
+    /** The defaults of the command line (lifted by {@code --allow-large}): what a laptop's heap holds. */
+    public static final Budget CLI = new Budget(100_000, 100_000, 50_000_000, "without --allow-large", false);
+
+    /** A server budget. */
+    public Budget(int maxRuns, int maxRounds, long maxCells) {
+        this(maxRuns, maxRounds, maxCells, "on this server", true);
+    }
+
     /** Options that set how many rounds or turns a model runs. */
-    static final Set<String> ROUND_OPTIONS = Set.of("max-rounds", "max-turns", "min-turns");
+    public static final Set<String> ROUND_OPTIONS = Set.of("max-rounds", "max-turns", "min-turns");
     /** Options that start threads inside a model. */
-    static final Set<String> THREAD_OPTIONS = Set.of("threads");
+    public static final Set<String> THREAD_OPTIONS = Set.of("threads");
 
     public Budget {
         if (maxRuns < 1 || maxRounds < 1 || maxCells < 1) {
@@ -54,7 +59,7 @@ public record Budget(int maxRuns, int maxRounds, long maxCells) {
             for (Map.Entry<String, String> e : o.asMap().entrySet()) {
                 if (ROUND_OPTIONS.contains(e.getKey()) && spec.rounds() == 0) { // a round limit overrides the caps
                     over(m.id() + "." + e.getKey(), number(m, e.getKey(), e.getValue()), maxRounds, "");
-                } else if (THREAD_OPTIONS.contains(e.getKey()) && number(m, e.getKey(), e.getValue()) != 1) {
+                } else if (oneThread && THREAD_OPTIONS.contains(e.getKey()) && number(m, e.getKey(), e.getValue()) != 1) {
                     throw new ParleyException(ErrorCode.BAD_OPTION, "option '" + m.id() + "." + e.getKey()
                             + "' must be 1 on the server (each job runs on one thread), was " + e.getValue());
                 }
@@ -73,15 +78,19 @@ public record Budget(int maxRuns, int maxRounds, long maxCells) {
             return Double.parseDouble(value.strip());
         } catch (NumberFormatException e) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "option '" + m.id() + "." + key + "' must be a number, was '"
-                    + Http.clip(value, 40) + "'");
+                    + clip(value, 40) + "'");
         }
     }
 
-    private static void over(String what, double value, long max, String detail) {
+    private void over(String what, double value, long max, String detail) {
         if (!(value <= max)) {
             throw new ParleyException(ErrorCode.BAD_OPTION, String.format(Locale.ROOT,
-                    "%s must be <= %d on this server, was %s%s", what, max, Http.clip(plain(value), 30), detail));
+                    "%s must be <= %d %s, was %s%s", what, max, where, clip(plain(value), 30), detail));
         }
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "...";
     }
 
     private static String plain(double v) {

@@ -1,0 +1,193 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.store.Store;
+
+/** Issue #20, the command line's part: bad input, oversized work and secrets give clear exit-2 errors. */
+class HardeningTest {
+
+    static final Path SEED = ParleyCliTest.SEED;
+
+    @TempDir
+    Path dir;
+
+    Path write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    /** Exit 2 with a message and no Java exception in it. */
+    static CliRun refused(String... args) {
+        CliRun r = CliRun.of(args);
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err() + r.out()).doesNotContain("Exception").doesNotContain("\tat ");
+        return r;
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aDeviceIsReadOnlyUpToTheLimit() {
+        assertThat(refused("validate", "/dev/zero").err() + CliRun.of("validate", "/dev/zero").out())
+                .contains("FILE_TOO_LARGE");
+    }
+
+    @Test
+    void deepNestingIsRefusedWithItsPlace() throws IOException {
+        StringBuilder block = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            block.append(" ".repeat(i)).append("k:\n");
+        }
+        CliRun b = refused("validate", write("block.yaml", block.toString()).toString());
+        assertThat(b.out() + b.err()).contains("block.yaml:101:101: error TOO_DEEP");
+        CliRun f = refused("validate", write("flow.yaml", "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n").toString());
+        assertThat(f.out() + f.err()).contains("flow.yaml:1:103: error TOO_DEEP");
+        CliRun j = refused("validate", write("deep.json", "{\"a\": " + "{\"b\": ".repeat(5000) + "1" + "}".repeat(5001)).toString());
+        assertThat(j.out() + j.err()).contains("error TOO_DEEP");
+    }
+
+    @Test
+    void aNumberBeyondDoubleIsABadValueAtItsField() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(SEED));
+        int at = 0;
+        while (!lines.get(at).matches(" +high: \\d+")) {
+            at++;
+        }
+        int col = lines.get(at).indexOf("high:") + 7;
+        lines.set(at, lines.get(at).replaceAll("\\d+$", "1e309"));
+        CliRun r = refused("validate", write("big.yaml", String.join("\n", lines)).toString());
+        assertThat(r.out() + r.err()).containsPattern("big.yaml:" + (at + 1) + ":" + col + ": error BAD_VALUE at [a-z\\[\\]0-9.-]+high: ")
+                .contains("'1e309'");
+    }
+
+    @Test
+    void controlCharactersFromInputAreEscaped() throws IOException {
+        CliRun r = refused("validate", write("esc.yaml", "\"x\\e[31m\\a\": 1\nid: a\n").toString());
+        String all = r.out() + r.err();
+        assertThat(all).contains("x\\u001b[31m\\u0007").doesNotContain("\u001b").doesNotContain("\u0007");
+        CliRun missing = refused("validate", dir.resolve("no\u001b]0;title\u0007.yaml").toString());
+        assertThat(missing.err()).contains("\\u001b]0;title\\u0007").doesNotContain("\u001b");
+    }
+
+    @Test
+    void idsOutsideTheSafeCharactersAreNamed() throws IOException {
+        String text = Files.readString(SEED).replace("  - id: sanctions\n", "  - id: \"sanc tions<b>\"\n");
+        CliRun r = refused("validate", write("id.yaml", text).toString());
+        assertThat(r.out() + r.err()).containsPattern("id.yaml:\\d+:5: error BAD_ID at issues\\[0\\]\\.id: issue id 'sanc tions<b>'");
+    }
+
+    @Test
+    void validateChecksTheScenariosOptions() throws IOException {
+        Path ec = Path.of("../examples/02-ec-car-emissions-1994/scenario.yaml");
+        int lines = Files.readAllLines(ec).size();
+        String base = Files.readString(ec);
+        CliRun unknown = refused("validate", write("o1.yaml", base + "options:\n  expected-utility.max-roundz: 5\n").toString());
+        assertThat(unknown.out()).contains("o1.yaml:" + (lines + 2) + ":3: error BAD_VALUE at options: model "
+                + "'expected-utility' has no option 'max-roundz'");
+        CliRun bad = refused("validate", write("o2.yaml", base + "options:\n  spatial.max-turns: -1\n").toString());
+        assertThat(bad.out()).contains("o2.yaml:" + (lines + 2) + ":3: error BAD_VALUE at options:").contains("max-turns");
+    }
+
+    @Test
+    void workOverTheBudgetIsRefusedBeforeItRuns() {
+        assertThat(refused("forecast", "--runs", "10000000").err()).contains("runs must be <= 100000 without --allow-large");
+        assertThat(refused("forecast", "--rounds", "2000000000").err()).contains("rounds must be <= 100000");
+        assertThat(refused("forecast", "-o", "expected-utility.max-rounds=2e9").err())
+                .contains("expected-utility.max-rounds must be <= 100000");
+        assertThat(refused("forecast", "-o", "spatial.max-turns=-1").err()).contains("max-turns");
+        assertThat(refused("compare", "--runs", "10000000").err()).contains("runs must be <= 100000");
+        assertThat(refused("sensitivity", "--runs", "10000000").err()).contains("runs must be <= 100000");
+        CliRun lifted = CliRun.of("forecast", "--allow-large", "--model", "median", "--rounds", "200000", "--format", "csv");
+        assertThat(lifted.exit()).as(lifted.err()).isZero();
+    }
+
+    @Test
+    void passwordsInStoreUrlsAreMasked() {
+        assertThat(Store.mask("jdbc:postgresql://h/db?user=u&password=sekret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");
+        assertThat(Store.mask("jdbc:postgresql://u:sekret@h:5432/db")).isEqualTo("jdbc:postgresql://u:***@h:5432/db");
+        assertThat(Store.mask("jdbc:sqlite:/tmp/a.db")).isEqualTo("jdbc:sqlite:/tmp/a.db");
+        // port 1 refuses at once: the error names the store, without its password
+        CliRun r = CliRun.of("runs", "list", "--store", "jdbc:postgresql://127.0.0.1:1/x?user=u&password=sekret");
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("password=***").doesNotContain("sekret");
+    }
+
+    @Test
+    void aDatabaseThatNeverAnswersTimesOut() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accept and never answer
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            CliRun r = CliRun.of("runs", "list", "--store", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort()
+                    + "/x?user=u&password=sekret");
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).contains("did not answer in time").doesNotContain("sekret");
+        }
+    }
+
+    @Test
+    void anInMemoryStoreIsRefusedForSaving() {
+        assertThat(refused("forecast", "--model", "median", "--save", "--store", "jdbc:sqlite::memory:").err())
+                .contains("kept in memory only").doesNotContain("saved run 1");
+        assertThat(refused("forecast", "--model", "median", "--save", "--store", "jdbc:sqlite:").err())
+                .contains("kept in memory only");
+    }
+
+    @Test
+    void readOnlyCommandsDoNotCreateTheStore() {
+        Path db = dir.resolve("sub").resolve("parley.db");
+        CliRun list = CliRun.of("runs", "list", "--store", db.toString());
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.out()).contains("no saved runs");
+        assertThat(refused("runs", "show", "1", "--store", db.toString()).err()).contains("there is no store at");
+        assertThat(db.getParent()).doesNotExist();
+    }
+
+    @Test
+    void theDefaultStoreFollowsHome() {
+        String home = System.getenv("HOME");
+        String url = new StoreOptions().url();
+        if (home != null && System.getenv(Store.ENV) == null) {
+            assertThat(url).isEqualTo("jdbc:sqlite:" + Path.of(home).resolve(".parley").resolve("parley.db"));
+        }
+        assertThat(StoreOptions.home()).isEqualTo(Path.of(home != null && !home.isBlank() ? home
+                : System.getProperty("user.home")));
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void unwritablePathsGetMessagesInWords() {
+        assertThat(refused("convert", "--to", "yaml", "--out", "/proc/nope/x.yaml").err())
+                .contains("cannot write /proc/nope/x.yaml: no such file or folder");
+        assertThat(refused("sensitivity", "--runs", "1", "--levers", "0", "--model", "median", "--csv",
+                dir.toString()).err()).contains("cannot write " + dir);
+        CliRun proc = CliRun.of("forecast", "--model", "median", "--save", "--store", "/proc/nope/parley.db");
+        assertThat(proc.exit()).isEqualTo(2);
+        assertThat(proc.err()).contains("cannot use the store").doesNotContain("Exception");
+    }
+}
