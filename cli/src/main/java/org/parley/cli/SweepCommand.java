@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ParleyException;
 import org.parley.engine.Problem;
+import org.parley.engine.Budget;
 import org.parley.engine.RunSpec;
 import org.parley.engine.Simulation;
 import org.parley.io.ImportSettings;
@@ -102,6 +103,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "local engine: worker threads; 0 = every core (default)")
     int threads;
 
+    @Option(names = "--allow-large", description = "lift the per-cell work budget (runs <= 100,000, rounds and round "
+            + "or turn options <= 100,000, actors x issues x runs <= 50,000,000), e.g. for a cluster")
+    boolean allowLarge;
+
     @Option(names = "--runs-per-task", paramLabel = "N", description = "a cell with more runs is cut into tasks of N "
             + "runs (default: ${DEFAULT-VALUE}); never changes a result")
     int block = SweepSpec.DEFAULT_BLOCK;
@@ -154,6 +159,13 @@ public final class SweepCommand implements Callable<Integer> {
         Simulation sim = Models.simulation();
         Sweep sweep = Sweep.of(sweepSpec, loaded.stream().map(Named::scenario).toList(), sim);
         sweep.validate(); // every scenario, model, branch and option value, before any task
+        if (!allowLarge) { // the command line's work budget, per cell, before any task
+            for (int si = 0; si < loaded.size(); si++) {
+                for (int p = 0; p < g.size(); p++) {
+                    Budget.CLI.check(sim, loaded.get(si).scenario(), sweep.plan(si, p).spec().withRuns(runs));
+                }
+            }
+        }
         Store st = store == null ? null : Store.open(Store.url(store, null, Path.of(System.getProperty("user.home"))));
         try {
             int cells = sweep.cells().size();

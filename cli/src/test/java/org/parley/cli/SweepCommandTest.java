@@ -52,6 +52,18 @@ class SweepCommandTest {
     }
 
     @Test
+    void aSweepOverTheBudgetIsRefusedBeforeAnyTask(@TempDir Path tmp) {
+        CliRun r = CliRun.of("sweep", "--runs", "1000000", "--models", "compromise", "--out", tmp.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("runs must be <= 100000 without --allow-large, was 1000000");
+        assertThat(tmp.resolve("cells.csv")).doesNotExist();
+        CliRun o = CliRun.of("sweep", "--runs", "10", "--models", "expected-utility", "--grid",
+                "expected-utility.max-rounds=10,2000000000", "--out", tmp.toString());
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("max-rounds").doesNotContain("Exception");
+    }
+
+    @Test
     void theSameSeedGivesTheSameBytesOnOneOrThreeThreadsAndAnyTaskSize(@TempDir Path tmp) throws Exception {
         List<String> base = List.of("sweep", "--runs", "30", "--models", "compromise,nash", "--grid",
                 "nash.utility=quadratic,linear");
