@@ -265,8 +265,15 @@ public final class ProtocolBacktest {
      * hand-made table. {@code labels} lists every forecaster; a candidate in {@code unavailable} gets a
      * row with its reason; {@value Candidates#STACKED} is fitted from {@code components}.
      */
-    static Result score(List<IssueForecast> issues, List<String> labels, List<String> components,
+    static Result score(List<IssueForecast> issues, List<String> shown, List<String> components,
                         Map<String, String> unavailable, Backtest.Result base, Settings s, List<String> notes) {
+        // components the user's model list left out are scored too, but get no row
+        List<String> labels = new ArrayList<>(shown);
+        for (String c : components) {
+            if (!labels.contains(c)) {
+                labels.add(c);
+            }
+        }
         Data d = new Data(issues, labels);
         int n = d.n;
         int ref = labels.indexOf(Candidates.REFERENCE);
@@ -421,7 +428,7 @@ public final class ProtocolBacktest {
                     : "does not beat compromise";
         }
         List<Row> rows = new ArrayList<>();
-        for (int l = 0; l < labels.size(); l++) {
+        for (int l = 0; l < shown.size(); l++) {
             String label = labels.get(l);
             boolean cand = Candidates.ALL.contains(label);
             if (unavailable.containsKey(label)) {
