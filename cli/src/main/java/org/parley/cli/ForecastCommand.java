@@ -12,6 +12,9 @@ import org.parley.engine.RunSpec;
 import org.parley.io.Scenarios;
 import org.parley.io.results.ResultFormat;
 import org.parley.io.results.ResultWriters;
+import org.parley.io.results.TableWriter;
+import org.parley.montecarlo.KnifeEdge;
+import org.parley.uncertainty.ModelErrorCalibration;
 import org.parley.models.Models;
 import org.parley.store.RunRecord;
 import org.parley.store.SaveOptions;
@@ -71,6 +74,10 @@ public final class ForecastCommand implements Callable<Integer> {
             + "tornadoes) into DIR")
     java.nio.file.Path plot;
 
+    @Option(names = "--no-knife-edges", description = "skip the knife-edge search (the smallest change of one input, "
+            + "within 1% of its domain, that moves a point forecast by more than 10% of the scale; marked ! in the table)")
+    boolean noKnifeEdges;
+
     @Option(names = "--save", description = "save the run in the run store and print its id (on stderr)")
     boolean save;
 
@@ -112,7 +119,13 @@ public final class ForecastCommand implements Callable<Integer> {
             }
             ForecastResult result = Models.simulation().run(loaded.scenario(), runSpec, loaded.warningLines());
             long millis = Duration.between(started, Instant.now()).toMillis();
-            ResultWriters.write(result, f, spec.commandLine().getOut());
+            TableWriter.Annotations ann = TableWriter.Annotations.none();
+            if (f == ResultFormat.TABLE || f == ResultFormat.JSON) {
+                List<KnifeEdge.Edge> edges = noKnifeEdges ? List.of()
+                        : KnifeEdge.find(Models.simulation().plan(loaded.scenario(), runSpec));
+                ann = new TableWriter.Annotations(ModelErrorCalibration.shipped(), edges, !noKnifeEdges);
+            }
+            ResultWriters.write(result, f, ann, spec.commandLine().getOut());
             if (plot != null) {
                 MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, null, err);
             }

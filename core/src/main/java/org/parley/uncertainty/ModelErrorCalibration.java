@@ -122,7 +122,7 @@ public record ModelErrorCalibration(String version, double level, double constan
 
     /** A short label for tables: what the interval is and where it comes from. */
     public String label() {
-        return Math.round(level * 100) + "% model-error interval, calibrated on " + entry("data") + " (" + entry("protocol")
-                + "; calibration " + version + ")";
+        return Math.round(level * 100) + "% model-error intervals, calibration " + version + " (" + entry("data") + ", "
+                + entry("protocol").replaceFirst(" .*", "") + ")";
     }
 }
