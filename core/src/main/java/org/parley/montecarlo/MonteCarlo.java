@@ -127,7 +127,7 @@ public final class MonteCarlo {
             for (int mi = 0; mi < models.size(); mi++) {
                 BargainingModel m = models.get(mi);
                 point[mi] = plan.forecast(m, base, seed0).clone();
-                varies[mi] = runs > 1 && (m.stochastic() || !inputs.isEmpty());
+                varies[mi] = runs > 1 && (plan.stochastic(m) || !inputs.isEmpty());
                 if (!varies[mi]) {
                     for (int k = 0; k < issues; k++) {
                         java.util.Arrays.fill(forecasts[mi][k], point[mi][k]);
