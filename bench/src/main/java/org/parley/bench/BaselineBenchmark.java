@@ -74,7 +74,7 @@ public class BaselineBenchmark {
         List<Issue> is = new ArrayList<>();
         for (int k = 0; k < issues; k++) {
             is.add(new Issue("i" + k, "Issue " + k, "", Scale.of(0, 100), Estimate.of(rnd.nextInt(101)),
-                    DecisionRule.MAJORITY, List.of()));
+                    DecisionRule.BARGAINING, List.of()));
         }
         List<Actor> as = new ArrayList<>();
         List<Stance> ss = new ArrayList<>();

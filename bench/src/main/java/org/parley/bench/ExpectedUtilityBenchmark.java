@@ -88,7 +88,7 @@ public class ExpectedUtilityBenchmark {
             s[i][0] = (1 + Math.floor(rnd.nextDouble() * 100)) / 100;
         }
         return new Problem(ids, new String[] {"issue"}, c, x, s, new double[] {0}, new double[] {100},
-                new double[] {Double.NaN}, new DecisionRule[] {DecisionRule.MAJORITY});
+                new double[] {Double.NaN}, new DecisionRule[] {DecisionRule.BARGAINING});
     }
 
     @Benchmark

@@ -33,6 +33,9 @@ import org.parley.montecarlo.MonteCarloResult;
  * mvn -q -B -pl bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar MonteCarloBenchmark          # JMH, single shot per iteration
  * java -cp bench/target/benchmarks.jar org.parley.bench.MonteCarloBenchmark 10000 0   # one timed pass
+ * # the consent stage's cost: the same scenario with and without it
+ * java -cp bench/target/benchmarks.jar org.parley.bench.MonteCarloBenchmark 10000 0 "" consent=ignore FILE
+ * java -cp bench/target/benchmarks.jar org.parley.bench.MonteCarloBenchmark 10000 0 "" consent=apply FILE
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -67,15 +70,24 @@ public class MonteCarloBenchmark {
     /**
      * One timed pass after a warm-up pass: wall time, process CPU time and runs per second per core.
      * Arguments: runs (default 10000), threads (default 0 = every core), models (comma-separated,
-     * default every registered model).
+     * default or "" every registered model), options (KEY=VALUE, comma-separated, e.g.
+     * {@code consent=apply}), a scenario file (default the seed).
      */
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        List<String> models = args.length > 2 ? List.of(args[2].split(",")) : List.of();
-        Scenario s = Scenarios.seed().scenario();
+        List<String> models = args.length > 2 && !args[2].isBlank() ? List.of(args[2].split(",")) : List.of();
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        if (args.length > 3 && !args[3].isBlank()) {
+            for (String kv : args[3].split(",")) {
+                String[] p = kv.split("=", 2);
+                options.put(p[0].strip(), p[1].strip());
+            }
+        }
+        Scenario s = args.length > 4 ? Scenarios.read(java.nio.file.Paths.get(args[4]),
+                org.parley.io.ImportSettings.detect()).scenario() : Scenarios.seed().scenario();
         MonteCarlo mc = new MonteCarlo(Models.simulation());
-        RunSpec spec = RunSpec.defaults().withRuns(runs).withThreads(threads).withModels(models);
+        RunSpec spec = RunSpec.defaults().withRuns(runs).withThreads(threads).withModels(models).withOptions(options);
         mc.run(s, spec.withRuns(Math.max(2, runs / 5)));
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
@@ -86,8 +98,8 @@ public class MonteCarloBenchmark {
         long cpu = processCpu(os) - cpu0;
         int cores = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         int modelRuns = runs * r.worlds().size() * r.models().size();
-        System.out.printf(Locale.ROOT, "seed scenario: %d runs x %d worlds x %d models (%s) = %d model runs, %d thread(s)%n",
-                runs, r.worlds().size(), r.models().size(), String.join(",", r.models()), modelRuns, cores);
+        System.out.printf(Locale.ROOT, "%s %s: %d runs x %d worlds x %d models (%s) = %d model runs, %d thread(s)%n",
+                s.id(), options, runs, r.worlds().size(), r.models().size(), String.join(",", r.models()), modelRuns, cores);
         System.out.printf(Locale.ROOT, "wall %.2f s, process CPU %.2f s; %.0f runs/s, %.0f runs/s/core, %.1f us CPU per model run%n",
                 wall / 1e9, cpu / 1e9, runs / (wall / 1e9), runs / (wall / 1e9) / cores, cpu / 1e3 / modelRuns);
         System.out.printf(Locale.ROOT, "load average at the end: %.2f on %d cores%n", os.getSystemLoadAverage(),

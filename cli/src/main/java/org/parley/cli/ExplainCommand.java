@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.parley.engine.BargainingModel;
+import org.parley.engine.ConsentResult;
+import org.parley.engine.ConsentStage;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ForecastResult;
 import org.parley.engine.ModelOptions;
@@ -87,6 +89,22 @@ public final class ExplainCommand implements Callable<Integer> {
                 int i = p.actorIndex(a);
                 explainActor(out, scenario, w, m, r, p, i, actor != null);
             }
+            ConsentResult c = r.trajectory().consent();
+            if (c != null) {
+                out.println("  who must agree (consent stage, after the model; talks probability "
+                        + Numbers.format(c.talks()) + "):");
+                for (int k = 0; k < p.issueCount(); k++) {
+                    String st = c.status().get(k).id();
+                    if (st.equals("none")) {
+                        continue;
+                    }
+                    out.println("    " + p.issueId(k) + ": " + st + " (model " + Numbers.fixed(c.modelForecast()[k], 1)
+                            + ", after consent " + Numbers.fixed(c.outcome()[k], 1) + ")");
+                }
+                for (Move mv : c.moves()) {
+                    out.println("    " + mv.issue() + ": " + mv.reason());
+                }
+            }
             out.println();
         }
         out.flush();
@@ -131,8 +149,8 @@ public final class ExplainCommand implements Callable<Integer> {
             return;
         }
         int count = 0;
-        for (Round round : rounds) {
-            for (Move mv : round.moves()) {
+        {
+            for (Move mv : r.trajectory().allMoves()) {
                 boolean mover = mv.actor().equals(a);
                 boolean cause = a.equals(mv.counterpart());
                 if (!mover && !cause) {
@@ -167,7 +185,9 @@ public final class ExplainCommand implements Callable<Integer> {
         Scenario w = scenario.resolve(world);
         List<Stance> kept = w.stances().stream().filter(s -> !s.actor().equals(a)).toList();
         Problem p = Problem.of(w.withStances(kept));
-        return m.run(p, ModelOptions.of(r.options()), RunContext.of(rounds, r.seed())).forecast();
+        ModelOptions o = ModelOptions.of(r.options());
+        return ConsentStage.apply(p, m.run(p, o, RunContext.forecastOnly(rounds, r.seed())), ConsentStage.Settings.of(o),
+                false).forecast();
     }
 
     private static String worldLine(Scenario s, String w) {

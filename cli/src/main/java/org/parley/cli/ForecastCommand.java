@@ -30,11 +30,14 @@ import picocli.CommandLine.Option;
         description = {"Forecasts where each issue lands, per world (the scenario as written and each branch) and model.",
                 "With no FILE: the seed scenario. With no --model: every model."},
         footer = {"", "Formats:",
-                "  table          per world, an issue x model table next to the status quo (default)",
-                "  csv            branch,model,run,round,actor,issue,position (actor _outcome = the model's outcome)",
-                "  json           the whole result: rounds, positions, outcomes, moves, notes",
+                "  table          the bottom line (P(yes) per question and model, mixed over branches and talks),",
+                "                 then per world an issue x model table next to the status quo (default)",
+                "  csv            branch,model,run,round,actor,issue,position (actor _outcome = the outcome;",
+                "                 _model = the model's own, before the consent stage)",
+                "  json           the whole result: bottom line, rounds, positions, outcomes, moves, consent, notes",
                 "  moves-csv      every move per round (offers, challenges, bargains, exchanges)",
                 "  exchanges-csv  every exchange of the exchange model",
+                "  outcomes-csv   branch,model,run,issue,talks,consent,deal,outcome,blocked_by",
                 "", "Examples:", "  parley forecast", "  parley forecast scenario.yaml --model compromise,median --branch trump-wins",
                 "  parley forecast --runs 10000 --seed 7 --plot charts/",
                 "  parley forecast peers.csv --input-format bdm --option salience-scale=1 --format csv"})
@@ -56,7 +59,7 @@ public final class ForecastCommand implements Callable<Integer> {
     int rounds;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv, json, moves-csv or exchanges-csv (default: ${DEFAULT-VALUE})")
+            description = "table, csv, json, moves-csv, exchanges-csv or outcomes-csv (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--seed", paramLabel = "S", description = "base seed of stochastic models (default: ${DEFAULT-VALUE})")

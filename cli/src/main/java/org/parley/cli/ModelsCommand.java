@@ -37,6 +37,13 @@ public final class ModelsCommand implements Callable<Integer> {
             }
         }
         out.println();
+        out.println("Every model also takes the consent stage's options (who must agree; applied after the model):");
+        for (OptionSpec o : org.parley.engine.ConsentStage.options(false)) {
+            String dflt = o.key().equals(org.parley.engine.ConsentStage.KEY) ? "apply if declared, else ignore"
+                    : o.defaultValue();
+            out.println("    " + o.key() + "=" + dflt + "  [" + String.join("|", o.allowed()) + "]  " + o.description());
+        }
+        out.println();
         out.println("Set an option with --option MODEL.KEY=VALUE (one model) or --option KEY=VALUE (every model that has it).");
         out.flush();
         return 0;

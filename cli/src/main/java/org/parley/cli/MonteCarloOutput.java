@@ -50,6 +50,8 @@ final class MonteCarloOutput {
         if (format == ResultFormat.CSV) {
             csv(r, out);
         } else {
+            org.parley.io.results.TableWriter.writeBottomLine(r.bottomLine(), out);
+            out.print("\n");
             MonteCarloReport.distributions(r, out);
         }
         return r;

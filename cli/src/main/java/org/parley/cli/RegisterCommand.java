@@ -41,7 +41,8 @@ public final class RegisterCommand implements Callable<Integer> {
     String issue;
 
     @Option(names = {"-b", "--branch"}, paramLabel = "ID", defaultValue = Scenario.BASE,
-            description = "the world: 'base' or a branch id (default: ${DEFAULT-VALUE})")
+            description = "the world: 'base', a branch id, or 'mixture' (the probability branches mixed with each "
+                    + "world's talks probability: the bottom line) (default: ${DEFAULT-VALUE})")
     String world;
 
     @Option(names = "--question", paramLabel = "TEXT",

@@ -232,12 +232,14 @@ public final class Backtest {
         for (Map.Entry<String, String> e : given.entrySet()) {
             String key = e.getKey().strip();
             int dot = key.indexOf('.');
-            if (dot > 0) {
+            boolean consentKey = org.parley.engine.ConsentStage.options(false).stream().anyMatch(o -> o.key().equals(key));
+            if (dot > 0 && !consentKey) {
                 if (key.substring(0, dot).equals(model.id())) {
                     out.put(key, e.getValue());
                 }
             } else if (key.equals(ModelOptions.PRESET) ? model.presets().containsKey(e.getValue().strip())
-                    : model.options().stream().anyMatch(o -> o.key().equals(key))) {
+                    : model.options().stream().anyMatch(o -> o.key().equals(key))
+                    || org.parley.engine.ConsentStage.options(false).stream().anyMatch(o -> o.key().equals(key))) {
                 out.put(key, e.getValue());
             }
         }

@@ -161,6 +161,45 @@ public final class CouncilWeights {
     }
 
     /**
+     * The qualified-majority quota at a date, as a share of the member states' weighted votes (of
+     * the population from 1 November 2014): 62/87 (EU-15), 88/124 (1 May to 31 October 2004),
+     * 232/321 (Nice, EU-25), 255/345 (EU-27), 260/352 (EU-28), 0.65 (double majority; the 55 % of
+     * states is not represented). Typed from memory, like the weights: check before citing.
+     */
+    public static double quota(LocalDate date) {
+        if (date.isBefore(ENLARGEMENT_2004)) {
+            return 62.0 / 87.0;
+        }
+        if (date.isBefore(NICE)) {
+            return 88.0 / 124.0;
+        }
+        if (date.isBefore(ENLARGEMENT_2007)) {
+            return 232.0 / 321.0;
+        }
+        if (date.isBefore(ENLARGEMENT_2013)) {
+            return 255.0 / 345.0;
+        }
+        if (date.isBefore(DOUBLE_MAJORITY)) {
+            return 260.0 / 352.0;
+        }
+        return 0.65;
+    }
+
+    /**
+     * A member state's votes in the Council at a date under qualified majority (its weight, its
+     * population from November 2014; an acceding state's weight as in {@link #weight}); 0 for the
+     * Commission, the Parliament, a state that was not a member and any other id.
+     */
+    public static double votes(String actor, LocalDate date) {
+        String id = actor.toLowerCase(Locale.ROOT);
+        Double w = memberWeights(date).get(id);
+        if (w == null && POPULATION_2015.containsKey(id)) {
+            w = acceding(id, date);
+        }
+        return w == null ? 0 : w;
+    }
+
+    /**
      * The weight of a state that was not yet a member at the date but joined under the same weighting
      * (a proposal introduced before an enlargement and decided after it: DEU records such states'
      * positions), or {@code null}.

@@ -177,8 +177,16 @@ public final class ProtocolBacktest {
     }
 
     /** Runs the models, builds the candidates' forecasts and scores everything under {@code settings}. */
-    public Result run(BacktestSet set, CapabilityRule capability, RunSpec spec, Settings settings) {
+    public Result run(BacktestSet set, CapabilityRule capability, RunSpec given, Settings settings) {
         Backtest backtest = new Backtest(simulation);
+        // the models are scored as they are: the consent stage (which a data set's decision rules switch on) is
+        // off unless the user sets it; the stage is what the compromise-consent candidate adds
+        RunSpec spec = given;
+        if (!given.options().containsKey(Candidates.CONSENT_OPTION)) {
+            Map<String, String> o = new LinkedHashMap<>(given.options());
+            o.put(Candidates.CONSENT_OPTION, "ignore");
+            spec = given.withOptions(o);
+        }
         Backtest.Result base = backtest.run(set, capability, spec, false);
         List<String> notes = new ArrayList<>(base.notes());
         Map<String, String> unavailable = new LinkedHashMap<>();
@@ -205,10 +213,8 @@ public final class ProtocolBacktest {
         }
         // compromise-consent: a model + option setting
         try {
-            Map<String, String> opts = new LinkedHashMap<>(spec.options());
-            opts.putAll(Candidates.CONSENT_OPTIONS);
             issues = withColumn(issues, Candidates.CONSENT, column(backtest, set, capability, spec,
-                    Candidates.CONSENT_MODEL, opts, issues));
+                    Candidates.CONSENT_MODEL, Candidates.CONSENT_OPTIONS, issues));
         } catch (ParleyException e) {
             if (e.code() != ErrorCode.BAD_OPTION && e.code() != ErrorCode.UNKNOWN_ID) {
                 throw e;
@@ -239,7 +245,9 @@ public final class ProtocolBacktest {
     /** One model's forecasts under a rule and options, lined up with {@code issues} (NaN where it gave none). */
     private double[] column(Backtest backtest, BacktestSet set, CapabilityRule rule, RunSpec spec, String model,
                             Map<String, String> options, List<IssueForecast> issues) {
-        Backtest.Result r = backtest.run(set, rule, spec.withModels(List.of(model)).withOptions(options), false);
+        Map<String, String> merged = new LinkedHashMap<>(spec.options());
+        merged.putAll(options);
+        Backtest.Result r = backtest.run(set, rule, spec.withModels(List.of(model)).withOptions(merged), false);
         Map<String, Double> byKey = new LinkedHashMap<>();
         for (IssueForecast f : r.issues()) {
             byKey.put(f.caseId() + "\u0000" + f.issueId(), f.forecast(model));

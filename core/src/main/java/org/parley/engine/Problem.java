@@ -36,10 +36,19 @@ public final class Problem {
     private final double[] scaleMax;
     private final double[] statusQuo;
     private final DecisionRule[] rules;
+    private final ConsentRules consentRules;
 
+    /** A problem without consent rules (no rule, consent list or outside option; talks certain). */
     public Problem(String[] actorIds, String[] issueIds, double[] capability, double[][] position,
                    double[][] salience, double[] scaleMin, double[] scaleMax, double[] statusQuo,
                    DecisionRule[] rules) {
+        this(actorIds, issueIds, capability, position, salience, scaleMin, scaleMax, statusQuo, rules,
+                ConsentRules.none(actorIds.length, issueIds.length));
+    }
+
+    public Problem(String[] actorIds, String[] issueIds, double[] capability, double[][] position,
+                   double[][] salience, double[] scaleMin, double[] scaleMax, double[] statusQuo,
+                   DecisionRule[] rules, ConsentRules consentRules) {
         this.actorIds = Objects.requireNonNull(actorIds, "actorIds");
         this.issueIds = Objects.requireNonNull(issueIds, "issueIds");
         this.capability = Objects.requireNonNull(capability, "capability");
@@ -49,6 +58,7 @@ public final class Problem {
         this.scaleMax = Objects.requireNonNull(scaleMax, "scaleMax");
         this.statusQuo = Objects.requireNonNull(statusQuo, "statusQuo");
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.consentRules = Objects.requireNonNull(consentRules, "consentRules");
         int n = actorIds.length;
         int m = issueIds.length;
         if (capability.length != n || position.length != n || salience.length != n) {
@@ -104,7 +114,8 @@ public final class Problem {
             pos[i][k] = s.position().value();
             sal[i][k] = s.salience().value() / 100.0;
         }
-        return new Problem(actorIds, issueIds, cap, pos, sal, lo, hi, sq, rules);
+        return new Problem(actorIds, issueIds, cap, pos, sal, lo, hi, sq, rules,
+                ConsentRules.of(world, actorIds, issueIds));
     }
 
     private static int indexOf(String[] ids, String id) {
@@ -180,6 +191,11 @@ public final class Problem {
         return rules[k];
     }
 
+    /** Who must agree on each issue, outside options and the talks probability (see {@link ConsentStage}). */
+    public ConsentRules consentRules() {
+        return consentRules;
+    }
+
     public boolean present(int i, int k) {
         return !Double.isNaN(position[i][k]);
     }
@@ -195,6 +211,7 @@ public final class Problem {
 
     /** The same problem with other positions (same shape), e.g. after a round of moves. */
     public Problem withPositions(double[][] newPositions) {
-        return new Problem(actorIds, issueIds, capability, newPositions, salience, scaleMin, scaleMax, statusQuo, rules);
+        return new Problem(actorIds, issueIds, capability, newPositions, salience, scaleMin, scaleMax, statusQuo, rules,
+                consentRules);
     }
 }

@@ -38,6 +38,10 @@ public enum ProblemCode {
     BAD_PROBABILITY,
     /** A scale whose min is not below its max, or a labelled point outside it. */
     BAD_SCALE,
+    /** A qualified-majority quota outside (0.5, 1], missing, or given for a rule that takes none. */
+    BAD_QUOTA,
+    /** An issue's {@code votes} names an actor attribute that a voter lacks or that is not a number >= 0. */
+    BAD_VOTES,
     /** A value that cannot be used (other). */
     BAD_VALUE,
     /** A value without provenance (a warning, not an error). */

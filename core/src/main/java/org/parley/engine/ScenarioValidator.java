@@ -12,6 +12,7 @@ import java.util.Set;
 import org.parley.model.Actor;
 import org.parley.model.Branch;
 import org.parley.model.Change;
+import org.parley.model.DecisionRule;
 import org.parley.model.Estimate;
 import org.parley.model.Issue;
 import org.parley.model.Scale;
@@ -76,6 +77,9 @@ public final class ScenarioValidator {
         for (Issue i : s.issues()) {
             scales.putIfAbsent(i.id(), i.scale());
         }
+        if (s.talks() != null) {
+            estimate(s.talks(), 0, 1, ProblemCode.BAD_PROBABILITY, "talks", "talks probability", sourceIds, out);
+        }
 
         for (int k = 0; k < s.issues().size(); k++) {
             Issue issue = s.issues().get(k);
@@ -92,6 +96,7 @@ public final class ScenarioValidator {
                 estimate(issue.statusQuo(), sc.min(), sc.max(), ProblemCode.POSITION_OUT_OF_SCALE,
                         path + ".statusQuo", "status quo", sourceIds, out);
             }
+            checkRule(s, issue, path, actorIds, out);
             for (int t = 0; t < issue.thresholds().size(); t++) {
                 Threshold th = issue.thresholds().get(t);
                 if (!sc.contains(th.value())) {
@@ -136,6 +141,10 @@ public final class ScenarioValidator {
             }
             estimate(st.salience(), 0, 100, ProblemCode.SALIENCE_OUT_OF_RANGE, path + ".salience", "salience",
                     sourceIds, out);
+            if (sc != null && st.hasOutsideOption()) {
+                estimate(st.outsideOption(), sc.min(), sc.max(), ProblemCode.POSITION_OUT_OF_SCALE,
+                        path + ".outsideOption", "outside option", sourceIds, out);
+            }
         }
         checkBranches(s, actorIds, issueIds, sourceIds, scales, out);
     }
@@ -162,6 +171,10 @@ public final class ScenarioValidator {
                     withProbability++;
                 }
             }
+            if (br.talks() != null) {
+                estimate(br.talks(), 0, 1, ProblemCode.BAD_PROBABILITY, path + ".talks", "talks probability",
+                        sourceIds, out);
+            }
             if (br.base() != null) {
                 if (!branchIds.contains(br.base())) {
                     out.add(unknown(ProblemCode.UNKNOWN_BRANCH, path + ".base", "branch", br.base(), branchIds));
@@ -184,6 +197,7 @@ public final class ScenarioValidator {
                 switch (ch.field()) {
                     case POSITION:
                     case SALIENCE:
+                    case OUTSIDE_OPTION:
                         if (ch.actor() == null || ch.issue() == null) {
                             out.add(ScenarioProblem.error(ProblemCode.MISSING_FIELD, cp,
                                     "a " + ch.field().id() + " change names both an actor and an issue"));
@@ -197,6 +211,34 @@ public final class ScenarioValidator {
                         } else if (ch.field() == Change.Field.SALIENCE) {
                             estimate(ch.value(), 0, 100, ProblemCode.SALIENCE_OUT_OF_RANGE, cp + ".salience",
                                     "salience", sourceIds, out);
+                        } else if (ch.field() == Change.Field.OUTSIDE_OPTION && scales.containsKey(ch.issue())) {
+                            Scale sc = scales.get(ch.issue());
+                            estimate(ch.value(), sc.min(), sc.max(), ProblemCode.POSITION_OUT_OF_SCALE,
+                                    cp + ".outsideOption", "outside option", sourceIds, out);
+                        }
+                        break;
+                    case NAME:
+                        if (ch.actor() == null) {
+                            out.add(ScenarioProblem.error(ProblemCode.MISSING_FIELD, cp, "a name change names an actor"));
+                        } else if (ch.name().isBlank()) {
+                            out.add(ScenarioProblem.error(ProblemCode.MISSING_FIELD, cp + ".name", "the new name is empty"));
+                        }
+                        break;
+                    case ATTRIBUTES:
+                        if (ch.actor() == null) {
+                            out.add(ScenarioProblem.error(ProblemCode.MISSING_FIELD, cp,
+                                    "an attributes change names an actor"));
+                        }
+                        for (Map.Entry<String, String> e : ch.attributes().entrySet()) {
+                            for (Issue issue : s.issues()) {
+                                if (issue.votes().equals(e.getKey()) && !isVoteCount(e.getValue())) {
+                                    out.add(ScenarioProblem.error(ProblemCode.BAD_VOTES, cp + ".attributes." + e.getKey(),
+                                            "issue '" + issue.id() + "' counts votes by attribute '" + e.getKey()
+                                                    + "', which must be a number >= 0; this change sets '"
+                                                    + e.getValue() + "'"));
+                                    break;
+                                }
+                            }
                         }
                         break;
                     case CAPABILITY:
@@ -232,6 +274,72 @@ public final class ScenarioValidator {
             out.add(ScenarioProblem.error(ProblemCode.BAD_PROBABILITY, "branches",
                     "the probabilities of the branches sum to " + num(sum) + ", not 1")
                     .withHint("Maybe a what-if branch should have no probability at all"));
+        }
+    }
+
+    /** The decision rule's quota, votes and consent list of one issue. */
+    private static void checkRule(Scenario s, Issue issue, String path, Set<String> actorIds,
+                                  List<ScenarioProblem> out) {
+        DecisionRule rule = issue.rule();
+        if (issue.quota() != null) {
+            double q = issue.quota();
+            if (rule != DecisionRule.QUALIFIED_MAJORITY) {
+                out.add(ScenarioProblem.error(ProblemCode.BAD_QUOTA, path + ".quota", "issue '" + issue.id()
+                        + "' is decided by " + rule.id() + ", which takes no quota")
+                        .withHint("Maybe rule: qualified-majority"));
+            } else if (!(q > 0.5 && q <= 1)) {
+                out.add(ScenarioProblem.error(ProblemCode.BAD_QUOTA, path + ".quota", "quota " + num(q)
+                        + " of issue '" + issue.id() + "' lies outside (0.5, 1]")
+                        .withHint("Maybe a share of the votes, e.g. 0.65 rather than 65"));
+            }
+        } else if (rule == DecisionRule.QUALIFIED_MAJORITY) {
+            out.add(ScenarioProblem.error(ProblemCode.BAD_QUOTA, path + ".rule", "issue '" + issue.id()
+                    + "' is decided by qualified majority but states no quota")
+                    .withHint("Maybe quota: 0.65 (the share of votes a qualified majority needs)"));
+        }
+        String votes = issue.votes();
+        if (!votes.equals(Issue.VOTES_CAPABILITY) && !votes.equals(Issue.VOTES_EQUAL)) {
+            for (Stance st : s.stances()) {
+                if (!st.issue().equals(issue.id())) {
+                    continue;
+                }
+                Actor a = s.actor(st.actor()).orElse(null);
+                if (a == null) {
+                    continue;
+                }
+                String v = a.attributes().get(votes);
+                if (v == null) {
+                    out.add(ScenarioProblem.error(ProblemCode.BAD_VOTES, path + ".votes", "issue '" + issue.id()
+                            + "' counts votes by attribute '" + votes + "', which actor '" + a.id() + "' lacks")
+                            .withHint("Maybe votes: capability, votes: equal, or give every voter the attribute ("
+                                    + votes + ": 0 for an actor without a vote)"));
+                } else if (!isVoteCount(v)) {
+                    out.add(ScenarioProblem.error(ProblemCode.BAD_VOTES, path + ".votes", "issue '" + issue.id()
+                            + "' counts votes by attribute '" + votes + "'; actor '" + a.id() + "' has '" + v
+                            + "', not a number >= 0"));
+                }
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < issue.consent().size(); j++) {
+            String id = issue.consent().get(j);
+            String cp = path + ".consent[" + j + "]";
+            if (!actorIds.contains(id)) {
+                out.add(unknown(ProblemCode.UNKNOWN_ACTOR, cp, "actor", id, actorIds));
+            } else if (!seen.add(id)) {
+                out.add(ScenarioProblem.error(ProblemCode.DUPLICATE_ID, cp, "actor '" + id
+                        + "' is named twice in the consent list of issue '" + issue.id() + "'"));
+            }
+        }
+    }
+
+    /** {@code true} for text that reads as a finite number >= 0 (Locale.ROOT). */
+    static boolean isVoteCount(String v) {
+        try {
+            double d = Double.parseDouble(v.strip());
+            return Double.isFinite(d) && d >= 0;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -12,7 +12,8 @@ import org.parley.model.Scenario;
 
 /**
  * Runs models on the worlds of a scenario: resolves each world, compiles it to a {@link Problem},
- * resolves each model's options and runs it.
+ * resolves each model's options and runs it, then the {@link ConsentStage} (every model takes its
+ * options {@code consent}, {@code consent.utility}, {@code consent.scope}, {@code consent.win-set}).
  *
  * <p>Runs are independent tasks; they may execute on several threads, but each run's seed is
  * {@link Seeds#forRun(long, long)} of the base seed and its index, and results are collected in
@@ -74,9 +75,24 @@ public final class Simulation {
             options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
         }
 
-        /** Runs one model on a problem with the plan's round limit and the given seed, traced. */
+        /**
+         * Runs one model on a problem with the plan's round limit and the given seed, traced, then
+         * the consent stage when the model's options apply it.
+         */
         public Trajectory run(BargainingModel model, Problem problem, long seed) {
-            return model.run(problem, options.get(model.id()), RunContext.of(spec.rounds(), seed));
+            ModelOptions o = options.get(model.id());
+            Trajectory tr = model.run(problem, o, RunContext.of(spec.rounds(), seed));
+            return ConsentStage.apply(problem, tr, ConsentStage.Settings.of(o), true);
+        }
+
+        /**
+         * The model's run with the consent stage (when its options apply it) but without a trace:
+         * the forecast after the stage and, in {@link Trajectory#consent()}, what the stage did.
+         */
+        public Trajectory outcome(BargainingModel model, Problem problem, long seed) {
+            ModelOptions o = options.get(model.id());
+            Trajectory tr = model.run(problem, o, RunContext.forecastOnly(spec.rounds(), seed));
+            return ConsentStage.apply(problem, tr, ConsentStage.Settings.of(o), false);
         }
 
         /**
@@ -84,7 +100,7 @@ public final class Simulation {
          * without a trace ({@link RunContext#forecastOnly}): for callers that read nothing else.
          */
         public double[] forecast(BargainingModel model, Problem problem, long seed) {
-            return model.run(problem, options.get(model.id()), RunContext.forecastOnly(spec.rounds(), seed)).forecast();
+            return outcome(model, problem, seed).forecast();
         }
 
         /** Whether the model draws random numbers under its resolved options here. */
@@ -131,7 +147,8 @@ public final class Simulation {
         ScenarioValidator.require(scenario, Locator.none());
         List<BargainingModel> selected = select(spec);
         List<String> worlds = worlds(scenario, spec);
-        Map<String, ModelOptions> options = options(selected, models.keySet(), scenario.options(), spec.options());
+        Map<String, ModelOptions> options = options(selected, models.keySet(), scenario.options(), spec.options(),
+                scenario.declaresConsent());
         Map<String, Scenario> resolved = new LinkedHashMap<>();
         Map<String, Problem> problems = new LinkedHashMap<>();
         for (String w : worlds) {
@@ -207,21 +224,34 @@ public final class Simulation {
      */
     static Map<String, ModelOptions> options(List<BargainingModel> selected, Set<String> known,
                                              Map<String, String> scenarioOptions, Map<String, String> flagOptions) {
+        return options(selected, known, scenarioOptions, flagOptions, false);
+    }
+
+    /**
+     * As {@link #options(List, Set, Map, Map)}, with the consent stage's options added to every
+     * model's ({@code consent} defaults to {@code apply} when {@code declared}).
+     */
+    static Map<String, ModelOptions> options(List<BargainingModel> selected, Set<String> known,
+                                             Map<String, String> scenarioOptions, Map<String, String> flagOptions,
+                                             boolean declared) {
         Map<String, Map<String, String>> perModel = new LinkedHashMap<>();
         for (BargainingModel m : selected) {
             perModel.put(m.id(), new LinkedHashMap<>());
         }
-        distribute(selected, known, scenarioOptions, perModel, false);
-        distribute(selected, known, flagOptions, perModel, true);
+        List<OptionSpec> consent = ConsentStage.options(declared);
+        distribute(selected, known, scenarioOptions, perModel, false, consent);
+        distribute(selected, known, flagOptions, perModel, true, consent);
         Map<String, ModelOptions> out = new LinkedHashMap<>();
         for (BargainingModel m : selected) {
-            out.put(m.id(), ModelOptions.resolve(m.id(), m.options(), m.presets(), perModel.get(m.id())));
+            List<OptionSpec> specs = new ArrayList<>(m.options());
+            specs.addAll(consent);
+            out.put(m.id(), ModelOptions.resolve(m.id(), specs, m.presets(), perModel.get(m.id())));
         }
         return out;
     }
 
     private static void distribute(List<BargainingModel> selected, Set<String> known, Map<String, String> given,
-                                   Map<String, Map<String, String>> perModel, boolean strict) {
+                                   Map<String, Map<String, String>> perModel, boolean strict, List<OptionSpec> shared) {
         for (Map.Entry<String, String> e : given.entrySet()) {
             String key = e.getKey().strip();
             int dot = key.indexOf('.');
@@ -236,7 +266,8 @@ public final class Simulation {
             for (BargainingModel m : selected) {
                 boolean takes = key.equals(ModelOptions.PRESET)
                         ? m.presets().containsKey(e.getValue().strip())
-                        : m.options().stream().anyMatch(o -> o.key().equals(key));
+                        : m.options().stream().anyMatch(o -> o.key().equals(key))
+                                || shared.stream().anyMatch(o -> o.key().equals(key));
                 if (takes) {
                     takers.add(m.id());
                 }

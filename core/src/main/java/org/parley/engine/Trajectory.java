@@ -11,8 +11,12 @@ import java.util.Objects;
  * @param forecast   the model's forecast per issue (usually the last round's outcome)
  * @param stopReason why the model stopped, in words (e.g. "converged", "10 rounds", "cycle")
  * @param notes      anything the user should know about this run (e.g. an actor dropped)
+ * @param consent    what the {@link ConsentStage} did (the model's own forecast, each issue's status,
+ *                   the blockers, the stage's moves), or {@code null} when it did not run; the
+ *                   {@code forecast} is then the model's
  */
-public record Trajectory(List<Round> rounds, double[] forecast, String stopReason, List<String> notes) {
+public record Trajectory(List<Round> rounds, double[] forecast, String stopReason, List<String> notes,
+                         ConsentResult consent) {
 
     public Trajectory {
         rounds = List.copyOf(Objects.requireNonNull(rounds, "rounds"));
@@ -22,6 +26,36 @@ public record Trajectory(List<Round> rounds, double[] forecast, String stopReaso
         if (rounds.isEmpty()) {
             throw new IllegalArgumentException("a trajectory has at least round 0");
         }
+    }
+
+    /** A model's own trajectory (no consent stage). */
+    public Trajectory(List<Round> rounds, double[] forecast, String stopReason, List<String> notes) {
+        this(rounds, forecast, stopReason, notes, null);
+    }
+
+    /**
+     * The trajectory after the consent stage: the forecast is the stage's outcome; the model's
+     * own forecast is kept in {@link ConsentResult#modelForecast()}.
+     */
+    Trajectory withConsent(ConsentResult c) {
+        return new Trajectory(rounds, c.outcome().clone(), stopReason, notes, c);
+    }
+
+    /** The model's own forecast, before any consent stage. */
+    public double[] modelForecast() {
+        return consent == null ? forecast : consent.modelForecast();
+    }
+
+    /** Every move: the model's, round by round, then the consent stage's. */
+    public List<Move> allMoves() {
+        java.util.List<Move> out = new java.util.ArrayList<>();
+        for (Round r : rounds) {
+            out.addAll(r.moves());
+        }
+        if (consent != null) {
+            out.addAll(consent.moves());
+        }
+        return out;
     }
 
     /** A model that answers in one step: round 0 is the initial state and its forecast. */

@@ -30,4 +30,15 @@ public record Actor(String id, String name, Estimate capability, Map<String, Str
     public Actor withCapability(Estimate newCapability) {
         return new Actor(id, name, newCapability, attributes);
     }
+
+    public Actor withName(String newName) {
+        return new Actor(id, newName, capability, attributes);
+    }
+
+    /** The same actor with the given attributes set (added or replaced); the others are kept. */
+    public Actor withAttributes(Map<String, String> set) {
+        Map<String, String> merged = new LinkedHashMap<>(attributes);
+        merged.putAll(set);
+        return new Actor(id, name, capability, merged);
+    }
 }

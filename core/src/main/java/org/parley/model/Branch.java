@@ -17,15 +17,22 @@ import java.util.Objects;
  * @param probability probability of this world, or {@code null} for a what-if
  * @param base        id of the branch this one extends, or {@code null}
  * @param changes     the values this branch changes, applied in order
+ * @param talks       the probability that talks take place in this world (value in [0, 1] with its
+ *                    provenance), or {@code null} to keep its base's (or the scenario's)
  */
 public record Branch(String id, String name, String description, Double probability, String base,
-                     List<Change> changes) {
+                     List<Change> changes, Estimate talks) {
 
     public Branch {
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id : name;
         description = description == null ? "" : description;
         changes = List.copyOf(changes == null ? List.of() : changes);
+    }
+
+    /** A branch that keeps its base's talks probability. */
+    public Branch(String id, String name, String description, Double probability, String base, List<Change> changes) {
+        this(id, name, description, probability, base, changes, null);
     }
 
     public boolean isWhatIf() {

@@ -3,8 +3,9 @@ package org.parley.model;
 import java.util.function.BiConsumer;
 
 /**
- * Visits every {@link Estimate} of a scenario with its model path, in file order: status quos,
- * capabilities, stances, then branch changes. Validation, provenance checks and Monte Carlo use it
+ * Visits every {@link Estimate} of a scenario with its model path, in file order: the talks
+ * probability, status quos, capabilities, stances (position, salience, outside option), then each
+ * branch's talks probability and changes. Validation, provenance checks and Monte Carlo use it
  * so that they agree on what the inputs are.
  */
 public final class Estimates {
@@ -13,6 +14,9 @@ public final class Estimates {
     }
 
     public static void each(Scenario s, BiConsumer<String, Estimate> visitor) {
+        if (s.talks() != null) {
+            visitor.accept("talks", s.talks());
+        }
         for (int k = 0; k < s.issues().size(); k++) {
             Issue i = s.issues().get(k);
             if (i.hasStatusQuo()) {
@@ -26,13 +30,20 @@ public final class Estimates {
             Stance st = s.stances().get(j);
             visitor.accept("stances[" + j + "].position", st.position());
             visitor.accept("stances[" + j + "].salience", st.salience());
+            if (st.hasOutsideOption()) {
+                visitor.accept("stances[" + j + "].outsideOption", st.outsideOption());
+            }
         }
         for (int b = 0; b < s.branches().size(); b++) {
             Branch br = s.branches().get(b);
+            if (br.talks() != null) {
+                visitor.accept("branches[" + b + "].talks", br.talks());
+            }
             for (int c = 0; c < br.changes().size(); c++) {
                 Change ch = br.changes().get(c);
                 if (ch.value() != null) {
-                    String f = ch.field() == Change.Field.STATUS_QUO ? "statusQuo" : ch.field().id();
+                    String f = ch.field() == Change.Field.STATUS_QUO ? "statusQuo"
+                            : ch.field() == Change.Field.OUTSIDE_OPTION ? "outsideOption" : ch.field().id();
                     visitor.accept("branches[" + b + "].changes[" + c + "]." + f, ch.value());
                 }
             }

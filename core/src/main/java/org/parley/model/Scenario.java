@@ -29,10 +29,13 @@ import java.util.Set;
  * @param stances     positions and saliences; at most one per (actor, issue)
  * @param branches    conditional worlds
  * @param options     model options the scenario sets (precedence: defaults &lt; scenario &lt; flags)
+ * @param talks       the probability that negotiations on these issues take place at all in the
+ *                    scenario's horizon (value in [0, 1] with its provenance), or {@code null} for
+ *                    certain talks (1); a branch may set its own
  */
 public record Scenario(String id, String title, LocalDate date, String description, List<Source> sources,
                        List<Issue> issues, List<Actor> actors, List<Stance> stances, List<Branch> branches,
-                       Map<String, String> options) {
+                       Map<String, String> options, Estimate talks) {
 
     /** The id of the scenario as written, before any branch is applied. */
     public static final String BASE = "base";
@@ -47,6 +50,34 @@ public record Scenario(String id, String title, LocalDate date, String descripti
         stances = List.copyOf(Objects.requireNonNull(stances, "stances"));
         branches = List.copyOf(branches == null ? List.of() : branches);
         options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    /** A scenario whose talks are certain (no {@code talks} given). */
+    public Scenario(String id, String title, LocalDate date, String description, List<Source> sources,
+                    List<Issue> issues, List<Actor> actors, List<Stance> stances, List<Branch> branches,
+                    Map<String, String> options) {
+        this(id, title, date, description, sources, issues, actors, stances, branches, options, null);
+    }
+
+    /** The probability that talks take place: the stated one, else 1. */
+    public double talksProbability() {
+        return talks == null ? 1.0 : talks.value();
+    }
+
+    /**
+     * {@code true} when some issue has a rule other than bargaining or a consent list, or some
+     * stance (or branch change) states an outside option: then the consent stage applies by default.
+     */
+    public boolean declaresConsent() {
+        if (issues.stream().anyMatch(Issue::declaresConsent) || stances.stream().anyMatch(Stance::hasOutsideOption)) {
+            return true;
+        }
+        return branches.stream().flatMap(b -> b.changes().stream())
+                .anyMatch(c -> c.field() == Change.Field.OUTSIDE_OPTION);
+    }
+
+    public Scenario withTalks(Estimate newTalks) {
+        return new Scenario(id, title, date, description, sources, issues, actors, stances, branches, options, newTalks);
     }
 
     public Optional<Issue> issue(String issueId) {
@@ -66,19 +97,19 @@ public record Scenario(String id, String title, LocalDate date, String descripti
     }
 
     public Scenario withBranches(List<Branch> newBranches) {
-        return new Scenario(id, title, date, description, sources, issues, actors, stances, newBranches, options);
+        return new Scenario(id, title, date, description, sources, issues, actors, stances, newBranches, options, talks);
     }
 
     public Scenario withStances(List<Stance> newStances) {
-        return new Scenario(id, title, date, description, sources, issues, actors, newStances, branches, options);
+        return new Scenario(id, title, date, description, sources, issues, actors, newStances, branches, options, talks);
     }
 
     public Scenario withActors(List<Actor> newActors) {
-        return new Scenario(id, title, date, description, sources, issues, newActors, stances, branches, options);
+        return new Scenario(id, title, date, description, sources, issues, newActors, stances, branches, options, talks);
     }
 
     public Scenario withIssues(List<Issue> newIssues) {
-        return new Scenario(id, title, date, description, sources, newIssues, actors, stances, branches, options);
+        return new Scenario(id, title, date, description, sources, newIssues, actors, stances, branches, options, talks);
     }
 
     /**
@@ -111,6 +142,9 @@ public record Scenario(String id, String title, LocalDate date, String descripti
             for (Change c : b.changes()) {
                 world = world.apply(c, b.id());
             }
+            if (b.talks() != null) {
+                world = world.withTalks(b.talks());
+            }
         }
         return world;
     }
@@ -136,10 +170,23 @@ public record Scenario(String id, String title, LocalDate date, String descripti
             throw new IllegalArgumentException(where + "unknown issue '" + c.issue() + "'");
         }
         switch (c.field()) {
-            case CAPABILITY: {
+            case CAPABILITY:
+            case NAME:
+            case ATTRIBUTES: {
+                if (c.actor() == null) {
+                    throw new IllegalArgumentException(where + c.field().id() + " change needs an actor");
+                }
                 List<Actor> as = new ArrayList<>();
                 for (Actor a : actors) {
-                    as.add(a.id().equals(c.actor()) ? a.withCapability(c.value()) : a);
+                    if (!a.id().equals(c.actor())) {
+                        as.add(a);
+                    } else if (c.field() == Change.Field.CAPABILITY) {
+                        as.add(a.withCapability(c.value()));
+                    } else if (c.field() == Change.Field.NAME) {
+                        as.add(a.withName(c.name()));
+                    } else {
+                        as.add(a.withAttributes(c.attributes()));
+                    }
                 }
                 return withActors(as);
             }
@@ -161,7 +208,8 @@ public record Scenario(String id, String title, LocalDate date, String descripti
                 return withStances(ss);
             }
             case POSITION:
-            case SALIENCE: {
+            case SALIENCE:
+            case OUTSIDE_OPTION: {
                 if (c.actor() == null || c.issue() == null) {
                     throw new IllegalArgumentException(where + c.field().id() + " change needs an actor and an issue");
                 }
@@ -170,7 +218,9 @@ public record Scenario(String id, String title, LocalDate date, String descripti
                 for (Stance s : stances) {
                     if (s.actor().equals(c.actor()) && s.issue().equals(c.issue())) {
                         found = true;
-                        ss.add(c.field() == Change.Field.POSITION ? s.withPosition(c.value()) : s.withSalience(c.value()));
+                        ss.add(c.field() == Change.Field.POSITION ? s.withPosition(c.value())
+                                : c.field() == Change.Field.SALIENCE ? s.withSalience(c.value())
+                                : s.withOutsideOption(c.value()));
                     } else {
                         ss.add(s);
                     }

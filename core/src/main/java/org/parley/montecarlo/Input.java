@@ -8,7 +8,7 @@ import org.parley.model.Range;
 
 /**
  * One number of a world that Monte Carlo varies or a sensitivity analysis moves: an actor's
- * position, salience or capability, or an issue's status quo.
+ * position, salience, capability or outside option, or an issue's status quo.
  *
  * <p>{@link #slot()} identifies the number independently of the world: the same actor's position on
  * the same issue has the same slot in the base and in every branch, so run {@code i} draws it from
@@ -29,7 +29,7 @@ public record Input(Kind kind, String actor, String issue, int actorIndex, int i
 
     /** What an input is. */
     public enum Kind {
-        POSITION, SALIENCE, CAPABILITY, STATUS_QUO;
+        POSITION, SALIENCE, CAPABILITY, STATUS_QUO, OUTSIDE_OPTION;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

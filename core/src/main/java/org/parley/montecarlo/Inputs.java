@@ -20,7 +20,7 @@ public final class Inputs {
     /**
      * The slot of an input in a problem of {@code n} actors and {@code m} issues: positions
      * {@code [0, nm)}, saliences {@code [nm, 2nm)}, capabilities {@code [2nm, 2nm+n)}, status quos
-     * {@code [2nm+n, 2nm+n+m)}. Branches neither add nor reorder actors and issues, so a slot means
+     * {@code [2nm+n, 2nm+n+m)}, outside options {@code [2nm+n+m, 3nm+n+m)}. Branches neither add nor reorder actors and issues, so a slot means
      * the same number in every world of a scenario.
      */
     public static int slot(Input.Kind kind, int actorIndex, int issueIndex, int n, int m) {
@@ -31,6 +31,8 @@ public final class Inputs {
                 return n * m + actorIndex * m + issueIndex;
             case CAPABILITY:
                 return 2 * n * m + actorIndex;
+            case OUTSIDE_OPTION:
+                return 2 * n * m + n + m + actorIndex * m + issueIndex;
             case STATUS_QUO:
             default:
                 return 2 * n * m + n + issueIndex;
@@ -43,7 +45,7 @@ public final class Inputs {
         List<Issue> issues = world.issues();
         int n = actors.size();
         int m = issues.size();
-        Input[] bySlot = new Input[2 * n * m + n + m];
+        Input[] bySlot = new Input[3 * n * m + n + m];
         for (Stance s : world.stances()) {
             int i = indexOfActor(actors, s.actor());
             int k = indexOfIssue(issues, s.issue());
@@ -54,6 +56,11 @@ public final class Inputs {
                     s.position().value(), s.position().range(), slot(Input.Kind.POSITION, i, k, n, m));
             bySlot[slot(Input.Kind.SALIENCE, i, k, n, m)] = new Input(Input.Kind.SALIENCE, s.actor(), s.issue(), i, k,
                     s.salience().value(), s.salience().range(), slot(Input.Kind.SALIENCE, i, k, n, m));
+            if (s.hasOutsideOption()) {
+                int sl = slot(Input.Kind.OUTSIDE_OPTION, i, k, n, m);
+                bySlot[sl] = new Input(Input.Kind.OUTSIDE_OPTION, s.actor(), s.issue(), i, k, s.outsideOption().value(),
+                        s.outsideOption().range(), sl);
+            }
         }
         for (int i = 0; i < n; i++) {
             Actor a = actors.get(i);
@@ -132,6 +139,7 @@ public final class Inputs {
             }
             double[] cap = base.capability().clone();
             double[] q = sq.clone();
+            double[][] outside = null;
             for (int j = 0; j < inputs.size(); j++) {
                 Input in = inputs.get(j);
                 double x = values[j];
@@ -145,13 +153,20 @@ public final class Inputs {
                     case CAPABILITY:
                         cap[in.actorIndex()] = x;
                         break;
+                    case OUTSIDE_OPTION:
+                        if (outside == null) {
+                            outside = base.consentRules().copyOutsideOptions();
+                        }
+                        outside[in.actorIndex()][in.issueIndex()] = x;
+                        break;
                     case STATUS_QUO:
                     default:
                         q[in.issueIndex()] = x;
                         break;
                 }
             }
-            return new Problem(actorIds, issueIds, cap, pos, sal, lo, hi, q, rules);
+            return new Problem(actorIds, issueIds, cap, pos, sal, lo, hi, q, rules,
+                    outside == null ? base.consentRules() : base.consentRules().withOutsideOptions(outside));
         }
     }
 

@@ -17,7 +17,8 @@ import org.parley.engine.Simulation;
  * {@link #MOVE} of the issue's scale.
  *
  * <p>Search, per world, model and input (every actor's position and salience on every issue it
- * takes part in, every actor's capability, every issue's status quo), in both directions from the
+ * takes part in, every actor's capability, every issue's status quo, every stated outside option), in both
+ * directions from the
  * stated value, every other input at its stated value: first every input is moved by {@link #LIMIT}
  * of its domain; the inputs and directions that move the forecast of an issue by more than
  * {@code MOVE} of that issue's scale are its candidates. Then one bisection over all candidates of an
@@ -71,7 +72,7 @@ public final class KnifeEdge {
     /** What a change of an input of this kind is measured against. */
     public static String domain(Input.Kind kind) {
         return switch (kind) {
-            case POSITION, STATUS_QUO -> "the issue's scale";
+            case POSITION, STATUS_QUO, OUTSIDE_OPTION -> "the issue's scale";
             case SALIENCE -> "the 0-100 salience scale";
             case CAPABILITY -> "its stated value";
         };
@@ -214,7 +215,7 @@ public final class KnifeEdge {
 
     static double domainWidth(Problem p, Input in) {
         return switch (in.kind()) {
-            case POSITION, STATUS_QUO -> p.scaleMax(in.issueIndex()) - p.scaleMin(in.issueIndex());
+            case POSITION, STATUS_QUO, OUTSIDE_OPTION -> p.scaleMax(in.issueIndex()) - p.scaleMin(in.issueIndex());
             case SALIENCE -> 100;
             case CAPABILITY -> Math.abs(in.value());
         };
@@ -222,7 +223,8 @@ public final class KnifeEdge {
 
     private static double[] bounds(Problem p, Input in) {
         return switch (in.kind()) {
-            case POSITION, STATUS_QUO -> new double[] {p.scaleMin(in.issueIndex()), p.scaleMax(in.issueIndex())};
+            case POSITION, STATUS_QUO, OUTSIDE_OPTION -> new double[] {p.scaleMin(in.issueIndex()),
+                    p.scaleMax(in.issueIndex())};
             case SALIENCE -> new double[] {0, 100};
             case CAPABILITY -> new double[] {0, Double.POSITIVE_INFINITY};
         };

@@ -115,6 +115,8 @@ public final class MonteCarlo {
             List<Input> uncertain = Inputs.uncertain(plan.resolved().get(w));
             List<Input> inputs = runs == 1 ? List.of() : uncertain;
             double[][][] forecasts = new double[models.size()][issues][runs];
+            boolean[][][] deals = new boolean[models.size()][issues][runs];
+            org.parley.engine.Trajectory[] pointRun = new org.parley.engine.Trajectory[models.size()];
             double[][] point = new double[models.size()][];
             double[][] drawn = keepInputs ? new double[uncertain.size()][runs] : new double[0][];
             if (runs == 1) {
@@ -126,15 +128,17 @@ public final class MonteCarlo {
             boolean[] varies = new boolean[models.size()];
             for (int mi = 0; mi < models.size(); mi++) {
                 BargainingModel m = models.get(mi);
-                point[mi] = plan.forecast(m, base, seed0).clone();
+                pointRun[mi] = plan.outcome(m, base, seed0);
+                point[mi] = pointRun[mi].forecast().clone();
                 varies[mi] = runs > 1 && (plan.stochastic(m) || !inputs.isEmpty());
                 if (!varies[mi]) {
                     for (int k = 0; k < issues; k++) {
                         java.util.Arrays.fill(forecasts[mi][k], point[mi][k]);
+                        java.util.Arrays.fill(deals[mi][k], deal(pointRun[mi], k));
                     }
                 }
             }
-            out.put(w, new MonteCarloResult.WorldRuns(w, uncertain, forecasts, point, drawn));
+            out.put(w, new MonteCarloResult.WorldRuns(w, uncertain, forecasts, point, drawn, deals, pointRun));
             boolean any = false;
             for (boolean v : varies) {
                 any |= v;
@@ -147,7 +151,7 @@ public final class MonteCarlo {
                 int lo = from;
                 int hi = Math.min(runs, from + BLOCK);
                 blocks.add(() -> {
-                    block(plan, base, inputs, varies, forecasts, drawn, lo, hi);
+                    block(plan, base, inputs, varies, forecasts, deals, drawn, lo, hi);
                     progress.completed(hi - lo);
                 });
             }
@@ -165,8 +169,12 @@ public final class MonteCarlo {
         return new MonteCarloResult(plan, out);
     }
 
+    private static boolean deal(org.parley.engine.Trajectory t, int k) {
+        return t.consent() == null || t.consent().deal(k);
+    }
+
     private static void block(Simulation.Plan plan, Problem base, List<Input> inputs, boolean[] varies,
-                              double[][][] forecasts, double[][] drawn, int lo, int hi) {
+                              double[][][] forecasts, boolean[][][] deals, double[][] drawn, int lo, int hi) {
         List<BargainingModel> models = plan.models();
         Inputs.Editor editor = new Inputs.Editor(base);
         double[] values = new double[inputs.size()];
@@ -185,10 +193,12 @@ public final class MonteCarlo {
                 if (!varies[mi]) {
                     continue;
                 }
-                double[] f = plan.forecast(models.get(mi), p, seed);
+                org.parley.engine.Trajectory t = plan.outcome(models.get(mi), p, seed);
+                double[] f = t.forecast();
                 double[][] target = forecasts[mi];
                 for (int k = 0; k < target.length; k++) {
                     target[k][r] = f[k];
+                    deals[mi][k][r] = deal(t, k);
                 }
             }
         }

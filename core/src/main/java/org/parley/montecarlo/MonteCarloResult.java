@@ -28,8 +28,11 @@ public final class MonteCarloResult {
      * @param forecasts {@code [model][issue][run]}
      * @param point     {@code [model][issue]}: the forecast at the stated values (run 0's seed)
      * @param drawn     {@code [input][run]}: the drawn input values, or empty when not kept
+     * @param deals     {@code [model][issue][run]}: whether the consent stage let the run make a deal
+     * @param pointRun  per model, the point forecast's trajectory without a trace (its consent result)
      */
-    record WorldRuns(String world, List<Input> inputs, double[][][] forecasts, double[][] point, double[][] drawn) {
+    record WorldRuns(String world, List<Input> inputs, double[][][] forecasts, double[][] point, double[][] drawn,
+                     boolean[][][] deals, org.parley.engine.Trajectory[] pointRun) {
     }
 
     private final Simulation.Plan plan;
@@ -42,6 +45,31 @@ public final class MonteCarloResult {
 
     public Simulation.Plan plan() {
         return plan;
+    }
+
+    /**
+     * The bottom line over the runs: P(yes) per threshold question and model, mixed over the
+     * probability branches and the chance of talks; P(deal) per world, model and issue.
+     */
+    public org.parley.engine.BottomLine bottomLine() {
+        List<String> models = models();
+        org.parley.engine.BottomLine.Runs runs = new org.parley.engine.BottomLine.Runs() {
+            @Override
+            public double[][] outcomes(String world, String model) {
+                return world(world).forecasts()[models.indexOf(model)];
+            }
+
+            @Override
+            public boolean[][] deals(String world, String model) {
+                return world(world).deals()[models.indexOf(model)];
+            }
+
+            @Override
+            public org.parley.engine.Trajectory first(String world, String model) {
+                return world(world).pointRun()[models.indexOf(model)];
+            }
+        };
+        return org.parley.engine.BottomLine.compute(scenario(), worlds(), models, plan.problems(), runs, runs());
     }
 
     public Scenario scenario() {

@@ -25,7 +25,7 @@ public final class ScenarioGenerator {
         List<Issue> is = new ArrayList<>();
         for (int k = 0; k < issues; k++) {
             is.add(new Issue("i" + k, "Issue " + k, "", Scale.percent("low", "high"),
-                    Estimate.of(Math.floor(rnd.nextDouble() * 101)), DecisionRule.MAJORITY, List.of()));
+                    Estimate.of(Math.floor(rnd.nextDouble() * 101)), DecisionRule.BARGAINING, List.of()));
         }
         List<Actor> as = new ArrayList<>();
         List<Stance> ss = new ArrayList<>();

@@ -32,7 +32,7 @@ class BaselineValuesTest {
             ss.add(Stance.of("a" + i, "x", actors[i][1], actors[i][2]));
         }
         Issue issue = new Issue("x", "x", "", Scale.of(0, 100), Double.isNaN(sq) ? null : Estimate.of(sq),
-                DecisionRule.MAJORITY, List.of());
+                DecisionRule.BARGAINING, List.of());
         return new Scenario("t", "", null, "", List.of(), List.of(issue), as, ss, List.of(), Map.of());
     }
 

@@ -45,7 +45,7 @@ final class Scenarios {
         List<Issue> is = new ArrayList<>();
         for (Issue i : s.issues()) {
             Issue withSq = i.withStatusQuo(ranged(i.statusQuo().value(), 0, 100, 10, ds[c[0]++ % 3], rnd));
-            is.add(new Issue(withSq.id(), withSq.name(), "", withSq.scale(), withSq.statusQuo(), DecisionRule.MAJORITY,
+            is.add(new Issue(withSq.id(), withSq.name(), "", withSq.scale(), withSq.statusQuo(), DecisionRule.BARGAINING,
                     List.of(new Threshold("above-50", 50, true, "above 50?"))));
         }
         List<Actor> as = new ArrayList<>();
@@ -81,7 +81,7 @@ final class Scenarios {
      * (probability 1) moves b to 50 and halves c's salience.
      */
     static Scenario linear() {
-        Issue i = new Issue("deal", "Deal", "", Scale.percent("none", "full"), Estimate.of(0), DecisionRule.MAJORITY,
+        Issue i = new Issue("deal", "Deal", "", Scale.percent("none", "full"), Estimate.of(0), DecisionRule.BARGAINING,
                 List.of(new Threshold("above-40", 40, true, "more than 40?"),
                         new Threshold("above-45", 45, true, "more than 45?")));
         List<Actor> as = List.of(Actor.of("a", 1), Actor.of("b", 1), Actor.of("c", 1));

@@ -50,6 +50,9 @@ public final class ScenarioWriter {
             m.put("date", s.date().toString());
         }
         putText(m, "description", s.description());
+        if (s.talks() != null) {
+            m.put("talks", talks(s.talks()));
+        }
         if (!s.sources().isEmpty()) {
             List<Object> sources = new ArrayList<>();
             for (Source src : s.sources()) {
@@ -92,6 +95,15 @@ public final class ScenarioWriter {
                 im.put("status-quo", estimate(i.statusQuo()));
             }
             im.put("rule", i.rule().id());
+            if (i.quota() != null) {
+                im.put("quota", number(i.quota()));
+            }
+            if (!i.votes().equals(Issue.VOTES_CAPABILITY)) {
+                im.put("votes", i.votes());
+            }
+            if (!i.consent().isEmpty()) {
+                im.put("consent", new ArrayList<>(i.consent()));
+            }
             if (!i.thresholds().isEmpty()) {
                 List<Object> ts = new ArrayList<>();
                 for (Threshold t : i.thresholds()) {
@@ -121,6 +133,9 @@ public final class ScenarioWriter {
                     Map<String, Object> stm = new LinkedHashMap<>();
                     stm.put("position", estimate(st.position()));
                     stm.put("salience", estimate(st.salience()));
+                    if (st.hasOutsideOption()) {
+                        stm.put("outside-option", estimate(st.outsideOption()));
+                    }
                     stances.put(st.issue(), stm);
                 }
             }
@@ -141,6 +156,9 @@ public final class ScenarioWriter {
                     bm.put("probability", number(b.probability()));
                 }
                 putText(bm, "base", b.base());
+                if (b.talks() != null) {
+                    bm.put("talks", talks(b.talks()));
+                }
                 List<Object> cs = new ArrayList<>();
                 for (Change c : b.changes()) {
                     Map<String, Object> cm = new LinkedHashMap<>();
@@ -148,6 +166,10 @@ public final class ScenarioWriter {
                     putText(cm, "issue", c.issue());
                     if (c.field() == Change.Field.REMOVE) {
                         cm.put("remove", true);
+                    } else if (c.field() == Change.Field.NAME) {
+                        cm.put("name", c.name());
+                    } else if (c.field() == Change.Field.ATTRIBUTES) {
+                        cm.put("attributes", new LinkedHashMap<>(c.attributes()));
                     } else {
                         cm.put(c.field().id(), estimate(c.value()));
                     }
@@ -164,6 +186,23 @@ public final class ScenarioWriter {
         return m;
     }
 
+    /** {@code {probability: P, <provenance>}}. */
+    private static Object talks(Estimate e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("probability", number(e.value()));
+        provenance(m, e.provenance());
+        return m;
+    }
+
+    private static void provenance(Map<String, Object> m, Provenance p) {
+        putText(m, "source", p.source());
+        putText(m, "quote", p.quote());
+        if (p.sentence() > 0) {
+            m.put("sentence", p.sentence());
+        }
+        putText(m, "judgement", p.judgement());
+    }
+
     private static Object estimate(Estimate e) {
         Provenance p = e.provenance();
         if (e.range() == null && !p.isPresent() && p.quote() == null) {
@@ -178,12 +217,7 @@ public final class ScenarioWriter {
                 m.put("distribution", e.range().distribution().id());
             }
         }
-        putText(m, "source", p.source());
-        putText(m, "quote", p.quote());
-        if (p.sentence() > 0) {
-            m.put("sentence", p.sentence());
-        }
-        putText(m, "judgement", p.judgement());
+        provenance(m, p);
         return m;
     }
 

@@ -53,19 +53,24 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 public final class YamlScenarioReader {
 
     static final Set<String> TOP = Set.of("parley", "id", "title", "date", "description", "sources", "issues",
-            "actors", "branches", "options");
+            "actors", "branches", "options", "talks");
     static final Set<String> SOURCE = Set.of("id", "title", "date", "file", "url");
-    static final Set<String> ISSUE = Set.of("id", "name", "description", "scale", "status-quo", "rule", "thresholds");
+    static final Set<String> ISSUE = Set.of("id", "name", "description", "scale", "status-quo", "rule", "quota", "votes",
+            "consent", "thresholds");
     static final Set<String> SCALE = Set.of("min", "max", "low", "high", "points");
     static final Set<String> POINT = Set.of("value", "label");
     static final Set<String> THRESHOLD = Set.of("id", "above", "below", "question");
     static final Set<String> ACTOR = Set.of("id", "name", "capability", "attributes", "stances");
-    static final Set<String> STANCE = Set.of("position", "salience");
+    static final Set<String> STANCE = Set.of("position", "salience", "outside-option");
     static final Set<String> ESTIMATE = Set.of("value", "low", "high", "distribution", "source", "quote", "sentence",
             "judgement");
-    static final Set<String> BRANCH = Set.of("id", "name", "description", "probability", "base", "changes");
-    static final Set<String> CHANGE = Set.of("actor", "issue", "position", "salience", "capability", "status-quo",
-            "remove");
+    static final Set<String> TALKS = Set.of("probability", "source", "quote", "sentence", "judgement");
+    static final Set<String> BRANCH = Set.of("id", "name", "description", "probability", "base", "changes", "talks");
+    /** The fields a branch change may set, exactly one per change. */
+    static final List<String> CHANGE_FIELDS = List.of("position", "salience", "outside-option", "capability",
+            "status-quo", "name", "attributes", "remove");
+    static final Set<String> CHANGE = Set.of("actor", "issue", "position", "salience", "outside-option", "capability",
+            "status-quo", "name", "attributes", "remove");
 
     private final String file;
     private final List<ScenarioProblem> problems = new ArrayList<>();
@@ -181,10 +186,11 @@ public final class YamlScenarioReader {
         if (!top.containsKey("issues")) {
             error(ProblemCode.EMPTY_SCENARIO, root, "issues", "the scenario has no 'issues'");
         }
+        Estimate talks = top.containsKey("talks") ? talks(top.get("talks"), "talks", "talks") : null;
         if (id == null) {
             return null;
         }
-        return new Scenario(id, title, date, description, sources, issues, actors, stances, branches, options);
+        return new Scenario(id, title, date, description, sources, issues, actors, stances, branches, options, talks);
     }
 
     private Issue issue(Node n, String p, int i) {
@@ -224,6 +230,7 @@ public final class YamlScenarioReader {
         }
         DecisionRule rule = DecisionRule.BARGAINING;
         if (m.containsKey("rule")) {
+            at("issues[" + i + "].rule", p + ".rule", m.get("rule"));
             String r = scalar(m.get("rule"), p + ".rule");
             if (r != null) {
                 try {
@@ -233,6 +240,27 @@ public final class YamlScenarioReader {
                 }
             }
         }
+        Double quota = null;
+        if (m.containsKey("quota")) {
+            at("issues[" + i + "].quota", p + ".quota", m.get("quota"));
+            Double q = parseNumber(m.get("quota"), p + ".quota");
+            quota = q == null ? Double.NaN : q;
+        }
+        String votes = text(m, "votes", p);
+        if (m.containsKey("votes")) {
+            at("issues[" + i + "].votes", p + ".votes", m.get("votes"));
+        }
+        List<String> consent = new ArrayList<>();
+        if (m.containsKey("consent")) {
+            at("issues[" + i + "].consent", p + ".consent", m.get("consent"));
+        }
+        forEach(m.get("consent"), p + ".consent", (cn, cp, ci) -> {
+            String a = scalar(cn, cp);
+            if (a != null) {
+                at("issues[" + i + "].consent[" + consent.size() + "]", cp, cn);
+                consent.add(a);
+            }
+        });
         List<Threshold> thresholds = new ArrayList<>();
         forEach(m.get("thresholds"), p + ".thresholds", (tn, tp, ti) -> {
             Map<String, Node> tm = mapping(tn, tp, THRESHOLD);
@@ -254,7 +282,8 @@ public final class YamlScenarioReader {
         if (id == null) {
             return null;
         }
-        return new Issue(id, text(m, "name", p), text(m, "description", p), scale, sq, rule, thresholds);
+        return new Issue(id, text(m, "name", p), text(m, "description", p), scale, sq, rule, thresholds, quota, votes,
+                consent);
     }
 
     private void actor(Node n, String p, int i, List<Actor> actors, List<Stance> stances) {
@@ -312,8 +341,12 @@ public final class YamlScenarioReader {
                     } else {
                         error(ProblemCode.MISSING_FIELD, e.getValue(), sp + ".salience", "the stance has no salience");
                     }
+                    Estimate outside = null;
+                    if (stm.containsKey("outside-option")) {
+                        outside = estimate(stm.get("outside-option"), sp + ".outside-option", smp + ".outsideOption");
+                    }
                     if (id != null && pos != null && sal != null) {
-                        stances.add(new Stance(id, e.getKey(), pos, sal));
+                        stances.add(new Stance(id, e.getKey(), pos, sal, outside));
                     }
                 }
             }
@@ -358,18 +391,43 @@ public final class YamlScenarioReader {
                 at(mp + ".issue", cp + ".issue", cm.get("issue"));
             }
             List<String> fields = new ArrayList<>();
-            for (String f : List.of("position", "salience", "capability", "status-quo", "remove")) {
+            for (String f : CHANGE_FIELDS) {
                 if (cm.containsKey(f)) {
                     fields.add(f);
                 }
             }
             if (fields.size() != 1) {
-                error(ProblemCode.MISSING_FIELD, cn, cp, "a change sets exactly one of position, salience, capability, "
-                        + "status-quo or remove; this one sets " + (fields.isEmpty() ? "none" : String.join(", ", fields)));
+                error(ProblemCode.MISSING_FIELD, cn, cp, "a change sets exactly one of " + String.join(", ", CHANGE_FIELDS)
+                        + "; this one sets " + (fields.isEmpty() ? "none" : String.join(", ", fields)));
                 return;
             }
             String f = fields.get(0);
             Change.Field field = Change.Field.fromId(f);
+            if (field == Change.Field.NAME) {
+                at(mp + ".name", cp + ".name", cm.get("name"));
+                String name = scalar(cm.get("name"), cp + ".name");
+                if (name != null) {
+                    changes.add(Change.name(actor, name));
+                }
+                return;
+            }
+            if (field == Change.Field.ATTRIBUTES) {
+                at(mp + ".attributes", cp + ".attributes", cm.get("attributes"));
+                Map<String, Node> am = mapping(cm.get("attributes"), cp + ".attributes", null);
+                if (am == null) {
+                    return;
+                }
+                Map<String, String> set = new LinkedHashMap<>();
+                for (Map.Entry<String, Node> e : am.entrySet()) {
+                    String v = scalar(e.getValue(), cp + ".attributes." + e.getKey());
+                    if (v != null) {
+                        at(mp + ".attributes." + e.getKey(), cp + ".attributes." + e.getKey(), e.getValue());
+                        set.put(e.getKey(), v);
+                    }
+                }
+                changes.add(Change.attributes(actor, set));
+                return;
+            }
             if (field == Change.Field.REMOVE) {
                 String v = scalar(cm.get("remove"), cp + ".remove");
                 if (v != null && !v.equals("true")) {
@@ -379,16 +437,34 @@ public final class YamlScenarioReader {
                 changes.add(new Change(field, actor, issue, null));
                 return;
             }
-            String valuePath = mp + "." + (field == Change.Field.STATUS_QUO ? "statusQuo" : f);
+            String valuePath = mp + "." + (field == Change.Field.STATUS_QUO ? "statusQuo"
+                    : field == Change.Field.OUTSIDE_OPTION ? "outsideOption" : f);
             Estimate e = estimate(cm.get(f), cp + "." + f, valuePath);
             if (e != null) {
                 changes.add(new Change(field, actor, issue, e));
             }
         });
+        Estimate talks = m.containsKey("talks") ? talks(m.get("talks"), p + ".talks", bp + ".talks") : null;
         if (id == null) {
             return null;
         }
-        return new Branch(id, text(m, "name", p), text(m, "description", p), probability, base, changes);
+        return new Branch(id, text(m, "name", p), text(m, "description", p), probability, base, changes, talks);
+    }
+
+    /** {@code talks: {probability: P, source/quote/sentence or judgement}}: an estimate of P. */
+    private Estimate talks(Node n, String p, String modelPath) {
+        Map<String, Node> m = mapping(n, p, TALKS);
+        if (m == null) {
+            return null;
+        }
+        if (!m.containsKey("probability")) {
+            error(ProblemCode.MISSING_FIELD, n, p + ".probability", "talks need a 'probability' (0-1)");
+            return null;
+        }
+        at(modelPath, p + ".probability", m.get("probability"));
+        Double v = parseNumber(m.get("probability"), p + ".probability");
+        Provenance prov = provenance(m, n, p, modelPath);
+        return v == null ? null : new Estimate(v, null, prov);
     }
 
     /** A number, or a mapping {value, low, high, distribution, source, quote, sentence, judgement}. */
@@ -438,6 +514,14 @@ public final class YamlScenarioReader {
             error(ProblemCode.MISSING_FIELD, m.get("distribution"), p + ".distribution",
                     "a distribution needs a range ('low' and 'high')");
         }
+        Provenance prov = provenance(m, n, p, modelPath);
+        if (v == null) {
+            return null;
+        }
+        return new Estimate(v, range, prov);
+    }
+
+    private Provenance provenance(Map<String, Node> m, Node n, String p, String modelPath) {
         String source = text(m, "source", p);
         if (source != null) {
             at(modelPath + ".source", p + ".source", m.get("source"));
@@ -460,10 +544,7 @@ public final class YamlScenarioReader {
         if (source == null && (quote != null || sentence > 0)) {
             error(ProblemCode.MISSING_FIELD, n, p + ".source", "a quote or sentence needs the source it comes from");
         }
-        if (v == null) {
-            return null;
-        }
-        return new Estimate(v, range, new Provenance(source, quote, sentence, judgement));
+        return new Provenance(source, quote, sentence, judgement);
     }
 
     // ---------------------------------------------------------------- node helpers

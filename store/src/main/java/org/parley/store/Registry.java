@@ -47,7 +47,8 @@ public final class Registry {
             return null;
         }
         StoredRun run = store.run(runId);
-        Issue issue = store.scenario(run.info().scenario().id()).resolve(world).issue(issueId).orElse(null);
+        String w = org.parley.engine.BottomLine.MIXTURE.equals(world) ? org.parley.model.Scenario.BASE : world;
+        Issue issue = store.scenario(run.info().scenario().id()).resolve(w).issue(issueId).orElse(null);
         if (issue != null) {
             for (Threshold t : issue.thresholds()) {
                 if (t.id().equals(spec.strip())) {
@@ -95,6 +96,87 @@ public final class Registry {
         }
         String who = author == null || author.isBlank() ? "unknown" : author;
         StoredRun run = store.run(runId);
+        if (threshold != null && !pointOnly && run.forecasts().stream().anyMatch(f -> f.n() <= 1)) {
+            throw new ParleyException(ErrorCode.BAD_OPTION, "run " + runId + " has no Monte Carlo runs: the probability "
+                    + "of '" + describe(threshold) + "' from a single run is 0 or 1, a certainty no forecast has"
+                    + "\nMaybe forecast again with --runs 2000 --save and register that run, or register the point "
+                    + "and its model-error interval with --point-only.");
+        }
+        boolean mixed = org.parley.engine.BottomLine.MIXTURE.equals(world);
+        List<RegisteredForecast> forecasts = mixed ? mixture(run, issue, pointOnly ? null : threshold)
+                : worldForecasts(run, runId, world, issue, threshold, pointOnly);
+        return insert(runId, world, issue, q, resolvesBy, threshold, supersedes, who, forecasts, pointOnly);
+    }
+
+    /**
+     * Every model's forecast of an issue mixed over the run's probability branches and each world's
+     * talks probability (the bottom line): P(yes) = sum over worlds of p_w (talks_w x share of the
+     * world's runs past the line + (1 - talks_w) x [status quo past the line]); the point is the
+     * mixture's mean, the same sum with each world's point forecast (after the consent stage) and its
+     * status quo. No interval: the mixture has none of its own.
+     */
+    private List<RegisteredForecast> mixture(StoredRun run, String issue, Threshold threshold) {
+        org.parley.model.Scenario s = store.scenario(run.info().scenario().id());
+        Map<String, Double> weights = new LinkedHashMap<>();
+        double sum = 0;
+        for (org.parley.model.Branch b : s.branches()) {
+            if (b.probability() != null && b.probability() > 0 && run.info().worlds().contains(b.id())) {
+                weights.put(b.id(), b.probability());
+                sum += b.probability();
+            }
+        }
+        if (weights.isEmpty()) {
+            throw new ParleyException(ErrorCode.UNKNOWN_ID, "run " + run.info().id() + " has no probability branch "
+                    + "to mix (its worlds: " + String.join(", ", run.info().worlds()) + "); register one world with "
+                    + "--branch ID");
+        }
+        Map<String, double[]> byModel = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            String w = e.getKey();
+            double pw = e.getValue() / sum;
+            org.parley.model.Scenario world = s.resolve(w);
+            double talks = world.talksProbability();
+            for (StoredForecast f : run.forecasts()) {
+                if (!f.world().equals(w) || !f.issue().equals(issue)) {
+                    continue;
+                }
+                double[] acc = byModel.computeIfAbsent(f.model(), k -> new double[3]);
+                double sq = f.statusQuo();
+                double noTalksPoint = Double.isNaN(sq) ? f.point() : sq;
+                acc[0] += pw * (talks * f.point() + (1 - talks) * noTalksPoint);
+                acc[2] += pw;
+                if (threshold != null) {
+                    double[] samples = store.samples(run.info().id(), w, f.model(), issue);
+                    int finite = 0;
+                    int crossed = 0;
+                    for (double x : samples) {
+                        if (Double.isFinite(x)) {
+                            finite++;
+                            crossed += threshold.crossedBy(x) ? 1 : 0;
+                        }
+                    }
+                    double share = finite == 0 ? Double.NaN : (double) crossed / finite;
+                    double noTalks = !Double.isNaN(sq) && threshold.crossedBy(sq) ? 1 : 0;
+                    acc[1] += pw * (talks * share + (1 - talks) * noTalks);
+                }
+            }
+        }
+        if (byModel.isEmpty()) {
+            throw new ParleyException(ErrorCode.UNKNOWN_ID, "run " + run.info().id() + " has no forecast of issue '"
+                    + issue + "' in its probability branches");
+        }
+        List<RegisteredForecast> out = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : byModel.entrySet()) {
+            double[] acc = e.getValue();
+            boolean complete = Math.abs(acc[2] - 1) < 1e-9;
+            out.add(new RegisteredForecast(e.getKey(), complete ? acc[0] : Double.NaN, Double.NaN, Double.NaN,
+                    threshold == null || !complete ? Double.NaN : acc[1], 1));
+        }
+        return out;
+    }
+
+    private List<RegisteredForecast> worldForecasts(StoredRun run, long runId, String world, String issue,
+                                                    Threshold threshold, boolean pointOnly) {
         List<StoredForecast> mine = run.forecasts().stream()
                 .filter(f -> f.world().equals(world) && f.issue().equals(issue)).toList();
         if (mine.isEmpty()) {
@@ -103,12 +185,6 @@ public final class Registry {
             throw new ParleyException(ErrorCode.UNKNOWN_ID, "run " + runId + " has no forecast of issue '" + issue
                     + "' in world '" + world + "'" + (issues.isEmpty() ? "; its worlds: " + String.join(", ",
                     run.info().worlds()) : "; its issues: " + String.join(", ", issues)));
-        }
-        if (threshold != null && !pointOnly && mine.stream().anyMatch(f -> f.n() <= 1)) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, "run " + runId + " has no Monte Carlo runs: the probability "
-                    + "of '" + describe(threshold) + "' from a single run is 0 or 1, a certainty no forecast has"
-                    + "\nMaybe forecast again with --runs 2000 --save and register that run, or register the point "
-                    + "and its model-error interval with --point-only.");
         }
         ModelErrorCalibration cal = ModelErrorCalibration.shipped();
         ModelError.Spread spread = spread(run, world, issue);
@@ -136,7 +212,14 @@ public final class Registry {
                     interval ? f.p95() : Double.NaN, p, pointOnly ? 1 : f.n(), me == null ? Double.NaN : me[0],
                     me == null ? Double.NaN : me[1]));
         }
+        return forecasts;
+    }
+
+    private Registration insert(long runId, String world, String issue, String q, LocalDate resolvesBy,
+                                Threshold threshold, long supersedes, String who, List<RegisteredForecast> forecasts,
+                                boolean pointOnly) {
         Instant now = store.clock().instant();
+        ModelErrorCalibration cal = ModelErrorCalibration.shipped();
         long id = store.write("registering a forecast of run " + runId, c -> {
             if (supersedes != 0 && registrationRow(c, supersedes) == null) {
                 throw new ParleyException(ErrorCode.UNKNOWN_ID, "no registration " + supersedes + " to supersede");

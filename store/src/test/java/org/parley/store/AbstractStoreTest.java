@@ -328,6 +328,33 @@ abstract class AbstractStoreTest {
     }
 
     @Test
+    void theBranchMixtureIsRegistrable() {
+        // the seed's probability branches trump-wins and trump-loses (0.5 each, talks certain): P(yes)
+        // is the average of the two worlds' shares, the point the average of their point forecasts
+        ForecastResult mc = Fixtures.monteCarlo(Fixtures.seedForecast(), 101, 10, 3);
+        try (Store s = open()) {
+            long run = s.saveRun(mc, Fixtures.save(false));
+            Registry reg = new Registry(s);
+            Threshold t = reg.threshold(run, "mixture", "sanctions", "substantial-relief", false);
+            Registration r = reg.register(run, "mixture", "sanctions", null, LocalDate.of(2025, 6, 30), t, 0, "ann");
+            assertThat(r.world()).isEqualTo("mixture");
+            assertThat(r.forecasts()).extracting(RegisteredForecast::model).containsExactlyElementsOf(mc.models());
+            for (RegisteredForecast f : r.forecasts()) {
+                double p = 0;
+                double point = 0;
+                for (String w : List.of("trump-wins", "trump-loses")) {
+                    double[] samples = s.samples(run, w, f.model(), "sanctions");
+                    p += 0.5 * Arrays.stream(samples).filter(x -> x > 50).count() / samples.length;
+                    point += 0.5 * mc.run(w, f.model()).orElseThrow().trajectory().forecast()[0];
+                }
+                assertThat(f.probability()).isCloseTo(p, within(1e-12));
+                assertThat(f.point()).isCloseTo(point, within(1e-9));
+                assertThat(f.hasInterval()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void intervalScoreByHand() {
         // [10, 30]: inside 20; 5 below -> 20 + 20 x 5; 4 above -> 20 + 20 x 4
         assertThat(Scores.intervalScore(10, 30, 20)).isEqualTo(20.0);

@@ -125,6 +125,7 @@ final class Trees {
             m.put("description", b.description());
             m.put("probability", b.probability());
             m.put("base", b.base());
+            m.put("talks", b.talks() == null ? null : b.talks().value());
             List<Object> cs = new ArrayList<>();
             for (Change c : b.changes()) {
                 Map<String, Object> cm = new LinkedHashMap<>();
@@ -132,6 +133,11 @@ final class Trees {
                 cm.put("actor", c.actor());
                 cm.put("issue", c.issue());
                 cm.put("value", c.value() == null ? null : c.value().value());
+                if (c.field() == Change.Field.NAME) {
+                    cm.put("name", c.name());
+                } else if (c.field() == Change.Field.ATTRIBUTES) {
+                    cm.put("attributes", c.attributes());
+                }
                 cs.add(cm);
             }
             m.put("changes", cs);

@@ -81,7 +81,7 @@ final class BdmTable {
             hi = Math.max(hi, x[i][0]);
         }
         return new Problem(ids, new String[] {"issue"}, c, x, s, new double[] {lo}, new double[] {hi},
-                new double[] {Double.NaN}, new DecisionRule[] {DecisionRule.MAJORITY});
+                new double[] {Double.NaN}, new DecisionRule[] {DecisionRule.BARGAINING});
     }
 
     /** A CSV of numbers with a header, as rows of cells (for the reference outputs). */

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.parley.backtest.BacktestCase;
 import org.parley.backtest.BacktestSet;
 import org.parley.backtest.CapabilityRule;
+import org.parley.backtest.CouncilWeights;
 import org.parley.backtest.Split;
+import org.parley.engine.Numbers;
 import org.parley.engine.ProblemCode;
 import org.parley.engine.ScenarioException;
 import org.parley.engine.ScenarioProblem;
@@ -61,6 +63,8 @@ public final class DeuTableReader {
             + "mt Malta|nl Netherlands|pl Poland|pt Portugal|ro Romania|si Slovenia|sk Slovakia|es Spain|"
             + "se Sweden|uk United Kingdom");
 
+    /** The actor attribute that holds a member state's Council votes at the case's date. */
+    public static final String COUNCIL_VOTES = "council-votes";
     private static final List<String> REQUIRED = List.of("prnr", "isnr", "rp", "out");
 
     private final String file;
@@ -201,12 +205,6 @@ public final class DeuTableReader {
         }
         throwIfErrors();
 
-        List<Actor> actorList = new ArrayList<>();
-        for (int a = 0; a < actors.size(); a++) {
-            String id = actors.get(a);
-            actorList.add(new Actor(id, NAMES.getOrDefault(id, id), Estimate.of(cap[a] / max,
-                    Provenance.imported(file + ":2")), Map.of()));
-        }
         List<BacktestCase> out = new ArrayList<>();
         int noOutcomeCases = 0;
         int order = 0;
@@ -217,7 +215,15 @@ public final class DeuTableReader {
                 noOutcomeCases++;
                 continue;
             }
-            Scenario s = new Scenario(cb.prnr, cb.name, null, "", List.of(), cb.issues, actorList, cb.stances,
+            List<Actor> actorList = new ArrayList<>();
+            for (int a = 0; a < actors.size(); a++) {
+                String id = actors.get(a);
+                Map<String, String> attrs = cb.date == null ? Map.of()
+                        : Map.of(COUNCIL_VOTES, Numbers.format(CouncilWeights.votes(id, cb.date)));
+                actorList.add(new Actor(id, NAMES.getOrDefault(id, id), Estimate.of(cap[a] / max,
+                        Provenance.imported(file + ":2")), attrs));
+            }
+            Scenario s = new Scenario(cb.prnr, cb.name, null, "", List.of(), cb.rules(), actorList, cb.stances,
                     List.of(), Map.of());
             out.add(new BacktestCase(cb.prnr, cb.prnr, split, s, cb.outcomes, cb.date, cb.procedure, cb.votingRule));
         }
@@ -385,6 +391,28 @@ public final class DeuTableReader {
             this.date = date;
             this.procedure = procedure;
             this.votingRule = votingRule;
+        }
+
+        /**
+         * The issues with the Council's rule of the case's date: a qualified majority (the quota of
+         * the date) or unanimity of the member states, whose votes are their {@code council-votes}
+         * attribute (0 for the Commission and the Parliament); under co-decision the Parliament
+         * must consent too. Without a date the issues keep no rule.
+         */
+        List<Issue> rules() {
+            List<Issue> out = new ArrayList<>();
+            boolean codecision = procedure != null && procedure.strip().equalsIgnoreCase("COD");
+            for (Issue i : issues) {
+                if (date == null || i.rule() == DecisionRule.BARGAINING) {
+                    out.add(i.withRule(DecisionRule.BARGAINING, null, null, List.of()));
+                    continue;
+                }
+                boolean epPresent = stances.stream().anyMatch(st -> st.issue().equals(i.id()) && st.actor().equals("ep"));
+                List<String> consent = codecision && epPresent ? List.of("ep") : List.of();
+                Double quota = i.rule() == DecisionRule.QUALIFIED_MAJORITY ? CouncilWeights.quota(date) : null;
+                out.add(i.withRule(i.rule(), quota, COUNCIL_VOTES, consent));
+            }
+            return out;
         }
 
         void add(String isnr, double rp, double out, List<Stance> st, DecisionRule rule) {

@@ -149,7 +149,7 @@ public final class BdmTableReader {
         String stem = stem(name);
         Source source = new Source("input", stem, null, fileName(name), null);
         Issue issue = new Issue("issue", stem, "imported from " + fileName(name), Scale.of(scale[0], scale[1]),
-                null, DecisionRule.MAJORITY, List.of());
+                null, DecisionRule.BARGAINING, List.of());
         List<Actor> actors = new ArrayList<>();
         List<Stance> stances = new ArrayList<>();
         for (int a = 0; a < names.size(); a++) {

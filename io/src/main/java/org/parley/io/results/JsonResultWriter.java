@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.parley.engine.BottomLine;
+import org.parley.engine.ConsentResult;
 import org.parley.engine.ForecastResult;
 import org.parley.engine.Move;
 import org.parley.engine.Problem;
@@ -58,6 +60,7 @@ public final class JsonResultWriter {
         spec.put("options", new LinkedHashMap<>(result.spec().options()));
         root.put("settings", spec);
         root.put("warnings", result.warnings());
+        root.put("bottomLine", bottomLine(BottomLine.of(result)));
         List<Object> worlds = new ArrayList<>();
         for (String w : result.worlds()) {
             Problem p = result.problem(w);
@@ -70,6 +73,7 @@ public final class JsonResultWriter {
                 sq.put(p.issueId(k), p.statusQuo(k));
             }
             wm.put("statusQuo", sq);
+            wm.put("talks", p.consentRules().talks());
             List<Object> runs = new ArrayList<>();
             for (RunResult r : result.runs()) {
                 if (r.world().equals(w)) {
@@ -141,6 +145,21 @@ public final class JsonResultWriter {
         m.put("stopReason", r.trajectory().stopReason());
         m.put("notes", r.trajectory().notes());
         m.put("forecast", byIssue(p, r.trajectory().forecast()));
+        ConsentResult c = r.trajectory().consent();
+        if (c != null) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("modelForecast", byIssue(p, c.modelForecast()));
+            Map<String, Object> st = new LinkedHashMap<>();
+            Map<String, Object> by = new LinkedHashMap<>();
+            for (int k = 0; k < p.issueCount(); k++) {
+                st.put(p.issueId(k), c.status().get(k).id());
+                by.put(p.issueId(k), c.blockedBy().get(k));
+            }
+            cm.put("status", st);
+            cm.put("blockedBy", by);
+            cm.put("moves", moves(c.moves()));
+            m.put("consent", cm);
+        }
         List<Object> rounds = new ArrayList<>();
         for (Round round : r.trajectory().rounds()) {
             Map<String, Object> rm = new LinkedHashMap<>();
@@ -166,25 +185,68 @@ public final class JsonResultWriter {
                 rm.put("series", series);
             }
             if (!round.moves().isEmpty()) {
-                List<Object> moves = new ArrayList<>();
-                for (Move mv : round.moves()) {
-                    Map<String, Object> mm = new LinkedHashMap<>();
-                    mm.put("round", mv.round());
-                    mm.put("kind", mv.kind());
-                    mm.put("actor", mv.actor());
-                    mm.put("counterpart", mv.counterpart());
-                    mm.put("issue", mv.issue());
-                    mm.put("from", mv.from());
-                    mm.put("to", mv.to());
-                    mm.put("measures", new LinkedHashMap<>(mv.measures()));
-                    mm.put("reason", mv.reason());
-                    moves.add(mm);
-                }
-                rm.put("moves", moves);
+                rm.put("moves", moves(round.moves()));
             }
             rounds.add(rm);
         }
         m.put("rounds", rounds);
+        return m;
+    }
+
+    private static List<Object> moves(List<Move> ms) {
+        List<Object> moves = new ArrayList<>();
+        for (Move mv : ms) {
+            Map<String, Object> mm = new LinkedHashMap<>();
+            mm.put("round", mv.round());
+            mm.put("kind", mv.kind());
+            mm.put("actor", mv.actor());
+            mm.put("counterpart", mv.counterpart());
+            mm.put("issue", mv.issue());
+            mm.put("from", mv.from());
+            mm.put("to", mv.to());
+            mm.put("measures", new LinkedHashMap<>(mv.measures()));
+            mm.put("reason", mv.reason());
+            moves.add(mm);
+        }
+        return moves;
+    }
+
+    /** The bottom line as a tree: the mixture's weights, P(yes) per question and model, and the details. */
+    public static Map<String, Object> bottomLine(BottomLine b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mixed", new LinkedHashMap<>(b.mixed()));
+        m.put("runs", b.runs());
+        List<Object> qs = new ArrayList<>();
+        for (BottomLine.Question q : b.questions()) {
+            Map<String, Object> qm = new LinkedHashMap<>();
+            qm.put("issue", q.issue());
+            qm.put("threshold", q.threshold().id());
+            qm.put(q.threshold().above() ? "above" : "below", q.threshold().value());
+            qm.put("question", q.threshold().question());
+            qm.put("pYes", new LinkedHashMap<>(q.pYes()));
+            qs.add(qm);
+        }
+        m.put("questions", qs);
+        List<Object> ds = new ArrayList<>();
+        for (BottomLine.Detail d : b.details()) {
+            Map<String, Object> dm = new LinkedHashMap<>();
+            dm.put("world", d.world());
+            dm.put("model", d.model());
+            dm.put("issue", d.issue());
+            dm.put("talks", d.talks());
+            dm.put("modelForecast", d.model0());
+            dm.put("forecastGivenTalks", d.outcome());
+            dm.put("consent", d.consent());
+            dm.put("blockedBy", d.blockedBy());
+            dm.put("pDeal", d.pDeal());
+            Map<String, Object> dist = new LinkedHashMap<>();
+            dist.put("noTalksAtStatusQuo", 1 - d.talks());
+            dist.put("statusQuo", d.statusQuo());
+            dist.put("givenTalks", d.talks());
+            dm.put("distribution", dist);
+            ds.add(dm);
+        }
+        m.put("details", ds);
         return m;
     }
 

@@ -8,14 +8,14 @@ import java.util.Set;
 
 import org.parley.engine.ForecastResult;
 import org.parley.engine.Move;
-import org.parley.engine.Round;
 import org.parley.engine.RunResult;
 
 /**
  * Every move per round, header {@code branch[,model],run,round,issue,actor,counterpart,kind,
  * <measures>,from,to}: the measures are the union of the models' measure names in the order they
  * first appear (for the expected-utility model: {@code eu_actor,eu_counterpart}). The model
- * column appears when the result holds more than one model.
+ * column appears when the result holds more than one model. The consent stage's moves (kinds
+ * {@code consent} and {@code no-deal}) come after the model's, in the round after its last.
  */
 public final class MovesCsvWriter {
 
@@ -25,10 +25,8 @@ public final class MovesCsvWriter {
     public static void write(ForecastResult result, PrintWriter out) {
         Set<String> measures = new LinkedHashSet<>();
         for (RunResult r : result.runs()) {
-            for (Round round : r.trajectory().rounds()) {
-                for (Move m : round.moves()) {
-                    measures.addAll(m.measures().keySet());
-                }
+            for (Move m : r.trajectory().allMoves()) {
+                measures.addAll(m.measures().keySet());
             }
         }
         boolean withModel = result.models().size() > 1;
@@ -42,8 +40,8 @@ public final class MovesCsvWriter {
         out.print(String.join(",", header) + "\n");
         StringBuilder sb = new StringBuilder();
         for (RunResult r : result.runs()) {
-            for (Round round : r.trajectory().rounds()) {
-                for (Move m : round.moves()) {
+            {
+                for (Move m : r.trajectory().allMoves()) {
                     sb.append(Csv.text(r.world())).append(',');
                     if (withModel) {
                         sb.append(Csv.text(r.model())).append(',');

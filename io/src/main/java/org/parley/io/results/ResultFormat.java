@@ -17,7 +17,9 @@ public enum ResultFormat {
     /** Every move (offer, challenge, bargain, exchange side) per round. */
     MOVES_CSV("moves-csv"),
     /** Every realised exchange of the exchange model, one row per exchange. */
-    EXCHANGES_CSV("exchanges-csv");
+    EXCHANGES_CSV("exchanges-csv"),
+    /** Per world, model, run and issue: talks, consent status, deal, outcome, blockers. */
+    OUTCOMES_CSV("outcomes-csv");
 
     private final String id;
 
@@ -30,7 +32,7 @@ public enum ResultFormat {
     }
 
     public static List<String> ids() {
-        return List.of(TABLE.id, CSV.id, JSON.id, MOVES_CSV.id, EXCHANGES_CSV.id);
+        return List.of(TABLE.id, CSV.id, JSON.id, MOVES_CSV.id, EXCHANGES_CSV.id, OUTCOMES_CSV.id);
     }
 
     public static ResultFormat fromId(String id) {

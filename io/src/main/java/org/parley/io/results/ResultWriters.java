@@ -32,6 +32,9 @@ public final class ResultWriters {
             case EXCHANGES_CSV:
                 ExchangesCsvWriter.write(result, out);
                 break;
+            case OUTCOMES_CSV:
+                OutcomesCsvWriter.write(result, out);
+                break;
             default:
                 throw new IllegalStateException("unhandled format " + format);
         }

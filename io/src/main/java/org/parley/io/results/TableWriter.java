@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.parley.engine.BottomLine;
 import org.parley.engine.ForecastResult;
+import org.parley.engine.Move;
 import org.parley.engine.Numbers;
 import org.parley.engine.Problem;
 import org.parley.engine.RunResult;
@@ -27,6 +29,7 @@ public final class TableWriter {
     static final int WIDTH = 100;
     private static final int ISSUE_COL = 17;
     private static final int COL = 11;
+    private static final int QUESTION_COL = 24;
 
     private TableWriter() {
     }
@@ -73,7 +76,8 @@ public final class TableWriter {
         }
         head.append(']');
         out.print(fit(head.toString()) + "\n\n");
-        out.print("Issues (scale: low end / high end)\n");
+        writeBottomLine(BottomLine.of(result), out);
+        out.print("\nIssues (scale: low end / high end)\n");
         for (Issue i : s.issues()) {
             String scale = Numbers.format(i.scale().min()) + "-" + Numbers.format(i.scale().max());
             String ends = i.scale().minLabel().isEmpty() ? "" : ": " + i.scale().minLabel() + " / " + i.scale().maxLabel();
@@ -106,6 +110,12 @@ public final class TableWriter {
                 RunResult r = result.run(w, m).orElse(null);
                 if (r == null) {
                     continue;
+                }
+                if (r.trajectory().consent() != null) {
+                    for (Move mv : r.trajectory().consent().moves()) {
+                        notes.add(m + ": " + mv.issue() + ": " + mv.reason() + " (" + Numbers.fixed(mv.from(), 1) + " -> "
+                                + Numbers.fixed(mv.to(), 1) + ")");
+                    }
                 }
                 String stop = r.trajectory().stopReason();
                 if (!stop.isEmpty() && !stop.equals("static model")) {
@@ -158,14 +168,56 @@ public final class TableWriter {
 
     static String worldTitle(Scenario s, String world) {
         if (Scenario.BASE.equals(world)) {
-            return "World: base (the scenario as written)";
+            return "World: base (the scenario as written" + talks(s.talksProbability()) + ")";
         }
         Branch b = s.branch(world).orElse(null);
         if (b == null) {
             return "World: " + world;
         }
         String p = b.probability() == null ? "what-if" : "p = " + Numbers.format(b.probability());
-        return "World: " + world + " (" + p + "): " + b.name();
+        return "World: " + world + " (" + p + talks(s.resolve(world).talksProbability()) + "): " + b.name();
+    }
+
+    private static String talks(double t) {
+        return t == 1.0 ? "" : "; talks " + Numbers.format(t);
+    }
+
+    /**
+     * The bottom line: P(yes) for every threshold question per model, mixed over the probability
+     * branches and the chance of talks (see {@link BottomLine}).
+     */
+    public static void writeBottomLine(BottomLine b, PrintWriter out) {
+        String how = b.runs() > 1 ? "share of " + b.runs() + " runs" : "point forecasts, so 0 or 1 per world; --runs N for shares";
+        out.print(wrap("Bottom line: P(yes) per model, mixed over " + b.mixedText() + " and the chance of talks ("
+                + how + ")", "  ") + "\n");
+        if (b.questions().isEmpty()) {
+            out.print("  (the scenario names no threshold questions: add 'thresholds' to an issue)\n");
+            return;
+        }
+        StringBuilder h = new StringBuilder(pad("question", QUESTION_COL));
+        for (String m : b.models()) {
+            h.append(left(label(m), COL));
+        }
+        out.print(h.toString().stripTrailing() + "\n");
+        for (BottomLine.Question q : b.questions()) {
+            StringBuilder row = new StringBuilder(pad(q.label(), QUESTION_COL));
+            for (String m : b.models()) {
+                row.append(left(percent(q.pYes().get(m)), COL));
+            }
+            out.print(row.toString().stripTrailing() + "\n");
+        }
+        for (BottomLine.Question q : b.questions()) {
+            if (!q.threshold().question().isEmpty()) {
+                out.print(fit("  " + q.label() + ": " + q.threshold().question()) + "\n");
+            }
+        }
+    }
+
+    static String percent(Double p) {
+        if (p == null || Double.isNaN(p)) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * p);
     }
 
     static String label(String model) {

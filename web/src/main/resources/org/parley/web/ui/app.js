@@ -192,6 +192,46 @@ function fillWorlds(worlds) {
   if (worlds.length > 1 && $('compare-a').value === $('compare-b').value) $('compare-b').value = worlds[1];
 }
 
+/** The bottom line (P(yes) per threshold question and model, mixed over branches and talks) and the consent stage's moves. */
+function bottomLine(r, world, model) {
+  const b = r.bottomLine;
+  const table = $('bottom-line');
+  table.replaceChildren();
+  if (!b) return;
+  const mixed = Object.entries(b.mixed).map(([w, p]) => `${w} ${+p.toFixed(3)}`).join(', ');
+  $('bottom-line-caption').textContent = `Bottom line: P(yes) per model, mixed over ${mixed} and the chance of talks`
+    + (b.runs > 1 ? ` (share of ${b.runs} runs)` : ' (point forecasts: 0 or 1 per world)');
+  const models = r.settings.models;
+  const head = document.createElement('tr');
+  for (const h of ['question', ...models]) {
+    const th = document.createElement('th');
+    th.textContent = h;
+    head.append(th);
+  }
+  table.append(head);
+  for (const q of b.questions) {
+    const tr = document.createElement('tr');
+    const td = document.createElement('td');
+    td.textContent = `${q.issue} ${'above' in q ? '> ' + q.above : '< ' + q.below}`;
+    td.title = q.question;
+    tr.append(td);
+    for (const m of models) {
+      const c = document.createElement('td');
+      c.textContent = (100 * q.pYes[m]).toFixed(1) + '%';
+      tr.append(c);
+    }
+    table.append(tr);
+  }
+  const notes = $('consent-notes');
+  notes.replaceChildren();
+  const run = world.runs.find(x => x.model === model);
+  for (const mv of run?.consent?.moves || []) {
+    const li = document.createElement('li');
+    li.textContent = `${model}, ${mv.issue}: ${mv.reason}`;
+    notes.append(li);
+  }
+}
+
 function showResult() {
   const r = state.result;
   if (!r) return;
@@ -201,6 +241,7 @@ function showResult() {
   fill($('issue'), world.issues, true);
   fill($('why-actor'), world.actors, true);
   const model = $('model').value, issue = $('issue').value;
+  bottomLine(r, world, model);
   const scale = state.scenario?.document.issues.find(i => i.id === issue)?.scale;
   charts.trajectory(world, model, issue, scale);
   charts.forecast(world, issue, scale, state.mc);

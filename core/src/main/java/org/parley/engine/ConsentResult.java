@@ -1,0 +1,48 @@
+package org.parley.engine;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What the {@link ConsentStage} did to one run's forecast.
+ *
+ * @param modelForecast the model's own forecast per issue, before the stage
+ * @param outcome       the forecast per issue after the stage (the status quo where blocked)
+ * @param status        per issue: no stage, passed, moved or blocked (no deal)
+ * @param blockedBy     per issue: the actors who block a deal (empty unless blocked)
+ * @param moves         the stage's moves with their reasons, in issue order
+ * @param talks         the probability that talks take place in the world
+ */
+public record ConsentResult(double[] modelForecast, double[] outcome, List<Status> status, List<List<String>> blockedBy,
+                            List<Move> moves, double talks) {
+
+    /** What the stage did to an issue. */
+    public enum Status {
+        /** The issue has no rule and no consent player (or the stage is off). */
+        NONE,
+        /** The model's outcome is one every decisive actor accepts. */
+        PASSED,
+        /** The outcome was moved into the core / win-set. */
+        MOVED,
+        /** No outcome is accepted by every decisive actor: no deal, the status quo stands. */
+        BLOCKED;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public ConsentResult {
+        Objects.requireNonNull(modelForecast, "modelForecast");
+        Objects.requireNonNull(outcome, "outcome");
+        status = List.copyOf(status);
+        blockedBy = blockedBy.stream().map(List::copyOf).toList();
+        moves = List.copyOf(moves);
+    }
+
+    /** {@code true} unless the stage blocked issue {@code k}. */
+    public boolean deal(int k) {
+        return status.get(k) != Status.BLOCKED;
+    }
+}

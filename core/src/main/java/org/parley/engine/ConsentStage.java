@@ -1,0 +1,180 @@
+package org.parley.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.parley.model.DecisionRule;
+
+/**
+ * Who must agree: applied after any model's own dynamics, it keeps the model's outcome inside what
+ * the issue's decisive actors accept, or declares no deal.
+ *
+ * <p>Per issue (scope {@code issue}):
+ * <ol>
+ *   <li>The <b>core</b> of the rule, the points no decisive coalition would replace. Voters are the
+ *       actors with a stance on the issue and positive votes. Unanimity: the range of the voters'
+ *       positions. Majority and qualified majority with quota q: [Q(1 - q), Q(q)], Q(p) the first
+ *       position (ascending) whose cumulative vote share reaches p. Consent players: the range of
+ *       their positions. Several decisive bodies (a voting body plus consent players): the hull of
+ *       their cores. The model's outcome is clipped into the core.</li>
+ *   <li>The <b>win-set</b> of the disagreement point, where the issue has a status quo: each
+ *       consent player accepts the points it weakly prefers to its outside option (else the
+ *       status quo), under a single-peaked utility symmetric around its position; under a voting
+ *       rule, voters holding at least the quota's share of the votes must accept. The outcome is
+ *       the point of core and win-set nearest the model's outcome; when they do not meet: no
+ *       deal, the status quo stands, with the actors who block it.</li>
+ * </ol>
+ * Scope {@code package}: the issues with a status quo that share consent players are decided
+ * together; a consent player accepts an outcome vector when its salience-weighted utility over
+ * its issues is at least that of no deal ({@code consent.utility} linear or quadratic loss), and the
+ * outcome moves to the nearest vector inside every acceptance set and every issue's core (Dykstra's
+ * alternating projections), or no deal on the whole package.
+ *
+ * <p>Every move the stage makes is a {@link Move} (kinds {@code consent} and {@code no-deal}) with
+ * its reason, in a round after the model's last.
+ */
+public final class ConsentStage {
+
+    /** The option that switches the stage on or off for a model. */
+    public static final String KEY = "consent";
+    public static final String UTILITY = "consent.utility";
+    public static final String SCOPE = "consent.scope";
+    public static final String WIN_SET = "consent.win-set";
+    /** The actor id of the stage's clipping moves (no single actor makes them). */
+    public static final String RULE_ACTOR = "_rule";
+
+    private static final double EPS = 1e-9;
+
+    private ConsentStage() {
+    }
+
+    /**
+     * The stage's options, which every model takes.
+     *
+     * @param declared whether the scenario declares a rule, consent list or outside option (then the
+     *                 stage applies by default)
+     */
+    public static List<OptionSpec> options(boolean declared) {
+        return List.of(
+                OptionSpec.choice(KEY, declared ? "apply" : "ignore", "who must agree: apply the consent stage after "
+                        + "the model (default apply when the scenario declares a rule other than bargaining, a "
+                        + "consent list or an outside option)", "apply", "ignore"),
+                OptionSpec.choice(UTILITY, "linear", "the consent players' loss from distance to their position "
+                        + "(matters for package scope)", "linear", "quadratic"),
+                OptionSpec.choice(SCOPE, "issue", "decide consent issue by issue, or the package of issues that "
+                        + "share consent players", "issue", "package"),
+                OptionSpec.choice(WIN_SET, "on", "on: the outcome must also beat each decisive actor's "
+                        + "disagreement point (outside option, else status quo); off: the core only", "on", "off"));
+    }
+
+    /** The stage's settings as resolved for one model. */
+    public record Settings(boolean apply, boolean quadratic, boolean packageScope, boolean winSet) {
+
+        public static final Settings OFF = new Settings(false, false, false, true);
+
+        public static Settings of(ModelOptions o) {
+            Map<String, String> m = o.asMap();
+            if (!m.containsKey(KEY)) {
+                return OFF;
+            }
+            return new Settings("apply".equals(m.get(KEY)), "quadratic".equals(m.get(UTILITY)),
+                    "package".equals(m.get(SCOPE)), !"off".equals(m.get(WIN_SET)));
+        }
+    }
+
+    /** The trajectory with the stage applied: forecast replaced, its moves in a round after the last. */
+    public static Trajectory apply(Problem p, Trajectory tr, Settings settings, boolean trace) {
+        if (!settings.apply()) {
+            return tr;
+        }
+        int after = tr.lastRound().index() + 1;
+        ConsentResult r = run(p, tr.forecast(), settings, trace, after);
+        return tr.withConsent(r);
+    }
+
+    /** Runs the stage on a model's forecast; the result's moves are numbered {@code round}. */
+    public static ConsentResult run(Problem p, double[] modelForecast, Settings settings, boolean trace, int round) {
+        int m = p.issueCount();
+        ConsentRules rules = p.consentRules();
+        double[] out = modelForecast.clone();
+        ConsentResult.Status[] status = new ConsentResult.Status[m];
+        Arrays.fill(status, ConsentResult.Status.NONE);
+        List<List<String>> blocked = new ArrayList<>();
+        List<List<Move>> moves = new ArrayList<>();
+        for (int k = 0; k < m; k++) {
+            blocked.add(new ArrayList<>());
+            moves.add(new ArrayList<>());
+        }
+        boolean[] inPackage = new boolean[m];
+        if (settings.packageScope() && settings.winSet()) {
+            PackageScope.run(p, rules, settings.quadratic(), out, status, blocked, moves, trace, round, inPackage);
+        }
+        for (int k = 0; k < m; k++) {
+            if (inPackage[k] || !rules.subject(k) || Double.isNaN(out[k])) {
+                continue;
+            }
+            IssueConsent c = IssueConsent.of(p, rules, k, settings.winSet());
+            issue(p, c, k, out, status, blocked.get(k), moves.get(k), trace, round);
+        }
+        List<Move> all = new ArrayList<>();
+        for (List<Move> ms : moves) {
+            all.addAll(ms);
+        }
+        return new ConsentResult(modelForecast.clone(), out, List.of(status), blocked, all, rules.talks());
+    }
+
+    private static void issue(Problem p, IssueConsent c, int k, double[] out, ConsentResult.Status[] status,
+                              List<String> blocked, List<Move> moves, boolean trace, int round) {
+        double y0 = out[k];
+        double[] feasible = c.nearest(y0);
+        if (feasible == null) {
+            double sq = p.statusQuo(k);
+            out[k] = sq;
+            status[k] = ConsentResult.Status.BLOCKED;
+            blocked.addAll(c.blockers());
+            if (trace) {
+                moves.add(new Move(round, "no-deal", blocked.isEmpty() ? RULE_ACTOR : blocked.get(0), null,
+                        p.issueId(k), y0, sq, bounds(c), c.blockReason()));
+            }
+            return;
+        }
+        double y = feasible[0];
+        if (Math.abs(y - y0) <= EPS * Math.max(1, Math.abs(y0))) {
+            status[k] = ConsentResult.Status.PASSED;
+            return;
+        }
+        out[k] = y;
+        status[k] = ConsentResult.Status.MOVED;
+        if (trace) {
+            moves.add(new Move(round, "consent", c.bindingActor(y), null, p.issueId(k), y0, y, bounds(c),
+                    c.moveReason(y0, y)));
+        }
+    }
+
+    private static Map<String, Double> bounds(IssueConsent c) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("core_low", c.coreLow);
+        m.put("core_high", c.coreHigh);
+        return m;
+    }
+
+    static String num(double d) {
+        return Numbers.format(Math.round(d * 100) / 100.0);
+    }
+
+    static String ruleName(DecisionRule r) {
+        switch (r) {
+            case MAJORITY:
+                return "majority";
+            case QUALIFIED_MAJORITY:
+                return "qualified-majority";
+            case UNANIMITY:
+                return "unanimity";
+            default:
+                return "consent";
+        }
+    }
+}
