@@ -22,7 +22,7 @@ import org.parley.models.Models;
 class KnifeEdgeTest {
 
     /**
-     * a at 20 (capability 50.2), b at 80 (capability 49.8), both salience 50. The weighted median is
+     * One issue decided by bargaining (no consent stage), a at 20 (capability 50.2), b at 80 (capability 49.8), both salience 50. The weighted median is
      * a's 20 until a's weight falls to b's: a's salience 50 -> 50 x 49.8 / 50.2 = 49.60159..., a
      * change of 0.398406 on the 0-100 salience scale (0.398%), where the tie makes the median the
      * midpoint 50 (a move of 30 > 10). Every other single change is larger: b's salience up by
@@ -30,7 +30,8 @@ class KnifeEdgeTest {
      * must move 10 points (10%) to move the median 10.
      */
     private static Scenario edge() {
-        Issue x = new Issue("x", "X", "", Scale.percent("none", "all"), Estimate.of(0), DecisionRule.MAJORITY, List.of());
+        Issue x = new Issue("x", "X", "", Scale.percent("none", "all"), Estimate.of(0), DecisionRule.BARGAINING,
+                List.of());
         return new Scenario("edge", "Edge", null, "", List.of(), List.of(x),
                 List.of(Actor.of("a", 50.2), Actor.of("b", 49.8)),
                 List.of(Stance.of("a", "x", 20, 50), Stance.of("b", "x", 80, 50)), List.of(), Map.of());
