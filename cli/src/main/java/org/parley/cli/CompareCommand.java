@@ -34,26 +34,16 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     ScenarioInput input;
 
+    @Mixin
+    RunFlags run = new RunFlags();
+
     @Option(names = {"-b", "--branches"}, paramLabel = "A,B", description = "the two worlds to compare "
             + "(comma-separated or repeated); 'base' is the scenario as written")
     List<String> branches = new ArrayList<>();
 
-    @Option(names = {"-m", "--model"}, paramLabel = "ID", description = "model id (repeatable or comma-separated); "
-            + "default: every model")
-    List<String> models = new ArrayList<>();
-
     @Option(names = "--runs", paramLabel = "N", description = "Monte Carlo runs for the spread of the run-by-run "
             + "difference (default: ${DEFAULT-VALUE}: stated values only)")
     int runs = 1;
-
-    @Option(names = "--seed", paramLabel = "S", description = "base seed (default: ${DEFAULT-VALUE})")
-    long seed = RunSpec.DEFAULT_SEED;
-
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads; 0 = every core (default)")
-    int threads;
-
-    @Option(names = "--rounds", paramLabel = "N", description = "rounds for dynamic models; default: each model's own")
-    int rounds;
 
     @Option(names = "--causes", paramLabel = "K", description = "causes shown per issue and model (default: ${DEFAULT-VALUE})")
     int causes = 3;
@@ -68,8 +58,7 @@ public final class CompareCommand implements Callable<Integer> {
         Warnings.print(loaded, err);
         Scenario s = loaded.scenario();
         List<String> pair = pair(s, ScenarioInput.split(branches));
-        RunSpec runSpec = RunSpec.defaults().withModels(ScenarioInput.split(models)).withRounds(rounds)
-                .withOptions(input.modelOptions()).withSeed(seed).withThreads(threads).withRuns(runs);
+        RunSpec runSpec = run.spec(input.modelOptions()).withRuns(runs);
         Comparison.Result r = Comparison.compare(new MonteCarlo(Models.simulation()), s, runSpec, pair.get(0), pair.get(1));
         MonteCarloReport.comparison(s, r, causes, spec.commandLine().getOut());
         return 0;

@@ -46,27 +46,16 @@ public final class ForecastCommand implements Callable<Integer> {
     @Mixin
     ScenarioInput input;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "ID", description = "model id (repeatable or comma-separated); "
-            + "see 'parley models'")
-    List<String> models = new ArrayList<>();
+    @Mixin
+    RunFlags run = new RunFlags();
 
     @Option(names = {"-b", "--branch"}, paramLabel = "ID", description = "world to forecast: 'base' or a branch id "
             + "(repeatable or comma-separated); default: all")
     List<String> branches = new ArrayList<>();
 
-    @Option(names = "--rounds", paramLabel = "N", description = "rounds for dynamic models; default: each model's "
-            + "own stopping rule")
-    int rounds;
-
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv, json, moves-csv, exchanges-csv or outcomes-csv (default: ${DEFAULT-VALUE})")
     String format;
-
-    @Option(names = "--seed", paramLabel = "S", description = "base seed of stochastic models (default: ${DEFAULT-VALUE})")
-    long seed = RunSpec.DEFAULT_SEED;
-
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads; 0 = every core (default)")
-    int threads;
 
     @Option(names = "--runs", paramLabel = "N", description = "Monte Carlo runs over the scenario's ranges; above 1 "
             + "prints distributions per world, model and issue, with a progress bar on stderr in a terminal "
@@ -100,9 +89,7 @@ public final class ForecastCommand implements Callable<Integer> {
         Scenarios.Loaded loaded = input.load();
         PrintWriter err = spec.commandLine().getErr();
         Warnings.print(loaded, err);
-        RunSpec runSpec = RunSpec.defaults().withModels(ScenarioInput.split(models))
-                .withWorlds(ScenarioInput.split(branches)).withRounds(rounds).withOptions(input.modelOptions())
-                .withSeed(seed).withThreads(threads).withRuns(runs);
+        RunSpec runSpec = run.spec(input.modelOptions()).withWorlds(ScenarioInput.split(branches)).withRuns(runs);
         // open the store first: a store that cannot be written fails before the forecast runs
         try (Store s = save || saveTrajectories ? store.open() : null) {
             Instant started = Instant.now();

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code parley register RUN --issue ID --question ... --resolves-by DATE}: records a forecast as issued. */
 @Command(name = "register", mixinStandardHelpOptions = true,
         description = {"Records a saved run's forecast of one issue as issued, with every model's numbers frozen: "
-                + "point, 90% interval over Monte Carlo runs, the calibrated 90% model-error interval (and the "
+                + "point, 90%% interval over Monte Carlo runs, the calibrated 90%% model-error interval (and the "
                 + "calibration's version), and for a threshold question the probability. A probability needs a run "
                 + "with Monte Carlo (--runs); from a single run, register with --point-only.",
                 "A record is never changed: to edit one, register again with --supersedes."},

@@ -1,6 +1,7 @@
 package org.parley.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,12 +39,28 @@ public final class RunsListCommand implements Callable<Integer> {
             if (runs.isEmpty()) {
                 out.println("no saved runs in " + s.url() + " (save one with 'parley forecast --save')");
             } else {
-                out.println(String.format(Locale.ROOT, "%6s  %-20s  %-30s  %-28s  %6s  %-12s  %s", "run", "started (UTC)",
-                        "scenario", "models", "runs", "author", "status"));
+                List<String[]> rows = new ArrayList<>();
+                rows.add(new String[] {"run", "started (UTC)", "scenario", "models", "runs", "author", "status"});
                 for (RunInfo r : runs) {
-                    out.println(String.format(Locale.ROOT, "%6d  %-20s  %-30s  %-28s  %6d  %-12s  %s", r.id(),
-                            Format.time(r.started()), Format.version(r.scenario()), String.join(",", r.models()),
-                            r.runs(), r.author(), r.status()));
+                    rows.add(new String[] {Long.toString(r.id()), Format.time(r.started()), Format.version(r.scenario()),
+                        String.join(",", r.models()), Integer.toString(r.runs()), r.author(), r.status()});
+                }
+                // columns as wide as their widest cell, so a long scenario id or model list never shifts the rest
+                int[] width = new int[rows.get(0).length];
+                for (String[] row : rows) {
+                    for (int k = 0; k < row.length; k++) {
+                        width[k] = Math.max(width[k], row[k].length());
+                    }
+                }
+                for (String[] row : rows) {
+                    StringBuilder line = new StringBuilder();
+                    for (int k = 0; k < row.length; k++) {
+                        boolean number = k == 0 || k == 4;
+                        String cell = k == row.length - 1 ? row[k]
+                                : String.format(Locale.ROOT, "%" + (number ? "" : "-") + width[k] + "s", row[k]);
+                        line.append(k == 0 ? "" : "  ").append(cell);
+                    }
+                    out.println(line.toString().stripTrailing());
                 }
             }
         }

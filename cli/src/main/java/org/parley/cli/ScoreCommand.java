@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** {@code parley score}: how the registered forecasts did. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Scores every resolved forecast (the latest registration of each, its latest resolution), per "
-                + "model: mean absolute error of the point forecast, coverage of the 90% interval (Monte Carlo runs), "
+                + "model: mean absolute error of the point forecast, coverage of the 90%% interval (Monte Carlo runs), "
                 + "and the Brier score of threshold questions (0 best, 1 worst)."})
 public final class ScoreCommand implements Callable<Integer> {
 

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -40,25 +39,15 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     ScenarioInput input;
 
+    @Mixin
+    RunFlags run = new RunFlags();
+
     @Option(names = {"-b", "--branch"}, paramLabel = "ID", description = "the world to analyse (default: ${DEFAULT-VALUE})")
     String world = Scenario.BASE;
-
-    @Option(names = {"-m", "--model"}, paramLabel = "ID", description = "model id (repeatable or comma-separated); "
-            + "default: every model")
-    List<String> models = new ArrayList<>();
 
     @Option(names = "--runs", paramLabel = "N", description = "Monte Carlo runs for the first-order indices; 1 skips "
             + "them (default: ${DEFAULT-VALUE})")
     int runs = 2000;
-
-    @Option(names = "--seed", paramLabel = "S", description = "base seed (default: ${DEFAULT-VALUE})")
-    long seed = RunSpec.DEFAULT_SEED;
-
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads; 0 = every core (default)")
-    int threads;
-
-    @Option(names = "--rounds", paramLabel = "N", description = "rounds for dynamic models; default: each model's own")
-    int rounds;
 
     @Option(names = "--top", paramLabel = "K", description = "inputs printed per model and issue (default: ${DEFAULT-VALUE})")
     int top = 10;
@@ -83,8 +72,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Warnings.print(loaded, err);
         Scenario s = loaded.scenario();
-        RunSpec runSpec = RunSpec.defaults().withModels(ScenarioInput.split(models)).withWorlds(List.of(world))
-                .withRounds(rounds).withOptions(input.modelOptions()).withSeed(seed).withThreads(threads).withRuns(runs);
+        RunSpec runSpec = run.spec(input.modelOptions()).withWorlds(List.of(world)).withRuns(runs);
         Simulation sim = Models.simulation();
         Simulation.Plan plan = sim.plan(s, runSpec);
         List<Sensitivity.OneAtATime> oat = Sensitivity.oneAtATime(plan, world);

@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 
 import org.parley.models.Models;
 import org.parley.store.Store;
-import org.parley.web.RunJob;
+import org.parley.web.Budget;
+import org.parley.web.Job;
 import org.parley.web.WebServer;
 import org.parley.web.WebSettings;
 
@@ -46,6 +47,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "threads that run forecast jobs (default: every core)")
     int threads = WebSettings.defaultThreads();
 
+    @Option(names = "--max-runs", paramLabel = "N", description = "largest run count a request may ask for "
+            + "(default: ${DEFAULT-VALUE})")
+    int maxRuns = Budget.DEFAULT.maxRuns();
+
+    @Option(names = "--max-rounds", paramLabel = "N", description = "largest round limit, and largest round or turn "
+            + "cap in model options, a request may ask for (default: ${DEFAULT-VALUE})")
+    int maxRounds = Budget.DEFAULT.maxRounds();
+
+    @Option(names = "--max-cells", paramLabel = "N", description = "largest actors x issues x runs of one world a "
+            + "request may ask for (default: ${DEFAULT-VALUE})")
+    long maxCells = Budget.DEFAULT.maxCells();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,7 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
             token = newToken();
             generated = true;
         }
-        WebSettings settings = new WebSettings(bind, port, token, maxBody, threads, 64);
+        WebSettings settings = new WebSettings(bind, port, token, maxBody, threads, 64,
+                new Budget(maxRuns, maxRounds, maxCells));
         WebServer server;
         if (store == null) {
             server = WebServer.inMemory(settings, Models.simulation()).start();
@@ -84,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
             server.onClose(opened::close);
         }
         ProgressBar bar = new ProgressBar(err, ProgressBar.isTerminal());
-        server.runs().addListener(job -> progress(bar, job));
+        server.jobs().addListener(job -> progress(bar, job));
 
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         String url = "http://" + host + ":" + server.port() + "/";
@@ -100,13 +114,13 @@ public final class ServeCommand implements Callable<Integer> {
         return server;
     }
 
-    private static void progress(ProgressBar bar, RunJob job) {
-        String label = job.id() + " " + job.scenarioId();
+    private static void progress(ProgressBar bar, Job<?> job) {
+        String label = job.id() + (job.scenarioId() == null ? "" : " " + job.scenarioId());
         if (job.status().finished()) {
             bar.finish(label, job.status().name().toLowerCase(Locale.ROOT)
                     + (job.errorMessage() == null ? "" : ": " + job.errorMessage()));
         } else {
-            bar.update(label, job.done(), job.total());
+            bar.update(label, (int) Math.min(Integer.MAX_VALUE, job.done()), (int) Math.min(Integer.MAX_VALUE, job.total()));
         }
     }
 

@@ -61,7 +61,10 @@ public final class ValidateCommand implements Callable<Integer> {
             for (ScenarioProblem p : e.problems()) {
                 out.println(p.format());
             }
-            out.println(file + ": " + e.problems().size() + " error" + (e.problems().size() == 1 ? "" : "s"));
+            int errors = e.errors().size();
+            int warnings = e.problems().size() - errors;
+            out.println(file + ": " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning"
+                    + (warnings == 1 ? "" : "s"));
             out.flush();
             return 2;
         }

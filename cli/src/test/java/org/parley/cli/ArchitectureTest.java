@@ -1,6 +1,7 @@
 package org.parley.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.net.URL;
 import java.util.List;
@@ -11,14 +12,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** The light core stays light: nothing in core reaches into io, store, web, cli or a library. */
+/** The light core stays light: nothing in core reaches into io, store, web, cli or a library; no package cycle. */
 class ArchitectureTest {
 
     /** Only Parley's own jars or class folders: scanning the whole class path is slow. */
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importUrls(List.of(where(org.parley.engine.Problem.class), where(org.parley.io.Scenarios.class),
-                    where(Parley.class)));
+                    where(org.parley.store.Store.class), where(Parley.class)));
 
     private static URL where(Class<?> c) {
         return c.getProtectionDomain().getCodeSource().getLocation();
@@ -39,5 +40,10 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.parley.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.parley.cli..", "picocli..")
                 .check(classes);
+    }
+
+    @Test
+    void noPackageCyclesInCoreIoStoreAndCli() {
+        slices().matching("org.parley.(**)").should().beFreeOfCycles().check(classes);
     }
 }

@@ -1,18 +1,17 @@
 package org.parley.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.engine.Peers;
 
 import picocli.CommandLine;
 
@@ -35,17 +34,7 @@ class BacktestCommandTest {
     }
 
     private static Path deu() {
-        Path d = Paths.get("").toAbsolutePath();
-        while (d != null) {
-            Path c = d.resolveSibling("shared").resolve("peers/bdm/inputs/blksv_deu3.tsv");
-            if (Files.exists(c)) {
-                return c;
-            }
-            d = d.getParent();
-        }
-        System.err.println("*** PEER DATA ABSENT: shared/peers/bdm/inputs/blksv_deu3.tsv; test skipped ***");
-        assumeTrue(false, "peer data absent");
-        return null;
+        return Peers.require("peers/bdm/inputs/blksv_deu3.tsv");
     }
 
     private Path synthetic() throws IOException {

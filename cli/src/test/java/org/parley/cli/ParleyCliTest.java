@@ -134,6 +134,44 @@ class ParleyCliTest {
     }
 
     @Test
+    void validateShowsWarningsWithErrorsInLineOrder(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("mixed.yaml");
+        Files.writeString(f, String.join("\n", "id: mixed", "issues:", "  - id: x", "actors:", "  - id: a",
+                "    capability: 3", "    stances:", "      x: {position: 10, salience: 160}", "  - id: b",
+                "    capability: 2", "    stances:", "      x: {position: 90, salience: 50}", ""), StandardCharsets.UTF_8);
+        CliRun r = CliRun.of("validate", f.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).anyMatch(l -> l.contains("error SALIENCE_OUT_OF_RANGE"));
+        assertThat(lines).anyMatch(l -> l.contains("warning MISSING_PROVENANCE"));
+        List<int[]> places = new java.util.ArrayList<>();
+        for (String l : lines.subList(0, lines.size() - 1)) {
+            String[] at = l.substring(f.toString().length() + 1).split(":");
+            places.add(new int[] {Integer.parseInt(at[0]), Integer.parseInt(at[1])});
+        }
+        for (int i = 1; i < places.size(); i++) {
+            int[] a = places.get(i - 1);
+            int[] b = places.get(i);
+            assertThat(a[0] < b[0] || a[0] == b[0] && a[1] <= b[1]).as(lines.get(i)).isTrue();
+        }
+        assertThat(lines.get(lines.size() - 1)).matches(".*mixed\\.yaml: 1 error, \\d+ warnings");
+    }
+
+    @Test
+    void movesCsvHeaderIsTheReadmes() throws IOException {
+        String readme = Files.readString(Paths.get("../README.md"), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("`--format moves-csv --model expected-utility` has the header `([^`]+)`").matcher(readme);
+        assertThat(m.find()).as("the README states the header").isTrue();
+        CliRun eu = CliRun.of("forecast", "--model", "expected-utility", "--format", "moves-csv", "--branch", "base");
+        assertThat(eu.exit()).as(eu.err()).isZero();
+        assertThat(eu.out().lines().findFirst().orElseThrow()).isEqualTo(m.group(1));
+        CliRun two = CliRun.of("forecast", "--model", "expected-utility,exchange", "--format", "moves-csv");
+        assertThat(two.out().lines().findFirst().orElseThrow()).startsWith("branch,model,run,round,issue,actor,"
+                + "counterpart,kind,").endsWith(",from,to");
+    }
+
+    @Test
     void forecastOnABadFileExitsTwoWithoutAStackTrace(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("broken.yaml");
         Files.writeString(f, "id: x\nactors: [\n", StandardCharsets.UTF_8);

@@ -45,6 +45,39 @@ class ServeCommandTest {
     }
 
     @Test
+    void bindErrorsSayWhatHappened() throws Exception {
+        StringWriter out = new StringWriter();
+        try (WebServer first = parse("--port", "0").open(new PrintWriter(out), new PrintWriter(new StringWriter()))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--port", Integer.toString(first.port()))
+                    .open(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())))
+                    .isInstanceOfSatisfying(org.parley.engine.ParleyException.class, e -> {
+                        assertThat(e.code()).isEqualTo(org.parley.engine.ErrorCode.BAD_OPTION);
+                        assertThat(e.getMessage()).contains("port " + first.port() + " is in use");
+                    });
+        }
+        // 192.0.2.1 (TEST-NET-1) is nobody's own address
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse("--port", "0", "--bind", "192.0.2.1")
+                .open(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())))
+                .isInstanceOfSatisfying(org.parley.engine.ParleyException.class, e -> {
+                    assertThat(e.getMessage()).contains("this machine has no address 192.0.2.1").doesNotContain("port 0");
+                });
+    }
+
+    @Test
+    void theWorkBudgetIsAFlag() throws Exception {
+        try (WebServer s = parse("--port", "0", "--max-rounds", "7").open(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()))) {
+            String base = "http://127.0.0.1:" + s.port();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/forecast"))
+                    .header("Origin", base).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"scenario\": \"dprk-us-talks-2024\", \"rounds\": 8}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("BAD_OPTION");
+        }
+    }
+
+    @Test
     void exposedServerGeneratesAndPrintsAToken() throws Exception {
         Assumptions.assumeTrue(System.getenv("PARLEY_TOKEN") == null, "PARLEY_TOKEN is set in this environment");
         StringWriter out = new StringWriter();
@@ -65,6 +98,7 @@ class ServeCommandTest {
         try (WebServer s = parse("--port", "0", "--store", db.toString()).open(new PrintWriter(out), new PrintWriter(new StringWriter()))) {
             String base = "http://127.0.0.1:" + s.port();
             HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/api/runs"))
+                    .header("Origin", base).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"scenario\": \"dprk-us-talks-2024\", \"models\": [\"median\"]}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);

@@ -33,6 +33,26 @@ class StoreCommandsTest {
     }
 
     @Test
+    void runsListColumnsStayAlignedWhateverTheirContent() {
+        saved(parley("forecast", "--save", "--store", store(), "--author", "ann", "--format", "csv",
+                "--model", "compromise"));
+        saved(parley("forecast", "--save", "--store", store(), "--author", "a-much-longer-author-name",
+                "--format", "csv"));
+        CliRun list = parley("runs", "list", "--store", store());
+        assertThat(list.exit()).as(list.err()).isZero();
+        java.util.List<String> lines = list.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).contains("compromise,median,nash,expected-utility,spatial,exchange");
+        int status = lines.get(0).indexOf("status");
+        int author = lines.get(0).indexOf("author");
+        for (String l : lines.subList(1, lines.size())) {
+            assertThat(l.indexOf("complete")).as(l).isEqualTo(status);
+            int at = l.contains(" ann ") ? l.indexOf(" ann ") + 1 : l.indexOf(" a-much") + 1;
+            assertThat(at).as(l).isEqualTo(author);
+        }
+    }
+
+    @Test
     void forecastSaveThenListShowAndDiff() {
         long a = saved(parley("forecast", "--save", "--store", store(), "--author", "ann", "--format", "csv",
                 "--model", "compromise,median,nash"));

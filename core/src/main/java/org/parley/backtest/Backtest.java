@@ -7,16 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import org.parley.engine.BargainingModel;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ForecastResult;
 import org.parley.engine.ModelOptions;
+import org.parley.engine.Parallel;
 import org.parley.engine.ParleyException;
 import org.parley.engine.Problem;
 import org.parley.engine.RunSpec;
@@ -262,41 +259,6 @@ public final class Backtest {
 
     /** Applies {@code f} to every item on up to {@code threads} threads (0 = every core); results in item order. */
     static <T, R> List<R> parallel(List<T> items, int threads, Function<T, R> f) {
-        int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        t = Math.max(1, Math.min(t, items.size()));
-        if (t == 1) {
-            List<R> out = new ArrayList<>(items.size());
-            for (T item : items) {
-                out.add(f.apply(item));
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-            Thread th = new Thread(r, "parley-backtest");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Future<R>> futures = new ArrayList<>(items.size());
-            for (T item : items) {
-                futures.add(pool.submit(() -> f.apply(item)));
-            }
-            List<R> out = new ArrayList<>(items.size());
-            for (Future<R> fu : futures) {
-                out.add(fu.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ParleyException(ErrorCode.FAILURE, "interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            throw new ParleyException(ErrorCode.FAILURE, String.valueOf(cause), cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        return new ArrayList<>(Parallel.map(items.size(), threads, i -> f.apply(items.get(i))));
     }
 }

@@ -1,5 +1,7 @@
 package org.parley.backtest;
 
+import static org.parley.engine.Quantiles.quantile;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -220,13 +222,5 @@ public final class Calibration {
 
     private static double clip(double x, double lo, double hi) {
         return Math.max(lo, Math.min(hi, x));
-    }
-
-    /** Linear-interpolation quantile of sorted values (type 7). */
-    static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

@@ -34,4 +34,16 @@ public final class Numbers {
         }
         return String.format(Locale.ROOT, "%." + decimals + "f", d);
     }
+
+    /**
+     * Decimals that show a value on a scale of this width to about three significant digits of
+     * the width: 1 for 0-100 (and any wider scale), 2 for 0-10 or 1-10, 3 for 0-1.
+     */
+    public static int decimalsFor(double span) {
+        if (!(span > 0) || Double.isInfinite(span)) {
+            return 1;
+        }
+        int d = 3 - (int) Math.ceil(Math.log10(span) - 1e-12);
+        return Math.max(1, Math.min(6, d));
+    }
 }

@@ -38,4 +38,16 @@ public record RunContext(int rounds, long seed, RandomGenerator random, boolean 
     public static RunContext forecastOnly(int rounds, long seed) {
         return new RunContext(rounds, seed, Seeds.random(seed), false);
     }
+
+    /**
+     * Stops a run whose thread was interrupted (a cancelled job): models call it between rounds,
+     * so cancelling frees a worker within one round. The interrupt flag stays set.
+     *
+     * @throws ParleyException {@code FAILURE} "cancelled" when the current thread is interrupted
+     */
+    public static void checkpoint() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ParleyException(ErrorCode.FAILURE, "cancelled");
+        }
+    }
 }

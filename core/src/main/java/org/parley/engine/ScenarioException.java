@@ -3,7 +3,10 @@ package org.parley.engine;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A scenario that cannot be used, with every problem found in it (errors first). */
+/**
+ * A scenario that cannot be used, with every problem found in it: at least one error, and the
+ * warnings found with them (a reader lists them in the order of the file).
+ */
 public final class ScenarioException extends ParleyException {
 
     private static final long serialVersionUID = 1L;
@@ -17,5 +20,10 @@ public final class ScenarioException extends ParleyException {
 
     public List<ScenarioProblem> problems() {
         return problems;
+    }
+
+    /** The errors among {@link #problems()}. */
+    public List<ScenarioProblem> errors() {
+        return problems.stream().filter(ScenarioProblem::isError).toList();
     }
 }

@@ -23,14 +23,47 @@ public final class Simulation {
 
     private final Map<String, BargainingModel> models;
 
+    /**
+     * A simulation over these models.
+     *
+     * @throws IllegalArgumentException for two models with one id, or a model whose option defaults
+     *                                  or presets its own option specs refuse
+     */
     public Simulation(List<BargainingModel> available) {
         Map<String, BargainingModel> m = new LinkedHashMap<>();
         for (BargainingModel b : available) {
             if (m.put(b.id(), b) != null) {
                 throw new IllegalArgumentException("two models with id " + b.id());
             }
+            checkOptions(b);
         }
         this.models = m;
+    }
+
+    /** Every default and every preset value of a model passes the model's own option specs. */
+    static void checkOptions(BargainingModel b) {
+        Map<String, OptionSpec> specs = new LinkedHashMap<>();
+        for (OptionSpec s : b.options()) {
+            specs.put(s.key(), s);
+            String problem = s.check(s.defaultValue());
+            if (problem != null && !s.key().equals(ModelOptions.PRESET)) {
+                throw new IllegalArgumentException("model '" + b.id() + "': the default of " + problem);
+            }
+        }
+        OptionSpec preset = specs.get(ModelOptions.PRESET);
+        if (preset != null && !b.presets().containsKey(preset.defaultValue())) {
+            throw new IllegalArgumentException("model '" + b.id() + "': the default preset '" + preset.defaultValue()
+                    + "' is not one of its presets " + b.presets().keySet());
+        }
+        for (Map.Entry<String, Map<String, String>> p : b.presets().entrySet()) {
+            for (Map.Entry<String, String> e : p.getValue().entrySet()) {
+                OptionSpec spec = specs.get(e.getKey());
+                String problem = spec == null ? "option '" + e.getKey() + "' is not declared" : spec.check(e.getValue());
+                if (problem != null) {
+                    throw new IllegalArgumentException("model '" + b.id() + "', preset '" + p.getKey() + "': " + problem);
+                }
+            }
+        }
     }
 
     public List<BargainingModel> models() {

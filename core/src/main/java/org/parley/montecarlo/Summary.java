@@ -1,5 +1,7 @@
 package org.parley.montecarlo;
 
+import static org.parley.engine.Quantiles.quantile;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,8 +78,8 @@ public record Summary(int runs, int valid, double mean, double sd, double min, d
             }
             shares.add(new Share(t, (double) c / n));
         }
-        return new Summary(values.length, n, mean, Math.sqrt(ss / n), x[0], percentile(x, 0.05), percentile(x, 0.25),
-                percentile(x, 0.5), percentile(x, 0.75), percentile(x, 0.95), x[n - 1], shares);
+        return new Summary(values.length, n, mean, Math.sqrt(ss / n), x[0], quantile(x, 0.05), quantile(x, 0.25),
+                quantile(x, 0.5), quantile(x, 0.75), quantile(x, 0.95), x[n - 1], shares);
     }
 
     /**
@@ -152,20 +154,6 @@ public record Summary(int runs, int valid, double mean, double sd, double min, d
         }
         return new Summary(runs, total, mean, Math.sqrt(var), sv[0], weighted(sv, cw, 0.05), weighted(sv, cw, 0.25),
                 weighted(sv, cw, 0.5), weighted(sv, cw, 0.75), weighted(sv, cw, 0.95), sv[total - 1], shares);
-    }
-
-    /** Definition 7 percentile of sorted values; {@code p} in [0, 1]. */
-    public static double percentile(double[] sorted, double p) {
-        int n = sorted.length;
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double h = (n - 1) * p;
-        int j = (int) Math.floor(h);
-        if (j >= n - 1) {
-            return sorted[n - 1];
-        }
-        return sorted[j] + (h - j) * (sorted[j + 1] - sorted[j]);
     }
 
     private static double weighted(double[] sorted, double[] cumulative, double p) {

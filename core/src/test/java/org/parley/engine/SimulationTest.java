@@ -1,6 +1,7 @@
 package org.parley.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
@@ -24,6 +25,46 @@ class SimulationTest {
         Branch both = new Branch("what-if", "on top of up", "", null, "up",
                 List.of(Change.capability("a1", Estimate.of(0, Provenance.judgement("test")))));
         return s.withBranches(List.of(up, down, both));
+    }
+
+    @Test
+    void everyRegisteredModelsDefaultsAndPresetsPassItsOwnOptionSpecs() {
+        for (BargainingModel m : Models.all()) {
+            Simulation.checkOptions(m);
+        }
+    }
+
+    @Test
+    void aPresetValueItsSpecRefusesIsRefusedAtRegistration() {
+        BargainingModel bad = new BargainingModel() {
+            @Override
+            public String id() {
+                return "bad";
+            }
+
+            @Override
+            public String description() {
+                return "a model with a slip in a preset";
+            }
+
+            @Override
+            public List<OptionSpec> options() {
+                return List.of(OptionSpec.choice("utility", "linear", "", "linear", "quadratic"));
+            }
+
+            @Override
+            public Map<String, Map<String, String>> presets() {
+                return Map.of("slip", Map.of("utility", "cubic"));
+            }
+
+            @Override
+            public Trajectory run(Problem problem, ModelOptions options, RunContext context) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertThatThrownBy(() -> new Simulation(List.of(bad))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("model 'bad', preset 'slip'").hasMessageContaining("'utility'")
+                .hasMessageContaining("cubic");
     }
 
     @Test

@@ -6,16 +6,30 @@ import java.util.List;
 import java.util.Map;
 
 import org.parley.engine.Numbers;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * A small JSON emitter for trees of {@code Map} (insertion-ordered), {@code List}, {@code String},
- * {@code Number}, {@code Boolean}, {@code double[]} and {@code null}. Deterministic: the same tree
- * gives the same bytes. Numbers use {@link Numbers#format(double)} (Locale-independent); NaN and
+ * The JSON of io: a small emitter for trees of {@code Map} (insertion-ordered), {@code List},
+ * {@code String}, {@code Number}, {@code Boolean}, {@code double[]} and {@code null}, and
+ * {@link #read(String)} for the same trees back. Deterministic: the same tree gives the same bytes. Numbers use {@link Numbers#format(double)} (Locale-independent); NaN and
  * infinities, which JSON lacks, are written as {@code null}.
  */
 public final class Json {
 
     private Json() {
+    }
+
+    /**
+     * A JSON text read back as a tree of insertion-ordered {@code Map}, {@code List}, {@code String},
+     * {@code Integer}/{@code Long}/{@code Double}, {@code Boolean} and {@code null}; {@code null} for
+     * blank text. (JSON is YAML 1.2, so the YAML engine reads it.)
+     */
+    public static Object read(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        return new Load(LoadSettings.builder().build()).loadFromString(json);
     }
 
     public static String write(Object tree) {

@@ -1,8 +1,5 @@
 package org.parley.io;
 
-import org.parley.io.peer.Imported;
-import org.parley.io.peer.KtabXmlReader;
-
 /** Peer formats read by readers outside the io package proper. */
 final class PeerReaders {
 

@@ -1,5 +1,6 @@
 package org.parley.io;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -52,14 +53,42 @@ public enum ScenarioFormat {
     }
 
     /**
+     * {@code true} when the text is a backtest file, which {@code parley backtest} reads: a DEU
+     * table or YAML with a top-level {@code parley-backtest:} line.
+     */
+    public static boolean isBacktest(String text) {
+        if (isDeuTable(text)) {
+            return true;
+        }
+        for (String l : text.split("\r\n|\r|\n")) {
+            if (l.startsWith("parley-backtest:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code true} when the first line is a DEU table header (tab-separated, with prnr, isnr, pcom and out). */
+    public static boolean isDeuTable(String text) {
+        int nl = text.indexOf('\n');
+        String first = (nl < 0 ? text : text.substring(0, nl)).replace("\r", "");
+        List<String> f = new ArrayList<>();
+        for (String raw : first.split("\t", -1)) {
+            String c = raw.strip();
+            f.add(c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"") ? c.substring(1, c.length() - 1).strip() : c);
+        }
+        return f.contains("prnr") && f.contains("isnr") && f.contains("pcom") && f.contains("out");
+    }
+
+    /**
      * Guesses the format from the text (and, as a last resort, the file name).
      *
      * @throws ScenarioException when the text is a backtest file (a DEU table or {@code parley-backtest:} YAML),
      *                           which {@code parley backtest} reads, not a scenario
      */
     public static ScenarioFormat detect(String text, String name) {
-        if (org.parley.io.backtest.Backtests.isBacktest(text)) {
-            boolean deu = org.parley.io.backtest.Backtests.isDeuTable(text);
+        if (isBacktest(text)) {
+            boolean deu = isDeuTable(text);
             throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
                     "this is a backtest " + (deu ? "table (DEU layout: prnr, isnr, p<actor>, s<actor>, rp, out)" : "file")
                             + ", not a scenario: use parley backtest")
@@ -87,7 +116,7 @@ public enum ScenarioFormat {
         if (lines.length >= 2 && isKtabHeader(lines[1])) {
             return KTAB_CSV;
         }
-        if (lines.length >= 1 && org.parley.io.peer.BdmTableReader.isHeader(lines[0])) {
+        if (lines.length >= 1 && org.parley.io.BdmTableReader.isHeader(lines[0])) {
             return BDM;
         }
         String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);

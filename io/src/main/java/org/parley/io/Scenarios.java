@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,6 @@ import org.parley.engine.ProblemCode;
 import org.parley.engine.ScenarioException;
 import org.parley.engine.ScenarioProblem;
 import org.parley.engine.ScenarioValidator;
-import org.parley.io.peer.BdmTableReader;
-import org.parley.io.peer.ExchangeReader;
-import org.parley.io.peer.Imported;
-import org.parley.io.peer.KtabCsvReader;
 import org.parley.model.Estimates;
 import org.parley.model.Scenario;
 import org.parley.model.Sentences;
@@ -136,9 +133,10 @@ public final class Scenarios {
             }
             all.addAll(checkQuotes(s, sourceTexts, imported.locator()));
         }
-        List<ScenarioProblem> errors = all.stream().filter(ScenarioProblem::isError).toList();
-        if (!errors.isEmpty()) {
-            throw new ScenarioException(errors);
+        // in the order of the file, warnings among the errors: a file with errors still shows its warnings
+        all.sort(Comparator.comparingInt(ScenarioProblem::line).thenComparingInt(ScenarioProblem::column));
+        if (all.stream().anyMatch(ScenarioProblem::isError)) {
+            throw new ScenarioException(all);
         }
         return new Loaded(s, format, imported.locator(), all, sourceTexts);
     }

@@ -1,20 +1,16 @@
 package org.parley.io;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.parley.engine.ProblemCode;
 import org.parley.engine.ScenarioException;
-import org.parley.engine.ScenarioProblem;
-import org.parley.io.peer.Imported;
+import org.parley.io.internal.AbstractYamlReader;
 import org.parley.model.Actor;
 import org.parley.model.Branch;
 import org.parley.model.Change;
@@ -30,18 +26,10 @@ import org.parley.model.Scenario;
 import org.parley.model.Source;
 import org.parley.model.Stance;
 import org.parley.model.Threshold;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads Parley's scenario format from YAML or JSON (JSON is read as YAML 1.2) into a
@@ -50,7 +38,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *
  * <p>The format is documented in the README ("Scenario format"); {@link ScenarioWriter} writes it.
  */
-public final class YamlScenarioReader {
+public final class YamlScenarioReader extends AbstractYamlReader {
 
     static final Set<String> TOP = Set.of("parley", "id", "title", "date", "description", "sources", "issues",
             "actors", "branches", "options", "talks");
@@ -72,12 +60,10 @@ public final class YamlScenarioReader {
     static final Set<String> CHANGE = Set.of("actor", "issue", "position", "salience", "outside-option", "capability",
             "status-quo", "name", "attributes", "remove");
 
-    private final String file;
-    private final List<ScenarioProblem> problems = new ArrayList<>();
     private final MapLocator loc;
 
     private YamlScenarioReader(String file) {
-        this.file = file;
+        super(file, "YAML/JSON", (int) TextFile.MAX_BYTES + 1);
         this.loc = new MapLocator(file);
     }
 
@@ -90,34 +76,6 @@ public final class YamlScenarioReader {
             throw new ScenarioException(r.problems);
         }
         return new Imported(s, r.loc, text.warnings());
-    }
-
-    private Node compose(String text) {
-        if (text.isBlank()) {
-            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.EMPTY_SCENARIO, "",
-                    "the file is empty").at(file, 1, 1)));
-        }
-        LoadSettings settings = LoadSettings.builder().setLabel(file).setMaxAliasesForCollections(20)
-                .setAllowRecursiveKeys(false).setCodePointLimit((int) TextFile.MAX_BYTES + 1).build();
-        try {
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
-            Optional<Node> node = composer.getSingleNode();
-            if (node.isEmpty()) {
-                throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.EMPTY_SCENARIO, "",
-                        "the file holds no document").at(file, 1, 1)));
-            }
-            return node.get();
-        } catch (MarkedYamlEngineException e) {
-            Optional<Mark> m = e.getProblemMark();
-            int line = m.map(x -> x.getLine() + 1).orElse(0);
-            int col = m.map(x -> x.getColumn() + 1).orElse(0);
-            String msg = (e.getContext() == null ? "" : e.getContext() + ": ") + e.getProblem();
-            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
-                    "not valid YAML/JSON: " + msg).at(file, line, col)));
-        } catch (YamlEngineException e) {
-            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
-                    "not valid YAML/JSON: " + e.getMessage()).at(file, 0, 0)));
-        }
     }
 
     // ---------------------------------------------------------------- structure
@@ -570,153 +528,12 @@ public final class YamlScenarioReader {
         }
     }
 
-    /** The mapping's entries by key; unknown keys (when {@code allowed} is given) are reported. */
-    private Map<String, Node> mapping(Node n, String p, Set<String> allowed) {
-        if (!(n instanceof MappingNode)) {
-            error(ProblemCode.WRONG_TYPE, n, p, (p.isEmpty() ? "the document" : p) + " must be a mapping (key: value)");
-            return null;
-        }
-        Map<String, Node> out = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (NodeTuple t : ((MappingNode) n).getValue()) {
-            Node k = t.getKeyNode();
-            if (!(k instanceof ScalarNode)) {
-                error(ProblemCode.WRONG_TYPE, k, p, "keys must be plain text");
-                continue;
-            }
-            String key = ((ScalarNode) k).getValue();
-            String kp = p.isEmpty() ? key : p + "." + key;
-            if (!seen.add(key)) {
-                error(ProblemCode.SYNTAX, k, kp, "duplicate key '" + key + "'");
-                continue;
-            }
-            if (allowed != null && !allowed.contains(key)) {
-                ScenarioProblem pr = problem(ProblemCode.UNKNOWN_FIELD, k, kp, "unknown field '" + key + "'");
-                String near = org.parley.engine.ScenarioValidator.nearest(key, allowed);
-                problems.add(near == null ? pr.withHint("Known fields here: " + String.join(", ", sorted(allowed)))
-                        : pr.withHint("Maybe you meant '" + near + "'?"));
-                continue;
-            }
-            out.put(key, t.getValueNode());
-        }
-        return out;
-    }
-
-    private Map<String, Node> keyNodes(Node n) {
-        Map<String, Node> out = new LinkedHashMap<>();
-        for (NodeTuple t : ((MappingNode) n).getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode) {
-                out.putIfAbsent(((ScalarNode) t.getKeyNode()).getValue(), t.getKeyNode());
-            }
-        }
-        return out;
-    }
-
-    private String scalar(Node n, String p) {
-        if (n instanceof ScalarNode) {
-            return ((ScalarNode) n).getValue();
-        }
-        error(ProblemCode.WRONG_TYPE, n, p, p + " must be a single value, not a list or mapping");
-        return null;
-    }
-
-    private String text(Map<String, Node> m, String key, String p) {
-        Node n = m.get(key);
-        if (n == null) {
-            return null;
-        }
-        String v = scalar(n, p.isEmpty() ? key : p + "." + key);
-        return v == null || v.isEmpty() ? null : v;
-    }
-
-    private String requiredText(Map<String, Node> m, String key, String p, Node owner) {
-        String kp = p.isEmpty() ? key : p + "." + key;
-        if (!m.containsKey(key)) {
-            error(ProblemCode.MISSING_FIELD, owner, kp, "'" + key + "' is missing");
-            return null;
-        }
-        String v = text(m, key, p);
-        if (v == null) {
-            error(ProblemCode.MISSING_FIELD, m.get(key), kp, "'" + key + "' is empty");
-        }
-        return v;
-    }
-
-    private double number(Map<String, Node> m, String key, String p, double dflt) {
-        Node n = m.get(key);
-        if (n == null) {
-            return dflt;
-        }
-        Double v = parseNumber(n, p + "." + key);
-        return v == null ? Double.NaN : v;
-    }
-
-    private double requiredNumber(Map<String, Node> m, String key, String p, Node owner) {
-        if (!m.containsKey(key)) {
-            error(ProblemCode.MISSING_FIELD, owner, p + "." + key, "'" + key + "' is missing");
-            return Double.NaN;
-        }
-        return number(m, key, p, Double.NaN);
-    }
-
-    private Double parseNumber(Node n, String p) {
-        String v = scalar(n, p);
-        if (v == null) {
-            return null;
-        }
-        try {
-            String t = v.strip();
-            if (t.equalsIgnoreCase(".nan") || t.equalsIgnoreCase(".inf") || t.equalsIgnoreCase("-.inf")
-                    || t.equalsIgnoreCase("nan") || t.toLowerCase(Locale.ROOT).contains("infinity")) {
-                throw new NumberFormatException();
-            }
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            error(ProblemCode.WRONG_TYPE, n, p, p + " must be a number, was '" + v + "'");
-            return null;
-        }
-    }
-
-    private LocalDate date(Node n, String p) {
-        if (n == null) {
-            return null;
-        }
-        String v = scalar(n, p);
-        if (v == null || v.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            error(ProblemCode.WRONG_TYPE, n, p, p + " must be a date YYYY-MM-DD, was '" + v + "'");
-            return null;
-        }
-    }
-
     private void at(String modelPath, String filePath, Node n) {
         if (n == null) {
             return;
         }
         Optional<Mark> m = n.getStartMark();
         loc.put(modelPath, filePath, m.map(x -> x.getLine() + 1).orElse(0), m.map(x -> x.getColumn() + 1).orElse(0));
-    }
-
-    private void error(ProblemCode code, Node n, String p, String message) {
-        problems.add(problem(code, n, p, message));
-    }
-
-    private ScenarioProblem problem(ProblemCode code, Node n, String p, String message) {
-        int line = 0;
-        int col = 0;
-        if (n != null && n.getStartMark().isPresent()) {
-            line = n.getStartMark().get().getLine() + 1;
-            col = n.getStartMark().get().getColumn() + 1;
-        }
-        return new ScenarioProblem(code, ScenarioProblem.Severity.ERROR, file, line, col, p, message, "");
-    }
-
-    private static List<String> sorted(Set<String> s) {
-        return s.stream().sorted().toList();
     }
 
     private static String num(double d) {

@@ -30,11 +30,7 @@ import org.parley.models.Models;
 class PeerImportTest {
 
     static Stream<Path> peerInputs() throws IOException {
-        Path shared = Peers.shared().resolve("peers");
-        if (!Files.isDirectory(shared)) {
-            System.err.println("*** PEER DATA ABSENT: " + shared + "; peer import tests skipped ***");
-            return Stream.empty();
-        }
+        Path shared = Peers.require("peers");
         List<Path> files = new java.util.ArrayList<>();
         try (Stream<Path> s = Files.list(shared.resolve("ktab/inputs/smp"))) {
             s.filter(p -> p.toString().endsWith(".csv")).forEach(files::add);

@@ -111,6 +111,12 @@ class ValidationProblemsTest {
     }
 
     @Test
+    void aKeyTwiceIsASyntaxErrorAtTheSecondKey() {
+        assertProblem(problems(replaceLine(17, "    capability: {value: 30, judgement: small}\n    name: B\n    name: C")),
+                ProblemCode.SYNTAX, 19);
+    }
+
+    @Test
     void duplicateActorIds() {
         assertProblem(problems(replaceLine(16, "  - id: a")), ProblemCode.DUPLICATE_ID, 16);
     }

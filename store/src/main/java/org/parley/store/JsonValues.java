@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.parley.io.Json;
 
 /** Reads back the small JSON values the store writes with {@link org.parley.io.Json}: lists of strings, string maps. */
 final class JsonValues {
@@ -37,9 +36,6 @@ final class JsonValues {
     }
 
     private static Object load(String json) {
-        if (json == null || json.isBlank()) {
-            return null;
-        }
-        return new Load(LoadSettings.builder().build()).loadFromString(json);
+        return Json.read(json);
     }
 }

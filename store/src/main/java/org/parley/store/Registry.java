@@ -249,7 +249,7 @@ public final class Registry {
                 ps.setString(10, now.toString());
                 ps.setString(11, cal.version());
                 ps.setInt(12, pointOnly ? 1 : 0);
-                rid = Store.returnedId(ps);
+                rid = Sql.returnedId(ps);
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO registered_forecasts (registration_id, ordinal, "
                     + "model, point, lo, hi, probability, n, model_error_lo, model_error_hi) "
@@ -259,13 +259,13 @@ public final class Registry {
                     ps.setLong(1, rid);
                     ps.setInt(2, ordinal++);
                     ps.setString(3, f.model());
-                    Store.setDouble(ps, 4, f.point());
-                    Store.setDouble(ps, 5, f.lo());
-                    Store.setDouble(ps, 6, f.hi());
-                    Store.setDouble(ps, 7, f.probability());
+                    Sql.setDouble(ps, 4, f.point());
+                    Sql.setDouble(ps, 5, f.lo());
+                    Sql.setDouble(ps, 6, f.hi());
+                    Sql.setDouble(ps, 7, f.probability());
                     ps.setInt(8, f.n());
-                    Store.setDouble(ps, 9, f.modelErrorLo());
-                    Store.setDouble(ps, 10, f.modelErrorHi());
+                    Sql.setDouble(ps, 9, f.modelErrorLo());
+                    Sql.setDouble(ps, 10, f.modelErrorHi());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -300,7 +300,7 @@ public final class Registry {
                 ps.setString(4, src);
                 ps.setString(5, who);
                 ps.setString(6, now.toString());
-                return Store.returnedId(ps);
+                return Sql.returnedId(ps);
             }
         });
         return new Resolution(id, registrationId, outcome, date, src, who, now);
@@ -434,7 +434,7 @@ public final class Registry {
                 if (!rs.next()) {
                     return null;
                 }
-                double t = Store.getDouble(rs, 7);
+                double t = Sql.getDouble(rs, 7);
                 Threshold threshold = Double.isNaN(t) ? null
                         : new Threshold(Numbers.format(t), t, rs.getInt(8) == 1, rs.getString(5));
                 head = new Registration(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -450,9 +450,9 @@ public final class Registry {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    fs.add(new RegisteredForecast(rs.getString(1), Store.getDouble(rs, 2), Store.getDouble(rs, 3),
-                            Store.getDouble(rs, 4), Store.getDouble(rs, 5), rs.getInt(6), Store.getDouble(rs, 7),
-                            Store.getDouble(rs, 8)));
+                    fs.add(new RegisteredForecast(rs.getString(1), Sql.getDouble(rs, 2), Sql.getDouble(rs, 3),
+                            Sql.getDouble(rs, 4), Sql.getDouble(rs, 5), rs.getInt(6), Sql.getDouble(rs, 7),
+                            Sql.getDouble(rs, 8)));
                 }
             }
         }

@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.parley.engine.Numbers;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.parley.io.Json;
 
 /**
  * What differs between two saved runs: which inputs changed (scenario content field by field,
@@ -119,7 +118,7 @@ public record RunDiff(RunInfo before, RunInfo after, List<InputChange> inputs, L
      * index.
      */
     static Map<String, String> flatten(String json) {
-        Object tree = new Load(LoadSettings.builder().build()).loadFromString(json);
+        Object tree = Json.read(json);
         Map<String, String> out = new LinkedHashMap<>();
         flatten("", tree, out);
         return out;

@@ -1,5 +1,7 @@
 package org.parley.store;
 
+import static org.parley.engine.Quantiles.quantile;
+
 import java.util.Arrays;
 
 /**
@@ -30,13 +32,5 @@ record Stats(int n, double mean, double sd, double min, double p05, double p25, 
         double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
         return new Stats(n, mean, sd, v[0], quantile(v, 0.05), quantile(v, 0.25), quantile(v, 0.5), quantile(v, 0.75),
                 quantile(v, 0.95), v[n - 1]);
-    }
-
-    /** Type-7 quantile of sorted values. */
-    static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

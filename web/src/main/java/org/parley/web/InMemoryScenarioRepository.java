@@ -8,14 +8,30 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Scenarios kept in memory for the life of the server. Thread-safe. */
+/**
+ * Scenarios kept in memory for the life of the server, at most the last {@link #KEPT_VERSIONS}
+ * versions of each (version numbers go on counting; a run store keeps every version). Thread-safe.
+ */
 public final class InMemoryScenarioRepository implements ScenarioRepository {
 
+    /** Versions of one scenario kept in memory by default. */
+    public static final int KEPT_VERSIONS = 20;
+
     private final InstantSource clock;
+    private final int kept;
     private final Map<String, List<StoredScenario>> versions = new LinkedHashMap<>();
 
     public InMemoryScenarioRepository(InstantSource clock) {
+        this(clock, KEPT_VERSIONS);
+    }
+
+    /** @param kept the versions of one scenario kept, the newest */
+    public InMemoryScenarioRepository(InstantSource clock, int kept) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (kept < 1) {
+            throw new IllegalArgumentException("kept must be >= 1, was " + kept);
+        }
+        this.kept = kept;
     }
 
     @Override
@@ -36,10 +52,11 @@ public final class InMemoryScenarioRepository implements ScenarioRepository {
     @Override
     public synchronized Optional<StoredScenario> get(String id, int version) {
         List<StoredScenario> vs = versions.get(id);
-        if (vs == null || version < 1 || version > vs.size()) {
+        if (vs == null) {
             return Optional.empty();
         }
-        return Optional.of(vs.get(version - 1));
+        int index = version - vs.get(0).version();
+        return index < 0 || index >= vs.size() ? Optional.empty() : Optional.of(vs.get(index));
     }
 
     @Override
@@ -51,8 +68,12 @@ public final class InMemoryScenarioRepository implements ScenarioRepository {
     public synchronized StoredScenario save(String id, String title, String document, Map<String, String> sources,
                                             String note) {
         List<StoredScenario> vs = versions.computeIfAbsent(id, k -> new ArrayList<>());
-        StoredScenario s = new StoredScenario(id, vs.size() + 1, title, document, sources, clock.instant(), note);
+        int version = vs.isEmpty() ? 1 : vs.get(vs.size() - 1).version() + 1;
+        StoredScenario s = new StoredScenario(id, version, title, document, sources, clock.instant(), note);
         vs.add(s);
+        while (vs.size() > kept) {
+            vs.remove(0);
+        }
         return s;
     }
 

@@ -30,22 +30,52 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class RegistryApi {
 
     private static final List<String> REGISTER_FIELDS = List.of("run", "issue", "branch", "question", "resolvesBy",
-            "threshold", "below", "supersedes", "author", "pointOnly");
-    private static final List<String> RESOLVE_FIELDS = List.of("outcome", "date", "source", "author");
+            "threshold", "below", "supersedes", "pointOnly");
+    private static final List<String> RESOLVE_FIELDS = List.of("outcome", "date", "source");
 
     private final Store store;
     private final Registry registry;
-    private final RunRepository runs;
+    private final Jobs runs;
+    private final String author;
 
-    RegistryApi(Store store, RunRepository runs) {
+    /**
+     * @param author who the server's writes are recorded as: the authenticated user (the token's
+     *               holder, or the user at this machine on a server without a token), never a name
+     *               a request gives
+     */
+    RegistryApi(Store store, Jobs runs, String author) {
         this.store = store;
         this.registry = new Registry(store);
         this.runs = runs;
+        this.author = author;
+    }
+
+    /** The registry's routes; without a store ({@code registry} null) each answers 409 NO_STORE. */
+    static void routes(io.javalin.Javalin app, RegistryApi registry) {
+        app.get("/api/registry", ctx -> Http.json(ctx, 200, need(registry).list()));
+        app.post("/api/registry", ctx -> {
+            Map<String, Object> r = need(registry).register(Http.object(ctx, REGISTER_FIELDS));
+            ctx.header("Location", "/api/registry/" + r.get("id"));
+            Http.json(ctx, 201, r);
+        });
+        app.post("/api/registry/{id}/resolution", ctx -> {
+            RegistryApi api = need(registry);
+            Http.json(ctx, 201, api.resolve(ctx.pathParam("id"), Http.object(ctx, RESOLVE_FIELDS)));
+        });
+        app.get("/api/score", ctx -> Http.json(ctx, 200, need(registry).score()));
+    }
+
+    private static RegistryApi need(RegistryApi r) {
+        if (r == null) {
+            throw new ApiException(409, "NO_STORE", "the forecast registry needs a run store: "
+                    + "start the server with 'parley serve --store URL'");
+        }
+        return r;
     }
 
     /** {@code POST /api/registry}: registers a saved run's forecast of one issue. */
     Map<String, Object> register(JsonNode n) {
-        fields(n, REGISTER_FIELDS);
+        Http.fields(n, REGISTER_FIELDS);
         long run = runId(n.get("run"));
         String issue = text(n, "issue", true);
         String branch = text(n, "branch", false);
@@ -69,7 +99,6 @@ final class RegistryApi {
             }
             supersedes = sup.asLong();
         }
-        String author = author(n);
         boolean pointOnly = bool(n, "pointOnly");
         Registration r;
         synchronized (store) {
@@ -83,16 +112,16 @@ final class RegistryApi {
     /** {@code POST /api/registry/{id}/resolution}: records what happened. */
     Map<String, Object> resolve(String idText, JsonNode n) {
         long id = registrationId(idText);
-        fields(n, RESOLVE_FIELDS);
+        Http.fields(n, RESOLVE_FIELDS);
         JsonNode o = n.get("outcome");
         if (o == null || !o.isNumber() || !Double.isFinite(o.asDouble())) {
             throw ApiException.badRequest("'outcome' (a number on the issue's scale) is required");
         }
         LocalDate date = date(n, "date");
         String source = text(n, "source", true);
-        String author = author(n);
         synchronized (store) {
             Registration reg = registration(id);
+            checkResolution(reg, o.asDouble(), date);
             Resolution res = registry.resolve(id, o.asDouble(), date, source, author);
             return registration(reg, res);
         }
@@ -225,7 +254,8 @@ final class RegistryApi {
             if (!s.isEmpty() && s.chars().allMatch(Character::isDigit) && s.length() < 18) {
                 return Long.parseLong(s);
             }
-            RunJob j = runs.get(s).orElseThrow(() -> new ApiException(400, "UNKNOWN_ID", "no run '" + clip(s) + "'"));
+            Job<?> j = runs.get(s).filter(x -> x.kind() == Job.Kind.FORECAST)
+                    .orElseThrow(() -> new ApiException(400, "UNKNOWN_ID", "no run '" + clip(s) + "'"));
             if (j.storedRun() <= 0) {
                 throw new ApiException(409, "NOT_READY", "run " + j.id() + " is not saved in the store (yet); "
                         + "only a finished run can be registered");
@@ -269,18 +299,6 @@ final class RegistryApi {
         throw ApiException.notFound("registration", clip(s));
     }
 
-    private static void fields(JsonNode n, List<String> allowed) {
-        if (n == null || !n.isObject()) {
-            throw ApiException.badRequest("the body must be a JSON object");
-        }
-        for (Map.Entry<String, JsonNode> f : n.properties()) {
-            if (!allowed.contains(f.getKey())) {
-                throw ApiException.badRequest("unknown field '" + clip(f.getKey()) + "'; fields: "
-                        + String.join(", ", allowed));
-            }
-        }
-    }
-
     private static String text(JsonNode n, String field, boolean required) {
         JsonNode x = n.get(field);
         if (x == null || x.isNull()) {
@@ -315,9 +333,20 @@ final class RegistryApi {
         return x.asBoolean();
     }
 
-    private static String author(JsonNode n) {
-        String a = text(n, "author", false);
-        return a == null || a.isBlank() ? "web" : a.strip();
+    /** An outcome on the issue's scale and a date on or after the registration's, or 400. */
+    private void checkResolution(Registration reg, double outcome, LocalDate date) {
+        LocalDate registered = LocalDate.ofInstant(reg.created(), java.time.ZoneOffset.UTC);
+        if (date.isBefore(registered)) {
+            throw new ApiException(400, "BAD_OPTION", "the resolution's date " + date + " is before the forecast was "
+                    + "registered (" + registered + ")");
+        }
+        org.parley.model.Issue issue = store.scenario(store.run(reg.runId()).info().scenario().id())
+                .resolve(reg.world()).issue(reg.issue()).orElse(null);
+        if (issue != null && !(outcome >= issue.scale().min() && outcome <= issue.scale().max())) {
+            throw new ApiException(400, "BAD_OPTION", "the outcome " + org.parley.engine.Numbers.format(outcome)
+                    + " is off the scale of issue '" + reg.issue() + "' (" + org.parley.engine.Numbers.format(
+                    issue.scale().min()) + " to " + org.parley.engine.Numbers.format(issue.scale().max()) + ")");
+        }
     }
 
     private static String clip(String s) {

@@ -19,7 +19,7 @@ public interface ScenarioRepository {
     /** One version. */
     Optional<StoredScenario> get(String id, int version);
 
-    /** Every version, oldest first; empty for an unknown id. */
+    /** Every version kept (a repository may keep only the newest), oldest first; empty for an unknown id. */
     List<StoredScenario> history(String id);
 
     /** Saves a new version (version 1 when the id is new) and returns it. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.parley.engine.ForecastResult;
 import org.parley.io.ScenarioWriter;
 import org.parley.io.Scenarios;
 import org.parley.model.Scenario;
@@ -26,13 +27,11 @@ public final class StoreRepositories {
     private final Store store;
     private final InstantSource clock;
     private final InMemoryScenarioRepository scenarios;
-    private final InMemoryRunRepository runs;
 
     public StoreRepositories(Store store, InstantSource clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scenarios = new InMemoryScenarioRepository(clock);
-        this.runs = new InMemoryRunRepository(500);
         synchronized (store) {
             for (ScenarioSummary s : store.scenarios()) {
                 Scenario sc = store.scenario(s.latest().id());
@@ -40,6 +39,10 @@ public final class StoreRepositories {
                         + s.latest().version() + ")");
             }
         }
+    }
+
+    Store store() {
+        return store;
     }
 
     public ScenarioRepository scenarios() {
@@ -82,33 +85,20 @@ public final class StoreRepositories {
         };
     }
 
-    public RunRepository runs() {
-        return new RunRepository() {
-            @Override
-            public void add(RunJob job) {
-                runs.add(job);
+    /**
+     * Saves every finished forecast job in the store as a run (see {@code parley runs list}) and
+     * records its store id on the job: a listener of the server's jobs.
+     */
+    public Jobs.Listener archive() {
+        return job -> {
+            if (job.kind() != Job.Kind.FORECAST || job.status() != Job.Status.DONE || job.storedRun() > 0) {
+                return;
             }
-
-            @Override
-            public void finished(RunJob job) {
-                if (job.status() == RunJob.Status.DONE) {
-                    long millis = Duration.between(job.created(), job.finished() == null ? clock.instant()
-                            : job.finished()).toMillis();
-                    synchronized (store) {
-                        job.stored(store.saveRun(job.result(), new SaveOptions("web", WebServer.version(),
-                                job.created(), millis, false)));
-                    }
-                }
-            }
-
-            @Override
-            public Optional<RunJob> get(String id) {
-                return runs.get(id);
-            }
-
-            @Override
-            public List<RunJob> list() {
-                return runs.list();
+            long millis = Duration.between(job.created(), job.finished() == null ? clock.instant()
+                    : job.finished()).toMillis();
+            synchronized (store) {
+                job.stored(store.saveRun((ForecastResult) job.result(), new SaveOptions("web", Version.get(),
+                        job.created(), millis, false)));
             }
         };
     }

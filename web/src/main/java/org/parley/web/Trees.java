@@ -167,35 +167,64 @@ final class Trees {
         return m;
     }
 
-    static Map<String, Object> run(RunJob j) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", j.id());
-        m.put("scenario", j.scenarioId());
-        m.put("version", j.scenarioVersion());
-        m.put("status", j.status().name().toLowerCase(Locale.ROOT));
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("done", j.done());
-        p.put("total", j.total());
-        m.put("progress", p);
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("models", j.spec().models());
-        spec.put("worlds", j.spec().worlds());
-        spec.put("rounds", j.spec().rounds());
-        spec.put("seed", j.spec().seed());
-        spec.put("runs", j.spec().runs());
-        spec.put("options", new LinkedHashMap<>(j.spec().options()));
-        m.put("spec", spec);
-        m.put("created", j.created().toString());
-        m.put("finished", j.finished() == null ? null : j.finished().toString());
-        if (j.storedRun() > 0) {
-            m.put("storeRun", j.storedRun());
+    /** Per world, model and issue: the point forecast and the distribution of the runs' forecasts. */
+    static Map<String, Object> monteCarlo(org.parley.montecarlo.MonteCarloResult mc) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("runs", mc.runs());
+        root.put("seed", mc.seed());
+        List<Object> worlds = new ArrayList<>();
+        for (String w : mc.worlds()) {
+            Map<String, Object> wm = new LinkedHashMap<>();
+            wm.put("id", w);
+            List<Object> rows = new ArrayList<>();
+            for (String m : mc.models()) {
+                for (String i : mc.issues()) {
+                    org.parley.montecarlo.Summary su = mc.summary(w, m, i);
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("model", m);
+                    row.put("issue", i);
+                    row.put("point", mc.point(w, m, i));
+                    row.put("mean", su.mean());
+                    row.put("sd", su.sd());
+                    row.put("p5", su.p5());
+                    row.put("p25", su.p25());
+                    row.put("median", su.median());
+                    row.put("p75", su.p75());
+                    row.put("p95", su.p95());
+                    row.put("valid", su.valid());
+                    rows.add(row);
+                }
+            }
+            wm.put("forecasts", rows);
+            worlds.add(wm);
         }
-        if (j.errorCode() != null) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("code", j.errorCode());
-            e.put("message", j.errorMessage());
-            m.put("error", e);
+        root.put("worlds", worlds);
+        return root;
+    }
+
+    /** A backtest's score table per model and baseline, with the ensemble and notes. */
+    static Map<String, Object> backtest(org.parley.backtest.BacktestSet set, org.parley.backtest.Split split,
+                                        org.parley.backtest.Backtest.Result result) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", set.name());
+        root.put("split", split.id());
+        root.put("capability", result.capability());
+        root.put("cases", set.cases().size());
+        root.put("models", result.models());
+        List<Object> scores = new ArrayList<>();
+        for (org.parley.backtest.Score sc : result.scores(split)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("label", sc.label());
+            row.put("n", sc.n());
+            row.put("mae", sc.mae());
+            row.put("median_ae", sc.medianAe());
+            row.put("rmse", sc.rmse());
+            row.put("within10", sc.within10());
+            scores.add(row);
         }
-        return m;
+        root.put("scores", scores);
+        root.put("ensemble", result.ensemble());
+        root.put("notes", result.notes());
+        return root;
     }
 }

@@ -16,8 +16,10 @@ import org.parley.engine.ParleyException;
  * @param maxBodyBytes the largest request body accepted
  * @param jobThreads   threads that run forecast jobs
  * @param maxQueued    jobs that may wait for a thread before new ones are refused
+ * @param budget       how much work one request may ask for (runs, rounds, cells)
  */
-public record WebSettings(String bind, int port, String token, long maxBodyBytes, int jobThreads, int maxQueued) {
+public record WebSettings(String bind, int port, String token, long maxBodyBytes, int jobThreads, int maxQueued,
+                          Budget budget) {
 
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -26,6 +28,7 @@ public record WebSettings(String bind, int port, String token, long maxBodyBytes
 
     public WebSettings {
         bind = bind == null || bind.isBlank() ? LOOPBACK : bind.strip();
+        budget = budget == null ? Budget.DEFAULT : budget;
         token = token == null || token.isBlank() ? null : token.strip();
         if (port < 0 || port > 65535) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "port must be in 0-65535, was " + port);
@@ -45,17 +48,40 @@ public record WebSettings(String bind, int port, String token, long maxBodyBytes
         }
     }
 
+    /** Settings with the default budget. */
+    public WebSettings(String bind, int port, String token, long maxBodyBytes, int jobThreads, int maxQueued) {
+        this(bind, port, token, maxBodyBytes, jobThreads, maxQueued, Budget.DEFAULT);
+    }
+
     /** Loopback, no token, any free port: for tests. */
     public static WebSettings local(int port) {
         return new WebSettings(LOOPBACK, port, null, DEFAULT_MAX_BODY, defaultThreads(), 64);
     }
 
     public WebSettings withToken(String newToken) {
-        return new WebSettings(bind, port, newToken, maxBodyBytes, jobThreads, maxQueued);
+        return new WebSettings(bind, port, newToken, maxBodyBytes, jobThreads, maxQueued, budget);
     }
 
     public WebSettings withMaxBodyBytes(long newMax) {
-        return new WebSettings(bind, port, token, newMax, jobThreads, maxQueued);
+        return new WebSettings(bind, port, token, newMax, jobThreads, maxQueued, budget);
+    }
+
+    public WebSettings withBudget(Budget newBudget) {
+        return new WebSettings(bind, port, token, maxBodyBytes, jobThreads, maxQueued, newBudget);
+    }
+
+    public WebSettings withJobThreads(int threads) {
+        return new WebSettings(bind, port, token, maxBodyBytes, threads, maxQueued, budget);
+    }
+
+    /**
+     * Who the server's registry writes are recorded as: the authenticated user. Without a token
+     * only this machine can call the server, so it is the user running it; with one it is the
+     * token's holder.
+     */
+    public String author() {
+        String user = System.getProperty("user.name", "unknown");
+        return token == null ? "web:" + user + "@localhost" : "web:token holder (server run by " + user + ")";
     }
 
     public static int defaultThreads() {

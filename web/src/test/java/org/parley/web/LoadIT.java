@@ -50,7 +50,7 @@ class LoadIT {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Origin", url.replaceFirst("(https?://[^/]+).*", "$1"))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             // warm-up (JIT, first parse), not measured
             for (int i = 0; i < 50; i++) {

@@ -41,6 +41,8 @@ class WebServerTest {
 
     private static final String SEED = "dprk-us-talks-2024";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A pseudo-header for {@link #send}: send no Origin (as a non-browser client that forgot it). */
+    private static final String NO_ORIGIN = "no-origin";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -101,7 +103,7 @@ class WebServerTest {
         models.add(new Blocker());
         models.add(new Boom());
         WebServer s = new WebServer(settings.withMaxBodyBytes(64 * 1024), new InMemoryScenarioRepository(InstantSource.system()),
-                new InMemoryRunRepository(50), new Simulation(models), InstantSource.system());
+                new Simulation(models), InstantSource.system());
         s.seed();
         return s;
     }
@@ -132,8 +134,23 @@ class WebServerTest {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        boolean origin = false;
+        boolean type = false;
         for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
+            if (!headers[i].equals(NO_ORIGIN)) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            origin |= headers[i].equalsIgnoreCase("Origin") || headers[i].equalsIgnoreCase("Sec-Fetch-Site")
+                    || headers[i].equalsIgnoreCase(NO_ORIGIN);
+            type |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (!origin && !method.equals("GET")) {
+            b.header("Origin", base); // as the browser UI sends it
+        }
+        if (!type && body != null) {
+            String t = body.stripLeading();
+            b.header("Content-Type", t.isEmpty() || t.startsWith("{") || t.startsWith("[") ? "application/json"
+                    : "application/yaml");
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -151,7 +168,7 @@ class WebServerTest {
     }
 
     private static void assertError(Answer a, int status, String code) {
-        assertThat(a.status()).as(a.body()).isEqualTo(status);
+        assertThat(a.status()).as(a.body().length() > 400 ? a.body().substring(0, 400) : a.body()).isEqualTo(status);
         assertThat(a.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(a.code()).as(a.body()).isEqualTo(code);
         assertThat(a.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("secret internal detail");
@@ -195,6 +212,16 @@ class WebServerTest {
             """;
 
     // ------------------------------------------------------------ info, models, ui
+
+    @Test
+    void infoSaysTheBuildsVersionAsTheCliDoes() throws IOException {
+        // the parent POM's version, which the CLI's --version prints too
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<parent>.*?<version>([^<]+)</version>",
+                java.util.regex.Pattern.DOTALL).matcher(pom);
+        assertThat(m.find()).isTrue();
+        assertThat(get("/api/info").json().get("parley").asText()).isEqualTo(m.group(1)).isNotEqualTo("dev");
+    }
 
     @Test
     void infoAndModels() {
@@ -304,6 +331,182 @@ class WebServerTest {
     }
 
     @Test
+    void everyStateChangingRouteRefusesCrossSiteRequests() {
+        JsonNode paths = get("/openapi.json").json().get("paths");
+        int scenarios = scenarioCount();
+        List<String> checked = new ArrayList<>();
+        paths.properties().forEach(p -> p.getValue().properties().stream().map(Map.Entry::getKey)
+                .filter(m -> List.of("post", "put", "delete", "patch").contains(m)).forEach(method -> {
+            String path = p.getKey().replace("{id}", p.getKey().startsWith("/api/scenarios") ? SEED : "run-000001")
+                    .replace("{version}", "1").replace("{source}", "reuters-ri-2024");
+            String m = method.toUpperCase(java.util.Locale.ROOT);
+            String body = m.equals("DELETE") ? null : "{\"scenario\": \"" + SEED + "\"}";
+            String what = m + " " + path;
+            assertError(send(m, path, body, "Origin", "https://evil.example"), 403, "CROSS_SITE");
+            assertError(send(m, path, body, "Origin", "null"), 403, "CROSS_SITE");
+            assertError(send(m, path, body, "Origin", base.replace("127.0.0.1", "127.0.0.2")), 403, "CROSS_SITE");
+            assertError(send(m, path, body, "Sec-Fetch-Site", "cross-site"), 403, "CROSS_SITE");
+            assertError(send(m, path, body, "Sec-Fetch-Site", "same-site"), 403, "CROSS_SITE");
+            assertError(send(m, path, body, NO_ORIGIN, "1"), 403, "CROSS_SITE");
+            if (body != null) {
+                // the bodies a foreign page may post without asking
+                for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "text/plain; charset=utf-8")) {
+                    Answer a = send(m, path, body, "Content-Type", type);
+                    assertThat(a.status()).as(what + " as " + type).isEqualTo(415);
+                    assertThat(a.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+                }
+                Answer none = send(m, path, body, "Content-Type", "");
+                assertThat(none.status()).as(what + " without a type").isIn(400, 415);
+            }
+            checked.add(what);
+        }));
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(scenarioCount()).isEqualTo(scenarios);
+        assertThat(get("/api/jobs").json().size()).isZero();
+        assertThat(get("/api/scenarios/" + SEED + "/versions").json().size()).isEqualTo(1);
+        // the same request from the page itself passes the guard (browsers send Sec-Fetch-Site too)
+        Answer same = send("POST", "/api/validate", MINIMAL, "Origin", base, "Sec-Fetch-Site", "same-origin",
+                "Content-Type", "application/yaml");
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        Answer site = send("POST", "/api/validate", MINIMAL, "Sec-Fetch-Site", "same-origin", "Content-Type", "text/yaml");
+        assertThat(site.status()).as(site.body()).isEqualTo(200);
+    }
+
+    @Test
+    void modelOptionsCannotBypassTheRoundBudget() {
+        int before = get("/api/jobs").json().size();
+        for (String options : List.of("{\"expected-utility.max-rounds\": 2000000000}", "{\"max-rounds\": \"2e9\"}",
+                "{\"spatial.max-turns\": 1e9}", "{\"spatial.threads\": 0}")) {
+            String body = "{\"scenario\": \"" + SEED + "\", \"options\": " + options + "}";
+            assertError(send("POST", "/api/runs", body), 400, "BAD_OPTION");
+            assertError(send("POST", "/api/forecast", body), 400, "BAD_OPTION");
+            assertError(send("POST", "/api/montecarlo/jobs", body.replace("}}", "}, \"runs\": 10}")), 400, "BAD_OPTION");
+            String model = options.contains("spatial") ? "spatial" : "expected-utility";
+            assertError(send("POST", "/api/sensitivity", body.replace("\"options\"", "\"model\": \"" + model
+                    + "\", \"options\"")), 400, "BAD_OPTION");
+        }
+        // the same cap through the scenario's own options
+        String capped = MINIMAL.replace("id: tiny", "id: capped\noptions:\n  expected-utility.max-rounds: 999999999");
+        assertThat(send("POST", "/api/scenarios", capped).status()).isEqualTo(201);
+        Answer a = send("POST", "/api/forecast", "{\"scenario\": \"capped\", \"models\": [\"expected-utility\"]}");
+        assertError(a, 400, "BAD_OPTION");
+        assertThat(a.json().get("error").get("message").asText()).contains("expected-utility.max-rounds", "10000");
+        assertThat(get("/api/jobs").json().size()).isEqualTo(before);
+    }
+
+    @Test
+    void theServersBudgetIsASetting() {
+        WebServer small = server(WebSettings.local(0).withBudget(new Budget(50, 20, 1000))).start();
+        try {
+            String smallBase = "http://127.0.0.1:" + small.port();
+            String memoryBase = base;
+            base = smallBase;
+            try {
+                assertError(send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"rounds\": 21}"), 400,
+                        "BAD_OPTION");
+                assertError(send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"runs\": 51}"), 400, "BAD_OPTION");
+                Answer cells = send("POST", "/api/montecarlo", "{\"scenario\": \"" + SEED + "\", \"runs\": 50, "
+                        + "\"rounds\": 5}");
+                assertError(cells, 400, "BAD_OPTION");
+                assertThat(cells.json().get("error").get("message").asText()).contains("actors x issues x runs");
+                Answer caps = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"models\": [\"spatial\"]}");
+                assertError(caps, 400, "BAD_OPTION");
+                assertThat(caps.json().get("error").get("message").asText()).contains("spatial.max-turns must be <= 20");
+                assertThat(send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"rounds\": 20, "
+                        + "\"models\": [\"expected-utility\"]}").status()).isEqualTo(200);
+            } finally {
+                base = memoryBase;
+            }
+        } finally {
+            small.close();
+        }
+    }
+
+    @Test
+    void idsOutsideTheSafeAlphabetAreRefusedWithTheirPlace() {
+        int before = scenarioCount();
+        Answer a = send("POST", "/api/scenarios", MINIMAL.replace("id: tiny", "id: \"<img src=x>\"")
+                .replace("- id: a\n", "- id: \"a b\"\n"));
+        assertThat(a.status()).as(a.body()).isEqualTo(422);
+        JsonNode problems = a.json().get("problems");
+        assertThat(problems.get(0).get("path").asText()).isEqualTo("id");
+        assertThat(problems.get(0).get("message").asText()).contains("<img src=x>", "letters, digits");
+        assertThat(problems.get(1).get("path").asText()).isEqualTo("actors[0].id");
+        assertThat(problems.get(1).get("line").asInt()).as(problems.toString()).isEqualTo(8);
+        assertThat(scenarioCount()).isEqualTo(before);
+        JsonNode v = send("POST", "/api/validate", MINIMAL.replace("- id: tax", "- id: \"tax/../x\"")
+                .replace("    tax:", "    \"tax/../x\":")).json();
+        assertThat(v.get("valid").asBoolean()).isFalse();
+        assertThat(v.get("problems").toString()).contains("issues[0].id");
+        assertThat(ScenarioApi.disposition("a\"b\r\nc", "yaml")).isEqualTo("attachment; filename=\"a_b__c.yaml\"");
+    }
+
+    @Test
+    void historyInMemoryKeepsTheNewestVersions() {
+        assertThat(send("POST", "/api/scenarios", MINIMAL).status()).isEqualTo(201);
+        int saves = InMemoryScenarioRepository.KEPT_VERSIONS + 15;
+        for (int i = 2; i <= saves; i++) {
+            assertThat(send("PUT", "/api/scenarios/tiny", MINIMAL.replace("title: Tiny", "title: Tiny " + i)).status())
+                    .isEqualTo(200);
+        }
+        JsonNode h = get("/api/scenarios/tiny/versions").json();
+        assertThat(h.size()).isEqualTo(InMemoryScenarioRepository.KEPT_VERSIONS);
+        assertThat(h.get(h.size() - 1).get("version").asInt()).isEqualTo(saves);
+        assertThat(h.get(0).get("version").asInt()).isEqualTo(saves - InMemoryScenarioRepository.KEPT_VERSIONS + 1);
+        assertError(get("/api/scenarios/tiny/versions/1"), 410, "NOT_KEPT");
+        assertThat(get("/api/scenarios/tiny/versions/" + saves).json().get("title").asText()).isEqualTo("Tiny " + saves);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413WithoutBeingRead() throws IOException {
+        // 64 KiB limit here; the client streams far more, in chunks, and stops when answered
+        long[] sent = new long[1];
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/validate")).timeout(Duration.ofSeconds(20))
+                .header("Origin", base).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
+                    @Override
+                    public int read() {
+                        sent[0]++;
+                        return sent[0] > 64L << 20 ? -1 : ' ';
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        if (sent[0] > 64L << 20) {
+                            return -1;
+                        }
+                        java.util.Arrays.fill(b, off, off + len, (byte) ' ');
+                        sent[0] += len;
+                        return len;
+                    }
+                })).build();
+        try {
+            HttpResponse<String> a = http.send(r, HttpResponse.BodyHandlers.ofString());
+            assertThat(a.statusCode()).isEqualTo(413);
+            assertThat(a.body()).contains("TOO_LARGE");
+        } catch (IOException e) {
+            // the server closed the connection after answering; the client may see that first
+            assertThat(e.getMessage()).isNotNull();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(sent[0]).as("bytes sent before the server stopped reading").isLessThan(64L << 20);
+        assertThat(get("/api/info").status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyStaticFileCarriesTheSecurityHeaders() {
+        for (String path : List.of("/", "/app.js", "/api.js", "/charts.js", "/app.css", "/api/info", "/openapi.json",
+                "/swagger")) {
+            HttpResponse<String> r = get(path).raw();
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValue(Guard.CSP);
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+        }
+    }
+
+    @Test
     void putWithAnotherIdIsRefused() {
         assertError(send("PUT", "/api/scenarios/" + SEED, MINIMAL), 400, "BAD_INPUT");
         assertThat(get("/api/scenarios/" + SEED + "/versions").json().size()).isEqualTo(1);
@@ -312,7 +515,7 @@ class WebServerTest {
     @Test
     void attachesSourceText() {
         Answer a = send("PUT", "/api/scenarios/" + SEED + "/sources/reuters-ri-2024", "One sentence. Another one.",
-                "Content-Type", "text/plain");
+                "Content-Type", "application/octet-stream");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         assertThat(a.json().get("sources").get(0).get("sentences").size()).isEqualTo(2);
         assertError(send("PUT", "/api/scenarios/" + SEED + "/sources/nope", "x"), 404, "UNKNOWN_ID");
@@ -563,9 +766,48 @@ class WebServerTest {
             """;
 
     @Test
+    void sensitivityAndBacktestJobsAnswerLikeTheirSynchronousEndpoints() {
+        String sens = "{\"scenario\": \"" + SEED + "\", \"model\": \"compromise\", \"issue\": \"sanctions\"}";
+        Answer started = send("POST", "/api/sensitivity/jobs", sens);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.json().get("kind").asText()).isEqualTo("sensitivity");
+        String location = started.raw().headers().firstValue("Location").orElseThrow();
+        JsonNode done = waitForMonteCarlo(location, "done");
+        assertThat(done.get("progress").get("done").asLong()).isEqualTo(1);
+        assertThat(get(location + "/result").json()).isEqualTo(send("POST", "/api/sensitivity", sens).json());
+
+        Answer bt = send("POST", "/api/backtests/jobs?models=compromise,median&split=all", BACKTEST);
+        assertThat(bt.status()).as(bt.body()).isEqualTo(202);
+        String btLocation = bt.raw().headers().firstValue("Location").orElseThrow();
+        waitForMonteCarlo(btLocation, "done");
+        assertThat(get(btLocation + "/result").json())
+                .isEqualTo(send("POST", "/api/backtests?models=compromise,median&split=all", BACKTEST).json());
+
+        // every kind is listed under /api/jobs; a job is not found under another kind's path
+        String btId = bt.json().get("id").asText();
+        assertThat(get("/api/jobs/" + btId).json().get("kind").asText()).isEqualTo("backtest");
+        assertThat(get("/api/jobs/" + btId + "/result").json().get("scores").size()).isPositive();
+        assertThat(get("/api/jobs").json().get(0).get("id").asText()).isEqualTo(btId);
+        assertError(get("/api/sensitivity/jobs/" + btId), 404, "UNKNOWN_ID");
+        assertError(get("/api/runs/" + btId), 404, "UNKNOWN_ID");
+        assertError(send("POST", "/api/sensitivity/jobs", "{\"scenario\": \"" + SEED + "\"}"), 400, "BAD_INPUT");
+    }
+
+    @Test
+    void aJobCancelledThroughTheGenericPathStops() {
+        String id = send("POST", "/api/runs", "{\"scenario\": \"" + SEED + "\", \"models\": [\"blocker\"]}")
+                .json().get("id").asText();
+        waitFor(id, "running");
+        Answer cancelled = send("DELETE", "/api/jobs/" + id, null);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.json().get("kind").asText()).isEqualTo("forecast");
+        assertError(get("/api/jobs/" + id + "/result"), 409, "NOT_READY");
+    }
+
+    @Test
     void backtestAnswersTheScoreTable() {
         int before = scenarioCount();
-        Answer a = send("POST", "/api/backtests?models=compromise,median&split=all", BACKTEST, "Content-Type", "text/plain");
+        Answer a = send("POST", "/api/backtests?models=compromise,median&split=all", BACKTEST, "Content-Type", "application/yaml");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         JsonNode root = a.json();
         assertThat(root.get("split").asText()).isEqualTo("all");
@@ -686,7 +928,18 @@ class WebServerTest {
 
             // resolve
             long id = r.get("id").asLong();
-            String res = "{\"outcome\": 40, \"date\": \"2025-05-01\", \"source\": \"Reuters, 1 May 2025\"}";
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            String res = "{\"outcome\": 40, \"date\": \"" + today + "\", \"source\": \"Reuters, 1 May 2025\"}";
+            // outcomes off the issue's scale, dates before the registration and invented authors are refused
+            assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace("40", "1e300")), 400, "BAD_OPTION");
+            assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace("40", "-1")), 400, "BAD_OPTION");
+            assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace(today, "2020-05-01")), 400,
+                    "BAD_OPTION");
+            assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace("}", ", \"author\": \"Mallory\"}")),
+                    400, "BAD_INPUT");
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good + ", \"author\": \"Mallory\"}"),
+                    400, "BAD_INPUT");
+            assertThat(r.get("author").asText()).isEqualTo("web:" + System.getProperty("user.name") + "@localhost");
             assertError(send("POST", "/api/registry/999/resolution", res), 404, "UNKNOWN_ID");
             assertError(send("POST", "/api/registry/abc/resolution", res), 404, "UNKNOWN_ID");
             assertError(send("POST", "/api/registry/" + id + "/resolution", res.replace("40", "\"forty\"")), 400, "BAD_INPUT");
@@ -697,6 +950,7 @@ class WebServerTest {
             Answer resolved = send("POST", "/api/registry/" + id + "/resolution", res);
             assertThat(resolved.status()).as(resolved.body()).isEqualTo(201);
             assertThat(resolved.json().get("resolution").get("outcome").asDouble()).isEqualTo(40.0);
+            assertThat(resolved.json().get("resolution").get("author").asText()).isEqualTo(r.get("author").asText());
             assertThat(get("/api/registry").json().get(0).get("resolution").get("source").asText())
                     .isEqualTo("Reuters, 1 May 2025");
 

@@ -9,7 +9,7 @@ import org.parley.engine.OptionSpec;
 import org.parley.engine.Problem;
 import org.parley.engine.RunContext;
 import org.parley.engine.Trajectory;
-import org.parley.models.Weights;
+import org.parley.engine.Weights;
 
 /**
  * The compromise model: on each issue the outcome is the weighted mean of the actors' positions,

@@ -202,6 +202,7 @@ public final class ExchangeModel implements BargainingModel {
             out.add(Round.initial(problem.copyPositions(), denormalize(initial)));
             String stop = "round limit";
             for (int r = 1; r <= rounds; r++) {
+                RunContext.checkpoint();
                 Engine.RoundOutput ro = engine.next();
                 out.add(round(r, ro));
                 if (ro.realized().isEmpty()) {

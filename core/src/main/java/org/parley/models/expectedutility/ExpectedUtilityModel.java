@@ -142,6 +142,7 @@ public final class ExpectedUtilityModel implements BargainingModel {
         int[] stoppedAt = new int[m];
         int t = 0;
         while (t < limit && !allTrue(stopped)) {
+            RunContext.checkpoint();
             t++;
             List<Move> moves = new ArrayList<>();
             Arrays.fill(risk, Double.NaN);

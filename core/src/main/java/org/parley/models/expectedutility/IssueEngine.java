@@ -46,15 +46,11 @@ final class IssueEngine {
 
     private final double fixedRange;
     private final double[] ones;
-    private final double[] voterR;
-    /** dt[j][k] = (|x_k - x_j| / R)^{rv_k}: voter k's (possibly powered) distance to actor j's position. */
-    private final double[][] dt;
-    private final int[] order;
-    private final double[] sortedX;
-    private final double[] prefixW;
-    private final double[] prefixWx;
+    /** Actor indices sorted by position (kept between rounds: nearly sorted). */
+    final int[] order;
+    private final Votes votes;
+    private final Offers offers;
     private final double[] scratch;
-    private final double[] voteTotal;
     /** us[i][j], uf[i][j]: U_s and U_f of i challenging j with r_i; usq[i]: U_sq with r_i (pass 2). */
     private final double[][] us;
     private final double[][] uf;
@@ -64,11 +60,7 @@ final class IssueEngine {
     double mu;
     /** Whether the last {@link #step()} computed utilities (false when nobody could move). */
     boolean played;
-    private double allPairsDenominator;
 
-    // candidate produced by classify()
-    private int candKind;
-    private double candTarget;
 
     /**
      * The n x n matrices of a round. Issues are played one after the other within a round (and
@@ -126,20 +118,16 @@ final class IssueEngine {
         this.to = this.x.clone();
         this.ones = new double[n];
         Arrays.fill(ones, 1.0);
-        this.voterR = new double[n];
-        this.dt = ws.dt;
         this.order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        this.sortedX = new double[n];
-        this.prefixW = new double[n + 1];
-        this.prefixWx = new double[n + 1];
         this.scratch = new double[Math.max(n, 1)];
-        this.voteTotal = new double[n];
         this.us = ws.us;
         this.uf = ws.uf;
         this.usq = new double[n];
+        this.votes = new Votes(this, cfg, ws.dt);
+        this.offers = new Offers(this, cfg);
         this.fixedRange = cfg.range == EuConfig.Range.SCALE ? scaleRange : spread();
         this.range = fixedRange;
         this.mu = median();
@@ -179,7 +167,7 @@ final class IssueEngine {
 
         // pass 1: every exponent 1, security levels, risk exponents
         Arrays.fill(r, 1.0);
-        probabilities(ones);
+        votes.probabilities(ones);
         for (int i = 0; i < n; i++) {
             double sum = 0;
             for (int j = 0; j < n; j++) {
@@ -197,7 +185,7 @@ final class IssueEngine {
 
         // pass 2: the new exponents; U_s and U_f of every ordered pair once (two powers each),
         // shared by the pair's own EU and by the counterpart-view EUs that use the same exponent
-        probabilities(r);
+        votes.probabilities(r);
         for (int i = 0; i < n; i++) {
             usq[i] = 2 - 4 * pw(0.5, r[i]);
             double[] usRow = us[i];
@@ -233,7 +221,7 @@ final class IssueEngine {
 
         // offers: each actor is the mover only in its own chart
         for (int i = 0; i < n; i++) {
-            choose(i);
+            offers.choose(i);
         }
         for (int i = 0; i < n; i++) {
             x[i] = to[i];
@@ -287,7 +275,7 @@ final class IssueEngine {
         return challenge - noChallenge;
     }
 
-    private static double pw(double base, double e) {
+    static double pw(double base, double e) {
         return e == 1.0 ? base : Math.pow(base, e);
     }
 
@@ -382,208 +370,7 @@ final class IssueEngine {
                 nji -= w[k] * diff;
             }
         }
-        return probability(nij, nji, allPairs);
-    }
-
-    private double probability(double nij, double nji, double allPairs) {
-        switch (cfg.probability) {
-            case ALL_PAIRS:
-                return allPairs > 0 ? nij / allPairs : 0;
-            case NET:
-                return nij + nji > 0 ? Math.max(0, nij - nji) / (nij + nji) : 0;
-            case TEXTBOOK:
-            default:
-                return nij + nji > 0 ? nij / (nij + nji) : 0;
-        }
-    }
-
-    /** Fills {@link #p} with voter exponents {@code rv} (used only when votes are powered). */
-    private void probabilities(double[] rv) {
-        for (int k = 0; k < n; k++) {
-            voterR[k] = cfg.poweredVotes ? rv[k] : 1.0;
-        }
-        for (int j = 0; j < n; j++) {
-            double[] row = dt[j];
-            double xj = x[j];
-            for (int k = 0; k < n; k++) {
-                row[k] = pw(Math.abs(x[k] - xj) / range, voterR[k]);
-            }
-        }
-        allPairsDenominator = cfg.probability == EuConfig.Probability.ALL_PAIRS ? allPairs() : 0;
-        boolean linear = true;
-        for (int k = 0; k < n && linear; k++) {
-            linear = voterR[k] == 1.0;
-        }
-        if (linear) {
-            probabilitiesLinear();
-            return;
-        }
-        // sum_k w_k dt[j][k] per actor: the net vote for i over j is total[j] - total[i]
-        for (int j = 0; j < n; j++) {
-            double[] dj = dt[j];
-            double t = 0;
-            for (int k = 0; k < n; k++) {
-                t += w[k] * dj[k];
-            }
-            voteTotal[j] = t;
-        }
-        for (int i = 0; i < n; i++) {
-            p[i][i] = 0;
-            double[] di = dt[i];
-            for (int j = i + 1; j < n; j++) {
-                if (x[i] == x[j]) {
-                    p[i][j] = 0;
-                    p[j][i] = 0;
-                    continue;
-                }
-                double[] dj = dt[j];
-                // total vote sum_k w_k |dt[j][k] - dt[i][k]|, four accumulators, no branch
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                int k = 0;
-                for (; k + 3 < n; k += 4) {
-                    s0 += w[k] * Math.abs(dj[k] - di[k]);
-                    s1 += w[k + 1] * Math.abs(dj[k + 1] - di[k + 1]);
-                    s2 += w[k + 2] * Math.abs(dj[k + 2] - di[k + 2]);
-                    s3 += w[k + 3] * Math.abs(dj[k + 3] - di[k + 3]);
-                }
-                for (; k < n; k++) {
-                    s0 += w[k] * Math.abs(dj[k] - di[k]);
-                }
-                double total = (s0 + s1) + (s2 + s3);
-                double net = voteTotal[j] - voteTotal[i];
-                // votes for i (voters nearer i) and for j; clamp the rounding of the difference
-                double nij = Math.max(0, (total + net) / 2);
-                double nji = Math.max(0, (total - net) / 2);
-                if (cfg.thirdPartiesOnly) {
-                    // voter i votes w_i dt[j][i] for itself, voter j w_j dt[i][j] for itself
-                    nij -= w[i] * dj[i];
-                    nji -= w[j] * di[j];
-                }
-                p[i][j] = probability(nij, nji, allPairsDenominator);
-                p[j][i] = probability(nji, nij, allPairsDenominator);
-            }
-        }
-    }
-
-    /**
-     * {@link #p} for linear votes in O(n^2 log n): over the positions sorted with prefix sums of
-     * w and w x, the voters at or beyond the nearer end give the whole distance, those between
-     * it and the midpoint give (x_lo + x_hi - 2 x_k), those at the midpoint nothing.
-     */
-    private void probabilitiesLinear() {
-        prefixW[0] = 0;
-        prefixWx[0] = 0;
-        for (int m = 0; m < n; m++) {
-            int k = order[m];
-            sortedX[m] = x[k];
-            prefixW[m + 1] = prefixW[m] + w[k];
-            prefixWx[m + 1] = prefixWx[m] + w[k] * x[k];
-        }
-        for (int i = 0; i < n; i++) {
-            p[i][i] = 0;
-            for (int j = i + 1; j < n; j++) {
-                if (x[i] == x[j]) {
-                    p[i][j] = 0;
-                    p[j][i] = 0;
-                    continue;
-                }
-                double lo = Math.min(x[i], x[j]);
-                double hi = Math.max(x[i], x[j]);
-                double mid = (lo + hi) / 2;
-                int aLo = upper(lo);
-                int bMid = lower(mid);
-                int cMid = upper(mid);
-                int dHi = lower(hi);
-                double span = hi - lo;
-                double forLo = span * prefixW[aLo] + (lo + hi) * (prefixW[bMid] - prefixW[aLo])
-                        - 2 * (prefixWx[bMid] - prefixWx[aLo]);
-                double forHi = span * (prefixW[n] - prefixW[dHi]) + 2 * (prefixWx[dHi] - prefixWx[cMid])
-                        - (lo + hi) * (prefixW[dHi] - prefixW[cMid]);
-                forLo = Math.max(0, forLo) / range;
-                forHi = Math.max(0, forHi) / range;
-                double nij = x[i] < x[j] ? forLo : forHi;
-                double nji = x[i] < x[j] ? forHi : forLo;
-                if (cfg.thirdPartiesOnly) {
-                    nij -= w[i] * dt[j][i];
-                    nji -= w[j] * dt[i][j];
-                }
-                p[i][j] = probability(nij, nji, allPairsDenominator);
-                p[j][i] = probability(nji, nij, allPairsDenominator);
-            }
-        }
-    }
-
-    /** Number of sorted positions {@code <= v}. */
-    private int upper(double v) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortedX[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Number of sorted positions {@code < v}. */
-    private int lower(double v) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortedX[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /**
-     * Scholz's code's denominator: sum over voters k and ordered pairs (u, v) of
-     * w_k |dt[u][k] - dt[v][k]|, in O(n^2) by walking the positions outward from each voter.
-     */
-    private double allPairs() {
-        double total = 0;
-        for (int k = 0; k < n; k++) {
-            double xk = x[k];
-            // split: first index in sorted order with position >= xk
-            int lo = 0;
-            int hi = n;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (x[order[mid]] < xk) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            int left = lo - 1;
-            int right = lo;
-            double sum = 0;
-            for (int m = 0; m < n; m++) {
-                int pick;
-                if (left < 0) {
-                    pick = order[right++];
-                } else if (right >= n) {
-                    pick = order[left--];
-                } else if (xk - x[order[left]] < x[order[right]] - xk) {
-                    pick = order[left--];
-                } else {
-                    pick = order[right++];
-                }
-                sum += dt[pick][k] * (2 * m - (n - 1));
-            }
-            total += w[k] * 2 * sum;
-        }
-        return total;
+        return votes.probability(nij, nji, allPairs);
     }
 
     /** Insertion sort of {@link #order} by position (nearly sorted from the last round). */
@@ -665,165 +452,16 @@ final class IssueEngine {
         return x[order[n - 1]];
     }
 
-    /**
-     * Classifies the dyad (i focal, j counterpart) from i's chart at the positions the round
-     * started from; sets {@link #candKind} and {@link #candTarget} (i's new position if it accepts).
-     */
-    private void classify(int i, int j) {
-        candKind = NONE;
-        candTarget = from[i];
-        if (i == j || (from[i] == from[j] && cfg.skipSamePosition)) {
-            return;
-        }
-        double ai = a[i][j];
-        double bj = b[i][j];
-        double z = cfg.zeroBand;
-        boolean nearA = Math.abs(ai) < z;
-        boolean nearB = Math.abs(bj) < z;
-        if (nearA && nearB) {
-            return;
-        }
-        if (nearA) {
-            if (bj > 0) {
-                compromise(i, j, ai, bj);
-            }
-            return;
-        }
-        if (nearB) {
-            return;
-        }
-        if (ai > 0 && bj > 0) {
-            if (ai < bj) {
-                switch (cfg.conflict) {
-                    case NONE:
-                        return;
-                    case EXPECTED:
-                        candKind = CONFLICT;
-                        candTarget = from[i] + (1 - p[i][j]) * (from[j] - from[i]);
-                        return;
-                    case FULL:
-                    default:
-                        candKind = CONFLICT;
-                        candTarget = from[j];
-                        return;
-                }
-            }
-            return;
-        }
-        if (ai < 0 && bj > 0) {
-            if (bj > -ai) {
-                compromise(i, j, ai, bj);
-            } else if (-ai > bj && cfg.capitulationFixed) {
-                candKind = CAPITULATE;
-                candTarget = from[j];
-            }
-        }
-    }
-
-    private void compromise(int i, int j, double ai, double bj) {
-        candKind = COMPROMISE;
-        if (cfg.compromiseRatio) {
-            candTarget = from[i] + (from[j] - from[i]) * Math.abs(ai / bj);
-        } else {
-            candTarget = weightedAverage(i, j, ai, bj);
-        }
-    }
-
-    private double weightedAverage(int i, int j, double ai, double bj) {
-        double wa = Math.abs(ai);
-        double wb = Math.abs(bj);
-        return (wa * from[i] + wb * from[j]) / (wa + wb);
-    }
-
-    /** Actor i picks one offer (F13) and records it in kind/with/to. */
-    private void choose(int i) {
-        if (cfg.offerChoice == EuConfig.OfferChoice.HIGHEST_EU) {
-            int best = -1;
-            for (int j = 0; j < n; j++) {
-                if (j == i || !(b[i][j] > 0)) {
-                    continue;
-                }
-                if (best < 0 || b[i][j] > b[i][best]
-                        || (b[i][j] == b[i][best] && Math.abs(from[i] - from[j]) < Math.abs(from[i] - from[best]))) {
-                    best = j;
-                }
-            }
-            if (best >= 0) {
-                classify(i, best);
-                if (candKind != NONE) {
-                    kind[i] = candKind;
-                    with[i] = best;
-                    to[i] = candTarget;
-                }
-            }
-            return;
-        }
-        int bestKind = NONE;
-        int bestWith = -1;
-        double bestTarget = from[i];
-        double bestKey = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < n; j++) {
-            classify(i, j);
-            if (candKind == NONE) {
-                continue;
-            }
-            double key = cfg.offerChoice == EuConfig.OfferChoice.CLASS_WEIGHTED_KEY && candKind == COMPROMISE
-                    ? weightedAverage(i, j, a[i][j], b[i][j])
-                    : Math.abs(candTarget - from[i]);
-            boolean better;
-            if (bestKind == NONE || rank(candKind) < rank(bestKind)) {
-                better = true;
-            } else if (rank(candKind) > rank(bestKind)) {
-                better = false;
-            } else if (key != bestKey) {
-                better = key < bestKey;
-            } else if (cfg.tiesFirst) {
-                better = false;
-            } else {
-                // equal: the proposer with the higher expected utility, then the lower position
-                double bNew = b[i][j];
-                double bOld = b[i][bestWith];
-                better = bNew > bOld || (bNew == bOld && candTarget < bestTarget);
-            }
-            if (better) {
-                bestKind = candKind;
-                bestWith = j;
-                bestTarget = candTarget;
-                bestKey = key;
-            }
-        }
-        if (bestKind != NONE) {
-            kind[i] = bestKind;
-            with[i] = bestWith;
-            to[i] = bestTarget;
-        }
-    }
-
-    private static int rank(int k) {
-        switch (k) {
-            case CONFLICT:
-                return 0;
-            case COMPROMISE:
-                return 1;
-            case CAPITULATE:
-                return 2;
-            default:
-                return 3;
-        }
-    }
-
     /** For explanations: the kind of the offer j made to i in the last round ({@link #NONE} if none). */
     int offerKind(int i, int j) {
         if (!played) {
             return NONE;
         }
-        classify(i, j);
-        return candKind;
+        return offers.kind(i, j);
     }
 
     /** For explanations: where accepting j's offer would have moved i in the last round. */
     double offerTarget(int i, int j) {
-        classify(i, j);
-        return candTarget;
+        return offers.target(i, j);
     }
 }

@@ -10,7 +10,7 @@ import org.parley.engine.OptionSpec;
 import org.parley.engine.Problem;
 import org.parley.engine.RunContext;
 import org.parley.engine.Trajectory;
-import org.parley.models.Weights;
+import org.parley.engine.Weights;
 
 /**
  * The weighted median: on each issue, the position at which the actors on either side hold less

@@ -53,52 +53,16 @@ final class Pce {
 
     /** Probability that the side of strength {@code s1} beats the side of strength {@code s2}. */
     static double victory(VictoryProb law, double s1, double s2) {
-        double x1;
-        double x2;
-        switch (law) {
-            case LINEAR:
-                x1 = s1;
-                x2 = s2;
-                break;
-            case SQUARE:
-                x1 = s1 * s1;
-                x2 = s2 * s2;
-                break;
-            case QUARTIC:
-                x1 = s1 * s1 * s1 * s1;
-                x2 = s2 * s2 * s2 * s2;
-                break;
-            case OCTIC: {
-                double q1 = s1 * s1 * s1 * s1;
-                double q2 = s2 * s2 * s2 * s2;
-                x1 = q1 * q1;
-                x2 = q2 * q2;
-                break;
-            }
-            case BINARY: {
-                final double thresh = 1.10;
-                if (s1 >= thresh * s2) {
-                    x1 = 1.0;
-                    x2 = 1e-6;
-                } else if (s2 >= thresh * s1) {
-                    x1 = 1e-6;
-                    x2 = 1.0;
-                } else {
-                    double r12 = s1 / (s1 + s2);
-                    double p12 = (r12 * (thresh + 1.0) - 1.0) / (thresh - 1.0);
-                    x1 = p12;
-                    x2 = 1 - p12;
-                }
-                break;
-            }
-            default:
-                throw new IllegalStateException("victory law " + law);
-        }
-        return x1 / (x1 + x2);
+        return share(law, s1, s2, true);
     }
 
     /** The complementary probability as KTAB computes it ({@code x2 / (x1 + x2)}, not {@code 1 - p}). */
     private static double victoryOther(VictoryProb law, double s1, double s2) {
+        return share(law, s1, s2, false);
+    }
+
+    /** The victory law's weights x1, x2 of the two strengths; the share of the first side or of the second. */
+    private static double share(VictoryProb law, double s1, double s2, boolean first) {
         double x1;
         double x2;
         switch (law) {
@@ -140,7 +104,7 @@ final class Pce {
             default:
                 throw new IllegalStateException("victory law " + law);
         }
-        return x2 / (x1 + x2);
+        return (first ? x1 : x2) / (x1 + x2);
     }
 
     /**

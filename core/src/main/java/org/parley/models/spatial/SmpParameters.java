@@ -1,5 +1,7 @@
 package org.parley.models.spatial;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import org.parley.engine.ModelOptions;
@@ -61,11 +63,60 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
         throw new IllegalArgumentException("unknown value '" + value + "'");
     }
 
-    /** An option value and KTAB's name for it. */
-    interface Named {
-        String option();
+    /** KTAB's name of each value (its XML and logs spell them so). */
+    private static final Map<Named, String> KTAB = Map.ofEntries(
+            Map.entry(VictoryProb.LINEAR, "Linear"),
+            Map.entry(VictoryProb.SQUARE, "Square"),
+            Map.entry(VictoryProb.QUARTIC, "Quartic"),
+            Map.entry(VictoryProb.OCTIC, "Octic"),
+            Map.entry(VictoryProb.BINARY, "Binary"),
+            Map.entry(Pce.CONDITIONAL, "ConditionalPCM"),
+            Map.entry(Pce.MARKOV_INCENTIVE, "MarkovIPCM"),
+            Map.entry(Pce.MARKOV_UNIFORM, "MarkovUPCM"),
+            Map.entry(Transitions.DETERMINISTIC, "DeterminsticSTM"),
+            Map.entry(Transitions.STOCHASTIC, "StochasticSTM"),
+            Map.entry(Vote.BINARY, "Binary"),
+            Map.entry(Vote.PROP_BIN, "PropBin"),
+            Map.entry(Vote.PROP, "Prop"),
+            Map.entry(Vote.PROP_CBC, "PropCbc"),
+            Map.entry(Vote.CUBIC, "Cubic"),
+            Map.entry(Vote.ASYM_PROSP, "ASymProsp"),
+            Map.entry(RiskAdjust.NONE, "None"),
+            Map.entry(RiskAdjust.ONE_THIRD, "OneThird"),
+            Map.entry(RiskAdjust.HALF, "Half"),
+            Map.entry(RiskAdjust.TWO_THIRDS, "TwoThirds"),
+            Map.entry(RiskAdjust.FULL, "Full"),
+            Map.entry(RiskRange.MIN, "Min"),
+            Map.entry(RiskRange.MID, "Mid"),
+            Map.entry(RiskRange.MAX, "Max"),
+            Map.entry(ThirdParty.NO_COMMIT, "NoCommit"),
+            Map.entry(ThirdParty.SEMI_COMMIT, "SemiCommit"),
+            Map.entry(ThirdParty.FULL_COMMIT, "FullCommit"),
+            Map.entry(Interpolation.S1P1, "S1P1"),
+            Map.entry(Interpolation.S2P2, "S2P2"),
+            Map.entry(Interpolation.S2PMAX, "S2PMax"),
+            Map.entry(BargainModel.INIT_ONLY, "InitOnlyInterp"),
+            Map.entry(BargainModel.INIT_RCVR, "InitRcvrInterp"),
+            Map.entry(BargainModel.PW_COMP, "PWCompInterp"),
+            Map.entry(PwCompWeight.KTAB, "ktab"),
+            Map.entry(PwCompWeight.RECEIVER, "receiver"),
+            Map.entry(ReceiverEstimate.KTAB, "ktab"),
+            Map.entry(ReceiverEstimate.PROBABILITY, "probability"),
+            Map.entry(Forecast.EXPECTED, "-"),
+            Map.entry(Forecast.MOST_LIKELY, "-"),
+            Map.entry(Forecast.POWER_MEAN, "-"));
 
-        String ktab();
+    /** An option value (the constant's name in kebab case) and KTAB's name for it. */
+    interface Named {
+        String name();
+
+        default String ktab() {
+            return KTAB.get(this);
+        }
+
+        default String option() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     static String[] options(Named[] values) {
@@ -78,215 +129,47 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
 
     /** Victory probability law from coalition strengths (KTAB VictoryProbModel). */
     enum VictoryProb implements Named {
-        LINEAR("linear", "Linear"), SQUARE("square", "Square"), QUARTIC("quartic", "Quartic"),
-        OCTIC("octic", "Octic"), BINARY("binary", "Binary");
-
-        private final String option;
-        private final String ktab;
-
-        VictoryProb(String option, String ktab) {
-            this.option = option;
-            this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
-        }
-
-        @Override
-        public String ktab() {
-            return ktab;
-        }
+        LINEAR, SQUARE, QUARTIC, OCTIC, BINARY
     }
 
     /** Probabilistic Condorcet election variant (KTAB PCEModel). */
     enum Pce implements Named {
-        CONDITIONAL("conditional", "ConditionalPCM"), MARKOV_INCENTIVE("markov-incentive", "MarkovIPCM"),
-        MARKOV_UNIFORM("markov-uniform", "MarkovUPCM");
-
-        private final String option;
-        private final String ktab;
-
-        Pce(String option, String ktab) {
-            this.option = option;
-            this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
-        }
-
-        @Override
-        public String ktab() {
-            return ktab;
-        }
+        CONDITIONAL, MARKOV_INCENTIVE, MARKOV_UNIFORM
     }
 
     /** How an actor picks a bargain from its queue (KTAB StateTransitions). */
     enum Transitions implements Named {
-        DETERMINISTIC("deterministic", "DeterminsticSTM"), STOCHASTIC("stochastic", "StochasticSTM");
-
-        private final String option;
-        private final String ktab;
-
-        Transitions(String option, String ktab) {
-            this.option = option;
-            this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
-        }
-
-        @Override
-        public String ktab() {
-            return ktab;
-        }
+        DETERMINISTIC, STOCHASTIC
     }
 
     /** Voting rule: how a utility difference becomes a vote (KTAB VotingRule). */
     enum Vote implements Named {
-        BINARY("binary", "Binary"), PROP_BIN("prop-bin", "PropBin"), PROP("prop", "Prop"),
-        PROP_CBC("prop-cbc", "PropCbc"), CUBIC("cubic", "Cubic"), ASYM_PROSP("asym-prosp", "ASymProsp");
-
-        private final String option;
-        private final String ktab;
-
-        Vote(String option, String ktab) {
-            this.option = option;
-            this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
-        }
-
-        @Override
-        public String ktab() {
-            return ktab;
-        }
+        BINARY, PROP_BIN, PROP, PROP_CBC, CUBIC, ASYM_PROSP
     }
 
     /** h's estimate of i's risk attitude (KTAB BigRAdjust). */
     enum RiskAdjust implements Named {
-        NONE("none", "None"), ONE_THIRD("one-third", "OneThird"), HALF("half", "Half"),
-        TWO_THIRDS("two-thirds", "TwoThirds"), FULL("full", "Full");
-
-        private final String option;
-        private final String ktab;
-
-        RiskAdjust(String option, String ktab) {
-            this.option = option;
-            this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
-        }
-
-        @Override
-        public String ktab() {
-            return ktab;
-        }
+        NONE, ONE_THIRD, HALF, TWO_THIRDS, FULL
     }
 
     /** Range of the inferred risk attitudes (KTAB BigRRange). */
     enum RiskRange implements Named {
-        MIN("min", "Min"), MID("mid", "Mid"), MAX("max", "Max");
-
-        private final String option;
-        private final String ktab;
-
-        RiskRange(String option, String ktab) {
-            this.option = option;
-            this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
-        }
-
-        @Override
-        public String ktab() {
-            return ktab;
-        }
+        MIN, MID, MAX
     }
 
     /** Third parties' commitment in the hypothetical contests (KTAB ThirdPartyCommit). */
     enum ThirdParty implements Named {
-        NO_COMMIT("no-commit", "NoCommit"), SEMI_COMMIT("semi-commit", "SemiCommit"),
-        FULL_COMMIT("full-commit", "FullCommit");
-
-        private final String option;
-        private final String ktab;
-
-        ThirdParty(String option, String ktab) {
-            this.option = option;
-            this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
-        }
-
-        @Override
-        public String ktab() {
-            return ktab;
-        }
+        NO_COMMIT, SEMI_COMMIT, FULL_COMMIT
     }
 
     /** Interpolation of a bargain between two vector positions (KTAB InterVecBrgn). */
     enum Interpolation implements Named {
-        S1P1("s1p1", "S1P1"), S2P2("s2p2", "S2P2"), S2PMAX("s2pmax", "S2PMax");
-
-        private final String option;
-        private final String ktab;
-
-        Interpolation(String option, String ktab) {
-            this.option = option;
-            this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
-        }
-
-        @Override
-        public String ktab() {
-            return ktab;
-        }
+        S1P1, S2P2, S2PMAX
     }
 
     /** Whose perspective forms the bargain (KTAB BargnModel). */
     enum BargainModel implements Named {
-        INIT_ONLY("init-only", "InitOnlyInterp"), INIT_RCVR("init-rcvr", "InitRcvrInterp"),
-        PW_COMP("pw-comp", "PWCompInterp");
-
-        private final String option;
-        private final String ktab;
-
-        BargainModel(String option, String ktab) {
-            this.option = option;
-            this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
-        }
-
-        @Override
-        public String ktab() {
-            return ktab;
-        }
+        INIT_ONLY, INIT_RCVR, PW_COMP
     }
 
     /**
@@ -295,25 +178,7 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
      * receiver's own capability.
      */
     enum PwCompWeight implements Named {
-        KTAB("ktab", "ktab"), RECEIVER("receiver", "receiver");
-
-        private final String option;
-        private final String ktab;
-
-        PwCompWeight(String option, String ktab) {
-            this.option = option;
-            this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
-        }
-
-        @Override
-        public String ktab() {
-            return ktab;
-        }
+        KTAB, RECEIVER
     }
 
     /**
@@ -323,47 +188,11 @@ record SmpParameters(VictoryProb victoryProb, Pce pce, Transitions transitions, 
      * ({@code ktab}); {@code probability} uses the receiver's estimated probability.
      */
     enum ReceiverEstimate implements Named {
-        KTAB("ktab", "ktab"), PROBABILITY("probability", "probability");
-
-        private final String option;
-        private final String ktab;
-
-        ReceiverEstimate(String option, String ktab) {
-            this.option = option;
-            this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
-        }
-
-        @Override
-        public String ktab() {
-            return ktab;
-        }
+        KTAB, PROBABILITY
     }
 
     /** Which number per issue Parley reports as the round's outcome and the forecast. */
     enum Forecast implements Named {
-        EXPECTED("expected", "-"), MOST_LIKELY("most-likely", "-"), POWER_MEAN("power-mean", "-");
-
-        private final String option;
-        private final String ktab;
-
-        Forecast(String option, String ktab) {
-            this.option = option;
-            this.ktab = ktab;
-        }
-
-        @Override
-        public String option() {
-            return option;
-        }
-
-        @Override
-        public String ktab() {
-            return ktab;
-        }
+        EXPECTED, MOST_LIKELY, POWER_MEAN
     }
 }

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.parley.engine.RunContext;
+
 /**
  * Runs KTAB's SMP from an initial state to its stopping rule (spec 2.5 to 2.8): each turn every
  * actor picks its best challenge, turns it into a bargain, and every actor resolves its queue of
@@ -91,6 +93,7 @@ final class SmpRun {
         List<Integer> hashes = new ArrayList<>();
         hashes.add(hash(states.get(0)));
         for (int t = 1; ; t++) {
+            RunContext.checkpoint();
             SmpState next = step(states.get(t - 1), rng);
             states.add(next);
             double d01 = stateDist(states.get(0), states.get(1)) + MIN_SIG_DELTA;

@@ -18,6 +18,7 @@ import org.parley.engine.Move;
 import org.parley.engine.ParleyException;
 import org.parley.engine.Peers;
 import org.parley.engine.Problem;
+import org.parley.engine.Replication;
 import org.parley.engine.RunContext;
 import org.parley.engine.Trajectory;
 import org.parley.model.DecisionRule;
@@ -46,6 +47,7 @@ class ExchangeModelTest {
                 new DecisionRule[] {DecisionRule.BARGAINING, DecisionRule.BARGAINING});
     }
 
+    @Replication
     @Test
     void twoActorVectorIsReproducedExactly() {
         Peers.require("peers/exchange/reference_outputs/py_two_actor_vector.txt");

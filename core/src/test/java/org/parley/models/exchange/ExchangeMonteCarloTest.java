@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.parley.engine.ModelOptions;
 import org.parley.engine.Peers;
 import org.parley.engine.Problem;
+import org.parley.engine.Replication;
 import org.parley.engine.RunContext;
 import org.parley.engine.Seeds;
 import org.parley.engine.Trajectory;
@@ -23,6 +24,7 @@ import org.parley.engine.Trajectory;
  * difference, sqrt(sd_ref^2 / n_ref + sd^2 / n), plus 1e-4 for the file's rounding. Four standard
  * errors keep the chance of a false alarm over all compared means (62) below 1 %.
  */
+@Replication
 class ExchangeMonteCarloTest {
 
     @ParameterizedTest(name = "{1} p={2}")

@@ -17,6 +17,7 @@ import org.parley.engine.ModelOptions;
 import org.parley.engine.Move;
 import org.parley.engine.Peers;
 import org.parley.engine.Problem;
+import org.parley.engine.Replication;
 import org.parley.engine.Round;
 import org.parley.engine.RunContext;
 import org.parley.engine.Trajectory;
@@ -28,6 +29,7 @@ import org.parley.engine.Trajectory;
  * unit of the last printed digit plus 1e-12 (so the double port agrees with the 28-digit Decimal
  * run to the printed precision, i.e. to better than 1e-9 on gains).
  */
+@Replication
 class ExchangeReplicationTest {
 
     static final String IN = "peers/exchange/inputs/";

@@ -22,6 +22,7 @@ import org.parley.engine.ModelOptions;
 import org.parley.engine.Move;
 import org.parley.engine.Peers;
 import org.parley.engine.Problem;
+import org.parley.engine.Replication;
 import org.parley.engine.Round;
 import org.parley.engine.RunContext;
 import org.parley.engine.Trajectory;
@@ -33,6 +34,7 @@ import org.parley.models.Models;
  * the open implementations run on their own data ({@code ../shared/peers/bdm/outputs/}, read in
  * place: their licences keep them out of this repository).
  */
+@Replication
 class ExpectedUtilityReplicationTest {
 
     private static final double TOL = 1e-6;

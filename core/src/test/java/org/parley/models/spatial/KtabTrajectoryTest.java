@@ -12,12 +12,14 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parley.engine.Problem;
+import org.parley.engine.Replication;
 
 /**
  * Whole KTAB trajectories with the default parameters (see {@code reference/ktab/SOURCE.md}):
  * positions and ideals per turn to 1e-9 with the same number of turns, win probabilities as KTAB
  * prints them, every bargain with its queue probabilities and selections, and the stop-rule trace.
  */
+@Replication
 class KtabTrajectoryTest {
 
     /** C's {@code %.4f}: the exact binary value rounded half-even. */

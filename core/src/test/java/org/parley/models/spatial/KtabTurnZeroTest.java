@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.parley.engine.Problem;
+import org.parley.engine.Replication;
 
 /**
  * KTAB's own turn-0 intermediate values for {@code dummyData_3Dim} (full-logging run, see
@@ -15,6 +16,7 @@ import org.parley.engine.Problem;
  * utilities and third-party little contests, to 1e-12; PCE position probabilities from every
  * perspective at every turn, and the bargains of turns 0 and 1.
  */
+@Replication
 class KtabTurnZeroTest {
 
     private static final double TOL = 1e-12;

@@ -13,12 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parley.engine.Problem;
+import org.parley.engine.Replication;
 
 /**
  * KTAB's SOE-Pol-Comp run with one model parameter changed at a time
  * ({@code outputs/SOE-Pol-Comp_parameter_sensitivity.txt}): the number of states and the final
  * capability x salience weighted mean, minimum and maximum of each dimension, as KTAB printed them.
  */
+@Replication
 class KtabVariantsTest {
 
     private static final Map<String, String[]> OPTION = new LinkedHashMap<>();

@@ -19,22 +19,17 @@ import org.parley.engine.ProblemCode;
 import org.parley.engine.ScenarioException;
 import org.parley.engine.ScenarioProblem;
 import org.parley.io.ImportSettings;
+import org.parley.io.internal.AbstractYamlReader;
 import org.parley.io.Scenarios;
 import org.parley.io.TextFile;
 import org.parley.model.Issue;
 import org.parley.model.Scenario;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads Parley's backtest format: a YAML file listing cases, each a scenario (a file beside the
@@ -56,7 +51,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *       tax: 40
  * </pre>
  */
-public final class BacktestYamlReader {
+public final class BacktestYamlReader extends AbstractYamlReader {
 
     /** The top-level key that marks a backtest file. */
     public static final String MARKER = "parley-backtest";
@@ -67,21 +62,11 @@ public final class BacktestYamlReader {
 
     private final TextFile text;
     private final Path dir;
-    private final List<ScenarioProblem> problems = new ArrayList<>();
 
     private BacktestYamlReader(TextFile text, Path dir) {
+        super(text.name(), "YAML", (int) TextFile.MAX_BYTES + 1);
         this.text = text;
         this.dir = dir;
-    }
-
-    /** {@code true} when the text is a backtest file (a line {@code parley-backtest:} at the top level). */
-    public static boolean isBacktest(String text) {
-        for (String l : text.split("\r\n|\r|\n")) {
-            if (l.startsWith(MARKER + ":")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -99,13 +84,13 @@ public final class BacktestYamlReader {
         if (top == null) {
             throw new ScenarioException(problems);
         }
-        String version = scalar(top.get(MARKER), MARKER);
+        String version = value(top.get(MARKER), MARKER);
         if (version == null || !version.equals("1")) {
             error(ProblemCode.BAD_VALUE, top.getOrDefault(MARKER, root), MARKER,
                     "the file must start with 'parley-backtest: 1'");
         }
-        String name = top.containsKey("name") ? scalar(top.get("name"), "name") : text.name().replaceAll(".*[/\\\\]", "");
-        String proposer = top.containsKey("proposer") ? scalar(top.get("proposer"), "proposer") : null;
+        String name = top.containsKey("name") ? value(top.get("name"), "name") : text.name().replaceAll(".*[/\\\\]", "");
+        String proposer = top.containsKey("proposer") ? value(top.get("proposer"), "proposer") : null;
         List<BacktestCase> cases = new ArrayList<>();
         Node cn = top.get("cases");
         if (!(cn instanceof SequenceNode) || ((SequenceNode) cn).getValue().isEmpty()) {
@@ -135,15 +120,15 @@ public final class BacktestYamlReader {
         if (m == null) {
             return null;
         }
-        String id = scalar(m.get("id"), p + ".id");
+        String id = value(m.get("id"), p + ".id");
         if (id == null) {
             error(ProblemCode.MISSING_FIELD, n, p + ".id", "a case needs an 'id'");
             return null;
         }
-        String proposal = m.containsKey("proposal") ? scalar(m.get("proposal"), p + ".proposal") : null;
+        String proposal = m.containsKey("proposal") ? value(m.get("proposal"), p + ".proposal") : null;
         Split split = null;
         if (m.containsKey("split")) {
-            String s = scalar(m.get("split"), p + ".split");
+            String s = value(m.get("split"), p + ".split");
             if ("train".equals(s)) {
                 split = Split.TRAIN;
             } else if ("test".equals(s)) {
@@ -154,15 +139,15 @@ public final class BacktestYamlReader {
         }
         LocalDate date = null;
         if (m.containsKey("date")) {
-            String d = scalar(m.get("date"), p + ".date");
+            String d = value(m.get("date"), p + ".date");
             try {
                 date = d == null ? null : LocalDate.parse(d);
             } catch (DateTimeParseException e) {
                 error(ProblemCode.WRONG_TYPE, m.get("date"), p + ".date", "date must be YYYY-MM-DD, was '" + d + "'");
             }
         }
-        String procedure = m.containsKey("procedure") ? scalar(m.get("procedure"), p + ".procedure") : null;
-        String rule = m.containsKey("voting-rule") ? scalar(m.get("voting-rule"), p + ".voting-rule") : null;
+        String procedure = m.containsKey("procedure") ? value(m.get("procedure"), p + ".procedure") : null;
+        String rule = m.containsKey("voting-rule") ? value(m.get("voting-rule"), p + ".voting-rule") : null;
         Node sn = m.get("scenario");
         if (sn == null) {
             error(ProblemCode.MISSING_FIELD, n, p + ".scenario", "case '" + id + "' needs a 'scenario' (a file or a mapping)");
@@ -177,9 +162,9 @@ public final class BacktestYamlReader {
         }
         Map<String, Double> outcomes = new LinkedHashMap<>();
         for (NodeTuple t : ((MappingNode) on).getValue()) {
-            String issueId = scalar(t.getKeyNode(), p + ".outcomes");
+            String issueId = value(t.getKeyNode(), p + ".outcomes");
             String path = p + ".outcomes." + issueId;
-            String v = scalar(t.getValueNode(), path);
+            String v = value(t.getValueNode(), path);
             if (issueId == null || v == null) {
                 continue;
             }
@@ -237,7 +222,7 @@ public final class BacktestYamlReader {
             error(ProblemCode.WRONG_TYPE, sn, p, "scenario must be a file name or a mapping");
             return null;
         } catch (ScenarioException e) {
-            problems.addAll(e.problems());
+            problems.addAll(e.errors());
             return null;
         } catch (ParleyException e) {
             error(ProblemCode.BAD_VALUE, sn, p, e.getMessage());
@@ -245,68 +230,13 @@ public final class BacktestYamlReader {
         }
     }
 
-    private Node compose(String s) {
-        if (s.isBlank()) {
-            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.EMPTY_SCENARIO, "", "the file is empty")
-                    .at(text.name(), 1, 1)));
-        }
-        LoadSettings settings = LoadSettings.builder().setLabel(text.name()).setMaxAliasesForCollections(20)
-                .setAllowRecursiveKeys(false).setCodePointLimit((int) TextFile.MAX_BYTES + 1).build();
-        try {
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, s)));
-            Optional<Node> node = composer.getSingleNode();
-            if (node.isEmpty()) {
-                throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.EMPTY_SCENARIO, "",
-                        "the file holds no document").at(text.name(), 1, 1)));
-            }
-            return node.get();
-        } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mk = e.getProblemMark();
-            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
-                    "not valid YAML: " + (e.getContext() == null ? "" : e.getContext() + ": ") + e.getProblem())
-                    .at(text.name(), mk.map(x -> x.getLine() + 1).orElse(0), mk.map(x -> x.getColumn() + 1).orElse(0))));
-        } catch (YamlEngineException e) {
-            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
-                    "not valid YAML: " + e.getMessage()).at(text.name(), 0, 0)));
-        }
-    }
-
-    private Map<String, Node> mapping(Node n, String p, Set<String> allowed) {
-        if (!(n instanceof MappingNode)) {
-            error(ProblemCode.WRONG_TYPE, n, p, (p.isEmpty() ? "the file" : p) + " must be a mapping");
-            return null;
-        }
-        Map<String, Node> m = new LinkedHashMap<>();
-        for (NodeTuple t : ((MappingNode) n).getValue()) {
-            String k = scalar(t.getKeyNode(), p);
-            if (k == null) {
-                continue;
-            }
-            if (!allowed.contains(k)) {
-                error(ProblemCode.UNKNOWN_FIELD, t.getKeyNode(), p.isEmpty() ? k : p + "." + k, "unknown field '" + k
-                        + "'; known: " + String.join(", ", allowed.stream().sorted().toList()));
-                continue;
-            }
-            if (m.put(k, t.getValueNode()) != null) {
-                error(ProblemCode.DUPLICATE_ID, t.getKeyNode(), p + "." + k, "field '" + k + "' appears twice");
-            }
-        }
-        return m;
-    }
-
-    private String scalar(Node n, String p) {
+    /** The node's text, stripped; null for an absent node or one that is not a single value. */
+    private String value(Node n, String p) {
         if (n == null) {
             return null;
         }
-        if (!(n instanceof ScalarNode)) {
-            error(ProblemCode.WRONG_TYPE, n, p, p + " must be a single value");
-            return null;
-        }
-        return ((ScalarNode) n).getValue().strip();
-    }
-
-    private void error(ProblemCode code, Node n, String path, String message) {
-        problems.add(ScenarioProblem.error(code, path, message).at(text.name(), line(n), column(n)));
+        String v = scalar(n, p);
+        return v == null ? null : v.strip();
     }
 
     private static int line(Node n) {

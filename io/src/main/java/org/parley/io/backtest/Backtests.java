@@ -3,6 +3,7 @@ package org.parley.io.backtest;
 import java.nio.file.Path;
 
 import org.parley.backtest.BacktestSet;
+import org.parley.io.ScenarioFormat;
 import org.parley.io.TextFile;
 
 /**
@@ -31,13 +32,11 @@ public final class Backtests {
 
     /** {@code true} when the first line is a DEU table header. */
     public static boolean isDeuTable(String text) {
-        int nl = text.indexOf('\n');
-        String first = nl < 0 ? text : text.substring(0, nl);
-        return DeuTableReader.isHeader(first.replace("\r", ""));
+        return ScenarioFormat.isDeuTable(text);
     }
 
     /** {@code true} when the text is a backtest file of either kind. */
     public static boolean isBacktest(String text) {
-        return isDeuTable(text) || BacktestYamlReader.isBacktest(text);
+        return ScenarioFormat.isBacktest(text);
     }
 }

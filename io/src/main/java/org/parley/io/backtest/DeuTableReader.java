@@ -83,12 +83,6 @@ public final class DeuTableReader {
         return m;
     }
 
-    /** {@code true} when a header line looks like a DEU table (the columns {@code prnr}, {@code isnr}, {@code pcom}, {@code out}). */
-    public static boolean isHeader(String line) {
-        List<String> f = split(line);
-        return f.contains("prnr") && f.contains("isnr") && f.contains("pcom") && f.contains("out");
-    }
-
     /** Reads the table; every problem of the file is reported at once. */
     public static BacktestSet read(TextFile text) {
         return new DeuTableReader(text.name()).parse(text);

@@ -11,10 +11,10 @@ import org.parley.engine.Move;
 import org.parley.engine.RunResult;
 
 /**
- * Every move per round, header {@code branch[,model],run,round,issue,actor,counterpart,kind,
+ * Every move per round, header {@code branch,model,run,round,issue,actor,counterpart,kind,
  * <measures>,from,to}: the measures are the union of the models' measure names in the order they
- * first appear (for the expected-utility model: {@code eu_actor,eu_counterpart}). The model
- * column appears when the result holds more than one model. The consent stage's moves (kinds
+ * first appear (for the expected-utility model: {@code eu_actor,eu_counterpart}). The columns do
+ * not depend on how many models the result holds. The consent stage's moves (kinds
  * {@code consent} and {@code no-deal}) come after the model's, in the round after its last.
  */
 public final class MovesCsvWriter {
@@ -29,12 +29,8 @@ public final class MovesCsvWriter {
                 measures.addAll(m.measures().keySet());
             }
         }
-        boolean withModel = result.models().size() > 1;
-        List<String> header = new ArrayList<>(List.of("branch"));
-        if (withModel) {
-            header.add("model");
-        }
-        header.addAll(List.of("run", "round", "issue", "actor", "counterpart", "kind"));
+        List<String> header = new ArrayList<>(List.of("branch", "model", "run", "round", "issue", "actor",
+                "counterpart", "kind"));
         header.addAll(measures);
         header.addAll(List.of("from", "to"));
         out.print(String.join(",", header) + "\n");
@@ -42,10 +38,7 @@ public final class MovesCsvWriter {
         for (RunResult r : result.runs()) {
             {
                 for (Move m : r.trajectory().allMoves()) {
-                    sb.append(Csv.text(r.world())).append(',');
-                    if (withModel) {
-                        sb.append(Csv.text(r.model())).append(',');
-                    }
+                    sb.append(Csv.text(r.world())).append(',').append(Csv.text(r.model())).append(',');
                     sb.append(r.run()).append(',').append(m.round()).append(',').append(Csv.text(m.issue())).append(',')
                             .append(Csv.text(m.actor())).append(',').append(Csv.text(m.counterpart())).append(',')
                             .append(Csv.text(m.kind()));

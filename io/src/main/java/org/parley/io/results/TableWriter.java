@@ -21,8 +21,9 @@ import org.parley.uncertainty.ModelErrorCalibration;
 
 /**
  * The human table: a legend of the issues' scales, then per world an issue x model table of
- * forecasts next to the status quo, then the models' notes. Fits a 100-column terminal for up to
- * six models.
+ * forecasts next to the status quo, then the models' notes. Fits a 100-column terminal: six models
+ * to a block, more models in further blocks that repeat the issue and status quo columns. Values
+ * show three significant digits of their issue's scale (one decimal on 0-100, three on 0-1).
  */
 public final class TableWriter {
 
@@ -30,6 +31,8 @@ public final class TableWriter {
     private static final int ISSUE_COL = 17;
     private static final int COL = 11;
     private static final int QUESTION_COL = 24;
+    /** Model columns per block: six fill 94 of the 100 columns. */
+    static final int PER_BLOCK = (WIDTH - ISSUE_COL - COL) / COL;
 
     private TableWriter() {
     }
@@ -87,22 +90,30 @@ public final class TableWriter {
         for (String w : result.worlds()) {
             Problem p = result.problem(w);
             out.print("\n" + fit(worldTitle(s, w)) + "\n");
-            StringBuilder h = new StringBuilder(pad("issue", ISSUE_COL)).append(left("status quo", COL));
-            for (String m : models) {
-                h.append(left(label(m), COL));
-            }
-            out.print(h.toString().stripTrailing() + "\n");
-            for (int k = 0; k < p.issueCount(); k++) {
-                StringBuilder row = new StringBuilder(pad(p.issueId(k), ISSUE_COL));
-                row.append(left(Numbers.fixed(p.statusQuo(k), 1), COL));
-                for (String m : models) {
-                    RunResult r = result.run(w, m).orElse(null);
-                    String cell = r == null ? "" : Numbers.fixed(r.trajectory().forecast()[k], 1);
-                    boolean edge = r != null && ann.edge(w, m, p.issueId(k)) != null;
-                    // the mark goes before the number so that numbers stay aligned
-                    row.append(left(edge ? "!" + cell : cell, COL));
+            // as many model columns as fit in WIDTH; more models continue in another block below
+            for (int from = 0; from < models.size() || from == 0; from += PER_BLOCK) {
+                List<String> block = models.subList(from, Math.min(models.size(), from + PER_BLOCK));
+                if (from > 0) {
+                    out.print("\n");
                 }
-                out.print(row.toString().stripTrailing() + "\n");
+                StringBuilder h = new StringBuilder(pad("issue", ISSUE_COL)).append(left("status quo", COL));
+                for (String m : block) {
+                    h.append(left(label(m), COL));
+                }
+                out.print(h.toString().stripTrailing() + "\n");
+                for (int k = 0; k < p.issueCount(); k++) {
+                    int decimals = Numbers.decimalsFor(p.scaleMax(k) - p.scaleMin(k));
+                    StringBuilder row = new StringBuilder(pad(p.issueId(k), ISSUE_COL));
+                    row.append(left(Numbers.fixed(p.statusQuo(k), decimals), COL));
+                    for (String m : block) {
+                        RunResult r = result.run(w, m).orElse(null);
+                        String cell = r == null ? "" : Numbers.fixed(r.trajectory().forecast()[k], decimals);
+                        boolean edge = r != null && ann.edge(w, m, p.issueId(k)) != null;
+                        // the mark goes before the number so that numbers stay aligned
+                        row.append(left(edge ? "!" + cell : cell, COL));
+                    }
+                    out.print(row.toString().stripTrailing() + "\n");
+                }
             }
             intervals(result, w, p, ann, out);
             Set<String> notes = new LinkedHashSet<>();
@@ -150,7 +161,8 @@ public final class TableWriter {
                 RunResult r = result.run(w, m).orElse(null);
                 double[] iv = r == null ? null : cal.interval(m, r.trajectory().forecast()[k], sp, p.scaleMin(k),
                         p.scaleMax(k));
-                row.append(left(iv == null ? "-" : Numbers.fixed(iv[0], 0) + "-" + Numbers.fixed(iv[1], 0), COL));
+                int d = Math.max(0, Numbers.decimalsFor(p.scaleMax(k) - p.scaleMin(k)) - 1);
+                row.append(left(iv == null ? "-" : Numbers.fixed(iv[0], d) + "-" + Numbers.fixed(iv[1], d), COL));
             }
             out.print(row.toString().stripTrailing() + "\n");
         }

@@ -67,6 +67,15 @@ class BacktestYamlReaderTest {
             "          stances:", "            x: {position: 10, salience: 50}", "    outcomes:", "      x: 70", "");
 
     @Test
+    void aKeyTwiceIsASyntaxErrorAtTheSecondKeyAsInAScenario() {
+        // the same reader as the scenario file: YAML forbids a key twice; DUPLICATE_ID is for two things with one id
+        List<ScenarioProblem> ps = problems(ONE.replace("  - id: A\n", "  - id: A\n    id: B\n"));
+        assertThat(ps).extracting(ScenarioProblem::code).containsExactly(ProblemCode.SYNTAX);
+        assertThat(ps.get(0).line()).isEqualTo(4);
+        assertThat(ps.get(0).path()).isEqualTo("cases[0].id");
+    }
+
+    @Test
     void anOutcomeOutsideTheScaleIsAnErrorAtItsLine() {
         List<ScenarioProblem> ps = problems(ONE.replace("x: 70", "x: 170"));
         assertThat(ps).extracting(ScenarioProblem::code).containsExactly(ProblemCode.POSITION_OUT_OF_SCALE);

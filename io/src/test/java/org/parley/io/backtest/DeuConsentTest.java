@@ -15,6 +15,7 @@ import org.parley.backtest.IssueForecast;
 import org.parley.backtest.Score;
 import org.parley.backtest.Split;
 import org.parley.engine.ConsentResult;
+import org.parley.engine.Peers;
 import org.parley.engine.ForecastResult;
 import org.parley.engine.Move;
 import org.parley.engine.RunSpec;
@@ -36,7 +37,7 @@ class DeuConsentTest {
     private static final String TABLE = "peers/bdm/inputs/blksv_deu3.tsv";
 
     private static BacktestSet set() {
-        return DeuTableReader.read(TextFile.read(SharedFiles.require(TABLE)));
+        return DeuTableReader.read(TextFile.read(Peers.require(TABLE)));
     }
 
     private static BacktestCase caseOf(BacktestSet set, String issue) {

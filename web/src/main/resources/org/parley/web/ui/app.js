@@ -110,7 +110,7 @@ async function save() {
 async function upload(file) {
   const text = await file.text();
   try {
-    const s = await call('POST', '/api/scenarios', text, 'text/plain');
+    const s = await call('POST', '/api/scenarios', text, 'application/octet-stream');
     await listScenarios();
     await openScenario(s.id);
   } catch (e) {

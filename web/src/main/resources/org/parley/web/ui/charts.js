@@ -17,6 +17,14 @@ export function svg(name) {
   return charts[name] ? charts[name].renderToSVGString() : null;
 }
 
+/**
+ * Text for ECharts' HTML tooltips: every user string (names, labels, reasons) goes through it, so
+ * planted markup shows as text. Labels and axes are SVG text; their formatters are functions, never
+ * templates, so braces in user text stay as they are.
+ */
+export const esc = s => String(s ?? '').replace(/[&<>"']/g,
+  c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
 const run0 = (world, model) => world.runs.find(r => r.model === model && r.run === 0);
 
 /** One line per actor over the rounds, the model's outcome as a thick dashed line. */
@@ -68,7 +76,7 @@ export function forecast(world, issue, scale, mc) {
     name: 'forecast', type: 'bar', data: point, label: { show: true, position: 'top', formatter: p => fmt(p.value) },
     markLine: world.statusQuo[issue] === null ? undefined : {
       symbol: 'none', data: [{ yAxis: world.statusQuo[issue], name: 'status quo' }],
-      label: { formatter: 'status quo' }, lineStyle: { type: 'dotted' }
+      label: { formatter: () => 'status quo' }, lineStyle: { type: 'dotted' }
     }
   }];
   if (bands.some(b => b)) {
@@ -124,8 +132,8 @@ export function network(world, model, round) {
       data: world.actors.map(a => ({ name: a, symbolSize: 18 })),
       links: moves.map(m => ({ source: m.actor, target: m.counterpart, value: m.kind,
         lineStyle: { curveness: 0.15, width: 2.5, opacity: 0.9, color: '#c0392b' },
-        label: { show: true, formatter: m.kind + (m.issue ? ' · ' + m.issue : ''), fontSize: 10 },
-        tooltip: { formatter: m.reason || m.kind } }))
+        label: { show: true, formatter: () => m.kind + (m.issue ? ' · ' + m.issue : ''), fontSize: 10 },
+        tooltip: { formatter: () => esc(m.reason || m.kind) } }))
     }]
   }, true);
 }
@@ -174,9 +182,9 @@ export function tornado(sens, issue) {
     yAxis: { type: 'category', data: inputs.map(x => x.label), axisLabel: { width: 150, overflow: 'truncate' } },
     series: [
       { name: 'input at its low end', type: 'bar', barGap: '-100%', itemStyle: { color: '#5470c6' },
-        data: inputs.map(x => ({ value: delta(x.atLow), tip: tip(x, 'low') })), tooltip: { formatter: p => p.data.tip } },
+        data: inputs.map(x => ({ value: delta(x.atLow), tip: tip(x, 'low') })), tooltip: { formatter: p => esc(p.data.tip) } },
       { name: 'input at its high end', type: 'bar', barGap: '-100%', itemStyle: { color: '#ee6666', opacity: 0.8 },
-        data: inputs.map(x => ({ value: delta(x.atHigh), tip: tip(x, 'high') })), tooltip: { formatter: p => p.data.tip } }
+        data: inputs.map(x => ({ value: delta(x.atHigh), tip: tip(x, 'high') })), tooltip: { formatter: p => esc(p.data.tip) } }
     ]
   }, true);
 }

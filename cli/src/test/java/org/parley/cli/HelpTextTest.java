@@ -1,0 +1,69 @@
+package org.parley.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+/** Every --help text renders without picocli's format warnings (a bare {@code %} in a description). */
+class HelpTextTest {
+
+    private static void collect(CommandLine cl, List<CommandLine> out) {
+        out.add(cl);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!out.contains(sub)) {
+                collect(sub, out);
+            }
+        }
+    }
+
+    @Test
+    void everyCommandsHelpRendersWithoutWarnings() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(Parley.commandLine(), all);
+        assertThat(all).hasSizeGreaterThan(10);
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StringBuilder usage = new StringBuilder();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            for (CommandLine cl : all) {
+                usage.append(cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN").doesNotContain("Could not format");
+        assertThat(usage.toString()).contains("point, 90% interval over Monte Carlo runs",
+                "coverage of the 90% interval");
+    }
+
+    @Test
+    void helpOpensWithTheUsageLine() {
+        CliRun r = CliRun.of("--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("Usage: parley");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void theRunFlagsReadTheSameInEveryCommandThatTakesThem() {
+        for (String flag : List.of("--model", "--rounds", "--seed", "--threads")) {
+            List<String> seen = new ArrayList<>();
+            for (String c : List.of("forecast", "compare", "sensitivity")) {
+                CommandLine.Model.OptionSpec o = Parley.commandLine().getSubcommands().get(c).getCommandSpec()
+                        .findOption(flag);
+                assertThat(o).as("%s %s", c, flag).isNotNull();
+                seen.add(String.join(" ", o.names()) + ": " + String.join(" ", o.description()));
+            }
+            assertThat(seen).as(flag).containsOnly(seen.get(0));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.parley.engine;
+
+import java.util.List;
+
+/**
+ * How the baseline models weigh actors on an issue: the {@code weights} option shared by
+ * {@code compromise} and {@code median} (here, not in either model's package, so that no model
+ * package imports another).
+ */
+public enum Weights {
+    /** capability x salience: the compromise model of the DEU literature (default). */
+    CAPABILITY_SALIENCE("capability-salience"),
+    /** capability only. */
+    CAPABILITY("capability"),
+    /** salience only. */
+    SALIENCE("salience"),
+    /** every present actor counts the same. */
+    EQUAL("equal");
+
+    public static final String KEY = "weights";
+
+    private final String id;
+
+    Weights(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static OptionSpec option(String description) {
+        return OptionSpec.choice(KEY, CAPABILITY_SALIENCE.id, description,
+                CAPABILITY_SALIENCE.id, CAPABILITY.id, SALIENCE.id, EQUAL.id);
+    }
+
+    public static Weights from(ModelOptions options) {
+        String v = options.get(KEY);
+        for (Weights w : values()) {
+            if (w.id.equals(v)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("unknown weights '" + v + "'");
+    }
+
+    /** The weight of actor {@code i} on issue {@code k}; 0 when the actor is absent. */
+    public double weight(Problem p, int i, int k) {
+        if (!p.present(i, k)) {
+            return 0;
+        }
+        switch (this) {
+            case CAPABILITY:
+                return p.capability()[i];
+            case SALIENCE:
+                return p.salience()[i][k];
+            case EQUAL:
+                return 1;
+            case CAPABILITY_SALIENCE:
+            default:
+                return p.capability()[i] * p.salience()[i][k];
+        }
+    }
+
+    public static List<String> ids() {
+        return List.of(CAPABILITY_SALIENCE.id, CAPABILITY.id, SALIENCE.id, EQUAL.id);
+    }
+}

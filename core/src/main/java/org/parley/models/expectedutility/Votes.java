@@ -1,0 +1,252 @@
+package org.parley.models.expectedutility;
+
+/**
+ * The vote counts of one issue's round: for every pair of actors the probability that one
+ * prevails over the other ({@link IssueEngine#p}), from the voters' (possibly powered) distances,
+ * with an O(n^2 log n) path for linear votes and Scholz's all-pairs denominator. Reads the
+ * engine's positions, weights, range and sorted order; writes only {@code p}.
+ */
+final class Votes {
+
+    private final IssueEngine engine;
+    private final EuConfig cfg;
+    private final double[] voterR;
+    /** dt[j][k] = (|x_k - x_j| / R)^{rv_k}: voter k's (possibly powered) distance to actor j's position. */
+    private final double[][] dt;
+    private final double[] sortedX;
+    private final double[] prefixW;
+    private final double[] prefixWx;
+    private final double[] voteTotal;
+    private double allPairsDenominator;
+
+    Votes(IssueEngine engine, EuConfig cfg, double[][] dt) {
+        this.engine = engine;
+        this.cfg = cfg;
+        int n = engine.n;
+        this.voterR = new double[n];
+        this.dt = dt;
+        this.sortedX = new double[n];
+        this.prefixW = new double[n + 1];
+        this.prefixWx = new double[n + 1];
+        this.voteTotal = new double[n];
+    }
+
+    /** P(i prevails over j) from the votes for each (F2). */
+    double probability(double nij, double nji, double allPairs) {
+        switch (cfg.probability) {
+            case ALL_PAIRS:
+                return allPairs > 0 ? nij / allPairs : 0;
+            case NET:
+                return nij + nji > 0 ? Math.max(0, nij - nji) / (nij + nji) : 0;
+            case TEXTBOOK:
+            default:
+                return nij + nji > 0 ? nij / (nij + nji) : 0;
+        }
+    }
+
+    /** Fills {@link IssueEngine#p} with voter exponents {@code rv} (used only when votes are powered). */
+    void probabilities(double[] rv) {
+        final int n = engine.n;
+        final double[] x = engine.x;
+        final double[] w = engine.w;
+        final double[][] p = engine.p;
+        final double range = engine.range;
+        for (int k = 0; k < n; k++) {
+            voterR[k] = cfg.poweredVotes ? rv[k] : 1.0;
+        }
+        for (int j = 0; j < n; j++) {
+            double[] row = dt[j];
+            double xj = x[j];
+            for (int k = 0; k < n; k++) {
+                row[k] = IssueEngine.pw(Math.abs(x[k] - xj) / range, voterR[k]);
+            }
+        }
+        allPairsDenominator = cfg.probability == EuConfig.Probability.ALL_PAIRS ? allPairs() : 0;
+        boolean linear = true;
+        for (int k = 0; k < n && linear; k++) {
+            linear = voterR[k] == 1.0;
+        }
+        if (linear) {
+            probabilitiesLinear();
+            return;
+        }
+        // sum_k w_k dt[j][k] per actor: the net vote for i over j is total[j] - total[i]
+        for (int j = 0; j < n; j++) {
+            double[] dj = dt[j];
+            double t = 0;
+            for (int k = 0; k < n; k++) {
+                t += w[k] * dj[k];
+            }
+            voteTotal[j] = t;
+        }
+        for (int i = 0; i < n; i++) {
+            p[i][i] = 0;
+            double[] di = dt[i];
+            for (int j = i + 1; j < n; j++) {
+                if (x[i] == x[j]) {
+                    p[i][j] = 0;
+                    p[j][i] = 0;
+                    continue;
+                }
+                double[] dj = dt[j];
+                // total vote sum_k w_k |dt[j][k] - dt[i][k]|, four accumulators, no branch
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                int k = 0;
+                for (; k + 3 < n; k += 4) {
+                    s0 += w[k] * Math.abs(dj[k] - di[k]);
+                    s1 += w[k + 1] * Math.abs(dj[k + 1] - di[k + 1]);
+                    s2 += w[k + 2] * Math.abs(dj[k + 2] - di[k + 2]);
+                    s3 += w[k + 3] * Math.abs(dj[k + 3] - di[k + 3]);
+                }
+                for (; k < n; k++) {
+                    s0 += w[k] * Math.abs(dj[k] - di[k]);
+                }
+                double total = (s0 + s1) + (s2 + s3);
+                double net = voteTotal[j] - voteTotal[i];
+                // votes for i (voters nearer i) and for j; clamp the rounding of the difference
+                double nij = Math.max(0, (total + net) / 2);
+                double nji = Math.max(0, (total - net) / 2);
+                if (cfg.thirdPartiesOnly) {
+                    // voter i votes w_i dt[j][i] for itself, voter j w_j dt[i][j] for itself
+                    nij -= w[i] * dj[i];
+                    nji -= w[j] * di[j];
+                }
+                p[i][j] = probability(nij, nji, allPairsDenominator);
+                p[j][i] = probability(nji, nij, allPairsDenominator);
+            }
+        }
+    }
+
+    /**
+     * {@link IssueEngine#p} for linear votes in O(n^2 log n): over the positions sorted with prefix sums of
+     * w and w x, the voters at or beyond the nearer end give the whole distance, those between
+     * it and the midpoint give (x_lo + x_hi - 2 x_k), those at the midpoint nothing.
+     */
+    private void probabilitiesLinear() {
+        final int n = engine.n;
+        final double[] x = engine.x;
+        final double[] w = engine.w;
+        final double[][] p = engine.p;
+        final double range = engine.range;
+        final int[] order = engine.order;
+        prefixW[0] = 0;
+        prefixWx[0] = 0;
+        for (int m = 0; m < n; m++) {
+            int k = order[m];
+            sortedX[m] = x[k];
+            prefixW[m + 1] = prefixW[m] + w[k];
+            prefixWx[m + 1] = prefixWx[m] + w[k] * x[k];
+        }
+        for (int i = 0; i < n; i++) {
+            p[i][i] = 0;
+            for (int j = i + 1; j < n; j++) {
+                if (x[i] == x[j]) {
+                    p[i][j] = 0;
+                    p[j][i] = 0;
+                    continue;
+                }
+                double lo = Math.min(x[i], x[j]);
+                double hi = Math.max(x[i], x[j]);
+                double mid = (lo + hi) / 2;
+                int aLo = upper(lo);
+                int bMid = lower(mid);
+                int cMid = upper(mid);
+                int dHi = lower(hi);
+                double span = hi - lo;
+                double forLo = span * prefixW[aLo] + (lo + hi) * (prefixW[bMid] - prefixW[aLo])
+                        - 2 * (prefixWx[bMid] - prefixWx[aLo]);
+                double forHi = span * (prefixW[n] - prefixW[dHi]) + 2 * (prefixWx[dHi] - prefixWx[cMid])
+                        - (lo + hi) * (prefixW[dHi] - prefixW[cMid]);
+                forLo = Math.max(0, forLo) / range;
+                forHi = Math.max(0, forHi) / range;
+                double nij = x[i] < x[j] ? forLo : forHi;
+                double nji = x[i] < x[j] ? forHi : forLo;
+                if (cfg.thirdPartiesOnly) {
+                    nij -= w[i] * dt[j][i];
+                    nji -= w[j] * dt[i][j];
+                }
+                p[i][j] = probability(nij, nji, allPairsDenominator);
+                p[j][i] = probability(nji, nij, allPairsDenominator);
+            }
+        }
+    }
+
+    /** Number of sorted positions {@code <= v}. */
+    private int upper(double v) {
+        final int n = engine.n;
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedX[mid] <= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Number of sorted positions {@code < v}. */
+    private int lower(double v) {
+        final int n = engine.n;
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedX[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Scholz's code's denominator: sum over voters k and ordered pairs (u, v) of
+     * w_k |dt[u][k] - dt[v][k]|, in O(n^2) by walking the positions outward from each voter.
+     */
+    private double allPairs() {
+        final int n = engine.n;
+        final double[] x = engine.x;
+        final double[] w = engine.w;
+        final int[] order = engine.order;
+        double total = 0;
+        for (int k = 0; k < n; k++) {
+            double xk = x[k];
+            // split: first index in sorted order with position >= xk
+            int lo = 0;
+            int hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (x[order[mid]] < xk) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int left = lo - 1;
+            int right = lo;
+            double sum = 0;
+            for (int m = 0; m < n; m++) {
+                int pick;
+                if (left < 0) {
+                    pick = order[right++];
+                } else if (right >= n) {
+                    pick = order[left--];
+                } else if (xk - x[order[left]] < x[order[right]] - xk) {
+                    pick = order[left--];
+                } else {
+                    pick = order[right++];
+                }
+                sum += dt[pick][k] * (2 * m - (n - 1));
+            }
+            total += w[k] * 2 * sum;
+        }
+        return total;
+    }
+}

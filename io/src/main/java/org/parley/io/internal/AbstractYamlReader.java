@@ -1,0 +1,228 @@
+package org.parley.io.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.parley.engine.ProblemCode;
+import org.parley.engine.ScenarioException;
+import org.parley.engine.ScenarioProblem;
+import org.parley.engine.ScenarioValidator;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+/**
+ * The one way Parley reads YAML nodes with problems that name file, line, column and field: the
+ * scenario reader and the backtest reader extend it. A mapping's keys are checked against the
+ * fields allowed there (an unknown one gets a "Maybe you meant" hint); a key that appears twice
+ * is a {@code SYNTAX} error (YAML forbids it; {@code DUPLICATE_ID} is for two things with the same
+ * id); values are read as text, numbers (no NaN or infinity) and dates, every problem collected.
+ */
+public abstract class AbstractYamlReader {
+
+    /** The file's name as problems show it. */
+    protected final String file;
+    /** Every problem found so far, in the order found. */
+    protected final List<ScenarioProblem> problems = new ArrayList<>();
+    private final String formats;
+    private final int codePointLimit;
+
+    /**
+     * @param formats        what the text should be, for syntax messages ("YAML", "YAML/JSON")
+     * @param codePointLimit the longest text read
+     */
+    protected AbstractYamlReader(String file, String formats, int codePointLimit) {
+        this.file = file;
+        this.formats = formats;
+        this.codePointLimit = codePointLimit;
+    }
+
+    /**
+     * The single document of {@code text}; an empty file, a file without a document or text that
+     * is not valid YAML throws at once (nothing else can be read).
+     */
+    protected Node compose(String text) {
+        if (text.isBlank()) {
+            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.EMPTY_SCENARIO, "",
+                    "the file is empty").at(file, 1, 1)));
+        }
+        LoadSettings settings = LoadSettings.builder().setLabel(file).setMaxAliasesForCollections(20)
+                .setAllowRecursiveKeys(false).setCodePointLimit(codePointLimit).build();
+        try {
+            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+            Optional<Node> node = composer.getSingleNode();
+            if (node.isEmpty()) {
+                throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.EMPTY_SCENARIO, "",
+                        "the file holds no document").at(file, 1, 1)));
+            }
+            return node.get();
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> m = e.getProblemMark();
+            int line = m.map(x -> x.getLine() + 1).orElse(0);
+            int col = m.map(x -> x.getColumn() + 1).orElse(0);
+            String msg = (e.getContext() == null ? "" : e.getContext() + ": ") + e.getProblem();
+            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
+                    "not valid " + formats + ": " + msg).at(file, line, col)));
+        } catch (YamlEngineException e) {
+            throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.SYNTAX, "",
+                    "not valid " + formats + ": " + e.getMessage()).at(file, 0, 0)));
+        }
+    }
+
+    /** The mapping's entries by key; unknown keys (when {@code allowed} is given) are reported. */
+    protected Map<String, Node> mapping(Node n, String p, Set<String> allowed) {
+        if (!(n instanceof MappingNode)) {
+            error(ProblemCode.WRONG_TYPE, n, p, (p.isEmpty() ? "the document" : p) + " must be a mapping (key: value)");
+            return null;
+        }
+        Map<String, Node> out = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple t : ((MappingNode) n).getValue()) {
+            Node k = t.getKeyNode();
+            if (!(k instanceof ScalarNode)) {
+                error(ProblemCode.WRONG_TYPE, k, p, "keys must be plain text");
+                continue;
+            }
+            String key = ((ScalarNode) k).getValue();
+            String kp = p.isEmpty() ? key : p + "." + key;
+            if (!seen.add(key)) {
+                error(ProblemCode.SYNTAX, k, kp, "duplicate key '" + key + "'");
+                continue;
+            }
+            if (allowed != null && !allowed.contains(key)) {
+                ScenarioProblem pr = problem(ProblemCode.UNKNOWN_FIELD, k, kp, "unknown field '" + key + "'");
+                String near = ScenarioValidator.nearest(key, allowed);
+                problems.add(near == null ? pr.withHint("Known fields here: " + String.join(", ", sorted(allowed)))
+                        : pr.withHint("Maybe you meant '" + near + "'?"));
+                continue;
+            }
+            out.put(key, t.getValueNode());
+        }
+        return out;
+    }
+
+    protected Map<String, Node> keyNodes(Node n) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (NodeTuple t : ((MappingNode) n).getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode) {
+                out.putIfAbsent(((ScalarNode) t.getKeyNode()).getValue(), t.getKeyNode());
+            }
+        }
+        return out;
+    }
+
+    protected String scalar(Node n, String p) {
+        if (n instanceof ScalarNode) {
+            return ((ScalarNode) n).getValue();
+        }
+        error(ProblemCode.WRONG_TYPE, n, p, p + " must be a single value, not a list or mapping");
+        return null;
+    }
+
+    protected String text(Map<String, Node> m, String key, String p) {
+        Node n = m.get(key);
+        if (n == null) {
+            return null;
+        }
+        String v = scalar(n, p.isEmpty() ? key : p + "." + key);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    protected String requiredText(Map<String, Node> m, String key, String p, Node owner) {
+        String kp = p.isEmpty() ? key : p + "." + key;
+        if (!m.containsKey(key)) {
+            error(ProblemCode.MISSING_FIELD, owner, kp, "'" + key + "' is missing");
+            return null;
+        }
+        String v = text(m, key, p);
+        if (v == null) {
+            error(ProblemCode.MISSING_FIELD, m.get(key), kp, "'" + key + "' is empty");
+        }
+        return v;
+    }
+
+    protected double number(Map<String, Node> m, String key, String p, double dflt) {
+        Node n = m.get(key);
+        if (n == null) {
+            return dflt;
+        }
+        Double v = parseNumber(n, p + "." + key);
+        return v == null ? Double.NaN : v;
+    }
+
+    protected double requiredNumber(Map<String, Node> m, String key, String p, Node owner) {
+        if (!m.containsKey(key)) {
+            error(ProblemCode.MISSING_FIELD, owner, p + "." + key, "'" + key + "' is missing");
+            return Double.NaN;
+        }
+        return number(m, key, p, Double.NaN);
+    }
+
+    protected Double parseNumber(Node n, String p) {
+        String v = scalar(n, p);
+        if (v == null) {
+            return null;
+        }
+        try {
+            String t = v.strip();
+            if (t.equalsIgnoreCase(".nan") || t.equalsIgnoreCase(".inf") || t.equalsIgnoreCase("-.inf")
+                    || t.equalsIgnoreCase("nan") || t.toLowerCase(Locale.ROOT).contains("infinity")) {
+                throw new NumberFormatException();
+            }
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            error(ProblemCode.WRONG_TYPE, n, p, p + " must be a number, was '" + v + "'");
+            return null;
+        }
+    }
+
+    protected LocalDate date(Node n, String p) {
+        if (n == null) {
+            return null;
+        }
+        String v = scalar(n, p);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            error(ProblemCode.WRONG_TYPE, n, p, p + " must be a date YYYY-MM-DD, was '" + v + "'");
+            return null;
+        }
+    }
+
+    protected void error(ProblemCode code, Node n, String p, String message) {
+        problems.add(problem(code, n, p, message));
+    }
+
+    protected ScenarioProblem problem(ProblemCode code, Node n, String p, String message) {
+        int line = 0;
+        int col = 0;
+        if (n != null && n.getStartMark().isPresent()) {
+            line = n.getStartMark().get().getLine() + 1;
+            col = n.getStartMark().get().getColumn() + 1;
+        }
+        return new ScenarioProblem(code, ScenarioProblem.Severity.ERROR, file, line, col, p, message, "");
+    }
+
+    protected static List<String> sorted(Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,177 @@
+package org.parley.web;
+
+import static org.parley.web.Http.json;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.parley.engine.BargainingModel;
+import org.parley.engine.ForecastResult;
+import org.parley.engine.ModelOptions;
+import org.parley.engine.Problem;
+import org.parley.engine.RunResult;
+import org.parley.engine.RunSpec;
+import org.parley.engine.Simulation;
+import org.parley.io.Scenarios;
+import org.parley.io.results.JsonResultWriter;
+import org.parley.io.results.ResultFormat;
+import org.parley.io.results.ResultWriters;
+import org.parley.model.Scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+/**
+ * Forecasts over the web: {@code POST /api/runs} starts a forecast job that runs one (world,
+ * model) step at a time (progress counts steps; a cancelled job stops within a round), and
+ * {@code POST /api/forecast} answers a small forecast at once. Each step runs with the spec's
+ * seed, so a job's result is the same as {@link Simulation#run} of the whole spec.
+ */
+final class ForecastApi {
+
+    /** The fields of a forecast (and Monte Carlo) request. */
+    static final List<String> FIELDS = List.of("scenario", "version", "models", "worlds", "rounds", "seed", "runs",
+            "options");
+    /** The largest run count answered synchronously by {@code POST /api/forecast}. */
+    static final int MAX_SYNC_RUNS = 100;
+
+    /** A parsed request: the scenario version it names, parsed, and the settings. */
+    record Request(StoredScenario stored, Scenarios.Loaded loaded, RunSpec spec) {
+    }
+
+    private final Simulation simulation;
+    private final ScenarioApi scenarios;
+    private final Budget budget;
+    private final Jobs jobs;
+    private final Jobs interactive;
+    private final Duration syncTimeout;
+
+    ForecastApi(Simulation simulation, ScenarioApi scenarios, Budget budget, Jobs jobs, Jobs interactive,
+                Duration syncTimeout) {
+        this.simulation = Objects.requireNonNull(simulation, "simulation");
+        this.scenarios = Objects.requireNonNull(scenarios, "scenarios");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.interactive = Objects.requireNonNull(interactive, "interactive");
+        this.syncTimeout = Objects.requireNonNull(syncTimeout, "syncTimeout");
+    }
+
+    void routes(Javalin app, JobApi jobApi) {
+        jobApi.routes(app, "/api/runs", Job.Kind.FORECAST, this::start, ForecastApi::result);
+        app.post("/api/forecast", this::now);
+    }
+
+    /** Parses and checks a forecast request body against the budget; nothing runs yet. */
+    Request request(Context ctx) throws JsonProcessingException {
+        JsonNode n = Http.object(ctx, FIELDS);
+        StoredScenario st = scenarios.named(n);
+        RunSpec spec = RunSpec.defaults().withModels(Http.strings(n, "models")).withWorlds(Http.strings(n, "worlds"))
+                .withRounds(Http.integer(n, "rounds", 0, budget.maxRounds(), 0))
+                .withRuns(Http.integer(n, "runs", 1, budget.maxRuns(), 1))
+                .withSeed(Http.longValue(n, "seed", RunSpec.DEFAULT_SEED))
+                .withOptions(Http.options(n));
+        return new Request(st, scenarios.loaded(st), spec);
+    }
+
+    private void start(Context ctx) throws JsonProcessingException {
+        Request r = request(ctx);
+        Simulation.Plan plan = budget.check(simulation, r.loaded().scenario(), r.spec());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("spec", spec(r.spec()));
+        List<String> warnings = r.loaded().warningLines();
+        Job<ForecastResult> j = jobs.submit(Job.Kind.FORECAST, r.stored().id(), r.stored().version(), settings,
+                (long) plan.models().size() * plan.worlds().size(), job -> steps(job, plan, warnings));
+        JobApi.accepted(ctx, "/api/runs", j);
+    }
+
+    private void now(Context ctx) throws JsonProcessingException {
+        Request r = request(ctx);
+        if (r.spec().runs() > MAX_SYNC_RUNS) {
+            throw new ApiException(400, "BAD_OPTION", "runs must be <= " + MAX_SYNC_RUNS
+                    + " here; start a job with POST /api/runs for more");
+        }
+        Scenario scenario = r.loaded().scenario();
+        RunSpec spec = r.spec().withThreads(1);
+        budget.check(simulation, scenario, spec);
+        ForecastResult result = interactive.call(Job.Kind.FORECAST, syncTimeout,
+                job -> simulation.run(scenario, spec, r.loaded().warningLines()));
+        json(ctx, 200, JsonResultWriter.tree(result));
+    }
+
+    /** Runs a plan one (world, model) step at a time, stopping when the job is cancelled. */
+    private ForecastResult steps(Job<ForecastResult> job, Simulation.Plan plan, List<String> warnings) {
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        List<RunResult> results = new ArrayList<>();
+        RunSpec spec = plan.spec();
+        for (String w : plan.worlds()) {
+            problems.put(w, plan.problems().get(w));
+            for (BargainingModel m : plan.models()) {
+                if (job.cancelled()) {
+                    throw new org.parley.engine.ParleyException(org.parley.engine.ErrorCode.FAILURE, "cancelled");
+                }
+                RunSpec step = spec.withWorlds(List.of(w)).withModels(List.of(m.id()))
+                        .withOptions(optionsFor(m, spec.options())).withThreads(1);
+                results.addAll(simulation.run(plan.scenario(), step, warnings).runs());
+                job.completed(1);
+                jobs.notify(job);
+            }
+        }
+        return new ForecastResult(plan.scenario(), spec, problems, results, warnings);
+    }
+
+    /** The spec's options that a one-model step accepts: the model's own keys and prefixed keys. */
+    private Map<String, String> optionsFor(BargainingModel m, Map<String, String> all) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : all.entrySet()) {
+            String key = e.getKey().strip();
+            int dot = key.indexOf('.');
+            boolean prefixed = dot > 0 && simulation.models().stream().anyMatch(x -> x.id().equals(key.substring(0, dot)));
+            if (prefixed || takes(m, key, e.getValue())) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static boolean takes(BargainingModel m, String key, String value) {
+        return key.equals(ModelOptions.PRESET) ? m.presets().containsKey(value.strip())
+                : m.options().stream().anyMatch(o -> o.key().equals(key));
+    }
+
+    /** A finished forecast job's result: {@code ?format=json|csv|moves-csv|exchanges-csv|table}. */
+    static void result(Context ctx, Job<?> j) {
+        ForecastResult result = (ForecastResult) j.result();
+        ResultFormat f = ResultFormat.fromId(ctx.queryParamAsClass("format", String.class).getOrDefault("json"));
+        if (f == ResultFormat.JSON) {
+            Map<String, Object> tree = JsonResultWriter.tree(result);
+            tree.put("run", j.id());
+            tree.put("version", j.scenarioVersion());
+            json(ctx, 200, tree);
+            return;
+        }
+        StringWriter sw = new StringWriter();
+        ResultWriters.write(result, f, new PrintWriter(sw));
+        ctx.contentType(f == ResultFormat.TABLE ? "text/plain; charset=utf-8" : "text/csv; charset=utf-8");
+        ctx.result(sw.toString());
+    }
+
+    private static Map<String, Object> spec(RunSpec s) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("models", s.models());
+        spec.put("worlds", s.worlds());
+        spec.put("rounds", s.rounds());
+        spec.put("seed", s.seed());
+        spec.put("runs", s.runs());
+        spec.put("options", new LinkedHashMap<>(s.options()));
+        return spec;
+    }
+}
