@@ -67,7 +67,7 @@ public final class ForecastCommand implements Callable<Integer> {
     java.nio.file.Path plot;
 
     @Option(names = "--no-knife-edges", description = "skip the knife-edge search (the smallest change of one input, "
-            + "within 1% of its domain, that moves a point forecast by more than 10% of the scale; marked ! in the table)")
+            + "within 1%% of its domain, that moves a point forecast by more than 10%% of the scale; marked ! in the table)")
     boolean noKnifeEdges;
 
     @Option(names = "--save", description = "save the run in the run store and print its id (on stderr)")
