@@ -69,6 +69,14 @@ class BacktestCommandTest {
         assertThat(lines).anyMatch(l -> l.startsWith("compromise-averaged,true,ok,lopo,353,22.83"));
         assertThat(lines).anyMatch(l -> l.startsWith("compromise-averaged,true,ok,lopo,353,22.8") && l.contains(",17.87")
                 && l.contains(",29.46"));
+        // the same core-constrained reading asked for by option on the plain model: the cross-check 22.66
+        Run core = run("backtest", deu().toString(), "--format", "csv", "--model", "compromise", "--no-ensemble",
+                "--option", "consent.win-set=off");
+        assertThat(core.code()).as(core.err()).isZero();
+        List<String> header = List.of(core.out().lines().findFirst().orElseThrow().split(","));
+        String row = core.out().lines().filter(l -> l.startsWith("compromise,")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(row.split(",")[header.indexOf("mae")]))
+                .isCloseTo(22.66, org.assertj.core.api.Assertions.within(0.005));
     }
 
     @Test

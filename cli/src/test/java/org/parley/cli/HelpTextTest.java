@@ -66,4 +66,12 @@ class HelpTextTest {
             assertThat(seen).as(flag).containsOnly(seen.get(0));
         }
     }
+
+    @Test
+    void modelsSaysWhatEachOptionTakes() {
+        CliRun r = CliRun.of("models");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("expected-utility.max-rounds=100  [a whole number >= 1]",
+                "expected-utility.q=1  [a number in [0, 1]]", "nash.utility=quadratic  [quadratic|linear]");
+    }
 }

@@ -76,7 +76,7 @@ class StoreCommandsTest {
         CliRun diff = parley("runs", "diff", Long.toString(a), Long.toString(b), "--store", store(), "--changed");
         assertThat(diff.exit()).as(diff.err()).isZero();
         assertThat(diff.out()).contains("resolved option nash.utility: quadratic -> linear")
-                .contains("20 of 60 forecasts moved").doesNotContain("compromise");
+                .contains("24 of 135 forecasts moved").doesNotContain("compromise");
 
         CliRun scenarios = parley("scenarios", "list", "--store", store());
         assertThat(scenarios.out()).contains("dprk-us-talks-2024").contains("North Korea");

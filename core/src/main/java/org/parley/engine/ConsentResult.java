@@ -37,7 +37,19 @@ public record ConsentResult(double[] modelForecast, double[] outcome, List<Statu
         Objects.requireNonNull(modelForecast, "modelForecast");
         Objects.requireNonNull(outcome, "outcome");
         status = List.copyOf(status);
-        blockedBy = blockedBy.stream().map(List::copyOf).toList();
+        boolean anyBlocked = false;
+        for (List<String> b : blockedBy) {
+            anyBlocked |= !b.isEmpty();
+        }
+        if (anyBlocked) {
+            List<List<String>> by = new java.util.ArrayList<>(blockedBy.size());
+            for (List<String> b : blockedBy) {
+                by.add(b.isEmpty() ? List.of() : List.copyOf(b));
+            }
+            blockedBy = java.util.Collections.unmodifiableList(by);
+        } else {
+            blockedBy = java.util.Collections.nCopies(blockedBy.size(), List.of());
+        }
         moves = List.copyOf(moves);
     }
 

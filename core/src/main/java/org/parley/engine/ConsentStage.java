@@ -102,28 +102,151 @@ public final class ConsentStage {
         double[] out = modelForecast.clone();
         ConsentResult.Status[] status = new ConsentResult.Status[m];
         Arrays.fill(status, ConsentResult.Status.NONE);
-        List<List<String>> blocked = new ArrayList<>();
-        List<List<Move>> moves = new ArrayList<>();
-        for (int k = 0; k < m; k++) {
-            blocked.add(new ArrayList<>());
-            moves.add(new ArrayList<>());
-        }
-        boolean[] inPackage = new boolean[m];
+        List<List<String>> blocked = null;
+        List<List<Move>> moves = null;
+        boolean[] inPackage = null;
         if (settings.packageScope() && settings.winSet()) {
+            inPackage = new boolean[m];
+            blocked = lists(m);
+            moves = lists(m);
             PackageScope.run(p, rules, settings.quadratic(), out, status, blocked, moves, trace, round, inPackage);
         }
+        int[] scratch = null;
         for (int k = 0; k < m; k++) {
-            if (inPackage[k] || !rules.subject(k) || Double.isNaN(out[k])) {
+            if ((inPackage != null && inPackage[k]) || !rules.subject(k) || Double.isNaN(out[k])) {
                 continue;
+            }
+            if (!trace && scratch == null && rules.voting(k)) {
+                scratch = new int[p.actorCount()];
+            }
+            if (!trace && fast(p, rules, k, settings.winSet(), out, status, scratch)) {
+                continue;
+            }
+            if (blocked == null) {
+                blocked = lists(m);
+                moves = lists(m);
             }
             IssueConsent c = IssueConsent.of(p, rules, k, settings.winSet());
             issue(p, c, k, out, status, blocked.get(k), moves.get(k), trace, round);
+        }
+        if (blocked == null) {
+            return new ConsentResult(modelForecast.clone(), out, Arrays.asList(status), java.util.Collections.nCopies(m,
+                    List.of()), List.of(), rules.talks());
         }
         List<Move> all = new ArrayList<>();
         for (List<Move> ms : moves) {
             all.addAll(ms);
         }
         return new ConsentResult(modelForecast.clone(), out, List.of(status), blocked, all, rules.talks());
+    }
+
+    /**
+     * The issue scope without a trace and without allocation, for Monte Carlo: the same numbers as
+     * {@link IssueConsent} where the outcome is decided by the core and the consent players alone.
+     * Returns {@code false} (and changes nothing) when the issue needs the full path: a vote's
+     * win-set, or no feasible point (the blockers are named there).
+     */
+    private static boolean fast(Problem p, ConsentRules rules, int k, boolean winSetOn, double[] out,
+                                ConsentResult.Status[] status, int[] order) {
+        double sq = p.statusQuo(k);
+        boolean winSet = winSetOn && !Double.isNaN(sq);
+        boolean voting = rules.voting(k);
+        double[][] pos = p.position();
+        double[][] sal = p.salience();
+        double[] cap = p.capability();
+        int n = p.actorCount();
+        if (voting && winSet) {
+            return false;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        if (voting) {
+            int nv = 0;
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                if (!p.present(i, k)) {
+                    continue;
+                }
+                double w = rules.votes(i, k, cap[i]);
+                if (w <= 0) {
+                    continue;
+                }
+                total += w;
+                int a = nv++;
+                double x = pos[i][k];
+                while (a > 0 && pos[order[a - 1]][k] > x) {
+                    order[a] = order[a - 1];
+                    a--;
+                }
+                order[a] = i;
+            }
+            if (nv > 0) {
+                double q = rules.quota(k);
+                if (rules.rule(k) == DecisionRule.UNANIMITY || !(q < 1)) {
+                    lo = pos[order[0]][k];
+                    hi = pos[order[nv - 1]][k];
+                } else {
+                    lo = quantile(pos, k, order, nv, rules, cap, total, 1 - q);
+                    hi = quantile(pos, k, order, nv, rules, cap, total, q);
+                }
+            }
+        }
+        double alo = Double.NEGATIVE_INFINITY;
+        double ahi = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (!rules.consent(i, k)) {
+                continue;
+            }
+            double x = pos[i][k];
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+            if (winSet && sal[i][k] > 0) {
+                double o = rules.outsideOption(i, k);
+                double r = Math.abs((Double.isNaN(o) ? sq : o) - x);
+                alo = Math.max(alo, x - r);
+                ahi = Math.min(ahi, x + r);
+            }
+        }
+        if (!(lo <= hi)) {
+            lo = p.scaleMin(k);
+            hi = p.scaleMax(k);
+        }
+        double bl = Math.max(Math.max(lo, p.scaleMin(k)), alo);
+        double bh = Math.min(Math.min(hi, p.scaleMax(k)), ahi);
+        if (bl > bh + 1e-9) {
+            return false;
+        }
+        bh = Math.max(bl, bh);
+        double y0 = out[k];
+        double y = Math.min(Math.max(y0, bl), bh);
+        if (Math.abs(y - y0) <= EPS * Math.max(1, Math.abs(y0))) {
+            status[k] = ConsentResult.Status.PASSED;
+        } else {
+            out[k] = y;
+            status[k] = ConsentResult.Status.MOVED;
+        }
+        return true;
+    }
+
+    private static double quantile(double[][] pos, int k, int[] order, int nv, ConsentRules rules, double[] cap,
+                                   double total, double share) {
+        double cum = 0;
+        for (int a = 0; a < nv; a++) {
+            int i = order[a];
+            cum += rules.votes(i, k, cap[i]);
+            if (cum / total >= share - 1e-12) {
+                return pos[i][k];
+            }
+        }
+        return pos[order[nv - 1]][k];
+    }
+
+    private static <T> List<List<T>> lists(int m) {
+        List<List<T>> out = new ArrayList<>(m);
+        for (int k = 0; k < m; k++) {
+            out.add(new ArrayList<>(0));
+        }
+        return out;
     }
 
     private static void issue(Problem p, IssueConsent c, int k, double[] out, ConsentResult.Status[] status,

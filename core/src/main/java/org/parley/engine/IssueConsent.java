@@ -31,7 +31,7 @@ final class IssueConsent {
     final boolean[] pOutside;
     final double[] pLo;
     final double[] pHi;
-    final String[] ids;
+    private final Problem problem;
     final boolean hasCore;
     final boolean bodyCore;
 
@@ -42,11 +42,12 @@ final class IssueConsent {
         scaleMax = p.scaleMax(k);
         statusQuo = p.statusQuo(k);
         winSet = winSetOn && !Double.isNaN(statusQuo);
-        ids = p.actorIds().toArray(new String[0]);
+        problem = p;
         int n = p.actorCount();
         double[][] pos = p.position();
         double[][] sal = p.salience();
         double[] cap = p.capability();
+        boolean voting = r.voting(k);
         int nv = 0;
         int nc = 0;
         int[] vTmp = new int[n];
@@ -55,7 +56,7 @@ final class IssueConsent {
             if (!p.present(i, k)) {
                 continue;
             }
-            if (r.voting(k) && r.votes(i, k, cap[i]) > 0) {
+            if (voting && r.votes(i, k, cap[i]) > 0) {
                 vTmp[nv++] = i;
             }
             if (r.consent(i, k)) {
@@ -108,6 +109,10 @@ final class IssueConsent {
         coreHigh = hasCore ? hi : scaleMax;
     }
 
+    private String id(int i) {
+        return problem.actorId(i);
+    }
+
     static IssueConsent of(Problem p, ConsentRules r, int k, boolean winSet) {
         return new IssueConsent(p, r, k, winSet);
     }
@@ -120,11 +125,16 @@ final class IssueConsent {
     /** The voting body's core: [min, max] under unanimity, [Q(1 - q), Q(q)] otherwise. */
     private double[] bodyCore(double[][] pos, int k) {
         int nv = voter.length;
-        Integer[] order = new Integer[nv];
+        int[] order = new int[nv];
         for (int j = 0; j < nv; j++) {
-            order[j] = j;
+            int a = j;
+            double x = pos[voter[j]][k];
+            while (a > 0 && pos[voter[order[a - 1]]][k] > x) {
+                order[a] = order[a - 1];
+                a--;
+            }
+            order[a] = j;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(pos[voter[a]][k], pos[voter[b]][k]));
         if (rule == DecisionRule.UNANIMITY || !(quota < 1)) {
             return new double[] {pos[voter[order[0]]][k], pos[voter[order[nv - 1]]][k]};
         }
@@ -135,9 +145,9 @@ final class IssueConsent {
         return new double[] {quantile(pos, k, order, total, 1 - quota), quantile(pos, k, order, total, quota)};
     }
 
-    private double quantile(double[][] pos, int k, Integer[] order, double total, double share) {
+    private double quantile(double[][] pos, int k, int[] order, double total, double share) {
         double cum = 0;
-        for (Integer j : order) {
+        for (int j : order) {
             cum += weight[j];
             if (cum / total >= share - 1e-12) {
                 return pos[voter[j]][k];
@@ -214,18 +224,26 @@ final class IssueConsent {
             vl[j] = voterLo(j);
             vh[j] = voterHi(j);
         }
-        List<Double> pts = new ArrayList<>();
-        pts.add(lo);
-        pts.add(hi);
+        double[] raw = new double[2 * voter.length + 2];
+        int np = 0;
+        raw[np++] = lo;
+        raw[np++] = hi;
         for (int j = 0; j < voter.length; j++) {
             if (vl[j] > lo && vl[j] < hi) {
-                pts.add(vl[j]);
+                raw[np++] = vl[j];
             }
             if (vh[j] > lo && vh[j] < hi) {
-                pts.add(vh[j]);
+                raw[np++] = vh[j];
             }
         }
-        double[] t = pts.stream().mapToDouble(Double::doubleValue).sorted().distinct().toArray();
+        Arrays.sort(raw, 0, np);
+        int nt = 0;
+        for (int a = 0; a < np; a++) {
+            if (nt == 0 || raw[a] != raw[nt - 1]) {
+                raw[nt++] = raw[a];
+            }
+        }
+        double[] t = Arrays.copyOf(raw, nt);
         List<double[]> out = new ArrayList<>();
         double start = Double.NaN;
         for (int a = 0; a < t.length; a++) {
@@ -269,7 +287,7 @@ final class IssueConsent {
         for (int j = 0; j < player.length; j++) {
             double[] b = {Math.max(coreOnly[0], lo(j)), Math.min(coreOnly[1], hi(j))};
             if (nearestIn(b, b[0]) == null) {
-                out.add(ids[player[j]]);
+                out.add(id(player[j]));
             }
         }
         if (!out.isEmpty()) {
@@ -277,7 +295,7 @@ final class IssueConsent {
         }
         for (int j = 0; j < player.length; j++) {
             if (nearestIn(box(j), coreLow) != null) {
-                out.add(ids[player[j]]);
+                out.add(id(player[j]));
             }
         }
         if (!out.isEmpty()) {
@@ -286,13 +304,13 @@ final class IssueConsent {
         if (voter.length > 0) {
             for (int j = 0; j < voter.length; j++) {
                 if (voterHi(j) < coreOnly[0] - TOL || voterLo(j) > coreOnly[1] + TOL) {
-                    out.add(ids[voter[j]]);
+                    out.add(id(voter[j]));
                 }
             }
         }
         if (out.isEmpty()) {
             for (int j = 0; j < player.length; j++) {
-                out.add(ids[player[j]]);
+                out.add(id(player[j]));
             }
         }
         return out;
@@ -321,7 +339,7 @@ final class IssueConsent {
         double[] coreOnly = {Math.max(coreLow, scaleMin), Math.min(coreHigh, scaleMax)};
         StringBuilder sb = new StringBuilder("blocked: ");
         for (int j = 0; j < player.length; j++) {
-            if (!b.contains(ids[player[j]])) {
+            if (!b.contains(id(player[j]))) {
                 continue;
             }
             double[] own = {Math.max(coreOnly[0], lo(j)), Math.min(coreOnly[1], hi(j))};
@@ -329,10 +347,10 @@ final class IssueConsent {
             List<String> others = new ArrayList<>();
             for (int o = 0; o < player.length; o++) {
                 if (o != j) {
-                    others.add(ids[player[o]]);
+                    others.add(id(player[o]));
                 }
             }
-            sb.append(ids[player[j]]).append(" prefers no deal (").append(disText(j)).append(") to any point ")
+            sb.append(id(player[j])).append(" prefers no deal (").append(disText(j)).append(") to any point ")
                     .append(alone || others.isEmpty() ? "in " + bodyText() + " " + coreText()
                             : String.join(" and ", others) + " accept" + (others.size() == 1 ? "s" : "")
                                     + " in " + coreText());
@@ -349,7 +367,7 @@ final class IssueConsent {
         if (winSet) {
             for (int j = 0; j < player.length; j++) {
                 if (Math.abs(y - lo(j)) <= 1e-7 || Math.abs(y - hi(j)) <= 1e-7) {
-                    return ids[player[j]];
+                    return id(player[j]);
                 }
             }
         }
@@ -364,7 +382,7 @@ final class IssueConsent {
         String who = bindingActor(y);
         if (!who.equals(ConsentStage.RULE_ACTOR)) {
             for (int j = 0; j < player.length; j++) {
-                if (ids[player[j]].equals(who)) {
+                if (id(player[j]).equals(who)) {
                     return "moved to " + ConsentStage.num(y) + ", the nearest point " + who + " accepts (it prefers no deal, "
                             + disText(j) + ", to anything beyond)";
                 }

@@ -72,7 +72,7 @@ public final class KnifeEdge {
     /** What a change of an input of this kind is measured against. */
     public static String domain(Input.Kind kind) {
         return switch (kind) {
-            case POSITION, STATUS_QUO, OUTSIDE_OPTION -> "the issue's scale";
+            case POSITION, OTHERWISE, STATUS_QUO, OUTSIDE_OPTION -> "the issue's scale";
             case SALIENCE -> "the 0-100 salience scale";
             case CAPABILITY -> "its stated value";
         };
@@ -215,7 +215,7 @@ public final class KnifeEdge {
 
     static double domainWidth(Problem p, Input in) {
         return switch (in.kind()) {
-            case POSITION, STATUS_QUO, OUTSIDE_OPTION -> p.scaleMax(in.issueIndex()) - p.scaleMin(in.issueIndex());
+            case POSITION, OTHERWISE, STATUS_QUO, OUTSIDE_OPTION -> p.scaleMax(in.issueIndex()) - p.scaleMin(in.issueIndex());
             case SALIENCE -> 100;
             case CAPABILITY -> Math.abs(in.value());
         };
@@ -223,7 +223,7 @@ public final class KnifeEdge {
 
     private static double[] bounds(Problem p, Input in) {
         return switch (in.kind()) {
-            case POSITION, STATUS_QUO, OUTSIDE_OPTION -> new double[] {p.scaleMin(in.issueIndex()),
+            case POSITION, OTHERWISE, STATUS_QUO, OUTSIDE_OPTION -> new double[] {p.scaleMin(in.issueIndex()),
                     p.scaleMax(in.issueIndex())};
             case SALIENCE -> new double[] {0, 100};
             case CAPABILITY -> new double[] {0, Double.POSITIVE_INFINITY};

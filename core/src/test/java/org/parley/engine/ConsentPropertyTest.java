@@ -106,6 +106,28 @@ class ConsentPropertyTest {
         }
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void theUntracedStageGivesTheTracedStagesNumbers(long seed) {
+        // Monte Carlo runs the stage without a trace (an allocation-free path); it must agree exactly
+        Problem p = Problem.of(random(seed));
+        SplittableRandom rnd = new SplittableRandom(seed * 31);
+        for (boolean winSet : new boolean[] {true, false}) {
+            for (int t = 0; t < 20; t++) {
+                double[] y0 = new double[p.issueCount()];
+                for (int k = 0; k < y0.length; k++) {
+                    y0[k] = Math.floor(rnd.nextDouble() * 101);
+                }
+                ConsentStage.Settings st = new ConsentStage.Settings(true, false, false, winSet);
+                ConsentResult traced = ConsentStage.run(p, y0, st, true, 1);
+                ConsentResult quiet = ConsentStage.run(p, y0, st, false, 1);
+                assertThat(quiet.outcome()).as("seed %d", seed).containsExactly(traced.outcome());
+                assertThat(quiet.status()).as("seed %d", seed).isEqualTo(traced.status());
+                assertThat(quiet.blockedBy()).as("seed %d", seed).isEqualTo(traced.blockedBy());
+            }
+        }
+    }
+
     /** Actor i weakly prefers y to its disagreement point (outside option, else status quo) on issue k. */
     static boolean accepts(Problem p, Scenario s, int i, int k, double y) {
         double x = p.position()[i][k];

@@ -11,7 +11,7 @@ import org.parley.engine.ReplicationLog;
 class ReplicationCountIT {
 
     /** Every replication test of this module, parameterized cases counted one by one. */
-    static final int EXPECTED = 5;
+    static final int EXPECTED = 11;
 
     @Test
     void everyReplicationTestRan() {

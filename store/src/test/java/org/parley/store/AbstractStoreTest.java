@@ -246,7 +246,7 @@ abstract class AbstractStoreTest {
             Threshold t = reg.threshold(run, "base", "sanctions", "substantial-relief", false);
             assertThat(t.value()).isEqualTo(50);
             Registration r = reg.register(run, "base", "sanctions", null, LocalDate.of(2025, 6, 30), t, 0, "ann");
-            assertThat(r.question()).isEqualTo("Does North Korea obtain substantial sanctions relief?");
+            assertThat(r.question()).isEqualTo("Does the Security Council suspend the sectoral sanctions?");
             assertThat(r.forecasts()).extracting(RegisteredForecast::model).containsExactlyElementsOf(mc.models());
             Registration plain = reg.register(run, "base", "aid", "Where does aid land?", LocalDate.of(2025, 6, 30),
                     null, 0, "ann");

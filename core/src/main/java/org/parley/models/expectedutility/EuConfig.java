@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.parley.engine.ErrorCode;
 import org.parley.engine.ModelOptions;
 import org.parley.engine.OptionSpec;
-import org.parley.engine.ParleyException;
 
 /**
  * The forks of the expected-utility model (spec {@code bdm-expected-utility.md} section 2.12,
@@ -73,7 +71,7 @@ final class EuConfig {
                     "F6 exponent in the focal actor's estimate of the counterpart's EU: the focal actor's (perception, "
                             + "BDM's perspective charts) or the counterpart's own",
                     "focal", "own"),
-            OptionSpec.number("q", 1.0,
+            OptionSpec.number("q", 1.0, 0, 1,
                     "F7 Q, probability the status quo persists absent a challenge (1.0 BDM 1985 and Scholz's replication; 0.5 BDM & Lalman 1986)"),
             OptionSpec.choice("risk-normalisation", "actors",
                     "F8 security range for the risk exponent: over all actors (Scholz) or over the actor's alternative "
@@ -115,9 +113,9 @@ final class EuConfig {
                             + "shift is at most discount-rate x R) "
                             + "or fixed (max-rounds rounds); --rounds N always runs N rounds",
                     "discount", "fixed"),
-            OptionSpec.number("discount-rate", 0.05,
+            OptionSpec.number("discount-rate", 0.05, 0, Double.POSITIVE_INFINITY,
                     "common per-round discount rate delta of the discount stopping rule"),
-            OptionSpec.number("max-rounds", 100, "round cap of the discount rule; the number of rounds of stop=fixed"),
+            OptionSpec.integer("max-rounds", 100, 1, Integer.MAX_VALUE, "round cap of the discount rule; the number of rounds of stop=fixed"),
             OptionSpec.choice("t", "closer",
                     "T (only with q < 1): closer (1 iff |x_i - mu| < |x_i - x_j|, Eftekhari & Rahimi 2014), 1 or 0",
                     "closer", "1", "0"),
@@ -128,7 +126,7 @@ final class EuConfig {
             OptionSpec.choice("same-position", "skip",
                     "actors at one position: skip (no contest, EU = 0) or evaluate (P = 0 but EU by the formula, as eum and dmasad)",
                     "skip", "evaluate"),
-            OptionSpec.number("zero-band", 0,
+            OptionSpec.number("zero-band", 0, 0, Double.POSITIVE_INFINITY,
                     "an EU with |EU| below this counts as zero when classifying (eum: 1e-4; a ~0 with b > 0 is then a compromise)"),
             OptionSpec.choice("ties", "higher-eu",
                     "offers that tie on the choice key: first (the first counterpart in input order, as every open "
@@ -219,9 +217,6 @@ final class EuConfig {
         counterSalienceTarget = o.get("counter-salience").equals("target");
         counterRisk = CounterRisk.valueOf(enumName(o.get("counter-risk")));
         q = o.getDouble("q");
-        if (q < 0 || q > 1) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, "model 'expected-utility': option 'q' must lie in [0, 1], was " + o.get("q"));
-        }
         riskOverPositions = o.get("risk-normalisation").equals("positions");
         ubUwDifference = o.get("ub-uw").equals("difference");
         muMean = o.get("mu").equals("mean");
@@ -232,25 +227,14 @@ final class EuConfig {
         flatRiskZero = o.get("flat-risk").equals("zero");
         median = Median.valueOf(enumName(o.get("median")));
         stop = Stop.valueOf(enumName(o.get("stop")));
+        // ranges and whole numbers are checked by the option specs when the options are resolved
         discountRate = o.getDouble("discount-rate");
-        if (discountRate < 0) {
-            throw new ParleyException(ErrorCode.BAD_OPTION,
-                    "model 'expected-utility': option 'discount-rate' must be >= 0, was " + o.get("discount-rate"));
-        }
         maxRounds = o.getInt("max-rounds");
-        if (maxRounds < 1) {
-            throw new ParleyException(ErrorCode.BAD_OPTION,
-                    "model 'expected-utility': option 'max-rounds' must be >= 1, was " + o.get("max-rounds"));
-        }
         String tv = o.get("t");
         t = tv.equals("1") ? TRule.ONE : tv.equals("0") ? TRule.ZERO : TRule.CLOSER;
         counterTermsFocal = o.get("counter-ub-uw").equals("focal");
         skipSamePosition = o.get("same-position").equals("skip");
         zeroBand = o.getDouble("zero-band");
-        if (zeroBand < 0) {
-            throw new ParleyException(ErrorCode.BAD_OPTION,
-                    "model 'expected-utility': option 'zero-band' must be >= 0, was " + o.get("zero-band"));
-        }
         tiesFirst = o.get("ties").equals("first");
         forecastMean = o.get("forecast").equals("mean");
         allOffers = o.get("offers").equals("all");

@@ -106,14 +106,14 @@ public final class SpatialModel implements BargainingModel {
                 OptionSpec.choice(RECEIVER_ESTIMATE, "ktab", "init-rcvr/pw-comp: KTAB's code uses the receiver's "
                         + "estimate of the initiator's gain as its probability (ktab), or its probability",
                         SmpParameters.options(SmpParameters.ReceiverEstimate.values())),
-                OptionSpec.number(QUEUE_BATCH, 0, "order of each bargain queue: 0 = status quo first, then bargains "
+                OptionSpec.integer(QUEUE_BATCH, 0, 0, Integer.MAX_VALUE, "order of each bargain queue: 0 = status quo first, then bargains "
                         + "by initiator; N > 0 = as KTAB's threads push them in batches of N initiators (KTAB uses 4 x "
                         + "cores); only order-sensitive voting rules (asym-prosp) notice"),
-                OptionSpec.number(THREADS, 1, "threads for the challenge phase of a turn (0 = every core); "
+                OptionSpec.integer(THREADS, 1, 0, Integer.MAX_VALUE, "threads for the challenge phase of a turn (0 = every core); "
                         + "the trajectory is identical for any value"),
-                OptionSpec.number(MAX_TURNS, 100, "turn limit (KTAB maxIter)"),
-                OptionSpec.number(MIN_TURNS, 2, "turns before the convergence rule applies (KTAB minIter)"),
-                OptionSpec.number(STOP_RATIO, 0.02, "stop when a turn moves less than this fraction of the first turn"),
+                OptionSpec.integer(MAX_TURNS, 100, 1, Integer.MAX_VALUE, "turn limit (KTAB maxIter)"),
+                OptionSpec.integer(MIN_TURNS, 2, 0, Integer.MAX_VALUE, "turns before the convergence rule applies (KTAB minIter)"),
+                OptionSpec.number(STOP_RATIO, 0.02, 0, Double.POSITIVE_INFINITY, "stop when a turn moves less than this fraction of the first turn"),
                 OptionSpec.choice(CYCLE_STOP, "on", "stop when a state repeats an earlier one (KTAB has no such rule)",
                         "on", "off"),
                 OptionSpec.choice(FORECAST, "expected", "outcome per issue: PCE-expected position (expected), "
@@ -153,13 +153,15 @@ public final class SpatialModel implements BargainingModel {
     public Trajectory run(Problem p, ModelOptions options, RunContext context) {
         SmpParameters params;
         try {
-            params = SmpParameters.of(options);
+            params = options.parsed(SmpParameters.class, SmpParameters::of);
         } catch (IllegalArgumentException e) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "model 'spatial': " + e.getMessage());
         }
         List<String> notes = new ArrayList<>();
         Compiled in = compile(p, options, notes);
         SmpRun run = new SmpRun(in.actors, params);
+        run.releaseStates = true;
+        run.keepTurns = context.trace();
         try {
             run.run(in.x0, context.rounds(), context.random());
         } catch (IllegalStateException e) {
@@ -172,7 +174,8 @@ public final class SpatialModel implements BargainingModel {
                 break;
             }
         }
-        return new SpatialExplainer(p, in, params, run).trajectory(notes);
+        SpatialExplainer explainer = new SpatialExplainer(p, in, params, run);
+        return context.trace() ? explainer.trajectory(notes) : explainer.forecastOnly(notes);
     }
 
     /** The problem on KTAB's scales. */

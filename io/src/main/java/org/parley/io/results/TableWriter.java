@@ -30,9 +30,11 @@ public final class TableWriter {
     static final int WIDTH = 100;
     private static final int ISSUE_COL = 17;
     private static final int COL = 11;
-    private static final int QUESTION_COL = 24;
     /** Model columns per block: six fill 94 of the 100 columns. */
     static final int PER_BLOCK = (WIDTH - ISSUE_COL - COL) / COL;
+    private static final int QUESTION_COL = 24;
+    /** Model columns per block of the bottom line: six fill 90 of the 100 columns. */
+    private static final int QUESTION_BLOCK = (WIDTH - QUESTION_COL) / COL;
 
     private TableWriter() {
     }
@@ -124,8 +126,10 @@ public final class TableWriter {
                 }
                 if (r.trajectory().consent() != null) {
                     for (Move mv : r.trajectory().consent().moves()) {
-                        notes.add(m + ": " + mv.issue() + ": " + mv.reason() + " (" + Numbers.fixed(mv.from(), 1) + " -> "
-                                + Numbers.fixed(mv.to(), 1) + ")");
+                        int k = p.issueIndex(mv.issue());
+                        int d = k < 0 ? 1 : Numbers.decimalsFor(p.scaleMax(k) - p.scaleMin(k));
+                        notes.add(m + ": " + mv.issue() + ": " + mv.reason() + " (" + Numbers.fixed(mv.from(), d) + " -> "
+                                + Numbers.fixed(mv.to(), d) + ")");
                     }
                 }
                 String stop = r.trajectory().stopReason();
@@ -206,17 +210,21 @@ public final class TableWriter {
             out.print("  (the scenario names no threshold questions: add 'thresholds' to an issue)\n");
             return;
         }
-        StringBuilder h = new StringBuilder(pad("question", QUESTION_COL));
-        for (String m : b.models()) {
-            h.append(left(label(m), COL));
-        }
-        out.print(h.toString().stripTrailing() + "\n");
-        for (BottomLine.Question q : b.questions()) {
-            StringBuilder row = new StringBuilder(pad(q.label(), QUESTION_COL));
-            for (String m : b.models()) {
-                row.append(left(percent(q.pYes().get(m)), COL));
+        List<String> models = b.models();
+        for (int from = 0; from < models.size() || from == 0; from += QUESTION_BLOCK) {
+            List<String> block = models.subList(from, Math.min(models.size(), from + QUESTION_BLOCK));
+            StringBuilder h = new StringBuilder(pad("question", QUESTION_COL));
+            for (String m : block) {
+                h.append(left(label(m), COL));
             }
-            out.print(row.toString().stripTrailing() + "\n");
+            out.print(h.toString().stripTrailing() + "\n");
+            for (BottomLine.Question q : b.questions()) {
+                StringBuilder row = new StringBuilder(pad(q.label(), QUESTION_COL));
+                for (String m : block) {
+                    row.append(left(percent(q.pYes().get(m)), COL));
+                }
+                out.print(row.toString().stripTrailing() + "\n");
+            }
         }
         for (BottomLine.Question q : b.questions()) {
             if (!q.threshold().question().isEmpty()) {

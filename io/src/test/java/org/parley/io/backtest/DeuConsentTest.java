@@ -18,6 +18,8 @@ import org.parley.engine.ConsentResult;
 import org.parley.engine.Peers;
 import org.parley.engine.ForecastResult;
 import org.parley.engine.Move;
+import org.parley.engine.Peers;
+import org.parley.engine.Replication;
 import org.parley.engine.RunSpec;
 import org.parley.engine.Simulation;
 import org.parley.io.TextFile;
@@ -32,6 +34,7 @@ import org.parley.models.Models;
  * compromise outcome under GDP capability clipped to the qualified-majority core (widened to the
  * Parliament under co-decision) or the unanimity core.
  */
+@Replication
 class DeuConsentTest {
 
     private static final String TABLE = "peers/bdm/inputs/blksv_deu3.tsv";

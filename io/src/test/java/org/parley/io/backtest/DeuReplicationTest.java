@@ -49,9 +49,8 @@ class DeuReplicationTest {
     }
 
     private static Backtest.Result run(BargainingModel model, BacktestSet set) {
-        return new Backtest(new Simulation(List.of(model)))
-                .run(set, CapabilityRule.forSet("gdp", set),
-                        RunSpec.defaults().withThreads(1).withOptions(Map.of("consent", "ignore")), false);
+        return new Backtest(new Simulation(List.of(model))).run(set, CapabilityRule.forSet("gdp", set),
+                RunSpec.defaults().withThreads(1).withOptions(Map.of("consent", "ignore")), false);
     }
 
     /** The per-issue reference: issue id to {outcome, c*s weighted mean, c*s weighted median}, on 0-100. */

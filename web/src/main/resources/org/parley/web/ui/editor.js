@@ -4,6 +4,22 @@
 
 const num = e => (e === null || e === undefined) ? null : (typeof e === 'number' ? e : e.value);
 
+/** A conditional position's condition in words: "denuclearisation ≥ 30", "all of (…)". */
+export function conditionText(c) {
+  if (!c || typeof c !== 'object') return '';
+  if (c.all || c.any) return `${c.all ? 'all' : 'any'} of (${(c.all || c.any).map(conditionText).join(', ')})`;
+  const parts = [];
+  if (c['at-least'] !== undefined) parts.push(`≥ ${c['at-least']}`);
+  if (c['at-most'] !== undefined) parts.push(`≤ ${c['at-most']}`);
+  return `${c.issue} ${parts.join(' and ')}`;
+}
+
+/** "if denuclearisation ≥ 30, otherwise 5" for a conditional position, else ''. */
+export function conditionalText(e) {
+  if (!e || typeof e !== 'object' || !e.if) return '';
+  return `if ${conditionText(e.if)}, otherwise ${num(e.otherwise)}`;
+}
+
 function el(tag, attrs = {}, ...kids) {
   const n = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -53,6 +69,7 @@ export class Editor {
     if (e && typeof e === 'object') {
       if (e.source) { i.classList.add('sourced'); i.title = e.quote ? `“${e.quote}” (${e.source})` : e.source; }
       else if (e.judgement) { i.classList.add('judged'); i.title = 'Judgement: ' + e.judgement; }
+      if (e.if) { i.classList.add('conditional'); i.title = `${conditionalText(e)}\n${i.title}`; }
     }
     i.addEventListener('change', () => {
       const t = this.estimate(path);
@@ -74,7 +91,8 @@ export class Editor {
 
   renderIssues(d) {
     const t = document.getElementById('issues');
-    t.replaceChildren(el('tr', {}, ...['Issue', 'Min', 'Max', 'Low end means', 'High end means', 'Status quo']
+    t.replaceChildren(el('tr', {}, ...['Issue', 'Min', 'Max', 'Low end means', 'High end means', 'Status quo',
+      'Rule', 'Quota', 'Votes', 'Must consent']
       .map(h => el('th', { text: h }))));
     d.issues.forEach((iss, k) => {
       const p = `issues[${k}]`;
@@ -90,8 +108,41 @@ export class Editor {
       t.append(el('tr', {}, el('th', { title: iss.id, text: iss.name || iss.id }),
         el('td', {}, minI), el('td', {}, maxI),
         el('td', {}, this.textInput(iss.scale, 'low', `${p}.scale.low`)),
-        el('td', {}, this.textInput(iss.scale, 'high', `${p}.scale.high`)), el('td', {}, sq)));
+        el('td', {}, this.textInput(iss.scale, 'high', `${p}.scale.high`)), el('td', {}, sq),
+        ...this.ruleCells(iss, p)));
     });
+  }
+
+  /** Who must agree on an issue: its rule, quota, votes and consent list (ids, comma-separated). */
+  ruleCells(iss, p) {
+    const rule = el('select', { 'data-path': `${p}.rule` });
+    for (const r of ['bargaining', 'majority', 'qualified-majority', 'unanimity']) {
+      const o = el('option', { text: r });
+      o.value = r;
+      rule.append(o);
+    }
+    rule.value = iss.rule || 'bargaining';
+    rule.addEventListener('change', () => { iss.rule = rule.value; this.onChange(); });
+    const quota = el('input', { type: 'number', step: 'any', min: '0.5', max: '1', 'data-path': `${p}.quota` });
+    quota.value = iss.quota ?? '';
+    quota.addEventListener('change', () => {
+      if (quota.value === '') delete iss.quota; else iss.quota = Number(quota.value);
+      this.onChange();
+    });
+    const votes = el('input', { type: 'text', 'data-path': `${p}.votes`, placeholder: 'capability' });
+    votes.value = iss.votes ?? '';
+    votes.addEventListener('change', () => {
+      if (votes.value.trim() === '') delete iss.votes; else iss.votes = votes.value.trim();
+      this.onChange();
+    });
+    const consent = el('input', { type: 'text', 'data-path': `${p}.consent`, placeholder: 'actor ids' });
+    consent.value = (iss.consent || []).join(', ');
+    consent.addEventListener('change', () => {
+      const ids = consent.value.split(',').map(x => x.trim()).filter(x => x);
+      if (ids.length) iss.consent = ids; else delete iss.consent;
+      this.onChange();
+    });
+    return [el('td', {}, rule), el('td', {}, quota), el('td', {}, votes), el('td', {}, consent)];
   }
 
   renderGrid(d) {
@@ -108,6 +159,8 @@ export class Editor {
           const base = `actors[${n}].stances.${iss.id}`;
           td.append(el('div', { class: 'cell' }, this.input(`${base}.position`, num(st.position), 'pos'),
             this.input(`${base}.salience`, num(st.salience), 'sal')));
+          const cond = conditionalText(st.position);
+          if (cond) td.append(el('div', { class: 'condition', 'data-path': `${base}.position.if`, text: cond }));
         } else {
           td.append(el('span', { class: 'empty', text: 'absent' }));
         }
@@ -199,6 +252,11 @@ export class Editor {
       return i;
     };
     body.append(el('p', {}, 'Value ', el('strong', { text: String(o.value) }), '  range ', range('low'), ' to ', range('high')));
+    if (o.if) {
+      body.append(el('p', { class: 'conditional-note' }, 'Conditional position (read-only here; edit it in the YAML): ',
+        el('strong', { text: String(o.value) }), ` ${conditionalText(o)}. The engine reruns the model until the `
+        + 'positions the conditions select reproduce themselves.'));
+    }
     const prov = el('div', { id: 'provenance' });
     if (o.source) {
       const src = this.sources.find(s => s.id === o.source);
