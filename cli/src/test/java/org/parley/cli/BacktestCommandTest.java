@@ -70,7 +70,7 @@ class BacktestCommandTest {
         assertThat(lines).anyMatch(l -> l.startsWith("compromise-averaged,true,ok,lopo,353,22.8") && l.contains(",17.87")
                 && l.contains(",29.46"));
         // the same core-constrained reading asked for by option on the plain model: the cross-check 22.66
-        Run core = run("backtest", deu().toString(), "--format", "csv", "--model", "compromise", "--no-ensemble",
+        Run core = run("backtest", deu().toString(), "--format", "csv", "--model", "compromise",
                 "--option", "consent.win-set=off");
         assertThat(core.code()).as(core.err()).isZero();
         List<String> header = List.of(core.out().lines().findFirst().orElseThrow().split(","));
