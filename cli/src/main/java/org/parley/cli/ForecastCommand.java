@@ -67,8 +67,16 @@ public final class ForecastCommand implements Callable<Integer> {
     java.nio.file.Path plot;
 
     @Option(names = "--no-knife-edges", description = "skip the knife-edge search (the smallest change of one input, "
-            + "within 1%% of its domain, that moves a point forecast by more than 10%% of the scale; marked ! in the table)")
+            + "within 1%% of its domain, that moves a point forecast by more than 10%% of the scale; marked ! in the "
+            + "table); the same as --knife-edges none")
     boolean noKnifeEdges;
+    @Option(names = "--knife-edges", paramLabel = "WHICH", description = "which models the knife-edge search covers: "
+            + "fast (default: compromise, median and nash, microseconds a run; the notes name the models "
+            + "left out), all (also expected-utility, spatial, exchange and any other: seconds on the seed), none")
+    String knifeEdges = "fast";
+
+    /** The models whose untraced run costs microseconds: searched by default. */
+    static final java.util.Set<String> FAST_MODELS = java.util.Set.of("compromise", "median", "nash");
     @Option(names = "--tornado", description = "with --plot, also draw a tornado chart per world, model and issue "
             + "(one-at-a-time swings: 1 + 2 x the uncertain inputs runs of each model per world; "
             + "'parley sensitivity' ranks the same swings)")
@@ -115,9 +123,19 @@ public final class ForecastCommand implements Callable<Integer> {
             long millis = Duration.between(started, Instant.now()).toMillis();
             TableWriter.Annotations ann = TableWriter.Annotations.none();
             if (f == ResultFormat.TABLE || f == ResultFormat.JSON) {
-                List<KnifeEdge.Edge> edges = noKnifeEdges ? List.of()
-                        : KnifeEdge.find(Models.simulation().plan(loaded.scenario(), runSpec));
-                ann = new TableWriter.Annotations(ModelErrorCalibration.shipped(), edges, !noKnifeEdges);
+                String which = noKnifeEdges ? "none" : knifeEdges;
+                if (!List.of("fast", "all", "none").contains(which)) {
+                    err.println("parley: --knife-edges takes fast, all or none, not '" + which + "'");
+                    err.flush();
+                    return 2;
+                }
+                boolean search = !which.equals("none");
+                java.util.function.Predicate<String> searched = which.equals("all") ? id -> true : FAST_MODELS::contains;
+                List<KnifeEdge.Edge> edges = search
+                        ? KnifeEdge.find(Models.simulation().plan(loaded.scenario(), runSpec), searched) : List.of();
+                List<String> skipped = search
+                        ? result.models().stream().filter(searched.negate()).toList() : List.of();
+                ann = new TableWriter.Annotations(ModelErrorCalibration.shipped(), edges, search, skipped);
             }
             ResultWriters.write(result, f, ann, spec.commandLine().getOut());
             if (plot != null) {

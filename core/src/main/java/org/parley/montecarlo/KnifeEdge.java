@@ -96,15 +96,25 @@ public final class KnifeEdge {
      * absent.
      */
     public static List<Edge> find(Simulation.Plan plan) {
+        return find(plan, id -> true);
+    }
+
+    /** As {@link #find(Simulation.Plan)} for the models {@code searched} accepts only. */
+    public static List<Edge> find(Simulation.Plan plan, java.util.function.Predicate<String> searched) {
         List<Edge> out = new ArrayList<>();
         for (String w : plan.worlds()) {
-            out.addAll(find(plan, w));
+            out.addAll(find(plan, w, searched));
         }
         return out;
     }
 
     /** As {@link #find(Simulation.Plan)} for one world. */
     public static List<Edge> find(Simulation.Plan plan, String world) {
+        return find(plan, world, id -> true);
+    }
+
+    /** As {@link #find(Simulation.Plan, java.util.function.Predicate)} for one world. */
+    public static List<Edge> find(Simulation.Plan plan, String world, java.util.function.Predicate<String> searched) {
         Problem base = plan.problems().get(world);
         if (base == null) {
             throw new IllegalArgumentException("world '" + world + "' is not in the plan");
@@ -115,7 +125,12 @@ public final class KnifeEdge {
                 inputs.add(in);
             }
         }
-        List<BargainingModel> models = plan.models();
+        List<BargainingModel> models = new ArrayList<>();
+        for (BargainingModel bm : plan.models()) {
+            if (searched.test(bm.id())) {
+                models.add(bm);
+            }
+        }
         long seed0 = Seeds.forRun(plan.spec().seed(), 0);
         int m = base.issueCount();
         List<double[]> stated = Parallel.map(models.size(), plan.spec().threads(),

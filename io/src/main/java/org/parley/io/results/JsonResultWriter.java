@@ -103,6 +103,9 @@ public final class JsonResultWriter {
                     edges.add(em);
                 }
                 wm.put("knifeEdges", edges);
+                if (!ann.notSearched().isEmpty()) {
+                    wm.put("knifeEdgesNotSearched", ann.notSearched());
+                }
             }
             worlds.add(wm);
         }

@@ -47,10 +47,18 @@ public final class TableWriter {
      * @param calibration the model-error calibration, or {@code null} for no intervals
      * @param edges       knife edges found ({@link KnifeEdge}); empty when not searched
      * @param searched    whether the knife-edge search ran (the notes say so when it did not)
+     * @param notSearched the models the search skipped although it ran (the notes name them)
      */
-    public record Annotations(ModelErrorCalibration calibration, List<KnifeEdge.Edge> edges, boolean searched) {
+    public record Annotations(ModelErrorCalibration calibration, List<KnifeEdge.Edge> edges, boolean searched,
+                              List<String> notSearched) {
         public Annotations {
             edges = List.copyOf(edges);
+            notSearched = List.copyOf(notSearched);
+        }
+
+        /** Every model searched (or none, when {@code searched} is false). */
+        public Annotations(ModelErrorCalibration calibration, List<KnifeEdge.Edge> edges, boolean searched) {
+            this(calibration, edges, searched, List.of());
         }
 
         /** No intervals and no knife-edge search: the bare table. */
@@ -179,6 +187,16 @@ public final class TableWriter {
                     out.print(wrap("  ! " + m + ": knife edge: " + e.describe(), "    ") + "\n");
                 }
             }
+        }
+        List<String> skipped = new java.util.ArrayList<>();
+        for (String m : result.models()) {
+            if (ann.searched() && ann.notSearched().contains(m)) {
+                skipped.add(m);
+            }
+        }
+        if (!skipped.isEmpty()) {
+            out.print(wrap("  ! knife edges not searched for " + String.join(", ", skipped)
+                    + " (slow models; --knife-edges all searches them)", "    ") + "\n");
         }
     }
 
