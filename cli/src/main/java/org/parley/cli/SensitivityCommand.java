@@ -64,11 +64,30 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "DIR", description = "write tornado charts (SVG) into DIR")
     Path plot;
 
+    @Option(names = "--method", paramLabel = "METHOD", description = "oat: one-at-a-time swings and binned "
+            + "first-order shares (default); sobol: Sobol first-order and total indices from --runs design rows "
+            + "(N x (k + 2) model runs for k ranged inputs)")
+    String method = "oat";
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "with --method sobol: local (default) or spark "
+            + "(see 'parley sweep')")
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --engine spark: the Spark master")
+    String master;
+
+    @Option(names = "--partitions", paramLabel = "P", description = "with --engine spark: partitions")
+    int partitions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (SobolSensitivity.wanted(method, engine)) {
+            return SobolSensitivity.run(this, input, run.models, world, runs, run.seed, run.threads, run.rounds, top,
+                    csv, engine, master, partitions);
+        }
         Scenarios.Loaded loaded = input.loadForRun();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();

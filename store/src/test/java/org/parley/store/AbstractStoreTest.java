@@ -329,9 +329,14 @@ abstract class AbstractStoreTest {
 
     @Test
     void theBranchMixtureIsRegistrable() {
-        // the seed's probability branches trump-wins and trump-loses (0.5 each, talks certain): P(yes)
-        // is the average of the two worlds' shares, the point the average of their point forecasts
+        // the seed's probability branches trump-wins and trump-loses, each with its own talks probability:
+        // P(yes) = sum over worlds of p_w (talks_w x share of runs past 50 + (1 - talks_w) x [status quo > 50]),
+        // the point the same mixture of each world's point forecast and the status quo
         ForecastResult mc = Fixtures.monteCarlo(Fixtures.seedForecast(), 101, 10, 3);
+        org.parley.model.Scenario scenario = Fixtures.seedScenario();
+        double pSum = scenario.branches().stream().filter(b -> b.id().startsWith("trump-"))
+                .mapToDouble(org.parley.model.Branch::probability).sum();
+        assertThat(pSum).isCloseTo(1.0, within(1e-12));
         try (Store s = open()) {
             long run = s.saveRun(mc, Fixtures.save(false));
             Registry reg = new Registry(s);
@@ -343,9 +348,17 @@ abstract class AbstractStoreTest {
                 double p = 0;
                 double point = 0;
                 for (String w : List.of("trump-wins", "trump-loses")) {
+                    org.parley.model.Scenario world = scenario.resolve(w);
+                    double pw = scenario.branches().stream().filter(b -> b.id().equals(w)).findFirst().orElseThrow()
+                            .probability();
+                    double talks = world.talksProbability();
+                    assertThat(world.issues().get(0).id()).isEqualTo("sanctions");
+                    double sq = world.issues().get(0).statusQuo().value();
                     double[] samples = s.samples(run, w, f.model(), "sanctions");
-                    p += 0.5 * Arrays.stream(samples).filter(x -> x > 50).count() / samples.length;
-                    point += 0.5 * mc.run(w, f.model()).orElseThrow().trajectory().forecast()[0];
+                    double share = (double) Arrays.stream(samples).filter(x -> x > 50).count() / samples.length;
+                    p += pw * (talks * share + (1 - talks) * (sq > 50 ? 1 : 0));
+                    point += pw * (talks * mc.run(w, f.model()).orElseThrow().trajectory().forecast()[0]
+                            + (1 - talks) * sq);
                 }
                 assertThat(f.probability()).isCloseTo(p, within(1e-12));
                 assertThat(f.point()).isCloseTo(point, within(1e-9));
