@@ -28,7 +28,8 @@ class SweepCommandTest {
         List<String> lines = Files.readAllLines(tmp.resolve("cells.csv"));
         assertThat(lines.get(0)).isEqualTo("cell,scenario,world,compromise.weights,model,issue,runs,valid,point,mean,sd,"
                 + "min,p5,p25,median,p75,p95,max");
-        assertThat(lines).hasSize(1 + 4 * 2 * 5);
+        // 4 cells x 2 models x the seed's nine issues
+        assertThat(lines).hasSize(1 + 4 * 2 * 9);
         // cell 2 = grid point 1 (equal weights), world trump-wins; its first row is compromise / sanctions
         String[] f = lines.stream().filter(l -> l.startsWith("2,")).findFirst().orElseThrow().split(",");
         assertThat(f[2]).isEqualTo("trump-wins");
