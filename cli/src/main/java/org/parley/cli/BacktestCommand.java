@@ -16,6 +16,7 @@ import org.parley.backtest.Backtest;
 import org.parley.backtest.BacktestSet;
 import org.parley.backtest.Calibration;
 import org.parley.backtest.CapabilityRule;
+import org.parley.backtest.ProtocolBacktest;
 import org.parley.backtest.Split;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ParleyException;
@@ -23,6 +24,8 @@ import org.parley.engine.RunSpec;
 import org.parley.engine.Simulation;
 import org.parley.io.backtest.BacktestWriter;
 import org.parley.io.backtest.Backtests;
+import org.parley.io.backtest.CalibrationResource;
+import org.parley.io.backtest.ProtocolWriter;
 import org.parley.models.Models;
 
 import picocli.CommandLine;
@@ -32,16 +35,22 @@ import picocli.CommandLine.Parameters;
 
 /** {@code parley backtest}: scores every model (and naive baselines) against real outcomes. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Scores models against real outcomes: per model n, mean and median absolute",
-                "error, RMSE and the share of issues within 10 points (0-100 scale), next to",
-                "naive baselines (reference point, proposer's position, scale midpoint) and an",
-                "ensemble of the models fitted on the train split.",
+        description = {"Scores models against real outcomes under a declared protocol: every model, the naive",
+                "baselines (reference point, proposer's position, scale midpoint) and the frozen candidates",
+                "(compromise-averaged, compromise-consent, stacked), out of fold; per forecaster n, mean and",
+                "median absolute error, RMSE, share within 10 points (0-100 scale), the paired difference",
+                "from the compromise model with a proposal-cluster bootstrap, Holm-adjusted bounds and the",
+                "decision for the candidates, both directions of the legacy split, and the coverage of the",
+                "cross-conformal model-error intervals on each half.",
                 "FILE: a backtest YAML file (parley-backtest: 1) or the DEU III table",
-                "(blksv_deu3.tsv layout). Split: by proposal in order of first appearance,",
+                "(blksv_deu3.tsv layout). Legacy split: by proposal in order of first appearance,",
                 "proposals 1, 3, 5, ... train, 2, 4, 6, ... test."},
         footer = {"", "Examples:", "  parley backtest ../shared/peers/bdm/inputs/blksv_deu3.tsv",
-                "  parley backtest deu3.tsv --split test --capability council --format csv",
-                "  parley backtest deu3.tsv --model compromise --per-issue forecasts.csv",
+                "  parley backtest deu3.tsv --protocol kfold --folds 10 --repeats 20",
+                "  parley backtest deu3.tsv --calibration",
+                "  parley backtest deu3.tsv --calibration --write-calibration model-error.properties",
+                "  parley backtest deu3.tsv --capability council --format csv",
+                "  parley backtest deu3.tsv --model compromise,exchange --per-issue forecasts.csv",
                 "  parley backtest deu3.tsv --calibration-runs 50 --noise 10"})
 public final class BacktestCommand implements Callable<Integer> {
 
@@ -56,9 +65,30 @@ public final class BacktestCommand implements Callable<Integer> {
             + "(e.g. nash.utility=linear); repeatable")
     Map<String, String> options = new LinkedHashMap<>();
 
-    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "all",
-            description = "train, test or all (default: ${DEFAULT-VALUE})")
-    String split;
+    @Option(names = "--protocol", paramLabel = "P", defaultValue = "lopo",
+            description = "split (the legacy halves), kfold (folds by proposal, repeated) or lopo (leave one "
+                    + "proposal out) (default: ${DEFAULT-VALUE})")
+    String protocol;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "10", description = "kfold: folds (default: ${DEFAULT-VALUE})")
+    int folds;
+
+    @Option(names = "--repeats", paramLabel = "R", defaultValue = "20",
+            description = "kfold: repeats with different fold seeds (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--resamples", paramLabel = "B", defaultValue = "5000",
+            description = "proposal-cluster bootstrap resamples (default: ${DEFAULT-VALUE}; the decision rule wants "
+                    + "at least 5000)")
+    int resamples;
+
+    @Option(names = "--calibration", description = "print only the coverage of the model-error intervals per "
+            + "forecaster under the protocol")
+    boolean calibrationOnly;
+
+    @Option(names = "--write-calibration", paramLabel = "FILE", description = "write the model-error calibration "
+            + "(per model q, coverage, provenance) as a properties file, the format Parley ships in core")
+    Path writeCalibration;
 
     @Option(names = "--capability", paramLabel = "RULE", description = "where capabilities come from: the file's own "
             + "(gdp for the DEU table, scenario for YAML; default), equal, or council (Council voting weights by date "
@@ -66,15 +96,12 @@ public final class BacktestCommand implements Callable<Integer> {
     String capability;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or csv (default: ${DEFAULT-VALUE}); csv: " + BacktestWriter.CSV_HEADER)
+            description = "table or csv (default: ${DEFAULT-VALUE}); csv: " + ProtocolWriter.CSV_HEADER)
     String format;
 
     @Option(names = "--per-issue", paramLabel = "FILE", description = "also write every issue's outcome and forecasts "
             + "as CSV to FILE ('-' = standard output)")
     Path perIssue;
-
-    @Option(names = "--no-ensemble", description = "do not fit the train-split ensemble of the models")
-    boolean noEnsemble;
 
     @Option(names = "--calibration-runs", paramLabel = "N", description = "perturbed runs per case for a second "
             + "calibration table, of intervals from perturbed inputs (default: 0 = only the table of intervals from train "
@@ -86,7 +113,8 @@ public final class BacktestCommand implements Callable<Integer> {
     double noise = 10;
 
     @Option(names = "--calibration-csv", paramLabel = "FILE", description = "write the calibration tables as CSV to FILE "
-            + "(method,model,split,n,inside50,inside90,width50,width90)")
+            + "(method,model,split,n,inside50,inside90,width50,width90; method train-errors: split-conformal from the "
+            + "train half's errors, unscaled; perturbation: --calibration-runs)")
     Path calibrationCsv;
 
     @Option(names = "--rounds", paramLabel = "N", description = "rounds for dynamic models; default: each model's own rule")
@@ -103,7 +131,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Split s = Split.fromId(split);
+        ProtocolBacktest.Protocol p = ProtocolBacktest.Protocol.fromId(protocol);
         String f = format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals("table") && !f.equals("csv")) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "unknown format '" + format + "'; formats: table, csv");
@@ -112,41 +140,59 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new ParleyException(ErrorCode.BAD_OPTION, "--calibration-runs must be 0 or at least 2, was "
                     + calibrationRuns);
         }
+        ProtocolBacktest.Settings settings = new ProtocolBacktest.Settings(p, folds, repeats, resamples, 0.9, seed);
         BacktestSet set = Backtests.read(file);
         CapabilityRule rule = CapabilityRule.forSet(capability, set);
         Simulation sim = Models.simulation();
         RunSpec runSpec = RunSpec.defaults().withModels(ScenarioInput.split(models)).withOptions(options)
                 .withRounds(rounds).withSeed(seed).withThreads(threads);
-        Backtest.Result result = new Backtest(sim).run(set, rule, runSpec, !noEnsemble);
+        ProtocolBacktest.Result pr = new ProtocolBacktest(sim).run(set, rule, runSpec, settings);
+        Backtest.Result result = pr.base();
         PrintWriter out = spec.commandLine().getOut();
         if (f.equals("csv")) {
-            BacktestWriter.scoresCsv(result.scores(s), out);
+            ProtocolWriter.csv(pr, out);
+        } else if (calibrationOnly) {
+            out.println("Backtest of " + set.name() + " under protocol " + ProtocolWriter.describe(pr) + ", capability "
+                    + result.capability());
+            ProtocolWriter.calibration(pr, out);
         } else {
-            BacktestWriter.scoresTable(result, s, seed, out);
+            ProtocolWriter.table(pr, out);
         }
         if (perIssue != null) {
             write(perIssue, w -> BacktestWriter.perIssueCsv(result, w));
         }
-        List<Calibration.Row> conformal = Calibration.conformal(result, s);
-        if (f.equals("table")) {
-            BacktestWriter.conformalTable(conformal, out);
+        if (writeCalibration != null) {
+            String sha = sha256(file);
+            write(writeCalibration, w -> CalibrationResource.write(pr, file.getFileName().toString(), sha, w));
         }
+        List<Calibration.Row> conformal = Calibration.conformal(result, Split.ALL);
         List<Calibration.Row> perturbed = List.of();
         if (calibrationRuns > 0) {
-            perturbed = Calibration.run(sim, set, rule, runSpec.withModels(result.models()), calibrationRuns, noise, s);
+            perturbed = Calibration.run(sim, set, rule, runSpec.withModels(result.models()), calibrationRuns, noise,
+                    Split.ALL);
             if (f.equals("table")) {
                 BacktestWriter.calibrationTable(perturbed, calibrationRuns, noise, out);
             }
-        } else if (f.equals("table")) {
-            out.println();
-            out.println("(intervals from perturbed inputs: add --calibration-runs N)");
-            out.flush();
         }
         if (calibrationCsv != null) {
-            List<Calibration.Row> p = perturbed;
-            write(calibrationCsv, w -> BacktestWriter.calibrationCsv(conformal, p, w));
+            List<Calibration.Row> pt = perturbed;
+            write(calibrationCsv, w -> BacktestWriter.calibrationCsv(conformal, pt, w));
         }
         return 0;
+    }
+
+    private static String sha256(Path file) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] h = md.digest(Files.readAllBytes(file));
+            StringBuilder sb = new StringBuilder();
+            for (byte b : h) {
+                sb.append(String.format(Locale.ROOT, "%02x", b));
+            }
+            return sb.toString();
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return "unknown";
+        }
     }
 
     private interface Writing {

@@ -12,6 +12,9 @@ import org.parley.engine.RunSpec;
 import org.parley.io.Scenarios;
 import org.parley.io.results.ResultFormat;
 import org.parley.io.results.ResultWriters;
+import org.parley.io.results.TableWriter;
+import org.parley.montecarlo.KnifeEdge;
+import org.parley.uncertainty.ModelErrorCalibration;
 import org.parley.models.Models;
 import org.parley.store.RunRecord;
 import org.parley.store.SaveOptions;
@@ -63,6 +66,17 @@ public final class ForecastCommand implements Callable<Integer> {
             + "the distributions) into DIR")
     java.nio.file.Path plot;
 
+    @Option(names = "--no-knife-edges", description = "skip the knife-edge search (the smallest change of one input, "
+            + "within 1%% of its domain, that moves a point forecast by more than 10%% of the scale; marked ! in the "
+            + "table); the same as --knife-edges none")
+    boolean noKnifeEdges;
+    @Option(names = "--knife-edges", paramLabel = "WHICH", description = "which models the knife-edge search covers: "
+            + "fast (default: compromise, median and nash, microseconds a run; the notes name the models "
+            + "left out), all (also expected-utility, spatial, exchange and any other: seconds on the seed), none")
+    String knifeEdges = "fast";
+
+    /** The models whose untraced run costs microseconds: searched by default. */
+    static final java.util.Set<String> FAST_MODELS = java.util.Set.of("compromise", "median", "nash");
     @Option(names = "--tornado", description = "with --plot, also draw a tornado chart per world, model and issue "
             + "(one-at-a-time swings: 1 + 2 x the uncertain inputs runs of each model per world; "
             + "'parley sensitivity' ranks the same swings)")
@@ -108,7 +122,23 @@ public final class ForecastCommand implements Callable<Integer> {
             }
             ForecastResult result = Models.simulation().run(loaded.scenario(), runSpec, loaded.warningLines());
             long millis = Duration.between(started, Instant.now()).toMillis();
-            ResultWriters.write(result, f, spec.commandLine().getOut());
+            TableWriter.Annotations ann = TableWriter.Annotations.none();
+            if (f == ResultFormat.TABLE || f == ResultFormat.JSON) {
+                String which = noKnifeEdges ? "none" : knifeEdges;
+                if (!List.of("fast", "all", "none").contains(which)) {
+                    err.println("parley: --knife-edges takes fast, all or none, not '" + which + "'");
+                    err.flush();
+                    return 2;
+                }
+                boolean search = !which.equals("none");
+                java.util.function.Predicate<String> searched = which.equals("all") ? id -> true : FAST_MODELS::contains;
+                List<KnifeEdge.Edge> edges = search
+                        ? KnifeEdge.find(Models.simulation().plan(loaded.scenario(), runSpec), searched) : List.of();
+                List<String> skipped = search
+                        ? result.models().stream().filter(searched.negate()).toList() : List.of();
+                ann = new TableWriter.Annotations(ModelErrorCalibration.shipped(), edges, search, skipped);
+            }
+            ResultWriters.write(result, f, ann, spec.commandLine().getOut());
             if (plot != null) {
                 MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, null, tornado, err);
             }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
 /** {@code parley register RUN --issue ID --question ... --resolves-by DATE}: records a forecast as issued. */
 @Command(name = "register", mixinStandardHelpOptions = true,
         description = {"Records a saved run's forecast of one issue as issued, with every model's numbers frozen: "
-                + "point, 90%% interval over Monte Carlo runs, and for a threshold question the probability.",
+                + "point, 90%% interval over Monte Carlo runs, the calibrated 90%% model-error interval (and the "
+                + "calibration's version), and for a threshold question the probability. A probability needs a run "
+                + "with Monte Carlo (--runs); from a single run, register with --point-only.",
                 "A record is never changed: to edit one, register again with --supersedes."},
         footer = {"", "Examples:",
                 "  parley register 12 --issue sanctions --question \"Where will sanctions relief stand?\" "
@@ -61,6 +63,10 @@ public final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--supersedes", paramLabel = "ID", description = "the registration this one replaces")
     long supersedes;
 
+    @Option(names = "--point-only", description = "register only each model's point and its calibrated model-error "
+            + "interval (scored by absolute error and interval coverage), no probability: for a run without Monte Carlo")
+    boolean pointOnly;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,15 +76,21 @@ public final class RegisterCommand implements Callable<Integer> {
         try (Store s = store.openForSaving()) {
             Registry registry = new Registry(s);
             Threshold t = registry.threshold(run, world, issue, threshold, below);
-            Registration r = registry.register(run, world, issue, question, resolvesBy, t, supersedes, store.author());
+            Registration r = registry.register(run, world, issue, question, resolvesBy, t, supersedes, store.author(),
+                    pointOnly);
             out.println("registered forecast " + r.id() + " (run " + r.runId() + ", " + r.world() + ", issue "
                     + r.issue() + ", resolves by " + r.resolvesBy() + ")"
-                    + (r.supersedes() == 0 ? "" : ", superseding " + r.supersedes()));
+                    + (r.supersedes() == 0 ? "" : ", superseding " + r.supersedes()) + "; model-error calibration "
+                    + r.calibration() + (r.pointOnly() ? "; points only" : ""));
             out.println("  " + r.question() + (t == null ? "" : "  [" + Registry.describe(t) + "]"));
             for (RegisteredForecast f : r.forecasts()) {
                 out.println(String.format(Locale.ROOT, "  %-20s forecast %8s", f.model(), Format.num(f.point()))
-                        + (f.hasInterval() ? "  90% interval " + Format.num(f.lo()) + " to " + Format.num(f.hi()) : "")
-                        + (t == null ? "" : "  P(" + Registry.describe(t) + ") = " + Format.num(f.probability())));
+                        + (f.hasInterval() ? "  90% over input ranges " + Format.num(f.lo()) + " to " + Format.num(f.hi())
+                        : "")
+                        + (f.hasModelErrorInterval() ? "  90% model error " + Format.num(f.modelErrorLo()) + " to "
+                        + Format.num(f.modelErrorHi()) : "")
+                        + (t == null || r.pointOnly() ? "" : "  P(" + Registry.describe(t) + ") = "
+                        + Format.num(f.probability())));
             }
             out.println("Resolve it with: parley resolve " + r.id() + " --outcome VALUE --date DATE --source \"...\"");
         }

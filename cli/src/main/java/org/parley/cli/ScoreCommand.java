@@ -68,14 +68,21 @@ public final class ScoreCommand implements Callable<Integer> {
             }
             out.println();
             out.println("Per model:");
-            out.println(String.format(Locale.ROOT, "  %-20s %9s %9s %14s %10s %9s", "model", "resolved", "mean |err|",
-                    "90% coverage", "threshold", "Brier"));
+            out.println(String.format(Locale.ROOT, "  %-20s %9s %9s %14s %9s %14s %9s %10s %9s", "model", "resolved",
+                    "mean |err|", "90% coverage", "int.score", "model-err cov.", "int.score", "threshold", "Brier"));
             for (Scores.ModelScore m : sc.models()) {
-                out.println(String.format(Locale.ROOT, "  %-20s %9d %10s %14s %10d %9s", m.model(), m.forecasts(),
-                        Format.num(m.meanAbsError()), m.intervals() == 0 ? "-"
+                out.println(String.format(Locale.ROOT, "  %-20s %9d %10s %14s %9s %14s %9s %10d %9s", m.model(),
+                        m.forecasts(), Format.num(m.meanAbsError()), m.intervals() == 0 ? "-"
                                 : Format.percent(m.coverage()) + " (" + m.covered() + "/" + m.intervals() + ")",
+                        Format.num(m.intervalScore()), m.modelErrorIntervals() == 0 ? "-"
+                                : Format.percent(m.modelErrorCoverage()) + " (" + m.modelErrorCovered() + "/"
+                                + m.modelErrorIntervals() + ")", Format.num(m.modelErrorScore()),
                         m.thresholdQuestions(), Format.num(m.brier())));
             }
+            out.println();
+            out.println("90% coverage / int.score: the interval over the input ranges (Monte Carlo runs); model-err: the "
+                    + "calibrated model-error interval. int.score: the interval score (Gneiting and Raftery 2007), width + "
+                    + "20 x the distance outside; lower is better. Brier: threshold questions with a probability.");
         }
         out.flush();
         return 0;

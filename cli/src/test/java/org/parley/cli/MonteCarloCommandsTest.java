@@ -143,7 +143,12 @@ class MonteCarloCommandsTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Compare trump-wins -> trump-loses", "usa position on sanctions 40 -> 25  (set by trump-wins)",
                 "What causes each difference");
-        assertThat(r.out()).containsPattern("sanctions\\s+compromise\\s+57\\.3\\s+5\\.0\\s+-52\\.3");
+        // the median of the run-by-run differences and its band first; the difference at stated values as an extra,
+        // marked ! when it lies outside the band (the trade of trump-wins fails in a third of the compromise runs
+        // and most runs of the others, so the median model's -70 on denuclearisation is a knife edge: its runs
+        // mostly move 0)
+        assertThat(r.out()).containsPattern("sanctions\\s+compromise\\s+-44\\.7\\s+-59\\.4\\s+0\\.0\\s+-52\\.3");
+        assertThat(r.out()).containsPattern("denuclearisation\\s+median\\s+0\\.0\\s+-69\\.7\\s+0\\.0\\s+!-70\\.0");
     }
 
     @Test

@@ -87,10 +87,16 @@ class StoreCommandsTest {
     @Test
     void registerResolveAndScore() {
         long run = saved(parley("forecast", "--save", "--store", store(), "--model", "median", "--branch", "base"));
+        // a probability from a run without Monte Carlo is 0 or 1: refused
+        CliRun refused = parley("register", Long.toString(run), "--issue", "sanctions", "--threshold",
+                "substantial-relief", "--resolves-by", "2025-06-30", "--store", store());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("has no Monte Carlo runs").contains("--point-only");
         CliRun reg = parley("register", Long.toString(run), "--issue", "sanctions", "--threshold", "substantial-relief",
-                "--resolves-by", "2025-06-30", "--store", store());
+                "--resolves-by", "2025-06-30", "--point-only", "--store", store());
         assertThat(reg.exit()).as(reg.err()).isZero();
-        assertThat(reg.out()).contains("registered forecast 1").contains("P(above 50) = 0.00");
+        assertThat(reg.out()).contains("registered forecast 1").contains("model-error calibration deu3-lopo-v1")
+                .contains("points only").contains("90% model error 0.00 to 74.00").doesNotContain("P(above 50)");
         CliRun none = parley("score", "--store", store());
         assertThat(none.out()).contains("no resolved forecasts");
         CliRun res = parley("resolve", "1", "--outcome", "10", "--date", "2025-06-30", "--source", "Reuters", "--store",
@@ -98,9 +104,10 @@ class StoreCommandsTest {
         assertThat(res.exit()).as(res.err()).isZero();
         CliRun score = parley("score", "--store", store(), "--all");
         assertThat(score.exit()).isZero();
-        // median forecasts 5 for sanctions in the base world (no deal: the status quo): error 5; P(above 50) = 0
-        // and 10 is not above 50: Brier 0
-        assertThat(score.out()).containsPattern("median\\s+1\\s+5\\.00\\s+-\\s+1\\s+0\\.00");
+        // median forecasts 5 for sanctions in the base world (no deal: the status quo): error 5; its model-error
+        // interval is 0-74, so 10 lies inside: interval score = the width 74; no probability, no Brier
+        assertThat(score.out()).containsPattern("median\\s+1\\s+5\\.00\\s+-\\s+-\\s+100(\\.0)?% \\(1/1\\)\\s+74\\.00");
+        assertThat(score.out()).contains("interval score");
     }
 
     @Test

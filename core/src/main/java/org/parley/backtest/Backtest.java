@@ -22,6 +22,7 @@ import org.parley.engine.Simulation;
 import org.parley.model.Actor;
 import org.parley.model.Scenario;
 import org.parley.model.Stance;
+import org.parley.uncertainty.ModelError;
 
 /**
  * Runs models on every case of a backtest set and lines their forecasts up with the real
@@ -173,7 +174,8 @@ public final class Backtest {
             }
             f.put(MIDPOINT, (p.scaleMin(k) + p.scaleMax(k)) / 2);
             out.add(new IssueForecast(c.id(), c.proposal(), c.split(), o.getKey(), p.scaleMin(k), p.scaleMax(k),
-                    o.getValue(), f));
+                    o.getValue(), f, ModelError.spread(p.capability(), p.position(), p.salience(), k, p.scaleMin(k),
+                    p.scaleMax(k))));
         }
         return new CaseOutput(out, failures);
     }

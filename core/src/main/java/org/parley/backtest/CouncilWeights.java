@@ -36,12 +36,18 @@ import org.parley.engine.ParleyException;
  * as the smallest under consultation ({@code CNS} and anything else, an advisory opinion). The
  * date is the case's date (the DEU table's introduction date: its adoption dates are unusable).
  *
- * <p>Provenance: the weights and populations were typed from memory (recalled, as in
- * {@code shared/specs/exchange-and-validation.md} section 8), not checked against the Treaty of
- * Nice, the 2003 and 2005 Acts of Accession or Council Decision 2014/937/EU. A state that
- * was not yet a member at the date weighs what it weighed on joining if it joined under the same
- * weighting (DEU records positions of acceding states for proposals decided after their accession),
- * else 0.
+ * <p>Provenance, per period (checked on 2026-12-04 against the texts reachable from this
+ * project's search tool; see {@link #SOURCES}, one row per period with its citation and what was
+ * verified). The Amsterdam, Nice (EU-25, EU-27) and Croatia-accession weights and quotas and the
+ * Lisbon thresholds are verified against the treaty texts or the Council's own summaries. The
+ * per-state transitional weights of the 2003 Act of Accession were NOT found in a source reached:
+ * only their total (124) and quota (88) are verified; the per-state values remain as typed from
+ * memory. The 2015 populations were NOT verified against Council Decision 2014/900/EU (Annex III
+ * of the Council's Rules of Procedure for 2015); they agree within 0.7 million with the 2016
+ * shares of Council Decision (EU, Euratom) 2015/2393 (Italy: 60.8 here, 61.4 there), and were left
+ * as they are. A state that was not yet a member at the date weighs what it weighed on joining if
+ * it joined under the same weighting (DEU records positions of acceding states for proposals
+ * decided after their accession), else 0.
  */
 public final class CouncilWeights {
 
@@ -67,6 +73,59 @@ public final class CouncilWeights {
             + "sk 5.4 ie 4.6 cr 4.2 lt 2.9 si 2.1 lv 2.0 ee 1.3 cy 0.85 lu 0.56 mt 0.43");
 
     private CouncilWeights() {
+    }
+
+    /**
+     * One period of the Council's qualified-majority rule and where it is written.
+     *
+     * @param from     first day (inclusive)
+     * @param until    last day (inclusive), {@code null} for open-ended
+     * @param total    total weighted votes (NaN under the double majority)
+     * @param quota    the qualified majority as a share: votes needed over total, or the population share
+     * @param source   the legal text
+     * @param verified what was checked against a source, and where
+     */
+    public record Period(LocalDate from, LocalDate until, double total, double quota, String source, String verified) {
+    }
+
+    /** The periods, in date order, with their citations. */
+    public static final java.util.List<Period> SOURCES = java.util.List.of(
+            new Period(LocalDate.of(1995, 1, 1), LocalDate.of(2004, 4, 30), 87, 62.0 / 87,
+                    "EC Treaty Art. 148(2) (Art. 205(2) after Amsterdam), as amended by the 1994 Act of Accession "
+                            + "(Austria, Finland, Sweden)",
+                    "weights and 62 of 87 verified: EUR-Lex CELEX 11992E148; European Convention glossary "
+                            + "'Qualified majority'"),
+            new Period(ENLARGEMENT_2004, LocalDate.of(2004, 10, 31), 124, 88.0 / 124,
+                    "2003 Act of Accession (Athens), transitional weighting until 31 October 2004",
+                    "total 124 and quota 88 verified (Wikipedia 'Parties in the European Council between May and "
+                            + "December 2004'); per-state weights of the new members NOT verified (typed from memory)"),
+            new Period(NICE, LocalDate.of(2006, 12, 31), 321, 232.0 / 321,
+                    "Treaty of Nice, Protocol on the enlargement Art. 3, as amended by the 2003 Act of Accession Art. 12",
+                    "weights, total 321 verified (euabc.com 'Voting in the Council'; europa.eu glossary 'Weighting of "
+                            + "votes in the Council': in force 1 November 2004); quota 232 from Wikipedia (same page)"),
+            new Period(ENLARGEMENT_2007, LocalDate.of(2013, 6, 30), 345, 255.0 / 345,
+                    "2005 Act of Accession (Bulgaria, Romania) Art. 22, amending the Nice weighting",
+                    "weights (BG 10, RO 14), total 345 and quota 255 verified: europa.eu glossary 'Weighting of votes "
+                            + "in the Council'; denederlandsegrondwet.nl 'Artikel 2 Stemmenweging in de Raad'"),
+            new Period(ENLARGEMENT_2013, LocalDate.of(2014, 10, 31), 352, 260.0 / 352,
+                    "Act of Accession of Croatia (OJ L 112, 24.4.2012) Art. 20, replacing Art. 3(3) of Protocol "
+                            + "No 36 on transitional provisions",
+                    "every weight (HR 7), quota 260 and the end date 31 October 2014 verified: EUR-Lex CELEX 12012J020"),
+            new Period(DOUBLE_MAJORITY, null, Double.NaN, 0.65,
+                    "TEU Art. 16(4) and TFEU Art. 238(3) (Lisbon): 55% of the members comprising 65% of the population, "
+                            + "from 1 November 2014; populations from Annex III of the Council's Rules of Procedure",
+                    "thresholds and start date verified (europa.eu glossary; Council Decision 2014/900/EU recital 1); "
+                            + "2015 populations NOT verified against Decision 2014/900/EU (see the class comment)"));
+
+    /** The period in force at a date. */
+    public static Period period(LocalDate date) {
+        Period out = SOURCES.get(0);
+        for (Period p : SOURCES) {
+            if (!date.isBefore(p.from())) {
+                out = p;
+            }
+        }
+        return out;
     }
 
     private static Map<String, Double> weights(String spec) {

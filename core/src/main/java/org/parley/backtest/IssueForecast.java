@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.parley.uncertainty.ModelError;
+
 /**
  * One scored issue of a backtest: the real outcome and every forecaster's forecast.
  *
@@ -16,15 +18,25 @@ import java.util.Objects;
  * @param scaleMax  the issue's scale maximum
  * @param outcome   the real outcome, on the issue's scale
  * @param forecasts forecast per forecaster label (model id or baseline), NaN where it gave none
+ * @param spread    the spread of the actors' positions (weighted SD and range) the model-error
+ *                  intervals scale with ({@link ModelError})
  */
 public record IssueForecast(String caseId, String proposal, Split split, String issueId, double scaleMin,
-                            double scaleMax, double outcome, Map<String, Double> forecasts) {
+                            double scaleMax, double outcome, Map<String, Double> forecasts,
+                            ModelError.Spread spread) {
 
     public IssueForecast {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(issueId, "issueId");
         forecasts = Collections.unmodifiableMap(new LinkedHashMap<>(forecasts));
+        spread = spread == null ? new ModelError.Spread(0, scaleMin, scaleMax) : spread;
+    }
+
+    /** An issue whose positions' spread is unknown (weighted SD 0, range = the scale). */
+    public IssueForecast(String caseId, String proposal, Split split, String issueId, double scaleMin,
+                         double scaleMax, double outcome, Map<String, Double> forecasts) {
+        this(caseId, proposal, split, issueId, scaleMin, scaleMax, outcome, forecasts, null);
     }
 
     /** The forecast of a label, NaN when it has none. */
@@ -48,6 +60,6 @@ public record IssueForecast(String caseId, String proposal, Split split, String 
     public IssueForecast with(String label, double forecast) {
         Map<String, Double> m = new LinkedHashMap<>(forecasts);
         m.put(label, forecast);
-        return new IssueForecast(caseId, proposal, split, issueId, scaleMin, scaleMax, outcome, m);
+        return new IssueForecast(caseId, proposal, split, issueId, scaleMin, scaleMax, outcome, m, spread);
     }
 }

@@ -39,6 +39,14 @@ public interface BargainingModel {
     }
 
     /**
+     * {@code true} when the model draws random numbers under these resolved options (e.g. the spatial
+     * model with {@code transitions=stochastic}); by default {@link #stochastic()}.
+     */
+    default boolean stochastic(ModelOptions options) {
+        return stochastic();
+    }
+
+    /**
      * Runs the model.
      *
      * @param problem the world to forecast

@@ -146,6 +146,37 @@ public final class Simulation {
         public double[] forecast(BargainingModel model, Problem problem, long seed) {
             return outcome(model, problem, seed).forecast();
         }
+
+        /** Whether the model draws random numbers under its resolved options here. */
+        public boolean stochastic(BargainingModel model) {
+            return model.stochastic(options.get(model.id()));
+        }
+
+        /**
+         * The forecast of a model on a problem for analyses that compare forecasts (tornado, levers):
+         * for a deterministic model the forecast with run 0's seed; for a stochastic one the mean over
+         * runs {@code 0 .. seeds - 1} ({@link Seeds#forRun}(spec seed, r)), so one seed's ties do not
+         * pass for an effect of the input. NaN where any run gave none.
+         */
+        public double[] meanForecast(BargainingModel model, Problem problem, int seeds) {
+            if (!stochastic(model) || seeds <= 1) {
+                return forecast(model, problem, Seeds.forRun(spec.seed(), 0)).clone();
+            }
+            double[] sum = null;
+            for (int r = 0; r < seeds; r++) {
+                double[] f = forecast(model, problem, Seeds.forRun(spec.seed(), r));
+                if (sum == null) {
+                    sum = new double[f.length];
+                }
+                for (int k = 0; k < f.length; k++) {
+                    sum[k] += f[k];
+                }
+            }
+            for (int k = 0; k < sum.length; k++) {
+                sum[k] /= seeds;
+            }
+            return sum;
+        }
     }
 
     /**
@@ -189,7 +220,7 @@ public final class Simulation {
         List<Task> tasks = new ArrayList<>();
         for (String w : plan.worlds()) {
             for (BargainingModel m : plan.models()) {
-                int runs = m.stochastic() ? spec.runs() : 1;
+                int runs = plan.stochastic(m) ? spec.runs() : 1;
                 for (int r = 0; r < runs; r++) {
                     tasks.add(new Task(w, m, r, Seeds.forRun(spec.seed(), r)));
                 }

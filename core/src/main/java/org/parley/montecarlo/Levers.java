@@ -86,7 +86,7 @@ public final class Levers {
         progress.total((long) models.size() * candidates.size());
         long seed0 = Seeds.forRun(plan.spec().seed(), 0);
         List<double[]> stated = Parallel.map(models.size(), plan.spec().threads(),
-                mi -> plan.forecast(models.get(mi), base, seed0).clone());
+                mi -> plan.meanForecast(models.get(mi), base, Sensitivity.STOCHASTIC_SEEDS));
         int per = candidates.size();
         List<List<Lever>> found = Parallel.map(models.size() * per, plan.spec().threads(), t -> {
             int mi = t / per;
@@ -183,6 +183,6 @@ public final class Levers {
 
     private static double[] forecast(Simulation.Plan plan, BargainingModel model, Problem base, Input in, double x,
                                      long seed) {
-        return plan.forecast(model, Inputs.with(base, in, x), seed);
+        return plan.meanForecast(model, Inputs.with(base, in, x), Sensitivity.STOCHASTIC_SEEDS);
     }
 }

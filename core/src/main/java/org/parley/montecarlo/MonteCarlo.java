@@ -130,7 +130,7 @@ public final class MonteCarlo {
                 BargainingModel m = models.get(mi);
                 pointRun[mi] = plan.outcome(m, base, seed0);
                 point[mi] = pointRun[mi].forecast().clone();
-                varies[mi] = runs > 1 && (m.stochastic() || !inputs.isEmpty());
+                varies[mi] = runs > 1 && (plan.stochastic(m) || !inputs.isEmpty());
                 if (!varies[mi]) {
                     for (int k = 0; k < issues; k++) {
                         java.util.Arrays.fill(forecasts[mi][k], point[mi][k]);

@@ -59,4 +59,46 @@ class CouncilWeightsTest {
         assertThatThrownBy(() -> CouncilWeights.weight("xx", EU15, "QMV", "COD")).isInstanceOf(ParleyException.class);
         assertThatThrownBy(() -> CouncilWeights.weight("de", null, "QMV", "COD")).isInstanceOf(ParleyException.class);
     }
+
+    /** Each period's first and last day: the members' weights, their total and the treaty quota. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "2004-04-30, 15, 87, 62",
+            "2004-05-01, 25, 124, 88",
+            "2004-10-31, 25, 124, 88",
+            "2004-11-01, 25, 321, 232",
+            "2006-12-31, 25, 321, 232",
+            "2007-01-01, 27, 345, 255",
+            "2013-06-30, 27, 345, 255",
+            "2013-07-01, 28, 352, 260",
+            "2014-10-31, 28, 352, 260"})
+    void everyDateRangeHasItsTreatyTotalAndQuota(String date, int members, int total, int quota) {
+        LocalDate d = LocalDate.parse(date);
+        java.util.Map<String, Double> w = CouncilWeights.memberWeights(d);
+        assertThat(w).hasSize(members);
+        assertThat(w.values().stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(total);
+        CouncilWeights.Period p = CouncilWeights.period(d);
+        assertThat(p.total()).isEqualTo(total);
+        assertThat(p.quota() * p.total()).isCloseTo(quota, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(p.source()).isNotBlank();
+        assertThat(p.verified()).isNotBlank();
+    }
+
+    @Test
+    void doubleMajorityFromTheFirstOfNovember2014() {
+        LocalDate d = LocalDate.of(2014, 11, 1);
+        assertThat(CouncilWeights.memberWeights(d)).hasSize(28).containsEntry("de", 81.2).containsEntry("mt", 0.43);
+        assertThat(CouncilWeights.period(d).quota()).isEqualTo(0.65);
+        assertThat(CouncilWeights.period(d).until()).isNull();
+        // the Nice weights of the treaty text (Croatia Act of Accession, Art. 20) on the last day before
+        java.util.Map<String, Double> nice = CouncilWeights.memberWeights(LocalDate.of(2014, 10, 31));
+        assertThat(nice).containsEntry("de", 29.0).containsEntry("es", 27.0).containsEntry("pl", 27.0)
+                .containsEntry("ro", 14.0).containsEntry("nl", 13.0).containsEntry("bu", 10.0).containsEntry("cr", 7.0)
+                .containsEntry("mt", 3.0).containsEntry("lu", 4.0);
+        // the periods follow each other without a gap
+        for (int i = 1; i < CouncilWeights.SOURCES.size(); i++) {
+            assertThat(CouncilWeights.SOURCES.get(i - 1).until().plusDays(1))
+                    .isEqualTo(CouncilWeights.SOURCES.get(i).from());
+        }
+    }
 }

@@ -27,7 +27,7 @@ class LocalSparkSweepIT {
         // 64 partitions, and every cell cut into tasks of 2 runs (3 tasks per cell, put back together on the driver)
         SweepRuns.Result r = SweepRuns.sweep(tmp, "--engine", "spark", "--master", "local[2]", "--partitions", "64",
                 "--runs-per-task", "2");
-        assertThat(r.out()).contains("2000 cells x 5 runs on spark local[2]");
+        assertThat(r.out()).contains(SweepRuns.CELLS + " cells x 5 runs on spark local[2]");
         SweepRuns.assertSameAsLocal(tmp);
     }
 

@@ -29,7 +29,7 @@ import org.parley.sweep.SweepSpec;
 
 /**
  * A real standalone cluster (a Master and two Workers on 127.0.0.1, started from the test's
- * classpath): the 2,000-cell sweep gives the local engine's bytes; an executor killed by its pid in
+ * classpath): the 2,500-cell sweep gives the local engine's bytes; an executor killed by its pid in
  * the middle of the sweep costs a retry and changes nothing.
  */
 class StandaloneClusterSweepIT {
@@ -54,7 +54,7 @@ class StandaloneClusterSweepIT {
     void twoWorkersGiveTheLocalEnginesBytes(@TempDir Path tmp) throws Exception {
         SweepRuns.Result r = SweepRuns.sweep(tmp, "--engine", "spark", "--master", cluster.masterUrl(),
                 "--partitions", "16");
-        assertThat(r.out()).as(cluster.logs()).contains("2000 cells x 5 runs on spark " + cluster.masterUrl());
+        assertThat(r.out()).as(cluster.logs()).contains(SweepRuns.CELLS + " cells x 5 runs on spark " + cluster.masterUrl());
         SweepRuns.assertSameAsLocal(tmp);
     }
 

@@ -19,8 +19,9 @@ import picocli.CommandLine;
 final class SweepRuns {
 
     /**
-     * 2,000 cells of the seed scenario: 5 x 5 x 5 expected-utility readings x 4 compromise weightings
-     * = 500 grid points, x 4 worlds; 5 Monte Carlo runs each, four models.
+     * 2,500 cells of the seed scenario: 5 x 5 x 5 expected-utility readings x 4 compromise weightings
+     * = 500 grid points, x 5 worlds (base, two election branches, two what-ifs); 5 Monte Carlo runs each,
+     * four models, nine issues.
      */
     static final List<String> SWEEP = List.of("sweep", "--runs", "5",
             "--models", "compromise,median,nash,expected-utility",
@@ -29,7 +30,7 @@ final class SweepRuns {
             "--grid", "expected-utility.zero-band=0,0.0001,0.001,0.01,0.1",
             "--grid", "compromise.weights=capability-salience,capability,salience,equal");
 
-    static final int CELLS = 2000;
+    static final int CELLS = 2500;
 
     private static Path localBaseline;
 
@@ -77,6 +78,6 @@ final class SweepRuns {
         for (String f : SweepWriter.FILES) {
             assertThat(Files.readAllBytes(dir.resolve(f))).as(f).isEqualTo(Files.readAllBytes(local.resolve(f)));
         }
-        assertThat(Files.readAllLines(local.resolve("cells.csv"))).hasSize(1 + CELLS * 4 * 5);
+        assertThat(Files.readAllLines(local.resolve("cells.csv"))).hasSize(1 + CELLS * 4 * 9);
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 final class Migrations {
 
     /** The newest schema version this build knows. */
-    static final int CURRENT = 1;
+    static final int CURRENT = 2;
 
     private Migrations() {
     }
@@ -22,7 +22,23 @@ final class Migrations {
         if (from < 1) {
             out.addAll(v1(d));
         }
+        if (from < 2) {
+            out.addAll(v2());
+        }
         return out;
+    }
+
+    /**
+     * Registry honesty: the model-error calibration a registration used, whether only the point was
+     * registered, and each forecast's calibrated model-error interval.
+     */
+    private static List<String> v2() {
+        List<String> s = new ArrayList<>();
+        s.add("ALTER TABLE registrations ADD COLUMN calibration TEXT");
+        s.add("ALTER TABLE registrations ADD COLUMN point_only INTEGER");
+        s.add("ALTER TABLE registered_forecasts ADD COLUMN model_error_lo DOUBLE PRECISION");
+        s.add("ALTER TABLE registered_forecasts ADD COLUMN model_error_hi DOUBLE PRECISION");
+        return s;
     }
 
     private static List<String> v1(Dialect d) {

@@ -21,12 +21,15 @@ import org.parley.model.Threshold;
  * @param author     who registered it
  * @param created    when
  * @param forecasts  per model
+ * @param calibration the version of the model-error calibration used ("" for registrations made before it)
+ * @param pointOnly  whether only the point and its model-error interval were registered (no probability)
  */
 public record Registration(long id, long runId, String world, String issue, String question, LocalDate resolvesBy,
                            Threshold threshold, long supersedes, String author, Instant created,
-                           List<RegisteredForecast> forecasts) {
+                           List<RegisteredForecast> forecasts, String calibration, boolean pointOnly) {
 
     public Registration {
         forecasts = List.copyOf(forecasts);
+        calibration = calibration == null ? "" : calibration;
     }
 }

@@ -18,8 +18,12 @@ import java.util.Objects;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.Numbers;
 import org.parley.engine.ParleyException;
+import org.parley.engine.Problem;
 import org.parley.model.Issue;
+import org.parley.model.Scenario;
 import org.parley.model.Threshold;
+import org.parley.uncertainty.ModelError;
+import org.parley.uncertainty.ModelErrorCalibration;
 
 /**
  * The forecast registry: register a saved run's forecast of an issue as issued, resolve it when
@@ -71,6 +75,20 @@ public final class Registry {
      */
     public Registration register(long runId, String world, String issue, String question, LocalDate resolvesBy,
                                  Threshold threshold, long supersedes, String author) {
+        return register(runId, world, issue, question, resolvesBy, threshold, supersedes, author, false);
+    }
+
+    /**
+     * Registers every model's forecast, with each model's calibrated model-error interval
+     * ({@link ModelErrorCalibration#shipped()}) and the calibration's version.
+     *
+     * @param pointOnly register only the points and their model-error intervals. Without it, a threshold
+     *                  question on a run without Monte Carlo is refused: the share of one run beyond a line
+     *                  is 0 or 1, a certainty nobody has
+     * @throws ParleyException BAD_OPTION for a threshold question on a run without Monte Carlo and no pointOnly
+     */
+    public Registration register(long runId, String world, String issue, String question, LocalDate resolvesBy,
+                                 Threshold threshold, long supersedes, String author, boolean pointOnly) {
         Objects.requireNonNull(resolvesBy, "resolvesBy");
         String q = question == null || question.isBlank() ? (threshold == null ? "" : threshold.question()) : question;
         if (q.isBlank()) {
@@ -78,9 +96,16 @@ public final class Registry {
         }
         String who = author == null || author.isBlank() ? "unknown" : author;
         StoredRun run = store.run(runId);
-        List<RegisteredForecast> forecasts = org.parley.engine.BottomLine.MIXTURE.equals(world)
-                ? mixture(run, issue, threshold) : worldForecasts(run, runId, world, issue, threshold);
-        return insert(runId, world, issue, q, resolvesBy, threshold, supersedes, who, forecasts);
+        if (threshold != null && !pointOnly && run.forecasts().stream().anyMatch(f -> f.n() <= 1)) {
+            throw new ParleyException(ErrorCode.BAD_OPTION, "run " + runId + " has no Monte Carlo runs: the probability "
+                    + "of '" + describe(threshold) + "' from a single run is 0 or 1, a certainty no forecast has"
+                    + "\nMaybe forecast again with --runs 2000 --save and register that run, or register the point "
+                    + "and its model-error interval with --point-only.");
+        }
+        boolean mixed = org.parley.engine.BottomLine.MIXTURE.equals(world);
+        List<RegisteredForecast> forecasts = mixed ? mixture(run, issue, pointOnly ? null : threshold)
+                : worldForecasts(run, runId, world, issue, threshold, pointOnly);
+        return insert(runId, world, issue, q, resolvesBy, threshold, supersedes, who, forecasts, pointOnly);
     }
 
     /**
@@ -151,7 +176,7 @@ public final class Registry {
     }
 
     private List<RegisteredForecast> worldForecasts(StoredRun run, long runId, String world, String issue,
-                                                    Threshold threshold) {
+                                                    Threshold threshold, boolean pointOnly) {
         List<StoredForecast> mine = run.forecasts().stream()
                 .filter(f -> f.world().equals(world) && f.issue().equals(issue)).toList();
         if (mine.isEmpty()) {
@@ -161,10 +186,14 @@ public final class Registry {
                     + "' in world '" + world + "'" + (issues.isEmpty() ? "; its worlds: " + String.join(", ",
                     run.info().worlds()) : "; its issues: " + String.join(", ", issues)));
         }
+        ModelErrorCalibration cal = ModelErrorCalibration.shipped();
+        ModelError.Spread spread = spread(run, world, issue);
         List<RegisteredForecast> forecasts = new ArrayList<>();
         for (StoredForecast f : mine) {
             double p = Double.NaN;
-            if (threshold != null) {
+            double[] me = spread == null ? null : cal.interval(f.model(), f.point(), spread, spreadScale[0],
+                    spreadScale[1]);
+            if (threshold != null && !pointOnly) {
                 double[] samples = store.samples(runId, world, f.model(), issue);
                 int finite = 0;
                 int crossed = 0;
@@ -178,24 +207,27 @@ public final class Registry {
                 }
                 p = finite == 0 ? Double.NaN : (double) crossed / finite;
             }
-            boolean interval = f.n() > 1;
+            boolean interval = f.n() > 1 && !pointOnly;
             forecasts.add(new RegisteredForecast(f.model(), f.point(), interval ? f.p05() : Double.NaN,
-                    interval ? f.p95() : Double.NaN, p, f.n()));
+                    interval ? f.p95() : Double.NaN, p, pointOnly ? 1 : f.n(), me == null ? Double.NaN : me[0],
+                    me == null ? Double.NaN : me[1]));
         }
         return forecasts;
     }
 
     private Registration insert(long runId, String world, String issue, String q, LocalDate resolvesBy,
-                                Threshold threshold, long supersedes, String who, List<RegisteredForecast> forecasts) {
+                                Threshold threshold, long supersedes, String who, List<RegisteredForecast> forecasts,
+                                boolean pointOnly) {
         Instant now = store.clock().instant();
+        ModelErrorCalibration cal = ModelErrorCalibration.shipped();
         long id = store.write("registering a forecast of run " + runId, c -> {
             if (supersedes != 0 && registrationRow(c, supersedes) == null) {
                 throw new ParleyException(ErrorCode.UNKNOWN_ID, "no registration " + supersedes + " to supersede");
             }
             long rid;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO registrations (run_id, world, issue, question, "
-                    + "resolves_by, threshold, above, supersedes, author, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "RETURNING id")) {
+                    + "resolves_by, threshold, above, supersedes, author, created, calibration, point_only) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
                 ps.setLong(1, runId);
                 ps.setString(2, world);
                 ps.setString(3, issue);
@@ -215,10 +247,13 @@ public final class Registry {
                 }
                 ps.setString(9, who);
                 ps.setString(10, now.toString());
+                ps.setString(11, cal.version());
+                ps.setInt(12, pointOnly ? 1 : 0);
                 rid = Sql.returnedId(ps);
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO registered_forecasts (registration_id, ordinal, "
-                    + "model, point, lo, hi, probability, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "model, point, lo, hi, probability, n, model_error_lo, model_error_hi) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int ordinal = 0;
                 for (RegisteredForecast f : forecasts) {
                     ps.setLong(1, rid);
@@ -229,6 +264,8 @@ public final class Registry {
                     Sql.setDouble(ps, 6, f.hi());
                     Sql.setDouble(ps, 7, f.probability());
                     ps.setInt(8, f.n());
+                    Sql.setDouble(ps, 9, f.modelErrorLo());
+                    Sql.setDouble(ps, 10, f.modelErrorHi());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -328,12 +365,17 @@ public final class Registry {
             for (RegisteredForecast f : r.forecasts()) {
                 double err = Math.abs(f.point() - res.outcome());
                 boolean covered = f.hasInterval() && f.lo() <= res.outcome() && res.outcome() <= f.hi();
+                boolean meCovered = f.hasModelErrorInterval() && f.modelErrorLo() <= res.outcome()
+                        && res.outcome() <= f.modelErrorHi();
+                double is = f.hasInterval() ? Scores.intervalScore(f.lo(), f.hi(), res.outcome()) : Double.NaN;
+                double meIs = f.hasModelErrorInterval()
+                        ? Scores.intervalScore(f.modelErrorLo(), f.modelErrorHi(), res.outcome()) : Double.NaN;
                 double brier = Double.NaN;
                 if (r.threshold() != null && Double.isFinite(f.probability())) {
                     double happened = r.threshold().crossedBy(res.outcome()) ? 1 : 0;
                     brier = (f.probability() - happened) * (f.probability() - happened);
                 }
-                lines.add(new Scores.Line(r, f, res, err, covered, brier));
+                lines.add(new Scores.Line(r, f, res, err, covered, brier, is, meCovered, meIs));
             }
         }
         Map<String, List<Scores.Line>> byModel = new LinkedHashMap<>();
@@ -348,7 +390,19 @@ public final class Registry {
             int covered = 0;
             int thresholds = 0;
             double brierSum = 0;
+            double isSum = 0;
+            int meN = 0;
+            int meCov = 0;
+            double meIsSum = 0;
             for (Scores.Line l : e.getValue()) {
+                if (l.forecast().hasInterval()) {
+                    isSum += l.intervalScore();
+                }
+                if (l.forecast().hasModelErrorInterval()) {
+                    meN++;
+                    meCov += l.modelErrorCovered() ? 1 : 0;
+                    meIsSum += l.modelErrorScore();
+                }
                 if (Double.isFinite(l.absError())) {
                     n++;
                     errSum += l.absError();
@@ -363,15 +417,18 @@ public final class Registry {
                 }
             }
             models.add(new Scores.ModelScore(e.getKey(), n, n == 0 ? Double.NaN : errSum / n, intervals, covered,
-                    thresholds, thresholds == 0 ? Double.NaN : brierSum / thresholds));
+                    thresholds, thresholds == 0 ? Double.NaN : brierSum / thresholds,
+                    intervals == 0 ? Double.NaN : isSum / intervals, meN, meCov, meN == 0 ? Double.NaN : meIsSum / meN));
         }
         return new Scores(lines, models);
     }
 
     private static Registration registrationRow(Connection c, long id) throws SQLException {
         Registration head;
+        String calibration;
+        boolean pointOnly;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, run_id, world, issue, question, resolves_by, threshold, "
-                + "above, supersedes, author, created FROM registrations WHERE id = ?")) {
+                + "above, supersedes, author, created, calibration, point_only FROM registrations WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -382,22 +439,45 @@ public final class Registry {
                         : new Threshold(Numbers.format(t), t, rs.getInt(8) == 1, rs.getString(5));
                 head = new Registration(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         LocalDate.parse(rs.getString(6)), threshold, rs.getLong(9), rs.getString(10),
-                        Instant.parse(rs.getString(11)), List.of());
+                        Instant.parse(rs.getString(11)), List.of(), "", false);
+                calibration = rs.getString(12);
+                pointOnly = rs.getInt(13) == 1;
             }
         }
         List<RegisteredForecast> fs = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT model, point, lo, hi, probability, n FROM "
-                + "registered_forecasts WHERE registration_id = ? ORDER BY ordinal")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT model, point, lo, hi, probability, n, model_error_lo, "
+                + "model_error_hi FROM registered_forecasts WHERE registration_id = ? ORDER BY ordinal")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     fs.add(new RegisteredForecast(rs.getString(1), Sql.getDouble(rs, 2), Sql.getDouble(rs, 3),
-                            Sql.getDouble(rs, 4), Sql.getDouble(rs, 5), rs.getInt(6)));
+                            Sql.getDouble(rs, 4), Sql.getDouble(rs, 5), rs.getInt(6), Sql.getDouble(rs, 7),
+                            Sql.getDouble(rs, 8)));
                 }
             }
         }
         return new Registration(head.id(), head.runId(), head.world(), head.issue(), head.question(), head.resolvesBy(),
-                head.threshold(), head.supersedes(), head.author(), head.created(), fs);
+                head.threshold(), head.supersedes(), head.author(), head.created(), fs, calibration, pointOnly);
+    }
+
+    /** The issue's scale {min, max}, set by {@link #spread}. */
+    private final double[] spreadScale = new double[2];
+
+    /** The spread of the actors' positions on the issue in the run's world, or null when it cannot be read. */
+    private synchronized ModelError.Spread spread(StoredRun run, String world, String issue) {
+        try {
+            Scenario sc = store.scenario(run.info().scenario().id()).resolve(world);
+            Problem p = Problem.of(sc);
+            int k = p.issueIndex(issue);
+            if (k < 0) {
+                return null;
+            }
+            spreadScale[0] = p.scaleMin(k);
+            spreadScale[1] = p.scaleMax(k);
+            return ModelError.spread(p.capability(), p.position(), p.salience(), k, p.scaleMin(k), p.scaleMax(k));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** "above 50" / "below 20". */

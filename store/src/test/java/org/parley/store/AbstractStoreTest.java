@@ -290,6 +290,44 @@ abstract class AbstractStoreTest {
     }
 
     @Test
+    void aProbabilityFromARunWithoutMonteCarloIsRefusedUnlessPointOnly() {
+        try (Store s = open()) {
+            long run = s.saveRun(Fixtures.seedForecast(), Fixtures.save(false));
+            Registry reg = new Registry(s);
+            Threshold t = reg.threshold(run, "base", "sanctions", "substantial-relief", false);
+            LocalDate d = LocalDate.of(2025, 6, 30);
+            assertThatThrownBy(() -> reg.register(run, "base", "sanctions", null, d, t, 0, "ann"))
+                    .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.BAD_OPTION))
+                    .hasMessageContaining("--point-only");
+            assertThat(reg.registrations()).isEmpty();
+            Registration r = reg.register(run, "base", "sanctions", null, d, t, 0, "ann", true);
+            assertThat(r.pointOnly()).isTrue();
+            assertThat(r.calibration()).isEqualTo(org.parley.uncertainty.ModelErrorCalibration.shipped().version());
+            for (RegisteredForecast f : r.forecasts()) {
+                assertThat(f.probability()).isNaN();
+                assertThat(f.hasInterval()).isFalse();
+                assertThat(f.hasModelErrorInterval()).as(f.model()).isTrue();
+                assertThat(f.modelErrorLo()).isLessThanOrEqualTo(f.point());
+                assertThat(f.modelErrorHi()).isGreaterThanOrEqualTo(f.point());
+            }
+            // scored by absolute error and the model-error interval, no Brier
+            reg.resolve(r.id(), 200, LocalDate.of(2025, 7, 1), "src", "bob");
+            Scores sc = reg.score();
+            for (Scores.Line l : sc.lines()) {
+                assertThat(l.brier()).isNaN();
+                assertThat(l.modelErrorCovered()).isFalse();
+                RegisteredForecast f = l.forecast();
+                assertThat(l.modelErrorScore()).isCloseTo(f.modelErrorHi() - f.modelErrorLo()
+                        + 20 * (200 - f.modelErrorHi()), within(1e-9));
+            }
+            // a registration read back keeps the calibration and the intervals
+            Registration back = reg.registration(r.id());
+            assertThat(back.calibration()).isEqualTo(r.calibration());
+            assertThat(back.forecasts()).isEqualTo(r.forecasts());
+        }
+    }
+
+    @Test
     void theBranchMixtureIsRegistrable() {
         // the seed's probability branches trump-wins and trump-loses, each with its own talks probability:
         // P(yes) = sum over worlds of p_w (talks_w x share of runs past 50 + (1 - talks_w) x [status quo > 50]),
@@ -327,6 +365,15 @@ abstract class AbstractStoreTest {
                 assertThat(f.hasInterval()).isFalse();
             }
         }
+    }
+
+    @Test
+    void intervalScoreByHand() {
+        // [10, 30]: inside 20; 5 below -> 20 + 20 x 5; 4 above -> 20 + 20 x 4
+        assertThat(Scores.intervalScore(10, 30, 20)).isEqualTo(20.0);
+        assertThat(Scores.intervalScore(10, 30, 5)).isEqualTo(120.0);
+        assertThat(Scores.intervalScore(10, 30, 34)).isEqualTo(100.0);
+        assertThat(Scores.intervalScore(Double.NaN, 30, 34)).isNaN();
     }
 
     @Test

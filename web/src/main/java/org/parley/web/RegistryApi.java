@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class RegistryApi {
 
     private static final List<String> REGISTER_FIELDS = List.of("run", "issue", "branch", "question", "resolvesBy",
-            "threshold", "below", "supersedes");
+            "threshold", "below", "supersedes", "pointOnly");
     private static final List<String> RESOLVE_FIELDS = List.of("outcome", "date", "source");
 
     private final Store store;
@@ -99,11 +99,12 @@ final class RegistryApi {
             }
             supersedes = sup.asLong();
         }
+        boolean pointOnly = bool(n, "pointOnly");
         Registration r;
         synchronized (store) {
             knownRun(run);
             Threshold t = registry.threshold(run, world, issue, threshold, below);
-            r = registry.register(run, world, issue, question, resolvesBy, t, supersedes, author);
+            r = registry.register(run, world, issue, question, resolvesBy, t, supersedes, author, pointOnly);
         }
         return registration(r, null);
     }
@@ -159,6 +160,11 @@ final class RegistryApi {
             m.put("covered", l.forecast().hasInterval() ? l.covered() : null);
             m.put("probability", l.forecast().probability());
             m.put("brier", l.brier());
+            m.put("intervalScore", l.intervalScore());
+            m.put("modelErrorLo", l.forecast().hasModelErrorInterval() ? l.forecast().modelErrorLo() : null);
+            m.put("modelErrorHi", l.forecast().hasModelErrorInterval() ? l.forecast().modelErrorHi() : null);
+            m.put("modelErrorCovered", l.forecast().hasModelErrorInterval() ? l.modelErrorCovered() : null);
+            m.put("modelErrorIntervalScore", l.modelErrorScore());
             lines.add(m);
         }
         List<Object> models = new ArrayList<>();
@@ -172,6 +178,10 @@ final class RegistryApi {
             m.put("coverage", s.coverage());
             m.put("thresholdQuestions", s.thresholdQuestions());
             m.put("brier", s.brier());
+            m.put("intervalScore", s.intervalScore());
+            m.put("modelErrorIntervals", s.modelErrorIntervals());
+            m.put("modelErrorCoverage", s.modelErrorCoverage());
+            m.put("modelErrorIntervalScore", s.modelErrorScore());
             models.add(m);
         }
         Map<String, Object> root = new LinkedHashMap<>();
@@ -201,6 +211,8 @@ final class RegistryApi {
         m.put("supersedes", r.supersedes() == 0 ? null : r.supersedes());
         m.put("author", r.author());
         m.put("created", r.created().toString());
+        m.put("calibration", r.calibration());
+        m.put("pointOnly", r.pointOnly());
         List<Object> fs = new ArrayList<>();
         for (RegisteredForecast f : r.forecasts()) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -210,6 +222,8 @@ final class RegistryApi {
             x.put("hi", f.hasInterval() ? f.hi() : null);
             x.put("probability", f.probability());
             x.put("n", f.n());
+            x.put("modelErrorLo", f.hasModelErrorInterval() ? f.modelErrorLo() : null);
+            x.put("modelErrorHi", f.hasModelErrorInterval() ? f.modelErrorHi() : null);
             fs.add(x);
         }
         m.put("forecasts", fs);

@@ -913,11 +913,18 @@ class WebServerTest {
             assertThat(r.get("world").asText()).isEqualTo("base");
             assertThat(r.get("forecasts").size()).isEqualTo(2);
             assertThat(r.get("resolution").isNull()).isTrue();
+            // a probability from a run without Monte Carlo is refused; pointOnly registers the points instead
+            assertError(send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good + ", \"threshold\": 1000, "
+                    + "\"branch\": \"base\"}"), 400, "BAD_OPTION");
             Answer th = send("POST", "/api/registry", "{\"run\": " + storeRun + ", " + good + ", \"threshold\": 1000, "
-                    + "\"branch\": \"base\"}");
+                    + "\"branch\": \"base\", \"pointOnly\": true}");
             assertThat(th.status()).as(th.body()).isEqualTo(201);
             assertThat(th.json().get("threshold").get("value").asDouble()).isEqualTo(1000.0);
-            assertThat(th.json().get("forecasts").get(0).get("probability").asDouble()).isEqualTo(0.0);
+            assertThat(th.json().get("pointOnly").asBoolean()).isTrue();
+            assertThat(th.json().get("calibration").asText()).isEqualTo("deu3-lopo-v1");
+            JsonNode p = th.json().get("forecasts").get(0).get("probability");
+            assertThat(p == null || p.isNull() || !Double.isFinite(p.asDouble())).as(String.valueOf(p)).isTrue();
+            assertThat(th.json().get("forecasts").get(0).get("modelErrorLo").isNumber()).isTrue();
             assertThat(get("/api/registry").json().size()).isEqualTo(2);
 
             // resolve

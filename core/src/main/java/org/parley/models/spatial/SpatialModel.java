@@ -143,6 +143,12 @@ public final class SpatialModel implements BargainingModel {
         return p;
     }
 
+    /** Stochastic when {@code transitions=stochastic}: each run draws its own transitions from its seed. */
+    @Override
+    public boolean stochastic(ModelOptions options) {
+        return "stochastic".equals(options.get(TRANSITIONS));
+    }
+
     @Override
     public Trajectory run(Problem p, ModelOptions options, RunContext context) {
         SmpParameters params;

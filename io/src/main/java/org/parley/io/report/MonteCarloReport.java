@@ -33,7 +33,8 @@ public final class MonteCarloReport {
         out.print((s.title().isEmpty() ? s.id() : s.title()) + "  [" + s.id() + "]\n");
         out.print(r.runs() + " Monte Carlo runs, seed " + r.seed() + "; point = forecast at the stated values;\n"
                 + "percentiles interpolate between runs (Hyndman & Fan type 7); a threshold column is the share of\n"
-                + "runs whose forecast lies beyond it.\n");
+                + "runs whose forecast lies beyond it. A point marked ! lies outside the runs' 25-75% band: the\n"
+                + "forecast at the stated values is not typical of the forecasts over the input ranges; prefer the median.\n");
         for (String w : r.worlds()) {
             out.print("\n" + worldTitle(s, w) + "  (" + r.inputs(w).size() + " uncertain inputs"
                     + (r.inputs(w).isEmpty() ? ": runs differ only where a model is stochastic; give values a "
@@ -76,8 +77,9 @@ public final class MonteCarloReport {
                     + Numbers.format(sh.threshold().value()) + ": " + percent(sh.share()));
         }
         String valid = s.valid() < s.runs() ? " (" + (s.runs() - s.valid()) + " runs without forecast)" : "";
-        t.row(issue, model, f(point), f(s.mean()), f(s.p5()), f(s.p25()), f(s.median()), f(s.p75()), f(s.p95()),
-                String.join(", ", shares) + valid);
+        boolean outside = !Double.isNaN(point) && (point < s.p25() - 1e-9 || point > s.p75() + 1e-9);
+        t.row(issue, model, (outside ? "!" : "") + f(point), f(s.mean()), f(s.p5()), f(s.p25()), f(s.median()), f(s.p75()),
+                f(s.p95()), String.join(", ", shares) + valid);
     }
 
     /** Every model side by side per world and issue, with the spread between them. */
@@ -115,8 +117,10 @@ public final class MonteCarloReport {
     /** A comparison: per issue and model, both forecasts, the difference and its main causes. */
     public static void comparison(Scenario s, Comparison.Result c, int causes, PrintWriter out) {
         out.print("Compare " + c.first() + " -> " + c.second() + "  (difference = " + c.second() + " - " + c.first()
-                + ", at stated values" + (c.runs() > 1 ? "; 5-95% of the run-by-run difference over " + c.runs()
-                + " runs" : "") + ")\n");
+                + (c.runs() > 1 ? ": the median of the run-by-run difference over " + c.runs() + " runs with its 5-95% "
+                + "band; 'at stated values' is the difference of the point forecasts, shown as an extra and marked ! "
+                + "when it lies outside the band" : ", at stated values (add --runs N for the difference over the input "
+                + "ranges)") + ")\n");
         out.print("  " + worldTitle(s, c.first()) + "\n  " + worldTitle(s, c.second()) + "\n");
         out.print("Differences between the worlds: " + c.differences().size() + "\n");
         for (Comparison.Difference d : c.differences()) {
@@ -124,7 +128,7 @@ public final class MonteCarloReport {
         }
         out.print("\n");
         Table t = c.runs() > 1
-                ? new Table("issue", "model", ">" + c.first(), ">" + c.second(), ">difference", ">p5", ">p95")
+                ? new Table("issue", "model", ">median difference", ">p5", ">p95", ">at stated values")
                 : new Table("issue", "model", ">" + c.first(), ">" + c.second(), ">difference");
         List<String> issues = s.issues().stream().map(i -> i.id()).toList();
         for (String k : issues) {
@@ -133,8 +137,9 @@ public final class MonteCarloReport {
                     continue;
                 }
                 if (c.runs() > 1) {
-                    t.row(k, row.model(), f(row.first()), f(row.second()), signed(row.difference()),
-                            signed(row.runs().p5()), signed(row.runs().p95()));
+                    boolean outside = row.difference() < row.runs().p5() - 1e-9 || row.difference() > row.runs().p95() + 1e-9;
+                    t.row(k, row.model(), signed(row.runs().median()), signed(row.runs().p5()), signed(row.runs().p95()),
+                            (outside ? "!" : "") + signed(row.difference()));
                 } else {
                     t.row(k, row.model(), f(row.first()), f(row.second()), signed(row.difference()));
                 }
@@ -249,16 +254,31 @@ public final class MonteCarloReport {
             return;
         }
         out.print("\nLevers: the smallest change of one actor's position or salience that moves the forecast to the\n"
-                + "other side of a threshold (others at stated values; % = change as a share of the input's range)\n");
-        Table t = new Table("model", "issue", "threshold", ">now", "lever", ">from", ">to", ">%", ">after");
+                + "other side of a threshold (others at stated values; change = |to - from| as a share of the issue's\n"
+                + "scale for a position, of the 0-100 salience scale for a salience; from and to show the digits that\n"
+                + "tell them apart)\n");
+        Table t = new Table("model", "issue", "threshold", ">now", "lever", ">from", ">to", ">change", ">after");
         for (Levers.Lever l : levers) {
             String th = l.threshold().id() + (l.threshold().above() ? " >" : " <") + Numbers.format(l.threshold().value());
             t.row(l.model(), l.issue(), th, f(l.stated()) + (l.crossedNow() ? " (beyond)" : ""),
-                    l.input().actor() + " " + l.input().kind().id(), f(l.from()), f(l.to()),
-                    Numbers.fixed(100 * l.relative(), 1), f(l.after()));
+                    l.input().actor() + " " + l.input().kind().id(), apart(l.from(), l.to())[0], apart(l.from(), l.to())[1],
+                    org.parley.montecarlo.KnifeEdge.percent(l.relative()) + " of "
+                    + (l.input().kind() == org.parley.montecarlo.Input.Kind.SALIENCE ? "0-100" : "scale"), f(l.after()));
         }
         t.print(out, "  ");
         out.flush();
+    }
+
+    /** Both values with one decimal, or as many more (up to 6) as it takes for them to differ. */
+    static String[] apart(double a, double b) {
+        for (int d = 1; d <= 6; d++) {
+            String x = Numbers.fixed(a, d);
+            String y = Numbers.fixed(b, d);
+            if (!x.equals(y) || d == 6) {
+                return new String[] {x, y};
+            }
+        }
+        throw new IllegalStateException();
     }
 
     private static double index(List<Sensitivity.FirstOrder> firstOrder, Sensitivity.OneAtATime o) {

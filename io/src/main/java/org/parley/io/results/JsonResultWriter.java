@@ -14,6 +14,9 @@ import org.parley.engine.Problem;
 import org.parley.engine.Round;
 import org.parley.engine.RunResult;
 import org.parley.io.Json;
+import org.parley.montecarlo.KnifeEdge;
+import org.parley.uncertainty.ModelError;
+import org.parley.uncertainty.ModelErrorCalibration;
 
 /**
  * The whole result as JSON: the scenario's id and title, the settings, warnings, and per world
@@ -30,7 +33,20 @@ public final class JsonResultWriter {
         out.flush();
     }
 
+    /**
+     * The tree with the shipped model-error intervals per world ({@code modelError}) and no
+     * knife-edge search.
+     */
     public static Map<String, Object> tree(ForecastResult result) {
+        return tree(result, new TableWriter.Annotations(ModelErrorCalibration.shipped(), List.of(), false));
+    }
+
+    /**
+     * The tree; per world {@code modelError} (the calibration's version and label, and per model and
+     * issue the interval {@code [low, high]}) when {@code ann} has a calibration, and
+     * {@code knifeEdges} when the search ran.
+     */
+    public static Map<String, Object> tree(ForecastResult result, TableWriter.Annotations ann) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("parley", 1);
         root.put("scenario", result.scenario().id());
@@ -65,10 +81,62 @@ public final class JsonResultWriter {
                 }
             }
             wm.put("runs", runs);
+            if (ann.calibration() != null) {
+                wm.put("modelError", modelError(result, w, p, ann.calibration()));
+            }
+            if (ann.searched()) {
+                List<Object> edges = new ArrayList<>();
+                for (KnifeEdge.Edge e : ann.edges()) {
+                    if (!e.world().equals(w)) {
+                        continue;
+                    }
+                    Map<String, Object> em = new LinkedHashMap<>();
+                    em.put("model", e.model());
+                    em.put("issue", e.issue());
+                    em.put("input", e.input().id());
+                    em.put("from", e.from());
+                    em.put("to", e.to());
+                    em.put("share", e.relative());
+                    em.put("shareOf", e.domain());
+                    em.put("forecast", e.stated());
+                    em.put("after", e.after());
+                    edges.add(em);
+                }
+                wm.put("knifeEdges", edges);
+                if (!ann.notSearched().isEmpty()) {
+                    wm.put("knifeEdgesNotSearched", ann.notSearched());
+                }
+            }
             worlds.add(wm);
         }
         root.put("worlds", worlds);
         return root;
+    }
+
+    private static Map<String, Object> modelError(ForecastResult result, String w, Problem p, ModelErrorCalibration cal) {
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("calibration", cal.version());
+        me.put("level", cal.level());
+        me.put("label", cal.label());
+        Map<String, Object> byModel = new LinkedHashMap<>();
+        for (String m : result.models()) {
+            RunResult r = result.run(w, m).orElse(null);
+            if (r == null || !cal.covers(m)) {
+                continue;
+            }
+            Map<String, Object> byIssue = new LinkedHashMap<>();
+            for (int k = 0; k < p.issueCount(); k++) {
+                ModelError.Spread sp = ModelError.spread(p.capability(), p.position(), p.salience(), k, p.scaleMin(k),
+                        p.scaleMax(k));
+                double[] iv = cal.interval(m, r.trajectory().forecast()[k], sp, p.scaleMin(k), p.scaleMax(k));
+                if (iv != null) {
+                    byIssue.put(p.issueId(k), List.of(iv[0], iv[1]));
+                }
+            }
+            byModel.put(m, byIssue);
+        }
+        me.put("intervals", byModel);
+        return me;
     }
 
     private static Map<String, Object> run(RunResult r, Problem p) {

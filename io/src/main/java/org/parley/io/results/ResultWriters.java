@@ -11,15 +11,20 @@ public final class ResultWriters {
     }
 
     public static void write(ForecastResult result, ResultFormat format, PrintWriter out) {
+        write(result, format, TableWriter.Annotations.none(), out);
+    }
+
+    /** As {@link #write(ForecastResult, ResultFormat, PrintWriter)}; the table and JSON show {@code ann}. */
+    public static void write(ForecastResult result, ResultFormat format, TableWriter.Annotations ann, PrintWriter out) {
         switch (format) {
             case TABLE:
-                TableWriter.write(result, out);
+                TableWriter.write(result, ann, out);
                 break;
             case CSV:
                 LongCsvWriter.write(result, out);
                 break;
             case JSON:
-                JsonResultWriter.write(result, out);
+                out.print(org.parley.io.Json.write(JsonResultWriter.tree(result, ann)));
                 break;
             case MOVES_CSV:
                 MovesCsvWriter.write(result, out);

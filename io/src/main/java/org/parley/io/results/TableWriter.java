@@ -15,6 +15,9 @@ import org.parley.engine.RunResult;
 import org.parley.model.Branch;
 import org.parley.model.Issue;
 import org.parley.model.Scenario;
+import org.parley.montecarlo.KnifeEdge;
+import org.parley.uncertainty.ModelError;
+import org.parley.uncertainty.ModelErrorCalibration;
 
 /**
  * The human table: a legend of the issues' scales, then per world an issue x model table of
@@ -36,7 +39,48 @@ public final class TableWriter {
     private TableWriter() {
     }
 
+    /**
+     * What the table shows beside the point forecasts: the calibrated model-error intervals (a block
+     * under each world's table) and the knife edges (a {@code !} after the forecast, explained in the
+     * notes).
+     *
+     * @param calibration the model-error calibration, or {@code null} for no intervals
+     * @param edges       knife edges found ({@link KnifeEdge}); empty when not searched
+     * @param searched    whether the knife-edge search ran (the notes say so when it did not)
+     * @param notSearched the models the search skipped although it ran (the notes name them)
+     */
+    public record Annotations(ModelErrorCalibration calibration, List<KnifeEdge.Edge> edges, boolean searched,
+                              List<String> notSearched) {
+        public Annotations {
+            edges = List.copyOf(edges);
+            notSearched = List.copyOf(notSearched);
+        }
+
+        /** Every model searched (or none, when {@code searched} is false). */
+        public Annotations(ModelErrorCalibration calibration, List<KnifeEdge.Edge> edges, boolean searched) {
+            this(calibration, edges, searched, List.of());
+        }
+
+        /** No intervals and no knife-edge search: the bare table. */
+        public static Annotations none() {
+            return new Annotations(null, List.of(), false);
+        }
+
+        KnifeEdge.Edge edge(String world, String model, String issue) {
+            for (KnifeEdge.Edge e : edges) {
+                if (e.world().equals(world) && e.model().equals(model) && e.issue().equals(issue)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+    }
+
     public static void write(ForecastResult result, PrintWriter out) {
+        write(result, Annotations.none(), out);
+    }
+
+    public static void write(ForecastResult result, Annotations ann, PrintWriter out) {
         Scenario s = result.scenario();
         StringBuilder head = new StringBuilder(s.title().isEmpty() ? s.id() : s.title());
         head.append("  [").append(s.id());
@@ -73,11 +117,15 @@ public final class TableWriter {
                     row.append(left(Numbers.fixed(p.statusQuo(k), decimals), COL));
                     for (String m : block) {
                         RunResult r = result.run(w, m).orElse(null);
-                        row.append(left(r == null ? "" : Numbers.fixed(r.trajectory().forecast()[k], decimals), COL));
+                        String cell = r == null ? "" : Numbers.fixed(r.trajectory().forecast()[k], decimals);
+                        boolean edge = r != null && ann.edge(w, m, p.issueId(k)) != null;
+                        // the mark goes before the number so that numbers stay aligned
+                        row.append(left(edge ? "!" + cell : cell, COL));
                     }
                     out.print(row.toString().stripTrailing() + "\n");
                 }
             }
+            intervals(result, w, p, ann, out);
             Set<String> notes = new LinkedHashSet<>();
             for (String m : models) {
                 RunResult r = result.run(w, m).orElse(null);
@@ -104,8 +152,52 @@ public final class TableWriter {
             for (String n : notes) {
                 out.print(wrap("  * " + n, "    ") + "\n");
             }
+            knifeEdgeNotes(result, w, ann, out);
         }
         out.flush();
+    }
+
+    private static void intervals(ForecastResult result, String w, Problem p, Annotations ann, PrintWriter out) {
+        ModelErrorCalibration cal = ann.calibration();
+        if (cal == null) {
+            return;
+        }
+        List<String> models = result.models();
+        out.print(wrap(cal.label() + " (how far real outcomes fell from this model's forecasts on past cases; not "
+                + "the input ranges):", "  ") + "\n");
+        for (int k = 0; k < p.issueCount(); k++) {
+            ModelError.Spread sp = ModelError.spread(p.capability(), p.position(), p.salience(), k, p.scaleMin(k),
+                    p.scaleMax(k));
+            StringBuilder row = new StringBuilder(pad(p.issueId(k), ISSUE_COL)).append(" ".repeat(COL));
+            for (String m : models) {
+                RunResult r = result.run(w, m).orElse(null);
+                double[] iv = r == null ? null : cal.interval(m, r.trajectory().forecast()[k], sp, p.scaleMin(k),
+                        p.scaleMax(k));
+                int d = Math.max(0, Numbers.decimalsFor(p.scaleMax(k) - p.scaleMin(k)) - 1);
+                row.append(left(iv == null ? "-" : Numbers.fixed(iv[0], d) + "-" + Numbers.fixed(iv[1], d), COL));
+            }
+            out.print(row.toString().stripTrailing() + "\n");
+        }
+    }
+
+    private static void knifeEdgeNotes(ForecastResult result, String w, Annotations ann, PrintWriter out) {
+        for (String m : result.models()) {
+            for (KnifeEdge.Edge e : ann.edges()) {
+                if (e.world().equals(w) && e.model().equals(m)) {
+                    out.print(wrap("  ! " + m + ": knife edge: " + e.describe(), "    ") + "\n");
+                }
+            }
+        }
+        List<String> skipped = new java.util.ArrayList<>();
+        for (String m : result.models()) {
+            if (ann.searched() && ann.notSearched().contains(m)) {
+                skipped.add(m);
+            }
+        }
+        if (!skipped.isEmpty()) {
+            out.print(wrap("  ! knife edges not searched for " + String.join(", ", skipped)
+                    + " (slow models; --knife-edges all searches them)", "    ") + "\n");
+        }
     }
 
     static String worldTitle(Scenario s, String world) {

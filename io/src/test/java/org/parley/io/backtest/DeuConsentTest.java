@@ -15,6 +15,7 @@ import org.parley.backtest.IssueForecast;
 import org.parley.backtest.Score;
 import org.parley.backtest.Split;
 import org.parley.engine.ConsentResult;
+import org.parley.engine.Peers;
 import org.parley.engine.ForecastResult;
 import org.parley.engine.Move;
 import org.parley.engine.Peers;

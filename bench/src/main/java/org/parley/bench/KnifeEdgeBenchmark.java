@@ -1,0 +1,60 @@
+package org.parley.bench;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.parley.engine.RunSpec;
+import org.parley.engine.Simulation;
+import org.parley.io.Scenarios;
+import org.parley.models.Models;
+import org.parley.montecarlo.KnifeEdge;
+
+/**
+ * The knife-edge search behind {@code parley forecast}'s default output on the seed scenario: every
+ * world, every model, every input. Target: under 3 s on 2 cores. {@code -p model=spatial} and so on
+ * time one model.
+ *
+ * <p>Run: {@code mvn -q -B -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar
+ * KnifeEdgeBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(1)
+public class KnifeEdgeBenchmark {
+
+    /** {@code all}, or one model id. */
+    @Param({"all"})
+    public String model;
+
+    /** Threads (0 = every core). */
+    @Param({"0"})
+    public int threads;
+
+    private Simulation.Plan plan;
+
+    @Setup
+    public void plan() {
+        RunSpec spec = RunSpec.defaults().withThreads(threads)
+                .withModels(model.equals("all") ? List.of() : List.of(model));
+        plan = Models.simulation().plan(Scenarios.seed().scenario(), spec);
+    }
+
+    @Benchmark
+    public List<KnifeEdge.Edge> seedScenario() {
+        return KnifeEdge.find(plan);
+    }
+}
