@@ -64,7 +64,9 @@ public final class Brief {
             bottom = mc.bottomLine();
         }
         String world = point.worlds().contains(Scenario.BASE) ? Scenario.BASE : point.worlds().get(0);
-        Simulation.Plan plan = sim.plan(s, spec.withRuns(1).withWorlds(List.of(world)));
+        // the drivers table shows one model: only its sensitivities are computed
+        Simulation.Plan plan = sim.plan(s, spec.withRuns(1).withWorlds(List.of(world))
+                .withModels(List.of(focusModel(point))));
         List<Sensitivity.OneAtATime> oat = Sensitivity.oneAtATime(plan, world);
         return html(loaded, point, bottom, oat);
     }
