@@ -53,7 +53,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenarios.Loaded loaded = input.load();
+        Scenarios.Loaded loaded = input.loadForRun();
         PrintWriter err = spec.commandLine().getErr();
         Warnings.print(loaded, err);
         Scenario s = loaded.scenario();

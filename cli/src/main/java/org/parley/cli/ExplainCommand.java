@@ -15,12 +15,14 @@ import org.parley.engine.Move;
 import org.parley.engine.Numbers;
 import org.parley.engine.ParleyException;
 import org.parley.engine.Problem;
+import org.parley.engine.Resolution;
 import org.parley.engine.Round;
 import org.parley.engine.RunContext;
 import org.parley.engine.RunResult;
 import org.parley.engine.RunSpec;
 import org.parley.engine.Simulation;
 import org.parley.io.Scenarios;
+import org.parley.model.Condition;
 import org.parley.model.Scenario;
 import org.parley.model.Stance;
 import org.parley.models.Models;
@@ -37,7 +39,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Explains in words why actors moved and how much each one pulls the forecast.",
-                "Pull = forecast with the actor minus forecast without it (same model, options and seed)."},
+                "Pull = forecast with the actor minus forecast without it (same model, options and seed).",
+                "A conditional position shows its rule, the position the model ran with and whether its condition",
+                "holds on the forecast; the resolution (fixed point or cycle) is the world's last line."},
         footer = {"", "Examples:", "  parley explain --model compromise --actor kim",
                 "  parley explain scenario.yaml --model expected-utility --actor japan --branch trump-wins"})
 public final class ExplainCommand implements Callable<Integer> {
@@ -67,7 +71,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenarios.Loaded loaded = input.load();
+        Scenarios.Loaded loaded = input.loadForRun();
         Warnings.print(loaded, spec.commandLine().getErr());
         Scenario scenario = loaded.scenario();
         if (actor != null && scenario.actor(actor).isEmpty()) {
@@ -88,6 +92,11 @@ public final class ExplainCommand implements Callable<Integer> {
             for (String a : actors) {
                 int i = p.actorIndex(a);
                 explainActor(out, scenario, w, m, r, p, i, actor != null);
+            }
+            for (String note : r.trajectory().notes()) {
+                if (note.startsWith("conditional positions:")) {
+                    out.println("  " + note);
+                }
             }
             ConsentResult c = r.trajectory().consent();
             if (c != null) {
@@ -144,6 +153,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     + (pull >= 0 ? "+" : "") + Numbers.fixed(pull, 1);
             out.println("    " + p.issueId(k) + ": position " + path + "; forecast " + Numbers.fixed(forecast[k], 1)
                     + "; " + pullText);
+            conditional(out, scenario, world, p, i, k, rounds.get(0).positions()[i][k], forecast);
         }
         if (!details) {
             return;
@@ -167,6 +177,28 @@ public final class ExplainCommand implements Callable<Integer> {
         }
     }
 
+    /** A conditional position: its rule, the position the model ran with, and the condition on the forecast. */
+    private static void conditional(PrintWriter out, Scenario scenario, String world, Problem p, int i, int k,
+                                    double used, double[] forecast) {
+        int j = p.conditions().indexOf(i, k);
+        if (j < 0) {
+            return;
+        }
+        Condition c = p.conditions().condition(j);
+        double stated = scenario.resolve(world).stance(p.actorId(i), p.issueId(k)).orElseThrow().position().value();
+        double otherwise = p.conditions().otherwise(j);
+        boolean holds = c.holds(id -> forecast[p.issueIndex(id)]);
+        List<String> tested = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(c.issues())) {
+            tested.add(id + " " + Numbers.fixed(forecast[p.issueIndex(id)], 1));
+        }
+        out.println("      conditional: " + Numbers.format(stated) + " if " + c.describe() + ", otherwise "
+                + Numbers.format(otherwise) + "; the model ran with " + Numbers.fixed(used, 1)
+                + (used == stated && used != otherwise ? " (condition taken as met)"
+                : used == otherwise && used != stated ? " (condition taken as unmet)" : "")
+                + "; on the forecast (" + String.join(", ", tested) + ") the condition " + (holds ? "holds" : "fails"));
+    }
+
     private static String describe(Move mv) {
         StringBuilder sb = new StringBuilder(mv.actor()).append(' ').append(mv.kind());
         if (mv.counterpart() != null) {
@@ -186,8 +218,10 @@ public final class ExplainCommand implements Callable<Integer> {
         List<Stance> kept = w.stances().stream().filter(s -> !s.actor().equals(a)).toList();
         Problem p = Problem.of(w.withStances(kept));
         ModelOptions o = ModelOptions.of(r.options());
-        return ConsentStage.apply(p, m.run(p, o, RunContext.forecastOnly(rounds, r.seed())), ConsentStage.Settings.of(o),
-                false).forecast();
+        Resolution.Settings settings = Resolution.Settings.of(scenario.options(), input.modelOptions());
+        ConsentStage.Settings consent = ConsentStage.Settings.of(o);
+        return Resolution.resolve(p, settings, q -> ConsentStage.apply(q, m.run(q, o, RunContext.forecastOnly(rounds,
+                r.seed())), consent, false)).chosen().trajectory().forecast();
     }
 
     private static String worldLine(Scenario s, String w) {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
                 "  exchanges-csv  every exchange of the exchange model",
                 "  outcomes-csv   branch,model,run,issue,talks,consent,deal,outcome,blocked_by",
                 "", "Examples:", "  parley forecast", "  parley forecast scenario.yaml --model compromise,median --branch trump-wins",
-                "  parley forecast --runs 10000 --seed 7 --plot charts/",
+                "  parley forecast --runs 10000 --seed 7 --plot charts/ --tornado",
                 "  parley forecast peers.csv --input-format bdm --option salience-scale=1 --format csv"})
 public final class ForecastCommand implements Callable<Integer> {
 
@@ -59,9 +59,14 @@ public final class ForecastCommand implements Callable<Integer> {
             + "(default: 1, the point forecast)")
     int runs = 1;
 
-    @Option(names = "--plot", paramLabel = "DIR", description = "write SVG charts (trajectories, distributions, "
-            + "tornadoes) into DIR")
+    @Option(names = "--plot", paramLabel = "DIR", description = "write SVG charts (trajectories, and with --runs "
+            + "the distributions) into DIR")
     java.nio.file.Path plot;
+
+    @Option(names = "--tornado", description = "with --plot, also draw a tornado chart per world, model and issue "
+            + "(one-at-a-time swings: 1 + 2 x the uncertain inputs runs of each model per world; "
+            + "'parley sensitivity' ranks the same swings)")
+    boolean tornado;
 
     @Option(names = "--save", description = "save the run in the run store and print its id (on stderr)")
     boolean save;
@@ -79,7 +84,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResultFormat f = ResultFormat.fromId(format);
-        Scenarios.Loaded loaded = input.load();
+        Scenarios.Loaded loaded = input.loadForRun();
         PrintWriter err = spec.commandLine().getErr();
         Warnings.print(loaded, err);
         RunSpec runSpec = run.spec(input.modelOptions()).withWorlds(ScenarioInput.split(branches)).withRuns(runs);
@@ -89,7 +94,7 @@ public final class ForecastCommand implements Callable<Integer> {
             if (runs > 1) {
                 var mc = MonteCarloOutput.forecast(loaded, runSpec, f, spec.commandLine().getOut(), err);
                 if (plot != null) {
-                    MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, mc, err);
+                    MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, mc, tornado, err);
                 }
                 if (s != null) {
                     long millis = Duration.between(started, Instant.now()).toMillis();
@@ -104,7 +109,7 @@ public final class ForecastCommand implements Callable<Integer> {
             long millis = Duration.between(started, Instant.now()).toMillis();
             ResultWriters.write(result, f, spec.commandLine().getOut());
             if (plot != null) {
-                MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, null, err);
+                MonteCarloOutput.plot(plot, loaded.scenario(), runSpec, null, tornado, err);
             }
             if (s != null) {
                 long id = s.saveRun(result, new SaveOptions(store.author(), StoreOptions.codeVersion(), started, millis,

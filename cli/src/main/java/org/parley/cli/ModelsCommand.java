@@ -44,6 +44,9 @@ public final class ModelsCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Set an option with --option MODEL.KEY=VALUE (one model) or --option KEY=VALUE (every model that has it).");
+        out.println("Engine options (every model): " + org.parley.engine.Resolution.MAX_ITERATIONS + "=20 (model runs to "
+                + "resolve conditional positions), " + org.parley.engine.Resolution.START + "=met [met|unmet] (the first "
+                + "run takes every condition as met or unmet).");
         out.flush();
         return 0;
     }

@@ -97,19 +97,23 @@ final class MonteCarloOutput {
     }
 
     /**
-     * Writes every chart for a forecast: trajectories (point forecast), distributions (when
-     * {@code result} is given) and tornadoes (one-at-a-time sensitivities of every world).
+     * Writes the charts of a forecast: trajectories (point forecast), distributions (when
+     * {@code result} is given, from its runs: nothing is run again) and, when asked, tornadoes
+     * (one-at-a-time sensitivities of every world, model and issue).
      */
-    static List<Path> plot(Path dir, Scenario scenario, RunSpec spec, MonteCarloResult result, PrintWriter err) {
+    static List<Path> plot(Path dir, Scenario scenario, RunSpec spec, MonteCarloResult result, boolean tornadoes,
+                           PrintWriter err) {
         PlotWriter w = new PlotWriter(dir);
         Simulation sim = Models.simulation();
         w.trajectories(sim.run(scenario, spec.withRuns(1)));
         if (result != null) {
             w.distributions(result);
         }
-        Simulation.Plan plan = sim.plan(scenario, spec.withRuns(1));
-        for (String world : plan.worlds()) {
-            w.tornadoes(scenario, Sensitivity.oneAtATime(plan, world));
+        if (tornadoes) {
+            Simulation.Plan plan = sim.plan(scenario, spec.withRuns(1));
+            for (String world : plan.worlds()) {
+                w.tornadoes(scenario, Sensitivity.oneAtATime(plan, world));
+            }
         }
         err.println("parley: wrote " + w.written().size() + " charts to " + dir);
         err.flush();
@@ -119,11 +123,21 @@ final class MonteCarloOutput {
     /** Draws Monte Carlo's progress (runs done of runs x worlds) on a {@link ProgressBar}. */
     static final class BarProgress implements MonteCarlo.Progress {
         private final ProgressBar bar;
+        private final String label;
         private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         private volatile long total;
 
         BarProgress(ProgressBar bar) {
+            this(bar, "Monte Carlo");
+        }
+
+        BarProgress(ProgressBar bar, String label) {
             this.bar = bar;
+            this.label = label;
+        }
+
+        void finish(String outcome) {
+            bar.finish(label, outcome);
         }
 
         @Override
@@ -133,7 +147,7 @@ final class MonteCarloOutput {
 
         @Override
         public void completed(long runs) {
-            bar.update("Monte Carlo", (int) Math.min(Integer.MAX_VALUE, done.addAndGet(runs)),
+            bar.update(label, (int) Math.min(Integer.MAX_VALUE, done.addAndGet(runs)),
                     (int) Math.min(Integer.MAX_VALUE, total));
         }
     }

@@ -23,11 +23,13 @@ import picocli.CommandLine.Option;
         subcommands = {ForecastCommand.class, ValidateCommand.class, ModelsCommand.class, ConvertCommand.class,
                 ExplainCommand.class, ServeCommand.class, CompareCommand.class, SensitivityCommand.class,
                 BacktestCommand.class, RunsCommand.class, ScenariosCommand.class, RegisterCommand.class, ResolveCommand.class,
-                ScoreCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+                ScoreCommand.class, DraftCommand.class, SweepCommand.class, ReportCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad input.",
                 "Examples:", "  parley                               forecast the seed scenario with every model",
                 "  parley forecast my.yaml --model compromise --format csv",
-                "  parley validate my.yaml", "  parley explain --model nash --actor kim"})
+                "  parley validate my.yaml", "  parley explain --model nash --actor kim",
+                "  parley draft article.txt > draft.yaml"})
 public final class Parley implements Runnable {
 
     @Option(names = {"-v", "--verbose"}, description = "print stack traces of failures", scope = CommandLine.ScopeType.INHERIT)

@@ -32,7 +32,35 @@ final class ScenarioInput {
                     + "(salience-scale=1|100|auto, scale=MIN:MAX); repeatable")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--accept-defaults", description = "use the default of every value left open (a draft's "
+            + "unstated numbers) instead of refusing to run")
+    boolean acceptDefaults;
+
     Scenarios.Loaded load() {
+        Scenarios.Loaded l = loadAsWritten();
+        if (!acceptDefaults) {
+            return l;
+        }
+        return new Scenarios.Loaded(org.parley.model.OpenValues.acceptDefaults(l.scenario()), l.format(), l.locator(),
+                l.warnings().stream().filter(w -> w.code() != org.parley.engine.ProblemCode.OPEN_VALUE).toList(),
+                l.sources());
+    }
+
+    /**
+     * The scenario for a command that runs models: refused (exit 2, every open value with its
+     * line) while values are left open, unless --accept-defaults.
+     */
+    Scenarios.Loaded loadForRun() {
+        Scenarios.Loaded l = load();
+        List<org.parley.engine.ScenarioProblem> open = org.parley.engine.ScenarioValidator.openValues(l.scenario(),
+                l.locator());
+        if (!open.isEmpty()) {
+            throw new org.parley.engine.ScenarioException(open);
+        }
+        return l;
+    }
+
+    private Scenarios.Loaded loadAsWritten() {
         if (file == null) {
             if (inputFormat != null) {
                 throw new ParleyException(ErrorCode.BAD_OPTION, "--input-format needs a FILE");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.parley.engine.RunSpec;
@@ -16,6 +17,7 @@ import org.parley.io.report.MonteCarloReport;
 import org.parley.io.svg.PlotWriter;
 import org.parley.model.Scenario;
 import org.parley.models.Models;
+import org.parley.montecarlo.Inputs;
 import org.parley.montecarlo.Levers;
 import org.parley.montecarlo.MonteCarlo;
 import org.parley.montecarlo.MonteCarloResult;
@@ -62,12 +64,31 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "DIR", description = "write tornado charts (SVG) into DIR")
     Path plot;
 
+    @Option(names = "--method", paramLabel = "METHOD", description = "oat: one-at-a-time swings and binned "
+            + "first-order shares (default); sobol: Sobol first-order and total indices from --runs design rows "
+            + "(N x (k + 2) model runs for k ranged inputs)")
+    String method = "oat";
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "with --method sobol: local (default) or spark "
+            + "(see 'parley sweep')")
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "with --engine spark: the Spark master")
+    String master;
+
+    @Option(names = "--partitions", paramLabel = "P", description = "with --engine spark: partitions")
+    int partitions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Scenarios.Loaded loaded = input.load();
+        if (SobolSensitivity.wanted(method, engine)) {
+            return SobolSensitivity.run(this, input, run.models, world, runs, run.seed, run.threads, run.rounds, top,
+                    csv, engine, master, partitions);
+        }
+        Scenarios.Loaded loaded = input.loadForRun();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         Warnings.print(loaded, err);
@@ -75,15 +96,32 @@ public final class SensitivityCommand implements Callable<Integer> {
         RunSpec runSpec = run.spec(input.modelOptions()).withWorlds(List.of(world)).withRuns(runs);
         Simulation sim = Models.simulation();
         Simulation.Plan plan = sim.plan(s, runSpec);
+        int models = plan.models().size();
+        long started = System.nanoTime();
         List<Sensitivity.OneAtATime> oat = Sensitivity.oneAtATime(plan, world);
+        double oatSeconds = (System.nanoTime() - started) / 1e9;
+        long oatRuns = (long) models * (1 + 2 * Inputs.uncertain(plan.resolved().get(world)).size());
+        boolean monteCarlo = runs > 1 && !oat.isEmpty();
+        int searches = levers > 0 ? Levers.searches(plan, world) : 0;
+        announce(err, oatRuns, oatSeconds, monteCarlo ? runs : 0, searches, warmSecondsPerRun(plan), runSpec.threads());
+        boolean terminal = ProgressBar.isTerminal();
         List<Sensitivity.FirstOrder> first = List.of();
-        if (runs > 1 && !oat.isEmpty()) {
-            MonteCarloResult mc = new MonteCarlo(sim).run(s, runSpec, true);
+        if (monteCarlo) {
+            MonteCarloOutput.BarProgress bar = new MonteCarloOutput.BarProgress(new ProgressBar(err, terminal));
+            MonteCarloResult mc = new MonteCarlo(sim).run(s, runSpec, true, bar);
+            if (terminal) {
+                bar.finish(runs + " runs");
+            }
             first = Sensitivity.firstOrder(mc, world);
         }
         MonteCarloReport.sensitivity(oat, first, top, out);
         if (levers > 0) {
-            MonteCarloReport.levers(Levers.find(plan, world, levers), out);
+            MonteCarloOutput.BarProgress bar = new MonteCarloOutput.BarProgress(new ProgressBar(err, terminal), "Levers");
+            List<Levers.Lever> found = Levers.find(plan, world, levers, bar);
+            if (terminal) {
+                bar.finish(searches + " searches");
+            }
+            MonteCarloReport.levers(found, out);
         }
         if (csv != null) {
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {
@@ -100,5 +138,53 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
+    }
+
+    /** Seconds of one warm run of each model at the stated values (timed after the one-at-a-time runs). */
+    private double[] warmSecondsPerRun(Simulation.Plan plan) {
+        org.parley.engine.Problem base = plan.problems().get(world);
+        long seed0 = org.parley.engine.Seeds.forRun(plan.spec().seed(), 0);
+        double[] out = new double[plan.models().size()];
+        for (int mi = 0; mi < out.length; mi++) {
+            int reps = 20;
+            long t0 = System.nanoTime();
+            for (int r = 0; r < reps; r++) {
+                plan.forecast(plan.models().get(mi), base, seed0);
+            }
+            out[mi] = (System.nanoTime() - t0) / 1e9 / reps;
+        }
+        return out;
+    }
+
+    /**
+     * Says on stderr, before the long part starts, how many model runs the command does and
+     * roughly how long they take: from a few runs of each model (not yet fully compiled, and the
+     * lever searches counted at their maximum, so the figure errs long), spread over the threads.
+     */
+    private static void announce(PrintWriter err, long oatRuns, double oatSeconds, long mcRuns, int searches,
+                                 double[] perModel, int threads) {
+        int models = perModel.length;
+        long leverRuns = (long) searches * Levers.RUNS_PER_SEARCH;
+        double seconds = 0;
+        for (double t : perModel) {
+            seconds += t * (mcRuns + (double) leverRuns / Math.max(1, models));
+        }
+        seconds /= threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        mcRuns *= models;
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "sensitivity: %,d one-at-a-time runs took %.1f s", oatRuns, oatSeconds));
+        if (mcRuns > 0 || searches > 0) {
+            b.append("; next");
+            if (mcRuns > 0) {
+                b.append(String.format(Locale.ROOT, " %,d Monte Carlo model runs", mcRuns));
+            }
+            if (searches > 0) {
+                b.append(mcRuns > 0 ? " and" : "").append(String.format(Locale.ROOT,
+                        " %,d lever searches (up to ~%,d model runs; --levers 0 skips them)", searches, leverRuns));
+            }
+            b.append(String.format(Locale.ROOT, "; at most roughly %.0f s on this machine now (progress below)", Math.max(1, seconds)));
+        }
+        err.println(b);
+        err.flush();
     }
 }

@@ -28,10 +28,16 @@ class ArchitectureTest {
     @Test
     void coreImportsNothingFromTheEdges() {
         noClasses().that().resideInAnyPackage("org.parley.model..", "org.parley.engine..", "org.parley.models..",
-                        "org.parley.montecarlo..", "org.parley.backtest..")
+                        "org.parley.montecarlo..", "org.parley.backtest..", "org.parley.sweep..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.parley.io..", "org.parley.store..",
                         "org.parley.web..", "org.parley.cli..", "org.parley.spark..", "org.parley.nlp..",
                         "picocli..", "org.snakeyaml..", "com.fasterxml..", "io.javalin..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheSparkModuleKnowsSpark() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
                 .check(classes);
     }
 

@@ -45,9 +45,9 @@ class MonteCarloCommandsTest {
                 "World: trump-loses", "World: russia-withdraws", "Branch mixture", "Models side by side");
         for (String model : List.of("compromise", "median", "nash")) {
             for (String issue : List.of("sanctions", "terror-list", "aid", "denuclearisation", "abductees")) {
-                // 4 worlds and the mixture
+                // 5 worlds and the mixture
                 assertThat(r.out().lines().filter(l -> l.matches("\\s+" + issue + "\\s+" + model + "\\s.*")).count())
-                        .as("%s %s", issue, model).isEqualTo(5);
+                        .as("%s %s", issue, model).isEqualTo(6);
             }
         }
         assertThat(r.out()).contains("substantial-relief >50: ");
@@ -75,9 +75,10 @@ class MonteCarloCommandsTest {
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("world,model,issue,runs,valid,point,mean,sd,p5,p25,median,p75,p95,threshold,share");
-        // (4 worlds + mixture) x 5 issues x 1 threshold each
-        assertThat(lines).hasSize(1 + 5 * 5);
-        assertThat(lines.get(1)).startsWith("base,compromise,sanctions,50,50,").contains(",substantial-relief,");
+        // (5 worlds + mixture) x 10 thresholds (sanctions has two, the other 8 issues one each)
+        assertThat(lines).hasSize(1 + 6 * 10);
+        assertThat(lines.get(1)).startsWith("base,compromise,sanctions,50,50,").contains(",any-relief,");
+        assertThat(lines.get(2)).startsWith("base,compromise,sanctions,50,50,").contains(",substantial-relief,");
     }
 
     @Test
@@ -112,7 +113,7 @@ class MonteCarloCommandsTest {
     @Test
     void plotWritesParseableSvgs(@TempDir Path dir) throws Exception {
         Path plots = dir.resolve("charts");
-        Run r = run("forecast", "--runs", "30", "--model", "compromise,median", "--plot", plots.toString());
+        Run r = run("forecast", "--runs", "30", "--model", "compromise,median", "--plot", plots.toString(), "--tornado");
         assertThat(r.code()).as(r.err()).isZero();
         List<Path> files;
         try (Stream<Path> s = Files.list(plots)) {
@@ -127,19 +128,22 @@ class MonteCarloCommandsTest {
             var doc = f.newDocumentBuilder().parse(p.toFile());
             assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
         }
-        // the point forecast can plot too
+        // the point forecast can plot too; tornadoes only when asked
         Run point = run("forecast", "--model", "nash", "--plot", dir.resolve("point").toString());
         assertThat(point.code()).isZero();
         assertThat(dir.resolve("point").resolve("trajectories-base-nash.svg")).exists();
+        try (Stream<Path> s = Files.list(dir.resolve("point"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("tornado-"));
+        }
     }
 
     @Test
     void compareShowsDifferencesAndTheirCauses() {
         Run r = run("compare", "--branches", "trump-wins,trump-loses", "--runs", "200", "--model", BASELINES);
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Compare trump-wins -> trump-loses", "usa position on sanctions 35 -> 10  (set by trump-loses)",
+        assertThat(r.out()).contains("Compare trump-wins -> trump-loses", "usa position on sanctions 40 -> 25  (set by trump-wins)",
                 "What causes each difference");
-        assertThat(r.out()).containsPattern("sanctions\\s+compromise\\s+60\\.0\\s+51\\.6\\s+-8\\.5");
+        assertThat(r.out()).containsPattern("sanctions\\s+compromise\\s+57\\.3\\s+5\\.0\\s+-52\\.3");
     }
 
     @Test

@@ -82,7 +82,7 @@ class ParleyCliTest {
         assertThat(json).containsEntry("scenario", "dprk-us-talks-2024");
         List<Map<String, Object>> worlds = (List<Map<String, Object>>) json.get("worlds");
         assertThat(worlds).extracting(w -> w.get("id")).containsExactly("base", "trump-wins", "trump-loses",
-                "russia-withdraws");
+                "russia-deepens", "russia-withdraws");
         List<Map<String, Object>> runs = (List<Map<String, Object>>) worlds.get(0).get("runs");
         assertThat(runs).hasSize(Models.all().size());
         assertThat((Map<String, Object>) runs.get(0).get("forecast")).containsKeys("sanctions", "abductees");
@@ -126,11 +126,11 @@ class ParleyCliTest {
         Files.writeString(f, yaml, StandardCharsets.UTF_8);
         CliRun r = CliRun.of("validate", f.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.out()).containsPattern("bad\\.yaml:\\d+:\\d+: error SALIENCE_OUT_OF_RANGE at actors\\[0\\]\\.stances"
-                + "\\.terror-list\\.salience");
+        assertThat(r.out()).containsPattern("bad\\.yaml:\\d+:\\d+: error SALIENCE_OUT_OF_RANGE at actors\\[1\\]\\.stances"
+                + "\\.sanctions\\.salience");
         CliRun ok = CliRun.of("validate", SEED.toString());
         assertThat(ok.exit()).isZero();
-        assertThat(ok.out()).contains("OK (yaml): 8 actors, 5 issues");
+        assertThat(ok.out()).contains("OK (yaml): 6 actors, 9 issues");
     }
 
     @Test

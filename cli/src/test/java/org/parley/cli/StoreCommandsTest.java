@@ -76,7 +76,7 @@ class StoreCommandsTest {
         CliRun diff = parley("runs", "diff", Long.toString(a), Long.toString(b), "--store", store(), "--changed");
         assertThat(diff.exit()).as(diff.err()).isZero();
         assertThat(diff.out()).contains("resolved option nash.utility: quadratic -> linear")
-                .contains("20 of 60 forecasts moved").doesNotContain("compromise");
+                .contains("24 of 135 forecasts moved").doesNotContain("compromise");
 
         CliRun scenarios = parley("scenarios", "list", "--store", store());
         assertThat(scenarios.out()).contains("dprk-us-talks-2024").contains("North Korea");
@@ -98,7 +98,8 @@ class StoreCommandsTest {
         assertThat(res.exit()).as(res.err()).isZero();
         CliRun score = parley("score", "--store", store(), "--all");
         assertThat(score.exit()).isZero();
-        // median forecasts 15 for sanctions in the base world: error 5; P(above 50) = 0 and 10 is not above 50: Brier 0
+        // median forecasts 5 for sanctions in the base world (no deal: the status quo): error 5; P(above 50) = 0
+        // and 10 is not above 50: Brier 0
         assertThat(score.out()).containsPattern("median\\s+1\\s+5\\.00\\s+-\\s+1\\s+0\\.00");
     }
 

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The options one model runs with, resolved from its defaults, an optional preset, the scenario
@@ -16,9 +18,28 @@ public final class ModelOptions {
     public static final String PRESET = "preset";
 
     private final Map<String, String> values;
+    /** Typed readings of these options, made once per options object (see {@link #parsed}). */
+    private final Map<Class<?>, Object> parsed = new ConcurrentHashMap<>();
 
     private ModelOptions(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * The typed reading of these options that {@code parser} makes, made once and then reused, so
+     * a Monte Carlo of thousands of runs parses a model's options once, not once per run. The
+     * parser must be a pure function of the options; a parser that throws is asked again next time.
+     *
+     * @param type   the reading's class, the cache key (one reading per class)
+     * @param parser makes the reading from these options
+     */
+    public <T> T parsed(Class<T> type, Function<ModelOptions, T> parser) {
+        Object v = parsed.get(type);
+        if (v == null) {
+            v = parser.apply(this);
+            parsed.putIfAbsent(type, v);
+        }
+        return type.cast(v);
     }
 
     /**

@@ -18,7 +18,7 @@ public final class Numbers {
             return d > 0 ? "Infinity" : "-Infinity";
         }
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return String.format(Locale.ROOT, "%d", (long) d);
+            return Long.toString((long) d); // what %d prints in Locale.ROOT, without parsing a format
         }
         String s = Double.toString(d);
         if (s.contains("E")) {

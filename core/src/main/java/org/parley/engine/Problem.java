@@ -37,6 +37,7 @@ public final class Problem {
     private final double[] statusQuo;
     private final DecisionRule[] rules;
     private final ConsentRules consentRules;
+    private final Conditions conditions;
 
     /** A problem without consent rules (no rule, consent list or outside option; talks certain). */
     public Problem(String[] actorIds, String[] issueIds, double[] capability, double[][] position,
@@ -49,6 +50,19 @@ public final class Problem {
     public Problem(String[] actorIds, String[] issueIds, double[] capability, double[][] position,
                    double[][] salience, double[] scaleMin, double[] scaleMax, double[] statusQuo,
                    DecisionRule[] rules, ConsentRules consentRules) {
+        this(actorIds, issueIds, capability, position, salience, scaleMin, scaleMax, statusQuo, rules, consentRules,
+                Conditions.NONE);
+    }
+
+    /**
+     * A problem with conditional positions: {@code position} holds each conditional stance's
+     * position when its condition is met; {@code conditions} its position otherwise (see
+     * {@link Resolution}).
+     */
+    public Problem(String[] actorIds, String[] issueIds, double[] capability, double[][] position,
+                   double[][] salience, double[] scaleMin, double[] scaleMax, double[] statusQuo,
+                   DecisionRule[] rules, ConsentRules consentRules, Conditions conditions) {
+        this.conditions = Objects.requireNonNull(conditions, "conditions");
         this.actorIds = Objects.requireNonNull(actorIds, "actorIds");
         this.issueIds = Objects.requireNonNull(issueIds, "issueIds");
         this.capability = Objects.requireNonNull(capability, "capability");
@@ -115,7 +129,7 @@ public final class Problem {
             sal[i][k] = s.salience().value() / 100.0;
         }
         return new Problem(actorIds, issueIds, cap, pos, sal, lo, hi, sq, rules,
-                ConsentRules.of(world, actorIds, issueIds));
+                ConsentRules.of(world, actorIds, issueIds), Conditions.of(world, List.of(actorIds), List.of(issueIds)));
     }
 
     private static int indexOf(String[] ids, String id) {
@@ -196,6 +210,17 @@ public final class Problem {
         return consentRules;
     }
 
+    /** The conditional positions ({@link Conditions#NONE} when there are none). */
+    public Conditions conditions() {
+        return conditions;
+    }
+
+    /** The same problem with other conditional positions. */
+    public Problem withConditions(Conditions newConditions) {
+        return new Problem(actorIds, issueIds, capability, position, salience, scaleMin, scaleMax, statusQuo, rules,
+                consentRules, newConditions);
+    }
+
     public boolean present(int i, int k) {
         return !Double.isNaN(position[i][k]);
     }
@@ -212,6 +237,6 @@ public final class Problem {
     /** The same problem with other positions (same shape), e.g. after a round of moves. */
     public Problem withPositions(double[][] newPositions) {
         return new Problem(actorIds, issueIds, capability, newPositions, salience, scaleMin, scaleMax, statusQuo, rules,
-                consentRules);
+                consentRules, conditions);
     }
 }

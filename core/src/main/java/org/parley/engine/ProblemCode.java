@@ -47,5 +47,12 @@ public enum ProblemCode {
     /** A value without provenance (a warning, not an error). */
     MISSING_PROVENANCE,
     /** A sentence index past the end of its source text. */
-    BAD_SENTENCE
+    BAD_SENTENCE,
+    /**
+     * A value left {@code open} (a draft's unstated number): a warning when validating, an error
+     * when forecasting without accepting the defaults.
+     */
+    OPEN_VALUE,
+    /** A conditional position whose condition cannot be used (e.g. it tests the position's own issue). */
+    BAD_CONDITION
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.parley.model.Actor;
 import org.parley.model.Branch;
 import org.parley.model.Change;
+import org.parley.model.Condition;
 import org.parley.model.DecisionRule;
 import org.parley.model.Estimate;
 import org.parley.model.Issue;
@@ -103,13 +104,20 @@ public final class ScenarioValidator {
                     out.add(ScenarioProblem.error(ProblemCode.POSITION_OUT_OF_SCALE, path + ".thresholds[" + t + "]",
                             "threshold " + num(th.value()) + " lies outside the scale " + scale(sc)));
                 }
+                if (th.by() != null && s.date() != null && th.by().isBefore(s.date())) {
+                    out.add(ScenarioProblem.error(ProblemCode.BAD_VALUE, path + ".thresholds[" + t + "].by",
+                            "the horizon " + th.by() + " of threshold '" + th.id() + "' lies before the scenario's date "
+                            + s.date()));
+                }
             }
         }
         for (int a = 0; a < s.actors().size(); a++) {
             Actor actor = s.actors().get(a);
             String path = "actors[" + a + "].capability";
             double c = actor.capability().value();
-            if (!Double.isFinite(c) || c < 0) {
+            if (actor.capability().openWithoutDefault()) {
+                out.add(openValue(actor.capability(), path, "capability"));
+            } else if (!Double.isFinite(c) || c < 0) {
                 out.add(ScenarioProblem.error(ProblemCode.BAD_CAPABILITY, path,
                         "capability of '" + actor.id() + "' must be a finite number >= 0, was " + num(c)));
             } else {
@@ -138,6 +146,7 @@ public final class ScenarioValidator {
             if (sc != null) {
                 estimate(st.position(), sc.min(), sc.max(), ProblemCode.POSITION_OUT_OF_SCALE, path + ".position",
                         "position", sourceIds, out);
+                conditional(st.position(), st.issue(), sc, path + ".position", scales, sourceIds, out);
             }
             estimate(st.salience(), 0, 100, ProblemCode.SALIENCE_OUT_OF_RANGE, path + ".salience", "salience",
                     sourceIds, out);
@@ -160,6 +169,10 @@ public final class ScenarioValidator {
             if (Scenario.BASE.equals(br.id())) {
                 out.add(ScenarioProblem.error(ProblemCode.DUPLICATE_ID, path + ".id",
                         "'" + Scenario.BASE + "' is reserved for the scenario as written; name the branch otherwise"));
+            }
+            String probSource = br.probabilitySource().source();
+            if (probSource != null && !sourceIds.contains(probSource)) {
+                out.add(unknown(ProblemCode.UNKNOWN_SOURCE, path + ".probability.source", "source", probSource, sourceIds));
             }
             if (br.probability() != null) {
                 double p = br.probability();
@@ -208,6 +221,7 @@ public final class ScenarioValidator {
                             Scale sc = scales.get(ch.issue());
                             estimate(ch.value(), sc.min(), sc.max(), ProblemCode.POSITION_OUT_OF_SCALE,
                                     cp + ".position", "position", sourceIds, out);
+                            conditional(ch.value(), ch.issue(), sc, cp + ".position", scales, sourceIds, out);
                         } else if (ch.field() == Change.Field.SALIENCE) {
                             estimate(ch.value(), 0, 100, ProblemCode.SALIENCE_OUT_OF_RANGE, cp + ".salience",
                                     "salience", sourceIds, out);
@@ -343,6 +357,58 @@ public final class ScenarioValidator {
         }
     }
 
+    /** A conditional position: its {@code otherwise} on the scale, its condition on other, known issues. */
+    private static void conditional(Estimate e, String issue, Scale sc, String path, Map<String, Scale> scales,
+                                    Set<String> sourceIds, List<ScenarioProblem> out) {
+        if (!e.isConditional()) {
+            return;
+        }
+        estimate(e.conditional().otherwise(), sc.min(), sc.max(), ProblemCode.POSITION_OUT_OF_SCALE,
+                path + ".otherwise", "position otherwise", sourceIds, out);
+        condition(e.conditional().when(), issue, path + ".if", scales, out);
+    }
+
+    private static void condition(Condition c, String ownIssue, String path, Map<String, Scale> scales,
+                                  List<ScenarioProblem> out) {
+        if (c.join() != Condition.Join.ISSUE) {
+            String key = c.join() == Condition.Join.ALL ? "all" : "any";
+            if (c.parts().isEmpty()) {
+                out.add(ScenarioProblem.error(ProblemCode.MISSING_FIELD, path + "." + key,
+                        "'" + key + "' joins at least one condition"));
+            }
+            for (int p = 0; p < c.parts().size(); p++) {
+                condition(c.parts().get(p), ownIssue, path + "." + key + "[" + p + "]", scales, out);
+            }
+            return;
+        }
+        Scale sc = scales.get(c.issue());
+        if (sc == null) {
+            out.add(unknown(ProblemCode.UNKNOWN_ISSUE, path + ".issue", "issue", c.issue(), scales.keySet()));
+        } else if (c.issue().equals(ownIssue)) {
+            out.add(ScenarioProblem.error(ProblemCode.BAD_CONDITION, path + ".issue", "a position on '" + ownIssue
+                    + "' cannot depend on the forecast of '" + ownIssue + "' itself")
+                    .withHint("Maybe the condition should test another issue of the trade"));
+        }
+        if (Double.isNaN(c.atLeast()) && Double.isNaN(c.atMost())) {
+            out.add(ScenarioProblem.error(ProblemCode.MISSING_FIELD, path, "a condition on '" + c.issue()
+                    + "' needs 'at-least' and/or 'at-most'"));
+            return;
+        }
+        for (String key : List.of("at-least", "at-most")) {
+            double b = key.equals("at-least") ? c.atLeast() : c.atMost();
+            if (Double.isInfinite(b)) {
+                out.add(ScenarioProblem.error(ProblemCode.BAD_VALUE, path + "." + key, key + " must be finite"));
+            } else if (sc != null && !Double.isNaN(b) && !sc.contains(b)) {
+                out.add(ScenarioProblem.error(ProblemCode.POSITION_OUT_OF_SCALE, path + "." + key, key + " "
+                        + num(b) + " lies outside the scale " + scale(sc) + " of '" + c.issue() + "'"));
+            }
+        }
+        if (c.atLeast() > c.atMost()) {
+            out.add(ScenarioProblem.error(ProblemCode.BAD_RANGE, path, "at-least " + num(c.atLeast())
+                    + " is above at-most " + num(c.atMost()) + ": the condition can never hold"));
+        }
+    }
+
     private static boolean hasCycle(Scenario s, Branch start) {
         Set<String> seen = new HashSet<>();
         String cur = start.id();
@@ -359,6 +425,12 @@ public final class ScenarioValidator {
     private static void estimate(Estimate e, double lo, double hi, ProblemCode code, String path, String what,
                                  Set<String> sourceIds, List<ScenarioProblem> out) {
         double v = e.value();
+        if (e.open()) {
+            out.add(openValue(e, path, what));
+            if (Double.isNaN(v)) {
+                return;
+            }
+        }
         if (!Double.isFinite(v)) {
             out.add(ScenarioProblem.error(ProblemCode.BAD_VALUE, path, what + " must be a finite number, was " + num(v)));
             return;
@@ -379,10 +451,34 @@ public final class ScenarioValidator {
         if (src != null && !sourceIds.contains(src)) {
             out.add(unknown(ProblemCode.UNKNOWN_SOURCE, path + ".source", "source", src, sourceIds));
         }
-        if (!e.provenance().isPresent()) {
+        if (!e.provenance().isPresent() && !e.open()) {
             out.add(ScenarioProblem.warning(ProblemCode.MISSING_PROVENANCE, path,
                     what + " " + num(v) + " has no provenance (a source sentence or a judgement)"));
         }
+    }
+
+    private static ScenarioProblem openValue(Estimate e, String path, String what) {
+        return ScenarioProblem.warning(ProblemCode.OPEN_VALUE, path, what + " is open"
+                + (Double.isNaN(e.value()) ? " (no default)" : " (default " + num(e.value()) + ")")
+                + (e.provenance().judgement() != null ? ": " + e.provenance().judgement() : ""))
+                .withHint(Double.isNaN(e.value()) ? "Maybe state a value: a forecast needs one"
+                        : "Maybe state a value, or forecast with --accept-defaults");
+    }
+
+    /**
+     * Every open value as an error, for a run that needs numbers: empty when there is none.
+     * {@link Simulation#plan} refuses a scenario with open values.
+     */
+    public static List<ScenarioProblem> openValues(Scenario s, Locator locator) {
+        List<ScenarioProblem> out = new ArrayList<>();
+        org.parley.model.Estimates.each(s, (path, e) -> {
+            if (e.open()) {
+                ScenarioProblem w = openValue(e, path, path.substring(path.lastIndexOf('.') + 1));
+                out.add(locator.place(new ScenarioProblem(w.code(), ScenarioProblem.Severity.ERROR, w.file(), w.line(),
+                        w.column(), w.path(), w.message(), w.hint())));
+            }
+        });
+        return out;
     }
 
     private static Set<String> ids(List<String> ids, String path, List<ScenarioProblem> out) {

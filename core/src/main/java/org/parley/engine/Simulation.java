@@ -96,10 +96,11 @@ public final class Simulation {
      * @param resolved each world as a scenario without branches
      * @param problems each world compiled
      * @param options  each model's resolved options
+     * @param conditional how conditional positions are resolved ({@link Resolution})
      */
     public record Plan(Scenario scenario, RunSpec spec, List<BargainingModel> models, List<String> worlds,
                        Map<String, Scenario> resolved, Map<String, Problem> problems,
-                       Map<String, ModelOptions> options) {
+                       Map<String, ModelOptions> options, Resolution.Settings conditional) {
         public Plan {
             models = List.copyOf(models);
             worlds = List.copyOf(worlds);
@@ -109,23 +110,33 @@ public final class Simulation {
         }
 
         /**
-         * Runs one model on a problem with the plan's round limit and the given seed, traced, then
-         * the consent stage when the model's options apply it.
+         * Runs one model on a problem with the plan's round limit and the given seed, traced: the
+         * model, then the consent stage when the model's options apply it, with its conditional
+         * positions resolved on that outcome (a note says how; see {@link Resolution}).
          */
         public Trajectory run(BargainingModel model, Problem problem, long seed) {
-            ModelOptions o = options.get(model.id());
-            Trajectory tr = model.run(problem, o, RunContext.of(spec.rounds(), seed));
-            return ConsentStage.apply(problem, tr, ConsentStage.Settings.of(o), true);
+            return Resolution.annotated(problem, resolve(model, problem, seed, true));
         }
 
         /**
          * The model's run with the consent stage (when its options apply it) but without a trace:
-         * the forecast after the stage and, in {@link Trajectory#consent()}, what the stage did.
+         * the forecast after the stage and, in {@link Trajectory#consent()}, what the stage did;
+         * conditional positions resolved.
          */
         public Trajectory outcome(BargainingModel model, Problem problem, long seed) {
+            return resolve(model, problem, seed, false).chosen().trajectory();
+        }
+
+        /**
+         * Runs one model and the consent stage on a problem, and resolves its conditional positions
+         * on the outcome ({@link Resolution}): each state tried is one model run plus the stage.
+         */
+        public Resolution.Result resolve(BargainingModel model, Problem problem, long seed, boolean trace) {
             ModelOptions o = options.get(model.id());
-            Trajectory tr = model.run(problem, o, RunContext.forecastOnly(spec.rounds(), seed));
-            return ConsentStage.apply(problem, tr, ConsentStage.Settings.of(o), false);
+            ConsentStage.Settings consent = o.parsed(ConsentStage.Settings.class, ConsentStage.Settings::of);
+            return Resolution.resolve(problem, conditional, p -> ConsentStage.apply(p, model.run(p, o,
+                    trace ? RunContext.of(spec.rounds(), seed) : RunContext.forecastOnly(spec.rounds(), seed)),
+                    consent, trace));
         }
 
         /**
@@ -147,6 +158,10 @@ public final class Simulation {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(spec, "spec");
         ScenarioValidator.require(scenario, Locator.none());
+        List<ScenarioProblem> open = ScenarioValidator.openValues(scenario, Locator.none());
+        if (!open.isEmpty()) {
+            throw new ScenarioException(open);
+        }
         List<BargainingModel> selected = select(spec);
         List<String> worlds = worlds(scenario, spec);
         Map<String, ModelOptions> options = options(selected, models.keySet(), scenario.options(), spec.options(),
@@ -158,7 +173,8 @@ public final class Simulation {
             resolved.put(w, world);
             problems.put(w, Problem.of(world));
         }
-        return new Plan(scenario, spec, selected, worlds, resolved, problems, options);
+        return new Plan(scenario, spec, selected, worlds, resolved, problems, options,
+                Resolution.Settings.of(scenario.options(), spec.options()));
     }
 
     /**
@@ -256,6 +272,9 @@ public final class Simulation {
                                    Map<String, Map<String, String>> perModel, boolean strict, List<OptionSpec> shared) {
         for (Map.Entry<String, String> e : given.entrySet()) {
             String key = e.getKey().strip();
+            if (key.startsWith(Resolution.PREFIX)) {
+                continue; // the engine's (Resolution.Settings), not a model's
+            }
             int dot = key.indexOf('.');
             if (dot > 0 && perModel.containsKey(key.substring(0, dot))) {
                 perModel.get(key.substring(0, dot)).put(key.substring(dot + 1), e.getValue());

@@ -29,6 +29,7 @@ public final class Estimates {
         for (int j = 0; j < s.stances().size(); j++) {
             Stance st = s.stances().get(j);
             visitor.accept("stances[" + j + "].position", st.position());
+            otherwise("stances[" + j + "].position", st.position(), visitor);
             visitor.accept("stances[" + j + "].salience", st.salience());
             if (st.hasOutsideOption()) {
                 visitor.accept("stances[" + j + "].outsideOption", st.outsideOption());
@@ -36,6 +37,9 @@ public final class Estimates {
         }
         for (int b = 0; b < s.branches().size(); b++) {
             Branch br = s.branches().get(b);
+            if (br.probability() != null && br.probabilitySource().isPresent()) {
+                visitor.accept("branches[" + b + "].probability", Estimate.of(br.probability(), br.probabilitySource()));
+            }
             if (br.talks() != null) {
                 visitor.accept("branches[" + b + "].talks", br.talks());
             }
@@ -45,8 +49,16 @@ public final class Estimates {
                     String f = ch.field() == Change.Field.STATUS_QUO ? "statusQuo"
                             : ch.field() == Change.Field.OUTSIDE_OPTION ? "outsideOption" : ch.field().id();
                     visitor.accept("branches[" + b + "].changes[" + c + "]." + f, ch.value());
+                    otherwise("branches[" + b + "].changes[" + c + "]." + f, ch.value(), visitor);
                 }
             }
+        }
+    }
+
+    /** A conditional position's value when its condition fails ({@code <path>.otherwise}). */
+    private static void otherwise(String path, Estimate e, BiConsumer<String, Estimate> visitor) {
+        if (e.isConditional()) {
+            visitor.accept(path + ".otherwise", e.conditional().otherwise());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.model;
 
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -10,11 +11,17 @@ import java.util.Objects;
  * @param value    the line on the issue's scale
  * @param above    {@code true} when the question is "outcome above value", {@code false} for below
  * @param question the question in words
+ * @param by       the horizon: the date by which the question is answered, or {@code null}
  */
-public record Threshold(String id, double value, boolean above, String question) {
+public record Threshold(String id, double value, boolean above, String question, LocalDate by) {
     public Threshold {
         Objects.requireNonNull(id, "id");
         question = question == null ? "" : question;
+    }
+
+    /** A question without a horizon. */
+    public Threshold(String id, double value, boolean above, String question) {
+        this(id, value, above, question, null);
     }
 
     public boolean crossedBy(double outcome) {

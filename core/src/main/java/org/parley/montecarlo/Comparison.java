@@ -185,6 +185,8 @@ public final class Comparison {
                 }
                 addIfDifferent(out, scenario, firstId, secondId, pa, pb, Change.Field.POSITION);
                 addIfDifferent(out, scenario, firstId, secondId, xa.get(ss), xb.get(ss), Change.Field.SALIENCE);
+                int os = Inputs.slot(Input.Kind.OTHERWISE, i, k, n, m);
+                addIfDifferent(out, scenario, firstId, secondId, xa.get(os), xb.get(os), Change.Field.POSITION);
             }
         }
         for (int i = 0; i < n; i++) {

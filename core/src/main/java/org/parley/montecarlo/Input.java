@@ -8,7 +8,8 @@ import org.parley.model.Range;
 
 /**
  * One number of a world that Monte Carlo varies or a sensitivity analysis moves: an actor's
- * position, salience, capability or outside option, or an issue's status quo.
+ * position (or a conditional position's {@code otherwise}), salience, capability or outside option,
+ * or an issue's status quo.
  *
  * <p>{@link #slot()} identifies the number independently of the world: the same actor's position on
  * the same issue has the same slot in the base and in every branch, so run {@code i} draws it from
@@ -29,7 +30,9 @@ public record Input(Kind kind, String actor, String issue, int actorIndex, int i
 
     /** What an input is. */
     public enum Kind {
-        POSITION, SALIENCE, CAPABILITY, STATUS_QUO, OUTSIDE_OPTION;
+        POSITION, SALIENCE, CAPABILITY, STATUS_QUO, OUTSIDE_OPTION,
+        /** A conditional position's value when its condition fails. */
+        OTHERWISE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -63,6 +66,8 @@ public record Input(Kind kind, String actor, String issue, int actorIndex, int i
                 return actor + " capability";
             case STATUS_QUO:
                 return issue + " status quo";
+            case OTHERWISE:
+                return actor + " position on " + issue + " otherwise";
             default:
                 return actor + " " + kind.id() + " on " + issue;
         }

@@ -20,7 +20,8 @@ public final class Inputs {
     /**
      * The slot of an input in a problem of {@code n} actors and {@code m} issues: positions
      * {@code [0, nm)}, saliences {@code [nm, 2nm)}, capabilities {@code [2nm, 2nm+n)}, status quos
-     * {@code [2nm+n, 2nm+n+m)}, outside options {@code [2nm+n+m, 3nm+n+m)}. Branches neither add nor reorder actors and issues, so a slot means
+     * {@code [2nm+n, 2nm+n+m)}, outside options {@code [2nm+n+m, 3nm+n+m)}, a conditional position's {@code otherwise}
+     * {@code [3nm+n+m, 4nm+n+m)}. Branches neither add nor reorder actors and issues, so a slot means
      * the same number in every world of a scenario.
      */
     public static int slot(Input.Kind kind, int actorIndex, int issueIndex, int n, int m) {
@@ -33,6 +34,8 @@ public final class Inputs {
                 return 2 * n * m + actorIndex;
             case OUTSIDE_OPTION:
                 return 2 * n * m + n + m + actorIndex * m + issueIndex;
+            case OTHERWISE:
+                return 3 * n * m + n + m + actorIndex * m + issueIndex;
             case STATUS_QUO:
             default:
                 return 2 * n * m + n + issueIndex;
@@ -45,7 +48,7 @@ public final class Inputs {
         List<Issue> issues = world.issues();
         int n = actors.size();
         int m = issues.size();
-        Input[] bySlot = new Input[3 * n * m + n + m];
+        Input[] bySlot = new Input[4 * n * m + n + m];
         for (Stance s : world.stances()) {
             int i = indexOfActor(actors, s.actor());
             int k = indexOfIssue(issues, s.issue());
@@ -56,6 +59,11 @@ public final class Inputs {
                     s.position().value(), s.position().range(), slot(Input.Kind.POSITION, i, k, n, m));
             bySlot[slot(Input.Kind.SALIENCE, i, k, n, m)] = new Input(Input.Kind.SALIENCE, s.actor(), s.issue(), i, k,
                     s.salience().value(), s.salience().range(), slot(Input.Kind.SALIENCE, i, k, n, m));
+            if (s.position().isConditional()) {
+                org.parley.model.Estimate o = s.position().conditional().otherwise();
+                int sl = slot(Input.Kind.OTHERWISE, i, k, n, m);
+                bySlot[sl] = new Input(Input.Kind.OTHERWISE, s.actor(), s.issue(), i, k, o.value(), o.range(), sl);
+            }
             if (s.hasOutsideOption()) {
                 int sl = slot(Input.Kind.OUTSIDE_OPTION, i, k, n, m);
                 bySlot[sl] = new Input(Input.Kind.OUTSIDE_OPTION, s.actor(), s.issue(), i, k, s.outsideOption().value(),
@@ -140,6 +148,7 @@ public final class Inputs {
             double[] cap = base.capability().clone();
             double[] q = sq.clone();
             double[][] outside = null;
+            org.parley.engine.Conditions conds = base.conditions();
             for (int j = 0; j < inputs.size(); j++) {
                 Input in = inputs.get(j);
                 double x = values[j];
@@ -152,6 +161,9 @@ public final class Inputs {
                         break;
                     case CAPABILITY:
                         cap[in.actorIndex()] = x;
+                        break;
+                    case OTHERWISE:
+                        conds = conds.withOtherwise(conds.indexOf(in.actorIndex(), in.issueIndex()), x);
                         break;
                     case OUTSIDE_OPTION:
                         if (outside == null) {
@@ -166,7 +178,7 @@ public final class Inputs {
                 }
             }
             return new Problem(actorIds, issueIds, cap, pos, sal, lo, hi, q, rules,
-                    outside == null ? base.consentRules() : base.consentRules().withOutsideOptions(outside));
+                    outside == null ? base.consentRules() : base.consentRules().withOutsideOptions(outside), conds);
         }
     }
 

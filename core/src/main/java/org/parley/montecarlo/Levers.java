@@ -29,6 +29,8 @@ public final class Levers {
 
     static final int STEPS = 100;
     private static final int BISECTIONS = 40;
+    /** A search's model runs as a rough upper figure: the steps plus one bisection (for estimates). */
+    public static final int RUNS_PER_SEARCH = STEPS + 2 + BISECTIONS;
 
     /**
      * One lever.
@@ -56,19 +58,32 @@ public final class Levers {
      * smallest first. Issues without thresholds have none.
      */
     public static List<Lever> find(Simulation.Plan plan, String world, int perThreshold) {
+        return find(plan, world, perThreshold, MonteCarlo.Progress.NONE);
+    }
+
+    /**
+     * The number of searches {@link #find} makes for a world: one per model and stance input
+     * (position or salience) on an issue with a threshold. A search runs the model at most about
+     * {@value #STEPS} times stepping through the domain plus {@value #BISECTIONS} times per
+     * crossing it locates.
+     */
+    public static int searches(Simulation.Plan plan, String world) {
+        return plan.models().size() * candidates(plan, world).size();
+    }
+
+    /**
+     * {@link #find}, telling {@code progress} the number of searches ({@link #searches}) and each
+     * finished one. Reporting never changes the result.
+     */
+    public static List<Lever> find(Simulation.Plan plan, String world, int perThreshold, MonteCarlo.Progress progress) {
         Problem base = plan.problems().get(world);
         if (base == null) {
             throw new IllegalArgumentException("world '" + world + "' is not in the plan");
         }
         List<Issue> issues = plan.scenario().issues();
-        List<Input> candidates = new ArrayList<>();
-        for (Input in : Inputs.all(plan.resolved().get(world))) {
-            boolean stance = in.kind() == Input.Kind.POSITION || in.kind() == Input.Kind.SALIENCE;
-            if (stance && !issues.get(in.issueIndex()).thresholds().isEmpty()) {
-                candidates.add(in);
-            }
-        }
+        List<Input> candidates = candidates(plan, world);
         List<BargainingModel> models = plan.models();
+        progress.total((long) models.size() * candidates.size());
         long seed0 = Seeds.forRun(plan.spec().seed(), 0);
         List<double[]> stated = Parallel.map(models.size(), plan.spec().threads(),
                 mi -> plan.forecast(models.get(mi), base, seed0).clone());
@@ -76,7 +91,10 @@ public final class Levers {
         List<List<Lever>> found = Parallel.map(models.size() * per, plan.spec().threads(), t -> {
             int mi = t / per;
             Input in = candidates.get(t % per);
-            return search(plan, world, base, models.get(mi), in, issues.get(in.issueIndex()), stated.get(mi), seed0);
+            List<Lever> l = search(plan, world, base, models.get(mi), in, issues.get(in.issueIndex()), stated.get(mi),
+                    seed0);
+            progress.completed(1);
+            return l;
         });
         List<Lever> out = new ArrayList<>();
         for (int mi = 0; mi < models.size(); mi++) {
@@ -96,6 +114,18 @@ public final class Levers {
             }
         }
         return out;
+    }
+
+    private static List<Input> candidates(Simulation.Plan plan, String world) {
+        List<Issue> issues = plan.scenario().issues();
+        List<Input> candidates = new ArrayList<>();
+        for (Input in : Inputs.all(plan.resolved().get(world))) {
+            boolean stance = in.kind() == Input.Kind.POSITION || in.kind() == Input.Kind.SALIENCE;
+            if (stance && !issues.get(in.issueIndex()).thresholds().isEmpty()) {
+                candidates.add(in);
+            }
+        }
+        return candidates;
     }
 
     private static List<Lever> search(Simulation.Plan plan, String world, Problem base, BargainingModel model, Input in,

@@ -28,4 +28,26 @@ class ForecastOnlyTest {
             assertThat(untraced).as("%s seed %d", m.id(), seed).isEqualTo(traced);
         }
     }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {3, 11})
+    void randomReadingsForecastTheSameWithoutATrace(long seed) {
+        Problem p = Problem.of(ScenarioGenerator.random(seed, 6, 3));
+        java.util.List<java.util.Map<String, String>> readings = java.util.List.of(
+                java.util.Map.of("p", "0.5"),
+                java.util.Map.of("arithmetic", "decimal"),
+                java.util.Map.of("transitions", "stochastic"));
+        for (BargainingModel m : Models.all()) {
+            for (java.util.Map<String, String> r : readings) {
+                boolean takes = m.options().stream().anyMatch(o -> r.containsKey(o.key()));
+                if (!takes) {
+                    continue;
+                }
+                ModelOptions o = ModelOptions.resolve(m.id(), m.options(), m.presets(), r);
+                double[] traced = m.run(p, o, RunContext.of(0, seed)).forecast();
+                double[] untraced = m.run(p, o, RunContext.forecastOnly(0, seed)).forecast();
+                assertThat(untraced).as("%s %s seed %d", m.id(), r, seed).isEqualTo(traced);
+            }
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.parley.model.Actor;
 import org.parley.model.Branch;
 import org.parley.model.Change;
+import org.parley.model.Condition;
 import org.parley.model.Estimate;
 import org.parley.model.Issue;
 import org.parley.model.Provenance;
@@ -110,6 +111,9 @@ public final class ScenarioWriter {
                     Map<String, Object> tm = new LinkedHashMap<>();
                     tm.put("id", t.id());
                     tm.put(t.above() ? "above" : "below", number(t.value()));
+                    if (t.by() != null) {
+                        tm.put("by", t.by().toString());
+                    }
                     putText(tm, "question", t.question());
                     ts.add(tm);
                 }
@@ -152,7 +156,12 @@ public final class ScenarioWriter {
                 bm.put("id", b.id());
                 bm.put("name", b.name());
                 putText(bm, "description", b.description());
-                if (b.probability() != null) {
+                if (b.probability() != null && b.probabilitySource().isPresent()) {
+                    Map<String, Object> pm = new LinkedHashMap<>();
+                    pm.put("value", number(b.probability()));
+                    provenance(pm, b.probabilitySource());
+                    bm.put("probability", pm);
+                } else if (b.probability() != null) {
                     bm.put("probability", number(b.probability()));
                 }
                 putText(bm, "base", b.base());
@@ -189,7 +198,14 @@ public final class ScenarioWriter {
     /** {@code {probability: P, <provenance>}}. */
     private static Object talks(Estimate e) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("probability", number(e.value()));
+        if (e.open()) {
+            m.put("probability", "open");
+            if (!Double.isNaN(e.value())) {
+                m.put("default", number(e.value()));
+            }
+        } else {
+            m.put("probability", number(e.value()));
+        }
         provenance(m, e.provenance());
         return m;
     }
@@ -205,11 +221,18 @@ public final class ScenarioWriter {
 
     private static Object estimate(Estimate e) {
         Provenance p = e.provenance();
-        if (e.range() == null && !p.isPresent() && p.quote() == null) {
+        if (e.range() == null && !p.isPresent() && p.quote() == null && !e.isConditional() && !e.open()) {
             return number(e.value());
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", number(e.value()));
+        if (e.open()) {
+            m.put("value", "open");
+            if (!Double.isNaN(e.value())) {
+                m.put("default", number(e.value()));
+            }
+        } else {
+            m.put("value", number(e.value()));
+        }
         if (e.range() != null) {
             m.put("low", number(e.range().low()));
             m.put("high", number(e.range().high()));
@@ -218,6 +241,28 @@ public final class ScenarioWriter {
             }
         }
         provenance(m, p);
+        if (e.isConditional()) {
+            m.put("if", condition(e.conditional().when()));
+            Estimate o = e.conditional().otherwise();
+            m.put("otherwise", o.range() == null && o.provenance().equals(p) ? number(o.value()) : estimate(o));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> condition(Condition c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (c.join() == Condition.Join.ISSUE) {
+            m.put("issue", c.issue());
+            if (!Double.isNaN(c.atLeast())) {
+                m.put("at-least", number(c.atLeast()));
+            }
+            if (!Double.isNaN(c.atMost())) {
+                m.put("at-most", number(c.atMost()));
+            }
+        } else {
+            m.put(c.join() == Condition.Join.ALL ? "all" : "any",
+                    c.parts().stream().map(ScenarioWriter::condition).toList());
+        }
         return m;
     }
 

@@ -2,6 +2,7 @@ package org.parley.io;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.parley.io.internal.AbstractYamlReader;
 import org.parley.model.Actor;
 import org.parley.model.Branch;
 import org.parley.model.Change;
+import org.parley.model.Condition;
+import org.parley.model.Conditional;
 import org.parley.model.DecisionRule;
 import org.parley.model.Distribution;
 import org.parley.model.Estimate;
@@ -27,6 +30,7 @@ import org.parley.model.Source;
 import org.parley.model.Stance;
 import org.parley.model.Threshold;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -40,19 +44,25 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class YamlScenarioReader extends AbstractYamlReader {
 
+    /** {@code draft} is the evidence block 'parley draft' writes; the reader checks it is a mapping and skips it. */
     static final Set<String> TOP = Set.of("parley", "id", "title", "date", "description", "sources", "issues",
-            "actors", "branches", "options", "talks");
+            "actors", "branches", "options", "talks", "draft");
+    /** The word for a value nobody has stated yet ({@code value: open}, with an optional {@code default}). */
+    static final String OPEN = "open";
     static final Set<String> SOURCE = Set.of("id", "title", "date", "file", "url");
     static final Set<String> ISSUE = Set.of("id", "name", "description", "scale", "status-quo", "rule", "quota", "votes",
             "consent", "thresholds");
     static final Set<String> SCALE = Set.of("min", "max", "low", "high", "points");
     static final Set<String> POINT = Set.of("value", "label");
-    static final Set<String> THRESHOLD = Set.of("id", "above", "below", "question");
+    static final Set<String> THRESHOLD = Set.of("id", "above", "below", "question", "by");
     static final Set<String> ACTOR = Set.of("id", "name", "capability", "attributes", "stances");
     static final Set<String> STANCE = Set.of("position", "salience", "outside-option");
     static final Set<String> ESTIMATE = Set.of("value", "low", "high", "distribution", "source", "quote", "sentence",
-            "judgement");
-    static final Set<String> TALKS = Set.of("probability", "source", "quote", "sentence", "judgement");
+            "judgement", "default");
+    static final Set<String> TALKS = Set.of("probability", "source", "quote", "sentence", "judgement", "default");
+    static final Set<String> POSITION = union(ESTIMATE, Set.of("if", "otherwise"));
+    static final Set<String> PROBABILITY = Set.of("value", "source", "quote", "sentence", "judgement");
+    static final Set<String> CONDITION = Set.of("issue", "at-least", "at-most", "all", "any");
     static final Set<String> BRANCH = Set.of("id", "name", "description", "probability", "base", "changes", "talks");
     /** The fields a branch change may set, exactly one per change. */
     static final List<String> CHANGE_FIELDS = List.of("position", "salience", "outside-option", "capability",
@@ -91,6 +101,9 @@ public final class YamlScenarioReader extends AbstractYamlReader {
                 error(ProblemCode.BAD_VALUE, top.get("parley"), "parley", "format version " + v
                         + " is not one this Parley reads (1)");
             }
+        }
+        if (top.containsKey("draft")) {
+            mapping(top.get("draft"), "draft", null);
         }
         for (String list : List.of("sources", "issues", "actors", "branches", "options")) {
             at(list, list, top.get(list));
@@ -234,7 +247,7 @@ public final class YamlScenarioReader extends AbstractYamlReader {
             }
             double v = number(tm, above ? "above" : "below", tp, Double.NaN);
             if (tid != null) {
-                thresholds.add(new Threshold(tid, v, above, text(tm, "question", tp)));
+                thresholds.add(new Threshold(tid, v, above, text(tm, "question", tp), date(tm.get("by"), tp + ".by")));
             }
         });
         if (id == null) {
@@ -290,7 +303,7 @@ public final class YamlScenarioReader extends AbstractYamlReader {
                     Estimate pos = null;
                     Estimate sal = null;
                     if (stm.containsKey("position")) {
-                        pos = estimate(stm.get("position"), sp + ".position", smp + ".position");
+                        pos = estimate(stm.get("position"), sp + ".position", smp + ".position", true);
                     } else {
                         error(ProblemCode.MISSING_FIELD, e.getValue(), sp + ".position", "the stance has no position");
                     }
@@ -323,7 +336,17 @@ public final class YamlScenarioReader extends AbstractYamlReader {
         at(bp, p, n);
         String id = requiredText(m, "id", p, n);
         Double probability = null;
-        if (m.containsKey("probability")) {
+        Provenance probabilitySource = null;
+        if (m.containsKey("probability") && m.get("probability") instanceof MappingNode) {
+            // {value: P, source/quote/sentence or judgement}: the probability with its provenance
+            Node pn = m.get("probability");
+            at(bp + ".probability", p + ".probability", pn);
+            Map<String, Node> pm = mapping(pn, p + ".probability", PROBABILITY);
+            if (pm != null) {
+                probability = requiredNumber(pm, "value", p + ".probability", pn);
+                probabilitySource = provenance(pm, pn, p + ".probability", bp + ".probability");
+            }
+        } else if (m.containsKey("probability")) {
             double v = number(m, "probability", p, Double.NaN);
             probability = v;
             at(bp + ".probability", p + ".probability", m.get("probability"));
@@ -397,7 +420,7 @@ public final class YamlScenarioReader extends AbstractYamlReader {
             }
             String valuePath = mp + "." + (field == Change.Field.STATUS_QUO ? "statusQuo"
                     : field == Change.Field.OUTSIDE_OPTION ? "outsideOption" : f);
-            Estimate e = estimate(cm.get(f), cp + "." + f, valuePath);
+            Estimate e = estimate(cm.get(f), cp + "." + f, valuePath, field == Change.Field.POSITION);
             if (e != null) {
                 changes.add(new Change(field, actor, issue, e));
             }
@@ -406,7 +429,8 @@ public final class YamlScenarioReader extends AbstractYamlReader {
         if (id == null) {
             return null;
         }
-        return new Branch(id, text(m, "name", p), text(m, "description", p), probability, base, changes, talks);
+        return new Branch(id, text(m, "name", p), text(m, "description", p), probability, base, changes, talks,
+                probabilitySource);
     }
 
     /** {@code talks: {probability: P, source/quote/sentence or judgement}}: an estimate of P. */
@@ -420,19 +444,37 @@ public final class YamlScenarioReader extends AbstractYamlReader {
             return null;
         }
         at(modelPath, p + ".probability", m.get("probability"));
-        Double v = parseNumber(m.get("probability"), p + ".probability");
+        boolean open = m.get("probability") instanceof ScalarNode pn && OPEN.equals(pn.getValue());
+        Double v = open ? (m.containsKey("default") ? parseNumber(m.get("default"), p + ".default") : Double.valueOf(Double.NaN))
+                : parseNumber(m.get("probability"), p + ".probability");
+        if (!open && m.containsKey("default")) {
+            error(ProblemCode.UNKNOWN_FIELD, m.get("default"), p + ".default",
+                    "'default' belongs to an open probability (probability: open)");
+        }
         Provenance prov = provenance(m, n, p, modelPath);
-        return v == null ? null : new Estimate(v, null, prov);
+        return v == null ? null : new Estimate(v, null, prov, null, open);
     }
 
-    /** A number, or a mapping {value, low, high, distribution, source, quote, sentence, judgement}. */
     private Estimate estimate(Node n, String p, String modelPath) {
+        return estimate(n, p, modelPath, false);
+    }
+
+    /**
+     * A number, or a mapping {value, low, high, distribution, source, quote, sentence, judgement};
+     * a position may also be conditional: {@code if: {issue, at-least, at-most} | {all: [...]} |
+     * {any: [...]}} with {@code otherwise} (a number, which shares the position's provenance, or an
+     * estimate of its own).
+     */
+    private Estimate estimate(Node n, String p, String modelPath, boolean position) {
         at(modelPath, p, n);
+        if (n instanceof ScalarNode sn && OPEN.equals(sn.getValue())) {
+            return Estimate.open(Double.NaN, Provenance.none());
+        }
         if (n instanceof ScalarNode) {
             Double v = parseNumber(n, p);
             return v == null ? null : Estimate.of(v);
         }
-        Map<String, Node> m = mapping(n, p, ESTIMATE);
+        Map<String, Node> m = mapping(n, p, position ? POSITION : ESTIMATE);
         if (m == null) {
             return null;
         }
@@ -440,7 +482,17 @@ public final class YamlScenarioReader extends AbstractYamlReader {
             error(ProblemCode.MISSING_FIELD, n, p + ".value", "the value is missing");
             return null;
         }
-        Double v = parseNumber(m.get("value"), p + ".value");
+        boolean open = m.get("value") instanceof ScalarNode vn && OPEN.equals(vn.getValue());
+        Double v;
+        if (open) {
+            v = m.containsKey("default") ? parseNumber(m.get("default"), p + ".default") : Double.valueOf(Double.NaN);
+        } else {
+            if (m.containsKey("default")) {
+                error(ProblemCode.UNKNOWN_FIELD, m.get("default"), p + ".default",
+                        "'default' belongs to an open value (value: open); this value is " + scalar(m.get("value"), p));
+            }
+            v = parseNumber(m.get("value"), p + ".value");
+        }
         Range range = null;
         boolean hasLow = m.containsKey("low");
         boolean hasHigh = m.containsKey("high");
@@ -476,8 +528,84 @@ public final class YamlScenarioReader extends AbstractYamlReader {
         if (v == null) {
             return null;
         }
-        return new Estimate(v, range, prov);
+        Conditional conditional = null;
+        if (m.containsKey("if") || m.containsKey("otherwise")) {
+            if (!m.containsKey("if") || !m.containsKey("otherwise")) {
+                String missing = m.containsKey("if") ? "otherwise" : "if";
+                error(ProblemCode.MISSING_FIELD, n, p + "." + missing, "a conditional position needs both 'if' and "
+                        + "'otherwise'; '" + missing + "' is missing");
+                return null;
+            }
+            Condition when = condition(m.get("if"), p + ".if", modelPath + ".if");
+            Node on = m.get("otherwise");
+            Estimate otherwise;
+            if (on instanceof ScalarNode) {
+                at(modelPath + ".otherwise", p + ".otherwise", on);
+                Double o = parseNumber(on, p + ".otherwise");
+                otherwise = o == null ? null : Estimate.of(o, prov);
+            } else {
+                otherwise = estimate(on, p + ".otherwise", modelPath + ".otherwise", false);
+            }
+            if (when == null || otherwise == null) {
+                return null;
+            }
+            conditional = new Conditional(when, otherwise);
+        }
+        return new Estimate(v, range, prov, conditional, open);
     }
+
+    /** {@code {issue: ID, at-least: X, at-most: Y}}, {@code {all: [...]}} or {@code {any: [...]}}. */
+    private Condition condition(Node n, String p, String modelPath) {
+        at(modelPath, p, n);
+        Map<String, Node> m = mapping(n, p, CONDITION);
+        if (m == null) {
+            return null;
+        }
+        boolean leaf = m.containsKey("issue") || m.containsKey("at-least") || m.containsKey("at-most");
+        int joins = (m.containsKey("all") ? 1 : 0) + (m.containsKey("any") ? 1 : 0);
+        if (joins > 1 || (joins == 1 && leaf) || (joins == 0 && !leaf)) {
+            error(ProblemCode.MISSING_FIELD, n, p, "a condition is either {issue, at-least and/or at-most} or one of "
+                    + "{all: [...]} and {any: [...]}");
+            return null;
+        }
+        if (joins == 1) {
+            String key = m.containsKey("all") ? "all" : "any";
+            at(modelPath + "." + key, p + "." + key, m.get(key));
+            List<Condition> parts = new ArrayList<>();
+            boolean[] ok = {true};
+            forEach(m.get(key), p + "." + key, (cn, cp, ci) -> {
+                Condition c = condition(cn, cp, modelPath + "." + key + "[" + ci + "]");
+                if (c == null) {
+                    ok[0] = false;
+                } else {
+                    parts.add(c);
+                }
+            });
+            if (!ok[0]) {
+                return null;
+            }
+            return key.equals("all") ? Condition.all(parts) : Condition.any(parts);
+        }
+        String issue = requiredText(m, "issue", p, n);
+        at(modelPath + ".issue", p + ".issue", m.get("issue"));
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        boolean ok = true;
+        for (String key : List.of("at-least", "at-most")) {
+            if (m.containsKey(key)) {
+                at(modelPath + "." + key, p + "." + key, m.get(key));
+                Double b = parseNumber(m.get(key), p + "." + key);
+                ok &= b != null;
+                if (key.equals("at-least")) {
+                    lo = b == null ? Double.NaN : b;
+                } else {
+                    hi = b == null ? Double.NaN : b;
+                }
+            }
+        }
+        return issue == null || !ok ? null : Condition.on(issue, lo, hi);
+    }
+
 
     private Provenance provenance(Map<String, Node> m, Node n, String p, String modelPath) {
         String source = text(m, "source", p);
@@ -534,6 +662,12 @@ public final class YamlScenarioReader extends AbstractYamlReader {
         }
         Optional<Mark> m = n.getStartMark();
         loc.put(modelPath, filePath, m.map(x -> x.getLine() + 1).orElse(0), m.map(x -> x.getColumn() + 1).orElse(0));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
     }
 
     private static String num(double d) {

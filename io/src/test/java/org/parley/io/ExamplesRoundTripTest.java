@@ -75,12 +75,27 @@ class ExamplesRoundTripTest {
     @Test
     void seedScenarioHasWhatTheIssueAsksFor() {
         Scenario s = Scenarios.seed().scenario();
-        assertThat(s.issues()).extracting(i -> i.id())
-                .contains("sanctions", "terror-list", "aid", "denuclearisation", "abductees");
+        assertThat(s.issues()).extracting(i -> i.id()).containsExactly("sanctions", "us-sanctions", "terror-list",
+                "denuclearisation", "nuclear-status", "exercises", "aid", "abductees", "japan-aid");
+        // one North Korean actor; the others in their roles
         assertThat(s.actors()).extracting(a -> a.id())
-                .contains("kim", "dprk-fm", "dprk-military", "usa", "russia", "japan", "south-korea", "china");
-        assertThat(s.branchIds()).contains("trump-wins", "trump-loses", "russia-withdraws");
+                .containsExactly("kim", "usa", "south-korea", "japan", "china", "russia");
+        assertThat(s.branchIds()).containsExactly("trump-wins", "trump-loses", "russia-deepens", "russia-withdraws");
         assertThat(s.actor("china").orElseThrow().attributes()).containsEntry("analyst-added", "true");
+        // who must agree: North Korea and the US on their issues, the Security Council vetoes on UN sanctions,
+        // Japan on its own track; Russia and China take part only where they hold a veto
+        assertThat(s.issue("sanctions").orElseThrow().consent()).containsExactly("kim", "usa", "china", "russia");
+        assertThat(s.issue("abductees").orElseThrow().consent()).containsExactly("kim", "japan");
+        assertThat(s.stances()).filteredOn(st -> st.actor().equals("russia") || st.actor().equals("china"))
+                .extracting(st -> st.issue()).containsOnly("sanctions");
+        assertThat(s.stances()).filteredOn(st -> st.issue().equals("abductees"))
+                .extracting(st -> st.actor()).containsExactlyInAnyOrder("kim", "japan");
+        // the trades are conditional positions; the US government is renamed per world
+        assertThat(s.stance("kim", "abductees").orElseThrow().position().isConditional()).isTrue();
+        assertThat(s.stance("japan", "japan-aid").orElseThrow().position().isConditional()).isTrue();
+        assertThat(s.resolve("trump-wins").actor("usa").orElseThrow().name()).contains("Trump administration");
+        assertThat(s.resolve("trump-loses").actor("usa").orElseThrow().name()).contains("Harris administration");
+        assertThat(s.resolve("trump-wins").talks().value()).isGreaterThan(s.resolve("trump-loses").talks().value());
         for (var i : s.issues()) {
             assertThat(i.scale().minLabel()).as(i.id()).isNotBlank();
             assertThat(i.scale().maxLabel()).as(i.id()).isNotBlank();

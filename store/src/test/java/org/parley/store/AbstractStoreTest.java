@@ -246,7 +246,7 @@ abstract class AbstractStoreTest {
             Threshold t = reg.threshold(run, "base", "sanctions", "substantial-relief", false);
             assertThat(t.value()).isEqualTo(50);
             Registration r = reg.register(run, "base", "sanctions", null, LocalDate.of(2025, 6, 30), t, 0, "ann");
-            assertThat(r.question()).isEqualTo("Does North Korea obtain substantial sanctions relief?");
+            assertThat(r.question()).isEqualTo("Does the Security Council suspend the sectoral sanctions?");
             assertThat(r.forecasts()).extracting(RegisteredForecast::model).containsExactlyElementsOf(mc.models());
             Registration plain = reg.register(run, "base", "aid", "Where does aid land?", LocalDate.of(2025, 6, 30),
                     null, 0, "ann");
@@ -291,9 +291,14 @@ abstract class AbstractStoreTest {
 
     @Test
     void theBranchMixtureIsRegistrable() {
-        // the seed's probability branches trump-wins and trump-loses (0.5 each, talks certain): P(yes)
-        // is the average of the two worlds' shares, the point the average of their point forecasts
+        // the seed's probability branches trump-wins and trump-loses, each with its own talks probability:
+        // P(yes) = sum over worlds of p_w (talks_w x share of runs past 50 + (1 - talks_w) x [status quo > 50]),
+        // the point the same mixture of each world's point forecast and the status quo
         ForecastResult mc = Fixtures.monteCarlo(Fixtures.seedForecast(), 101, 10, 3);
+        org.parley.model.Scenario scenario = Fixtures.seedScenario();
+        double pSum = scenario.branches().stream().filter(b -> b.id().startsWith("trump-"))
+                .mapToDouble(org.parley.model.Branch::probability).sum();
+        assertThat(pSum).isCloseTo(1.0, within(1e-12));
         try (Store s = open()) {
             long run = s.saveRun(mc, Fixtures.save(false));
             Registry reg = new Registry(s);
@@ -305,9 +310,17 @@ abstract class AbstractStoreTest {
                 double p = 0;
                 double point = 0;
                 for (String w : List.of("trump-wins", "trump-loses")) {
+                    org.parley.model.Scenario world = scenario.resolve(w);
+                    double pw = scenario.branches().stream().filter(b -> b.id().equals(w)).findFirst().orElseThrow()
+                            .probability();
+                    double talks = world.talksProbability();
+                    assertThat(world.issues().get(0).id()).isEqualTo("sanctions");
+                    double sq = world.issues().get(0).statusQuo().value();
                     double[] samples = s.samples(run, w, f.model(), "sanctions");
-                    p += 0.5 * Arrays.stream(samples).filter(x -> x > 50).count() / samples.length;
-                    point += 0.5 * mc.run(w, f.model()).orElseThrow().trajectory().forecast()[0];
+                    double share = (double) Arrays.stream(samples).filter(x -> x > 50).count() / samples.length;
+                    p += pw * (talks * share + (1 - talks) * (sq > 50 ? 1 : 0));
+                    point += pw * (talks * mc.run(w, f.model()).orElseThrow().trajectory().forecast()[0]
+                            + (1 - talks) * sq);
                 }
                 assertThat(f.probability()).isCloseTo(p, within(1e-12));
                 assertThat(f.point()).isCloseTo(point, within(1e-9));

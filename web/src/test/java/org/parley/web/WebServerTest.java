@@ -596,9 +596,9 @@ class WebServerTest {
         String id = started.json().get("id").asText();
         assertThat(started.raw().headers().firstValue("Location")).contains("/api/runs/" + id);
         JsonNode done = waitFor(id, "done");
-        assertThat(done.get("progress").get("done").asInt()).isEqualTo(8).isEqualTo(done.get("progress").get("total").asInt());
+        assertThat(done.get("progress").get("done").asInt()).isEqualTo(10).isEqualTo(done.get("progress").get("total").asInt()); // 5 worlds x 2 models
         JsonNode result = get("/api/runs/" + id + "/result").json();
-        assertThat(result.get("worlds").size()).isEqualTo(4);
+        assertThat(result.get("worlds").size()).isEqualTo(5);
         assertThat(result.get("settings").get("models").toString()).isEqualTo("[\"compromise\",\"nash\"]");
         assertThat(get("/api/runs/" + id + "/result?format=csv").body()).startsWith("branch,model,run,round,actor,issue,position");
         assertError(get("/api/runs/" + id + "/result?format=pdf"), 400, "BAD_OPTION");

@@ -24,8 +24,13 @@ final class Candidate {
     boolean valid = true;
     double dp;
     double dq;
-    /** Positions of other actors that earlier exchanges moved, as this candidate knows them: [p or q][actor]. */
-    private final double[][] updates;
+    /**
+     * Positions of other actors that earlier exchanges moved, as this candidate knows them, per
+     * issue slot (0 = p, 1 = q): a short list of (actor, position), null until the first one.
+     */
+    private final int[][] updActor = new int[2][];
+    private final double[][] updPos = new double[2][];
+    private final int[] updCount = new int[2];
 
     Candidate(RoundState st, int a, int b, int p, int q) {
         this.st = st;
@@ -46,16 +51,31 @@ final class Candidate {
         this.j = second;
         i.opposite = j;
         j.opposite = i;
-        this.updates = new double[2][];
     }
 
-    private double[] updatesFor(int issue, boolean create) {
-        int slot = issue == p ? 0 : 1;
-        if (updates[slot] == null && create) {
-            updates[slot] = new double[st.actorCount];
-            Arrays.fill(updates[slot], Double.NaN);
+    /**
+     * Writes both update lists into the round's actor index, which the sums and {@link #record}
+     * read while this candidate is worked on; {@link #unmark} clears it again.
+     */
+    private void mark() {
+        for (int slot = 0; slot < 2; slot++) {
+            int[] index = st.updateIndex[slot];
+            int[] ua = updActor[slot];
+            for (int u = 0; u < updCount[slot]; u++) {
+                index[ua[u]] = u;
+            }
         }
-        return updates[slot];
+    }
+
+    /** Clears what {@link #mark} (and {@link #record}) wrote. */
+    private void unmark() {
+        for (int slot = 0; slot < 2; slot++) {
+            int[] index = st.updateIndex[slot];
+            int[] ua = updActor[slot];
+            for (int u = 0; u < updCount[slot]; u++) {
+                index[ua[u]] = -1;
+            }
+        }
     }
 
     // ---- the formulas of decide/model/calculations.py, on this candidate's state ----
@@ -76,18 +96,28 @@ final class Candidate {
                 num += x * st.s[b][k] * st.c[b][k];
             }
         } else {
-            double[] upd = updatesFor(k, false);
-            for (int t = 0; t < order.length; t++) {
-                int b = order[t];
-                double x;
-                if (b == a.actor) {
-                    x = position;
-                } else if (upd != null && !Double.isNaN(upd[b])) {
-                    x = upd[b];
-                } else {
-                    x = st.x[b][k];
+            // x * s * c in that order, as the outcome sums multiply; unmoved actors' terms precomputed
+            int slot = k == p ? 0 : 1;
+            double[] xsc = st.xsc[k];
+            int own = a.actor;
+            if (updCount[slot] == 0) {
+                for (int t = 0; t < order.length; t++) {
+                    int b = order[t];
+                    num += b == own ? position * st.s[b][k] * st.c[b][k] : xsc[t];
                 }
-                num += x * st.s[b][k] * st.c[b][k];
+            } else {
+                int[] index = st.updateIndex[slot];
+                for (int t = 0; t < order.length; t++) {
+                    int b = order[t];
+                    int u;
+                    if (b == own) {
+                        num += position * st.s[b][k] * st.c[b][k];
+                    } else if ((u = index[b]) >= 0) {
+                        num += updPos[slot][u] * st.s[b][k] * st.c[b][k];
+                    } else {
+                        num += xsc[t];
+                    }
+                }
             }
         }
         return num / den;
@@ -102,18 +132,29 @@ final class Candidate {
         int k = a.supply;
         double num = 0;
         int[] order = st.order[k];
-        double[] upd = st.overshootAll ? null : updatesFor(k, false);
-        for (int t = 0; t < order.length; t++) {
-            int b = order[t];
-            double x;
-            if (st.overshootAll) {
-                x = b == a.actor ? from : st.cur[b][k];
-            } else if (upd != null && !Double.isNaN(upd[b])) {
-                x = upd[b];
-            } else {
-                x = b == a.actor ? from : st.x[b][k];
+        if (st.overshootAll) {
+            for (int t = 0; t < order.length; t++) {
+                int b = order[t];
+                double x = b == a.actor ? from : st.cur[b][k];
+                num += x * st.s[b][k] * st.c[b][k];
             }
-            num += x * st.s[b][k] * st.c[b][k];
+        } else {
+            // the recorded update comes before the actor's own position here (see above)
+            int slot = k == p ? 0 : 1;
+            double[] xsc = st.xsc[k];
+            int own = a.actor;
+            int[] index = st.updateIndex[slot];
+            for (int t = 0; t < order.length; t++) {
+                int b = order[t];
+                int u = index[b];
+                if (u >= 0) {
+                    num += updPos[slot][u] * st.s[b][k] * st.c[b][k];
+                } else if (b == own) {
+                    num += from * st.s[b][k] * st.c[b][k];
+                } else {
+                    num += xsc[t];
+                }
+            }
         }
         double left = target * st.denom[k] - num;
         return left / (a.sSupply * a.cSupply);
@@ -142,7 +183,19 @@ final class Candidate {
 
     // ---- EqualGainExchange.calculate ----
 
+    /** Computes the exchange from the round's start (a new candidate: nothing recorded yet). */
     void calculate() {
+        if (updCount[0] + updCount[1] > 0) {
+            mark();
+            compute();
+            unmark();
+        } else {
+            compute();
+        }
+    }
+
+    /** The Equal Gain solution; the update lists must be marked (see {@link #mark}). */
+    private void compute() {
         dp = byAbsoluteMove(j);
         dq = byExchangeRatio(j, dp);
         i.move = reverseMove(i, dq);
@@ -370,14 +423,20 @@ final class Candidate {
         if (reCalc) {
             takeBackMoves();
         }
-        if (e.j.sameActorDemand(j) || e.j.sameActorDemand(i)) {
+        boolean recordI = e.j.sameActorDemand(j) || e.j.sameActorDemand(i);
+        boolean recordJ = e.i.sameActorDemand(j) || e.i.sameActorDemand(i);
+        if (!reCalc && !recordI && !recordJ) {
+            return; // untouched by e
+        }
+        mark();
+        if (recordI) {
             record(e.i, e.j.demand);
             if (!reCalc) {
                 takeBackMoves();
                 reCalc = true;
             }
         }
-        if (e.i.sameActorDemand(j) || e.i.sameActorDemand(i)) {
+        if (recordJ) {
             record(e.j, e.i.demand);
             if (!reCalc) {
                 takeBackMoves();
@@ -385,22 +444,37 @@ final class Candidate {
             }
         }
         if (reCalc) {
-            calculate();
+            compute();
         }
+        unmark();
     }
 
     /** Records that {@code mover} now votes elsewhere on {@code issue} ({@code update_updates}). */
     private void record(Side mover, int issue) {
-        double[] upd = updatesFor(issue, true);
-        double prev = upd[mover.actor];
-        if (Double.isNaN(prev)) {
-            upd[mover.actor] = mover.y;
-        } else if (mover.start <= prev) {
-            upd[mover.actor] = prev < mover.y ? prev : mover.y;
+        int slot = issue == p ? 0 : 1;
+        int u = st.updateIndex[slot][mover.actor];
+        if (u < 0) {
+            int count = updCount[slot];
+            if (updActor[slot] == null) {
+                updActor[slot] = new int[4];
+                updPos[slot] = new double[4];
+            } else if (count == updActor[slot].length) {
+                updActor[slot] = Arrays.copyOf(updActor[slot], count * 2);
+                updPos[slot] = Arrays.copyOf(updPos[slot], count * 2);
+            }
+            updActor[slot][count] = mover.actor;
+            updPos[slot][count] = mover.y;
+            updCount[slot] = count + 1;
+            st.updateIndex[slot][mover.actor] = count;
+            return;
+        }
+        double prev = updPos[slot][u];
+        if (mover.start <= prev) {
+            updPos[slot][u] = prev < mover.y ? prev : mover.y;
         } else if (prev > mover.y) {
-            upd[mover.actor] = prev;
+            updPos[slot][u] = prev;
         } else {
-            upd[mover.actor] = mover.y;
+            updPos[slot][u] = mover.y;
         }
     }
 }

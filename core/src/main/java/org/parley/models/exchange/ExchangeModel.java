@@ -109,8 +109,9 @@ public final class ExchangeModel implements BargainingModel {
 
     @Override
     public Trajectory run(Problem problem, ModelOptions options, RunContext context) {
-        ExchangeSettings o = ExchangeSettings.from(options);
-        return new Run(problem, o, context.random()).run(context.rounds() > 0 ? context.rounds() : DEFAULT_ROUNDS);
+        ExchangeSettings o = options.parsed(ExchangeSettings.class, ExchangeSettings::from);
+        return new Run(problem, o, context.random()).run(context.rounds() > 0 ? context.rounds() : DEFAULT_ROUNDS,
+                context.trace());
     }
 
     /** One run: the compiled arrays and the round loop. */
@@ -187,7 +188,11 @@ public final class ExchangeModel implements BargainingModel {
             return out;
         }
 
-        Trajectory run(int rounds) {
+        /**
+         * Runs the rounds. Without {@code trace} only the last round's outcome is kept (no moves,
+         * sentences or series): the same arithmetic and random draws, so the same forecast.
+         */
+        Trajectory run(int rounds, boolean trace) {
             double[][] x = new double[n][m];
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < m; k++) {
@@ -198,20 +203,30 @@ public final class ExchangeModel implements BargainingModel {
                     ? new DecimalEngine(problem, x, eligible, order, o, random)
                     : new DoubleEngine(x, s, c, eligible, order, o, random);
             List<Round> out = new ArrayList<>();
-            double[] initial = new RoundState(x, s, c, order, o, random).outcomes(x);
-            out.add(Round.initial(problem.copyPositions(), denormalize(initial)));
+            if (trace) {
+                double[] initial = new RoundState(x, s, c, order, o, random).outcomes(x);
+                out.add(Round.initial(problem.copyPositions(), denormalize(initial)));
+            }
             String stop = "round limit";
-            for (int r = 1; r <= rounds; r++) {
+            Engine.RoundOutput last = null;
+            int r = 1;
+            for (; r <= rounds; r++) {
                 RunContext.checkpoint();
-                Engine.RoundOutput ro = engine.next();
-                out.add(round(r, ro));
-                if (ro.realized().isEmpty()) {
+                last = engine.next();
+                if (trace) {
+                    out.add(round(r, last));
+                }
+                if (last.realized().isEmpty()) {
                     stop = "no exchange possible after round " + (r - 1);
                     break;
                 }
             }
-            Round last = out.get(out.size() - 1);
-            return new Trajectory(out, last.outcome().clone(), stop, notes);
+            if (trace) {
+                return new Trajectory(out, out.get(out.size() - 1).outcome().clone(), stop, notes);
+            }
+            double[] forecast = denormalize(last.voteOutcome());
+            Round end = new Round(Math.min(r, rounds), denormalize(last.vote()), forecast, List.of(), Map.of());
+            return new Trajectory(List.of(end), forecast.clone(), stop, notes);
         }
 
         private double[] denormalize(double[] v) {
@@ -269,8 +284,16 @@ public final class ExchangeModel implements BargainingModel {
 
         private static String fmt(double v) {
             String t = String.format(Locale.ROOT, "%.3f", v);
-            if (t.contains(".")) {
-                t = t.replaceAll("0+$", "").replaceAll("\\.$", "");
+            if (t.indexOf('.') >= 0) {
+                // trailing zeros, then a trailing point (no regular expression per number)
+                int end = t.length();
+                while (t.charAt(end - 1) == '0') {
+                    end--;
+                }
+                if (t.charAt(end - 1) == '.') {
+                    end--;
+                }
+                t = t.substring(0, end);
             }
             return t.equals("-0") ? "0" : t;
         }

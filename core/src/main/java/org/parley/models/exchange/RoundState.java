@@ -19,6 +19,17 @@ final class RoundState {
     final int[][] order;
     /** Current voting positions of the round (used by {@code overshoot=all}). */
     final double[][] cur;
+    /**
+     * Per issue, in {@link #order}: start position x salience x capability, multiplied in that order
+     * (the term the outcome sums use), so the sums stream one array instead of three.
+     */
+    final double[][] xsc;
+    /**
+     * Scratch for one candidate at a time (a run is single-threaded): per issue slot of the
+     * candidate (0 = p, 1 = q) and actor, the index of the actor's recorded update in the
+     * candidate's list, or -1.
+     */
+    final int[][] updateIndex;
 
     final boolean sumRule;
     final boolean overshootAll;
@@ -44,6 +55,19 @@ final class RoundState {
             }
             denom[k] = d;
         }
+        this.xsc = new double[m][];
+        for (int k = 0; k < m; k++) {
+            int[] ok = order[k];
+            double[] t = new double[ok.length];
+            for (int u = 0; u < ok.length; u++) {
+                int a = ok[u];
+                t[u] = x[a][k] * s[a][k] * c[a][k];
+            }
+            xsc[k] = t;
+        }
+        this.updateIndex = new int[2][x.length];
+        java.util.Arrays.fill(updateIndex[0], -1);
+        java.util.Arrays.fill(updateIndex[1], -1);
         this.cur = new double[x.length][];
         for (int a = 0; a < x.length; a++) {
             cur[a] = x[a].clone();

@@ -69,7 +69,7 @@ public final class ExpectedUtilityModel implements BargainingModel {
 
     @Override
     public Trajectory run(Problem problem, ModelOptions options, RunContext context) {
-        EuConfig cfg = new EuConfig(options);
+        EuConfig cfg = options.parsed(EuConfig.class, EuConfig::new);
         int n = problem.actorCount();
         int m = problem.issueCount();
         List<String> notes = new ArrayList<>();

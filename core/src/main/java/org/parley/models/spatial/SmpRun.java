@@ -30,6 +30,15 @@ final class SmpRun {
     String stopReason = "";
     /** Turn whose state the last state repeats, or -1. */
     int cycleOf = -1;
+    /**
+     * Memory: when true, a state's n x n matrices are dropped once the next state is computed (see
+     * {@link SmpState#release}) and, with {@link #keepTurns} false, the turns are not kept, so a
+     * run holds O(n^2) for the current state plus O(n m) per past state instead of O(n^2) per
+     * state. The trajectory is the same.
+     */
+    boolean releaseStates;
+    /** Keep each turn's challenges, bargains and queues (the explanation reads them). */
+    boolean keepTurns = true;
 
     private final int n;
     private final double[][] c;
@@ -266,10 +275,15 @@ final class SmpRun {
                 x2[k] = bk.posRcvr().clone();
             }
         }
-        turns.add(turn);
+        if (keepTurns) {
+            turns.add(turn);
+        }
         double[][] y2 = newIdeals(s.y, x2);
         SmpState next = new SmpState(a, params, x2, y2);
         next.assess(c, pv, scratch);
+        if (releaseStates) {
+            s.release();
+        }
         return next;
     }
 

@@ -22,17 +22,17 @@ final class SmpState {
     /** Ideals {@code y[actor][dim]} on [0, 1]. */
     final double[][] y;
     /** {@code d[i][j]}: salience-weighted distance from i's ideal to j's position. */
-    final double[][] d;
+    double[][] d;
     /** Transposed distances, {@code dT[j][i] = d[i][j]}, so loops over third parties stream memory. */
-    final double[][] dT;
+    double[][] dT;
     /** Inferred risk attitude R_i. */
     final double[] risk;
     /** Risk-neutral PCE probability of each actor's position (weights = capability). */
     final double[] riskNeutralProb;
     /** {@code rEst[h][i]}: h's estimate of i's risk attitude. */
-    final double[][] rEst;
+    double[][] rEst;
     /** {@code own[a][j] = aUtil[a](a, j)}: a's utility for j's position in a's own eyes. */
-    final double[][] own;
+    double[][] own;
     /** True when every position had the same win probability, so no risk attitude could be inferred (R = 0). */
     boolean riskUndefined;
     /** Indices of the unique positions (first occurrence), KTAB uIndices. */
@@ -53,6 +53,19 @@ final class SmpState {
         this.riskNeutralProb = new double[n];
         this.rEst = new double[n][n];
         this.own = new double[n][n];
+    }
+
+    /**
+     * Drops the n x n matrices (distances, risk estimates, utilities) once the next state exists:
+     * what remains (positions, ideals, risk attitudes, win probabilities of the unique positions)
+     * is what the stop rule and the explanation read. After this, {@link #pDist} and the
+     * challenge estimates are unavailable.
+     */
+    void release() {
+        d = null;
+        dT = null;
+        rEst = null;
+        own = null;
     }
 
     /** KTAB bsUtil: utility of a (normalised) distance for risk attitude R. */

@@ -75,6 +75,17 @@ final class SpatialExplainer {
         return new Trajectory(rounds, outcome.clone(), run.stopReason, notes);
     }
 
+    /**
+     * The forecast alone: the last state's outcome as {@link #trajectory} computes it, with a single
+     * round holding it (no positions on the scales, series or moves).
+     */
+    Trajectory forecastOnly(List<String> notes) {
+        int last = run.states.size() - 1;
+        double[] outcome = outcome(run.states.get(last));
+        Round end = new Round(last, p.copyPositions(), outcome, List.of(), Map.of());
+        return new Trajectory(List.of(end), outcome.clone(), run.stopReason, notes);
+    }
+
     private double[] outcome(SmpState s) {
         int m = p.issueCount();
         double[] out = new double[m];

@@ -147,13 +147,15 @@ public final class SpatialModel implements BargainingModel {
     public Trajectory run(Problem p, ModelOptions options, RunContext context) {
         SmpParameters params;
         try {
-            params = SmpParameters.of(options);
+            params = options.parsed(SmpParameters.class, SmpParameters::of);
         } catch (IllegalArgumentException e) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "model 'spatial': " + e.getMessage());
         }
         List<String> notes = new ArrayList<>();
         Compiled in = compile(p, options, notes);
         SmpRun run = new SmpRun(in.actors, params);
+        run.releaseStates = true;
+        run.keepTurns = context.trace();
         try {
             run.run(in.x0, context.rounds(), context.random());
         } catch (IllegalStateException e) {
@@ -166,7 +168,8 @@ public final class SpatialModel implements BargainingModel {
                 break;
             }
         }
-        return new SpatialExplainer(p, in, params, run).trajectory(notes);
+        SpatialExplainer explainer = new SpatialExplainer(p, in, params, run);
+        return context.trace() ? explainer.trajectory(notes) : explainer.forecastOnly(notes);
     }
 
     /** The problem on KTAB's scales. */

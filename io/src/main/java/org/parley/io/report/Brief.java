@@ -420,6 +420,13 @@ public final class Brief {
             Estimate e = v.value();
             String range = e.hasRange() ? " <span class=\"meta\">(" + Numbers.format(e.range().low()) + " - "
                     + Numbers.format(e.range().high()) + ")</span>" : "";
+            if (e.isConditional()) {
+                range += " <span class=\"meta\">if " + esc(e.conditional().when().describe()) + ", else "
+                        + Numbers.format(e.conditional().otherwise().value()) + "</span>";
+            }
+            if (e.open()) {
+                range += " <span class=\"missing\">open" + (Double.isNaN(e.value()) ? "" : " (default)") + "</span>";
+            }
             h.append("<tr class=\"value\"><td>").append(esc(v.what())).append("</td><td class=\"num\">")
                     .append(Numbers.format(e.value())).append(range).append("</td><td>")
                     .append(source(e.provenance(), sentences)).append("</td></tr>\n");

@@ -4,6 +4,22 @@
 
 const num = e => (e === null || e === undefined) ? null : (typeof e === 'number' ? e : e.value);
 
+/** A conditional position's condition in words: "denuclearisation ≥ 30", "all of (…)". */
+export function conditionText(c) {
+  if (!c || typeof c !== 'object') return '';
+  if (c.all || c.any) return `${c.all ? 'all' : 'any'} of (${(c.all || c.any).map(conditionText).join(', ')})`;
+  const parts = [];
+  if (c['at-least'] !== undefined) parts.push(`≥ ${c['at-least']}`);
+  if (c['at-most'] !== undefined) parts.push(`≤ ${c['at-most']}`);
+  return `${c.issue} ${parts.join(' and ')}`;
+}
+
+/** "if denuclearisation ≥ 30, otherwise 5" for a conditional position, else ''. */
+export function conditionalText(e) {
+  if (!e || typeof e !== 'object' || !e.if) return '';
+  return `if ${conditionText(e.if)}, otherwise ${num(e.otherwise)}`;
+}
+
 function el(tag, attrs = {}, ...kids) {
   const n = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -53,6 +69,7 @@ export class Editor {
     if (e && typeof e === 'object') {
       if (e.source) { i.classList.add('sourced'); i.title = e.quote ? `“${e.quote}” (${e.source})` : e.source; }
       else if (e.judgement) { i.classList.add('judged'); i.title = 'Judgement: ' + e.judgement; }
+      if (e.if) { i.classList.add('conditional'); i.title = `${conditionalText(e)}\n${i.title}`; }
     }
     i.addEventListener('change', () => {
       const t = this.estimate(path);
@@ -142,6 +159,8 @@ export class Editor {
           const base = `actors[${n}].stances.${iss.id}`;
           td.append(el('div', { class: 'cell' }, this.input(`${base}.position`, num(st.position), 'pos'),
             this.input(`${base}.salience`, num(st.salience), 'sal')));
+          const cond = conditionalText(st.position);
+          if (cond) td.append(el('div', { class: 'condition', 'data-path': `${base}.position.if`, text: cond }));
         } else {
           td.append(el('span', { class: 'empty', text: 'absent' }));
         }
@@ -233,6 +252,11 @@ export class Editor {
       return i;
     };
     body.append(el('p', {}, 'Value ', el('strong', { text: String(o.value) }), '  range ', range('low'), ' to ', range('high')));
+    if (o.if) {
+      body.append(el('p', { class: 'conditional-note' }, 'Conditional position (read-only here; edit it in the YAML): ',
+        el('strong', { text: String(o.value) }), ` ${conditionalText(o)}. The engine reruns the model until the `
+        + 'positions the conditions select reproduce themselves.'));
+    }
     const prov = el('div', { id: 'provenance' });
     if (o.source) {
       const src = this.sources.find(s => s.id === o.source);
