@@ -104,7 +104,8 @@ class BriefTest {
         assertTrue(answer.contains("P(deal)"));
         assertTrue(answer.contains("P(talks)"));
         Issue sanctions = seed.scenario().issue("sanctions").orElseThrow();
-        assertEquals("Broad suspension of UN sectoral sanctions", Brief.words(sanctions, 55));
+        var point = sanctions.scale().points().get(sanctions.scale().points().size() - 1);
+        assertEquals(point.label(), Brief.words(sanctions, point.value() + 0.5));
         assertEquals(sanctions.scale().minLabel(), Brief.words(sanctions, 3));
     }
 
@@ -148,6 +149,8 @@ class BriefTest {
             var p = st.position().provenance();
             if (p.sentence() > 0) {
                 assertTrue(appendix.contains(Brief.esc(sentences.get(p.sentence() - 1))), "sentence " + p.sentence());
+            } else if (p.quote() != null) {
+                assertTrue(appendix.contains(Brief.esc(p.quote())), p.quote());
             } else {
                 assertTrue(p.judgement() != null && appendix.contains(Brief.esc(p.judgement())));
             }
