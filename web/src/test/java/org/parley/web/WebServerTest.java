@@ -315,7 +315,7 @@ class WebServerTest {
             assertThat(brief.body()).contains("<section id=\"" + id + "\">");
         }
         // the provenance appendix quotes the stored article, not only the sentence number
-        assertThat(brief.body()).contains("(reuters-ri-2024, sentence 11)").contains("<svg").doesNotContain("<script");
+        assertThat(brief.body()).containsPattern("&ldquo;[^<]+&rdquo; <span class=\"meta\">\\(reuters-ri-2024, sentence [0-9]+\\)").contains("<svg").doesNotContain("<script");
         assertThat(get("/api/scenarios/" + SEED + "/versions/1/brief?models=compromise").status()).isEqualTo(200);
         assertError(get("/api/scenarios/" + SEED + "/brief?runs=0"), 400, "BAD_OPTION");
         assertError(get("/api/scenarios/nope/brief"), 404, "UNKNOWN_ID");
