@@ -20,6 +20,7 @@ import org.parley.engine.RunResult;
 import org.parley.engine.RunSpec;
 import org.parley.engine.Simulation;
 import org.parley.io.Scenarios;
+import org.parley.io.report.Brief;
 import org.parley.io.results.JsonResultWriter;
 import org.parley.io.results.ResultFormat;
 import org.parley.io.results.ResultWriters;
@@ -69,6 +70,32 @@ final class ForecastApi {
     void routes(Javalin app, JobApi jobApi) {
         jobApi.routes(app, "/api/runs", Job.Kind.FORECAST, this::start, ForecastApi::result);
         app.post("/api/forecast", this::now);
+        app.get("/api/scenarios/{id}/brief", this::brief);
+        app.get("/api/scenarios/{id}/versions/{version}/brief", this::brief);
+    }
+
+    /**
+     * {@code GET /api/scenarios/{id}/brief?models=a,b&runs=N}: the analyst's brief ({@link Brief}),
+     * one self-contained HTML page, as a download; at most {@link #MAX_SYNC_RUNS} runs.
+     */
+    private void brief(Context ctx) {
+        StoredScenario st = scenarios.stored(ctx);
+        Scenarios.Loaded l = scenarios.loaded(st);
+        Scenarios.Loaded withText = new Scenarios.Loaded(l.scenario(), l.format(), l.locator(), l.warnings(),
+                st.sources());
+        int runs = ctx.queryParamAsClass("runs", Integer.class).getOrDefault(1);
+        if (runs < 1 || runs > MAX_SYNC_RUNS) {
+            throw new ApiException(400, "BAD_OPTION", "runs must be between 1 and " + MAX_SYNC_RUNS + ", was " + runs);
+        }
+        String models = ctx.queryParam("models");
+        RunSpec spec = RunSpec.defaults().withRuns(runs).withThreads(1).withModels(models == null || models.isBlank()
+                ? List.of() : List.of(models.split(",")).stream().map(String::strip).toList());
+        budget.check(simulation, l.scenario(), spec);
+        String html = interactive.call(Job.Kind.FORECAST, syncTimeout, job -> Brief.build(withText, simulation, spec));
+        String safe = st.id().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "_");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + Http.clip(safe, 100) + "-brief.html\"");
+        ctx.result(html);
     }
 
     /** Parses and checks a forecast request body against the budget; nothing runs yet. */

@@ -206,7 +206,7 @@ final class ScenarioApi {
         return m;
     }
 
-    private StoredScenario stored(Context ctx) {
+    StoredScenario stored(Context ctx) {
         String id = ctx.pathParam("id");
         if (ctx.pathParamMap().containsKey("version")) {
             int v;

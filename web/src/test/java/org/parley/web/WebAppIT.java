@@ -203,6 +203,28 @@ class WebAppIT {
         assertThat(driver.findElement(By.id("history")).getText()).contains("v2");
         shot("04-run-all-models");
 
+        // 4b. the answer panel comes first: the description, the questions, issues x models with the
+        // scale's words, P(deal) and P(talks); a dynamic model is selected; the brief downloads
+        WebElement panel = driver.findElement(By.id("answer-panel"));
+        assertThat(driver.findElements(By.cssSelector(".charts > figure")).get(0).getAttribute("id")).isEqualTo("answer-panel");
+        assertThat(panel.findElement(By.id("answer-description")).getText()).contains(seed.description().strip().substring(0, 40));
+        assertThat(panel.findElement(By.id("answer-questions")).getText())
+                .contains(seed.issues().get(0).thresholds().get(0).question());
+        String answer = panel.findElement(By.id("answer-table")).getText();
+        assertThat(answer).contains("P(talks)", "P(deal)", seed.issues().get(0).name(), "expected-utility");
+        String selected = new Select(driver.findElement(By.id("model"))).getFirstSelectedOption().getText();
+        Object rounds = js("const w = window.parleyState.result.worlds.find(x => x.id === document.getElementById('world').value);"
+                + " return w.runs.find(x => x.model === arguments[0]).rounds.length", selected);
+        assertThat(((Number) rounds).intValue()).as("model %s after Run all", selected).isGreaterThan(1);
+        String brief = (String) ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch(`/api/scenarios/${window.parleyState.scenario.id}/versions/${window.parleyState.scenario.version}/brief?models=compromise`)"
+                + ".then(r => r.text()).then(done, e => done('failed: ' + e))");
+        assertThat(brief).contains("<section id=\"bottom-line\">", "<section id=\"provenance\">", "<svg");
+        driver.findElement(By.id("export-brief")).click();
+        waiting().until(d -> d.findElement(By.id("status")).getText().contains("Brief downloaded"));
+        js("document.getElementById('answer-panel').scrollIntoView()");
+        shot("04b-answer-panel");
+
         // 5. the trajectory chart has one series per actor of the issue, and the outcome
         @SuppressWarnings("unchecked")
         List<String> names = (List<String>) js("return window.parleyCharts.trajectory.getOption().series.map(s => s.name)");

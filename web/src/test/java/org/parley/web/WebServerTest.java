@@ -306,6 +306,23 @@ class WebServerTest {
     }
 
     @Test
+    void theBriefDownloadsAsOneHtmlPageWithTheArticleSentences() {
+        Answer brief = get("/api/scenarios/" + SEED + "/brief?models=compromise,expected-utility");
+        assertThat(brief.status()).as(brief.body()).isEqualTo(200);
+        assertThat(brief.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(brief.raw().headers().firstValue("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"" + SEED + "-brief.html\"");
+        for (String id : org.parley.io.report.Brief.SECTIONS) {
+            assertThat(brief.body()).contains("<section id=\"" + id + "\">");
+        }
+        // the provenance appendix quotes the stored article, not only the sentence number
+        assertThat(brief.body()).containsPattern("&ldquo;[^<]+&rdquo; <span class=\"meta\">\\(reuters-ri-2024, sentence [0-9]+\\)").contains("<svg").doesNotContain("<script");
+        assertThat(get("/api/scenarios/" + SEED + "/versions/1/brief?models=compromise").status()).isEqualTo(200);
+        assertError(get("/api/scenarios/" + SEED + "/brief?runs=0"), 400, "BAD_OPTION");
+        assertError(get("/api/scenarios/nope/brief"), 404, "UNKNOWN_ID");
+    }
+
+    @Test
     void aScenarioCreatedAgainAfterDeleteIsReadAnew() {
         assertThat(send("POST", "/api/scenarios", MINIMAL).status()).isEqualTo(201);
         assertThat(get("/api/scenarios/tiny/branches").json().size()).isZero();

@@ -35,15 +35,25 @@ public final class Charts {
      * round, y the position on the issue's scale.
      */
     public static String trajectories(String title, Problem p, Trajectory t) {
+        int[] all = new int[p.issueCount()];
+        for (int k = 0; k < all.length; k++) {
+            all[k] = k;
+        }
+        return trajectories(title, p, t, all);
+    }
+
+    /** The same for some issues only (indexes into the problem), one panel each, in the order given. */
+    public static String trajectories(String title, Problem p, Trajectory t, int[] issues) {
         double panel = 230;
         double top = 50;
-        double height = top + panel * p.issueCount() + 20;
+        double height = top + panel * issues.length + 20;
         Svg svg = new Svg(WIDTH, height, title);
         svg.text("text", title, "x", 20.0, "y", 28.0, "font-size", 16, "font-weight", "bold");
         List<Round> rounds = t.rounds();
         int last = Math.max(1, rounds.get(rounds.size() - 1).index());
-        for (int k = 0; k < p.issueCount(); k++) {
-            double y0 = top + k * panel;
+        for (int n = 0; n < issues.length; n++) {
+            int k = issues[n];
+            double y0 = top + n * panel;
             Svg.Axis xa = new Svg.Axis(0, last, LEFT, WIDTH - RIGHT);
             Svg.Axis ya = new Svg.Axis(p.scaleMin(k), p.scaleMax(k), y0 + panel - 40, y0 + 25);
             svg.open("g", "class", "panel", "data-issue", p.issueId(k));

@@ -6,6 +6,7 @@ import * as charts from '/charts.js';
 
 const $ = id => document.getElementById(id);
 const state = { scenario: null, dirty: false, valid: true, result: null, run: null, models: [] };
+window.parleyState = state; // for the browser tests
 const editor = new Editor(() => { state.dirty = true; scheduleValidate(); });
 
 function status(text, error = false) {
@@ -144,6 +145,7 @@ async function runAll() {
   }
   state.result = await call('GET', `/api/runs/${j.id}/result`);
   state.mc = null;
+  state.pickDynamic = true;
   status(`Run ${j.id} done`);
   showResult();
 }
@@ -232,12 +234,132 @@ function bottomLine(r, world, model) {
   }
 }
 
+/** The scale's words nearest a value: the nearest labelled point or labelled end (as the brief). */
+function scaleWords(scale, x) {
+  if (!scale || x === null || x === undefined || Number.isNaN(x)) return '';
+  const marks = [];
+  if (scale.low) marks.push([scale.min, scale.low]);
+  if (scale.high) marks.push([scale.max, scale.high]);
+  for (const p of scale.points || []) marks.push([p.value, p.label]);
+  let best = '', dist = Infinity;
+  for (const [v, label] of marks) {
+    if (Math.abs(x - v) < dist) { best = label; dist = Math.abs(x - v); }
+  }
+  return best;
+}
+
+/** Rows of the answer: per issue and model, the forecast in the selected world, its words, P(deal) and P(talks) mixed. */
+function answerRows(r, world) {
+  const b = r.bottomLine;
+  const issues = state.scenario?.document.issues || [];
+  const rows = [];
+  for (const issue of world.issues) {
+    const doc = issues.find(i => i.id === issue);
+    let talks = 0;
+    for (const [w, p] of Object.entries(b?.mixed || {})) {
+      const d = b.details.find(x => x.world === w && x.issue === issue);
+      if (d) talks += p * d.talks;
+    }
+    for (const m of r.settings.models) {
+      const run = world.runs.find(x => x.model === m);
+      const x = run ? run.forecast[issue] : null;
+      let deal = 0;
+      for (const [w, p] of Object.entries(b?.mixed || {})) {
+        const d = b.details.find(y => y.world === w && y.model === m && y.issue === issue);
+        if (d) deal += p * d.pDeal;
+      }
+      rows.push({ issue, name: doc?.name || issue, model: m, world: world.id, forecast: x,
+        words: scaleWords(doc?.scale, x), pDeal: deal, pTalks: talks });
+    }
+  }
+  return rows;
+}
+
+/** The answer panel: the scenario's description and questions, then issues x models with words, P(deal), P(talks). */
+function answerPanel(r, world) {
+  const doc = state.scenario?.document || {};
+  $('answer-description').textContent = doc.description || '';
+  const qs = $('answer-questions');
+  qs.replaceChildren();
+  for (const i of doc.issues || []) {
+    for (const t of i.thresholds || []) {
+      const li = document.createElement('li');
+      li.textContent = `${t.question || i.name} (${i.id} ${'above' in t ? '> ' + t.above : '< ' + t.below})`;
+      qs.append(li);
+    }
+  }
+  const mixed = Object.keys(r.bottomLine?.mixed || {}).join(', ');
+  $('answer-caption').textContent = `The answer: forecast in world ${world.id}; P(deal) and P(talks) mixed over ${mixed}`;
+  const rows = answerRows(r, world);
+  const table = $('answer-table');
+  table.replaceChildren();
+  const head = document.createElement('tr');
+  for (const h of ['issue', ...r.settings.models, 'P(talks)']) {
+    const th = document.createElement('th');
+    th.textContent = h;
+    head.append(th);
+  }
+  table.append(head);
+  for (const issue of world.issues) {
+    const tr = document.createElement('tr');
+    const mine = rows.filter(x => x.issue === issue);
+    const name = document.createElement('th');
+    name.textContent = mine[0]?.name || issue;
+    name.scope = 'row';
+    tr.append(name);
+    for (const row of mine) {
+      const td = document.createElement('td');
+      const v = document.createElement('b');
+      v.textContent = row.forecast === null || row.forecast === undefined ? '' : row.forecast.toFixed(1);
+      const words = document.createElement('div');
+      words.className = 'words';
+      words.textContent = row.words;
+      const deal = document.createElement('div');
+      deal.className = 'hint';
+      deal.textContent = `P(deal) ${(100 * row.pDeal).toFixed(1)}%`;
+      td.append(v, words, deal);
+      tr.append(td);
+    }
+    const talks = document.createElement('td');
+    talks.textContent = mine.length ? (100 * mine[0].pTalks).toFixed(1) + '%' : '';
+    tr.append(talks);
+    table.append(tr);
+  }
+}
+
+function csvCell(v) {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+
+/** The answer panel as CSV: one row per issue and model. */
+function exportAnswer() {
+  const r = state.result;
+  if (!r) throw new Error('run the models first');
+  const world = r.worlds.find(w => w.id === $('world').value) || r.worlds[0];
+  const lines = ['issue,model,world,forecast,words,p_deal,p_talks'];
+  for (const x of answerRows(r, world)) {
+    lines.push([x.issue, x.model, x.world, x.forecast, x.words, x.pDeal, x.pTalks].map(csvCell).join(','));
+  }
+  saveBlob(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }), `${state.scenario.id}-answer.csv`);
+}
+
+/** The first model that moves over rounds (a dynamic model) in the world, else the first model. */
+function dynamicModel(r, world) {
+  return r.settings.models.find(m => (world.runs.find(x => x.model === m)?.rounds.length || 0) > 1) || r.settings.models[0];
+}
+
 function showResult() {
   const r = state.result;
   if (!r) return;
   fillWorlds(r.worlds.map(w => w.id));
   fill($('model'), r.settings.models, true);
   const world = r.worlds.find(w => w.id === $('world').value) || r.worlds[0];
+  if (state.pickDynamic) {
+    $('model').value = dynamicModel(r, world);
+    state.pickDynamic = false;
+  }
+  answerPanel(r, world);
   fill($('issue'), world.issues, true);
   fill($('why-actor'), world.actors, true);
   const model = $('model').value, issue = $('issue').value;
@@ -309,6 +431,14 @@ function wire() {
   }));
   $('run-all').addEventListener('click', () => runAll().catch(e => { $('run-all').disabled = false; fail(e); }));
   $('run-mc').addEventListener('click', () => monteCarlo().catch(fail));
+  $('export-answer').addEventListener('click', () => { try { exportAnswer(); } catch (e) { fail(e); } });
+  $('export-brief').addEventListener('click', () => {
+    if (!state.scenario) return;
+    const models = state.result ? state.result.settings.models.join(',') : '';
+    status('Writing the brief ...');
+    download(`/api/scenarios/${enc(state.scenario.id)}/versions/${state.scenario.version}/brief?models=${enc(models)}`,
+      `${state.scenario.id}-brief.html`).then(() => status('Brief downloaded')).catch(fail);
+  });
   $('run-cancel').addEventListener('click', () => state.run && call('DELETE', `/api/runs/${state.run}`).catch(fail));
   for (const id of ['world', 'model', 'issue', 'compare-a', 'compare-b', 'why-actor']) $(id).addEventListener('change', showResult);
   $('round').addEventListener('input', showResult);
