@@ -39,7 +39,7 @@ public final class Ensemble {
         int[] w = new int[m];
         int[] best = new int[m];
         double[] bestMae = {Double.POSITIVE_INFINITY};
-        search(0, grid, w, f, out, unit, best, bestMae);
+        search(0, grid, w, x -> mae(x, f, out, unit), best, bestMae);
         Map<String, Double> weights = new LinkedHashMap<>();
         for (int j = 0; j < m; j++) {
             weights.put(models.get(j), (double) best[j] / grid);
@@ -47,12 +47,16 @@ public final class Ensemble {
         return weights;
     }
 
-    private static void search(int j, int left, int[] w, double[][] f, double[] out, double[] unit, int[] best,
-                               double[] bestMae) {
+    /**
+     * Every weight vector on the grid (non-negative whole numbers summing to {@code left} from
+     * position {@code j} on), in a fixed order; the first with the lowest error is kept in {@code best}.
+     */
+    static void search(int j, int left, int[] w, java.util.function.ToDoubleFunction<int[]> error, int[] best,
+                       double[] bestMae) {
         int m = w.length;
         if (j == m - 1) {
             w[j] = left;
-            double mae = mae(w, f, out, unit);
+            double mae = error.applyAsDouble(w);
             if (mae < bestMae[0] - 1e-12) {
                 bestMae[0] = mae;
                 System.arraycopy(w, 0, best, 0, m);
@@ -61,7 +65,7 @@ public final class Ensemble {
         }
         for (int k = left; k >= 0; k--) {
             w[j] = k;
-            search(j + 1, left - k, w, f, out, unit, best, bestMae);
+            search(j + 1, left - k, w, error, best, bestMae);
         }
     }
 

@@ -727,30 +727,12 @@ public final class ProtocolBacktest {
             int[] w = new int[m];
             int[] best = new int[m];
             double[] bestMae = {Double.POSITIVE_INFINITY};
-            search(d, comp, train, 0, grid, w, best, bestMae);
+            Ensemble.search(0, grid, w, x -> mae(d, comp, train, x), best, bestMae);
             double[] out = new double[m];
             for (int k = 0; k < m; k++) {
                 out[k] = (double) best[k] / grid;
             }
             return out;
-        }
-
-        private static void search(Data d, int[] comp, boolean[] train, int j, int left, int[] w, int[] best,
-                                   double[] bestMae) {
-            int m = w.length;
-            if (j == m - 1) {
-                w[j] = left;
-                double mae = mae(d, comp, train, w);
-                if (mae < bestMae[0] - 1e-12) {
-                    bestMae[0] = mae;
-                    System.arraycopy(w, 0, best, 0, m);
-                }
-                return;
-            }
-            for (int k = left; k >= 0; k--) {
-                w[j] = k;
-                search(d, comp, train, j + 1, left - k, w, best, bestMae);
-            }
         }
 
         private static double mae(Data d, int[] comp, boolean[] train, int[] w) {

@@ -61,16 +61,21 @@ public final class Parallel {
             Thread.currentThread().interrupt();
             throw new ParleyException(ErrorCode.FAILURE, "interrupted", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new ParleyException(ErrorCode.FAILURE, String.valueOf(cause), cause);
+            throw unwrap(e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A failed task's cause as the exception to throw: itself when unchecked (an Error is rethrown). */
+    public static RuntimeException unwrap(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new ParleyException(ErrorCode.FAILURE, String.valueOf(cause), cause);
     }
 }

@@ -82,14 +82,7 @@ public final class LocalSweepEngine implements SweepEngine {
                 throw new ParleyException(ErrorCode.FAILURE, "interrupted", e);
             } catch (ExecutionException e) {
                 stopped.set(true);
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                if (cause instanceof Error) {
-                    throw (Error) cause;
-                }
-                throw new ParleyException(ErrorCode.FAILURE, String.valueOf(cause), cause);
+                throw Parallel.unwrap(e);
             } finally {
                 pool.shutdownNow();
             }
