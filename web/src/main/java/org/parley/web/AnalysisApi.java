@@ -78,7 +78,10 @@ final class AnalysisApi {
     }
 
     private void routes(Javalin app, JobApi jobApi, String base, Job.Kind kind, Reader reader) {
-        app.post(base, ctx -> json(ctx, 200, interactive.call(kind, syncTimeout, reader.read(ctx).work())));
+        app.post(base, ctx -> {
+            Analysis a = reader.read(ctx);
+            json(ctx, 200, interactive.call(kind, syncTimeout, ClientWatch.of(ctx), a.work()));
+        });
         jobApi.routes(app, base + "/jobs", kind, ctx -> {
             Analysis a = reader.read(ctx);
             JobApi.accepted(ctx, base + "/jobs", jobs.submit(kind, a.scenario(), a.version(), a.settings(), a.total(),

@@ -91,7 +91,8 @@ final class ForecastApi {
         RunSpec spec = RunSpec.defaults().withRuns(runs).withThreads(1).withModels(models == null || models.isBlank()
                 ? List.of() : List.of(models.split(",")).stream().map(String::strip).toList());
         budget.check(simulation, l.scenario(), spec);
-        String html = interactive.call(Job.Kind.FORECAST, syncTimeout, job -> Brief.build(withText, simulation, spec));
+        String html = interactive.call(Job.Kind.FORECAST, syncTimeout, ClientWatch.of(ctx),
+                job -> Brief.build(withText, simulation, spec));
         String safe = st.id().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "_");
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + Http.clip(safe, 100) + "-brief.html\"");
@@ -130,7 +131,7 @@ final class ForecastApi {
         Scenario scenario = r.loaded().scenario();
         RunSpec spec = r.spec().withThreads(1);
         budget.check(simulation, scenario, spec);
-        ForecastResult result = interactive.call(Job.Kind.FORECAST, syncTimeout,
+        ForecastResult result = interactive.call(Job.Kind.FORECAST, syncTimeout, ClientWatch.of(ctx),
                 job -> simulation.run(scenario, spec, r.loaded().warningLines()));
         json(ctx, 200, JsonResultWriter.tree(result));
     }

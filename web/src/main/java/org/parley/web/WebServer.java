@@ -149,6 +149,11 @@ public final class WebServer implements AutoCloseable {
         return jobs;
     }
 
+    /** Requests waiting for their answer that are running or queued (for tests). */
+    int busyRequests() {
+        return interactive.busy();
+    }
+
     /** Something to close after the server (e.g. its store connection). */
     public void onClose(Runnable r) {
         closers.add(Objects.requireNonNull(r, "r"));
