@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.parley.backtest.Backtest;
+import org.parley.backtest.BacktestCase;
 import org.parley.backtest.BacktestSet;
 import org.parley.backtest.Calibration;
 import org.parley.backtest.CapabilityRule;
@@ -126,6 +127,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "cases run at once; 0 = every core (default)")
     int threads;
 
+    @Option(names = "--allow-large", description = RunFlags.ALLOW_LARGE)
+    boolean allowLarge;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -146,6 +150,9 @@ public final class BacktestCommand implements Callable<Integer> {
         Simulation sim = Models.simulation();
         RunSpec runSpec = RunSpec.defaults().withModels(ScenarioInput.split(models)).withOptions(options)
                 .withRounds(rounds).withSeed(seed).withThreads(threads);
+        for (BacktestCase c : set.cases()) { // every case's work, before any runs
+            RunFlags.checkBudget(allowLarge, c.scenario(), runSpec.withRuns(Math.max(1, calibrationRuns)));
+        }
         ProtocolBacktest.Result pr = new ProtocolBacktest(sim).run(set, rule, runSpec, settings);
         Backtest.Result result = pr.base();
         PrintWriter out = spec.commandLine().getOut();

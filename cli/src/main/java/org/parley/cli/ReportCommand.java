@@ -64,6 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Warnings.print(loaded, err);
         RunSpec runSpec = run.spec(input.modelOptions()).withRuns(runs);
+        run.checkBudget(loaded.scenario(), runSpec);
         String html = Brief.build(loaded, Models.simulation(), runSpec);
         try {
             Files.writeString(out, html, StandardCharsets.UTF_8);

@@ -58,6 +58,8 @@ final class SobolSensitivity {
         PrintWriter out = cmd.spec.commandLine().getOut();
         Scenarios.Loaded loaded = input.loadForRun();
         Warnings.print(loaded, err);
+        cmd.run.checkBudget(loaded.scenario(), cmd.run.spec(input.modelOptions()).withWorlds(List.of(world))
+                .withRuns(runs));
         SweepSpec spec = new SweepSpec(List.of(TextScenarioSource.of(input.name(), loaded.scenario())), Grid.none(),
                 ScenarioInput.split(models), List.of(world), rounds, input.modelOptions(), seed, runs,
                 SweepSpec.DEFAULT_BLOCK, false);

@@ -117,6 +117,50 @@ class HardeningTest {
     }
 
     @Test
+    void everyCommandThatRunsModelsHasTheBudget() throws IOException {
+        assertThat(refused("sensitivity", "--method", "sobol", "--runs", "10000000").err())
+                .contains("runs must be <= 100000 without --allow-large");
+        assertThat(refused("sensitivity", "--method", "sobol", "--runs", "10", "-o", "expected-utility.max-rounds=2e9")
+                .err()).contains("expected-utility.max-rounds must be <= 100000");
+        assertThat(refused("report", "--runs", "10000000", "--out", dir.resolve("b.html").toString()).err())
+                .contains("runs must be <= 100000");
+        assertThat(refused("explain", "--model", "expected-utility", "-o", "expected-utility.max-rounds=2e9").err())
+                .contains("expected-utility.max-rounds must be <= 100000");
+        assertThat(refused("explain", "--model", "median", "--rounds", "2000000000").err()).contains("rounds must be <= 100000");
+        String deu = org.parley.engine.Peers.require("peers/bdm/inputs/blksv_deu3.tsv").toString();
+        assertThat(refused("backtest", deu, "--rounds", "2000000000").err()).contains("rounds must be <= 100000");
+        assertThat(refused("backtest", deu, "--model", "compromise", "--calibration-runs", "10000000").err())
+                .contains("runs must be <= 100000");
+        // the exchange model weighs actors^2 x issues^2 pairs: 120 actors on 9 issues are 1,166,400
+        Path big = write("big.yaml", big(120, 9));
+        assertThat(refused("forecast", big.toString(), "--model", "exchange").err()).contains(
+                "the exchange model's pairs (actors^2 x issues^2) must be <= 1000000 without --allow-large, was 1166400 "
+                        + "(120^2 x 9^2");
+        assertThat(refused("sensitivity", big.toString(), "--model", "exchange", "--runs", "1").err()).contains("pairs");
+        CliRun other = CliRun.of("forecast", big.toString(), "--model", "median", "--format", "csv");
+        assertThat(other.exit()).as(other.err()).isZero();
+    }
+
+    /** A scenario with generated actors and issues, every number by judgement. */
+    static String big(int actors, int issues) {
+        StringBuilder sb = new StringBuilder("parley: 1\nid: big\ntitle: big\nissues:\n");
+        for (int k = 0; k < issues; k++) {
+            sb.append("  - id: i").append(k).append("\n    scale: {min: 0, max: 100}\n");
+        }
+        sb.append("actors:\n");
+        for (int i = 0; i < actors; i++) {
+            sb.append("  - id: a").append(i).append("\n    capability: {value: ").append(1 + (i * 37) % 99)
+                    .append(", judgement: generated}\n    stances:\n");
+            for (int k = 0; k < issues; k++) {
+                sb.append("      i").append(k).append(": {position: {value: ").append((i * 13 + k * 29) % 101)
+                        .append(", judgement: generated}, salience: {value: ").append(1 + (i * 7 + k * 11) % 100)
+                        .append(", judgement: generated}}\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
     void passwordsInStoreUrlsAreMasked() {
         assertThat(Store.mask("jdbc:postgresql://h/db?user=u&password=sekret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");

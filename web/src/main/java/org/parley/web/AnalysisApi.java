@@ -164,6 +164,9 @@ final class AnalysisApi {
         BacktestSet set = Backtests.read(Http.text(ctx, "backtest.yaml"), null);
         CapabilityRule rule = CapabilityRule.forSet(ctx.queryParam("capability"), set);
         RunSpec spec = RunSpec.defaults().withModels(models).withThreads(1);
+        for (org.parley.backtest.BacktestCase c : set.cases()) { // every case's work, before anything is queued
+            budget.check(simulation, c.scenario(), spec);
+        }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("name", set.name());
         settings.put("cases", set.cases().size());

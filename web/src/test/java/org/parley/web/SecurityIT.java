@@ -132,6 +132,24 @@ class SecurityIT {
     }
 
     @Test
+    void aLargeUploadCannotRunTheExchangeModelForMinutes() throws Exception {
+        start(WebSettings.local(0), Models.all());
+        // 200 actors x 5 issues: 1,000,000 candidate pairs a round (the attack's upload ran 150 s)
+        assertThat(own("POST", "/api/scenarios", big("crowd", 200, 5, 0)).statusCode()).isEqualTo(201);
+        long t0 = System.nanoTime();
+        for (String path : List.of("/api/forecast", "/api/runs", "/api/montecarlo", "/api/montecarlo/jobs")) {
+            HttpResponse<String> r = own("POST", path, "{\"scenario\": \"crowd\"}");
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(400);
+            assertThat(code(r)).isEqualTo("BAD_OPTION");
+            assertThat(r.body()).contains("pairs (actors^2 x issues^2) must be <= 100000 on this server, was 1000000");
+        }
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).as("refused before any work").isLessThan(20);
+        HttpResponse<String> median = own("POST", "/api/forecast", "{\"scenario\": \"crowd\", \"models\": [\"median\"]}");
+        assertThat(median.statusCode()).as(median.body()).isEqualTo(200);
+        assertThat(JSON.readTree(send("GET", "/api/jobs", null).body()).size()).isZero();
+    }
+
+    @Test
     void aCancelledJobFreesItsWorkerWithinARound() throws Exception {
         start(WebSettings.local(0).withJobThreads(1), Models.all());
         // 80 actors x 8 issues, 10,000 rounds of expected utility: minutes of work on one worker
