@@ -99,7 +99,17 @@ class StoreCommandsTest {
                 .contains("points only").contains("90% model error 0.00 to 74.00").doesNotContain("P(above 50)");
         CliRun none = parley("score", "--store", store());
         assertThat(none.out()).contains("no resolved forecasts");
-        CliRun res = parley("resolve", "1", "--outcome", "10", "--date", "2025-06-30", "--source", "Reuters", "--store",
+        // off the issue's scale, or before the registration: refused as on the web
+        CliRun off = parley("resolve", "1", "--outcome", "1e300", "--date", "2030-06-30", "--source", "Reuters",
+                "--store", store());
+        assertThat(off.exit()).isEqualTo(2);
+        assertThat(off.err()).contains("is off the scale of issue 'sanctions' (0 to 100)");
+        CliRun early = parley("resolve", "1", "--outcome", "10", "--date", "2000-01-01", "--source", "Reuters",
+                "--store", store());
+        assertThat(early.exit()).isEqualTo(2);
+        assertThat(early.err()).contains("the resolution's date 2000-01-01 is before the forecast was registered");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(); // on or after the registration
+        CliRun res = parley("resolve", "1", "--outcome", "10", "--date", today, "--source", "Reuters", "--store",
                 store());
         assertThat(res.exit()).as(res.err()).isZero();
         CliRun score = parley("score", "--store", store(), "--all");
