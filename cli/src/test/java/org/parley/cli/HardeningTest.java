@@ -92,6 +92,21 @@ class HardeningTest {
     }
 
     @Test
+    void peerNamesBecomeSafeIdsWithAWarning() {
+        String sultan = org.parley.engine.Peers.require("peers/bdm/inputs/jmckib_Sultan.csv").toString();
+        CliRun v = CliRun.of("validate", sultan);
+        assertThat(v.exit()).as(v.err()).isZero();
+        assertThat(v.out() + v.err()).containsPattern("jmckib_Sultan.csv:\\d+:1: warning BAD_ID at actors\\[\\d+\\]\\.id: "
+                + "actor name 'EUR/JPN' is not an id").contains("imported as 'EUR_JPN'")
+                .contains("imported as 'RELIGIOUS_LEADERS'");
+        CliRun f = CliRun.of("forecast", sultan, "--model", "median", "--format", "csv");
+        assertThat(f.exit()).as(f.err()).isZero();
+        CliRun e = CliRun.of("explain", sultan, "--model", "median", "--actor", "EUR_JPN");
+        assertThat(e.exit()).as(e.err()).isZero();
+        assertThat(e.out()).contains("EUR_JPN");
+    }
+
+    @Test
     void validateChecksTheScenariosOptions() throws IOException {
         Path ec = Path.of("../examples/02-ec-car-emissions-1994/scenario.yaml");
         int lines = Files.readAllLines(ec).size();

@@ -118,6 +118,9 @@ public final class Scenarios {
             default:
                 throw new IllegalStateException("unhandled format " + format);
         }
+        if (format != ScenarioFormat.YAML && format != ScenarioFormat.JSON) {
+            imported = PeerIds.sanitise(imported); // peers' names made ids, with a warning each
+        }
         Scenario s = imported.scenario();
         List<ScenarioProblem> all = new ArrayList<>(imported.warnings());
         all.addAll(ScenarioValidator.validate(s, imported.locator()));

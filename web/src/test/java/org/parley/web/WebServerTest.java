@@ -282,6 +282,25 @@ class WebServerTest {
     }
 
     @Test
+    void peerNamesBecomeSafeIdsOnUploadWithAWarning() {
+        String csv = "Crowd,\"peer names\",3,1,\nActor,Description,Power,Pstn1,Sal1,\nUnited States,us,100,10,50,\n"
+                + "<b>EUR/JPN</b>,x,50,90,50,\nkim,k,20,40,60,\n";
+        Answer checked = send("POST", "/api/validate", csv, "Content-Type", "text/csv");
+        assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+        assertThat(checked.json().get("valid").asBoolean()).isTrue();
+        assertThat(checked.body()).contains("BAD_ID").contains("imported as 'United_States'")
+                .contains("imported as '_b_EUR_JPN__b_'");
+        Answer created = send("POST", "/api/scenarios", csv, "Content-Type", "text/csv");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode actors = get("/api/scenarios/crowd").json().get("document").get("actors");
+        assertThat(actors.get(0).get("id").asText()).isEqualTo("United_States");
+        assertThat(actors.get(0).get("name").asText()).isEqualTo("us"); // KTAB's description column
+        assertThat(actors.get(1).get("id").asText()).isEqualTo("_b_EUR_JPN__b_");
+        assertThat(actors.get(2).get("id").asText()).isEqualTo("kim");
+        assertThat(send("DELETE", "/api/scenarios/crowd", null).status()).isLessThan(300);
+    }
+
+    @Test
     void createsUpdatesExportsAndDeletes() {
         Answer created = send("POST", "/api/scenarios", MINIMAL, "Content-Type", "application/yaml");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
