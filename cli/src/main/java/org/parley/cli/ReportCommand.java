@@ -60,7 +60,7 @@ public final class ReportCommand implements Callable<Integer> {
             chromium = Pdf.chromium().orElseThrow(() -> new ParleyException(ErrorCode.BAD_OPTION,
                     "--pdf needs Chromium: set PARLEY_CHROMIUM or put chromium on the PATH"));
         }
-        Scenarios.Loaded loaded = input.load();
+        Scenarios.Loaded loaded = ScenarioInput.checkOptions(input.load());
         PrintWriter err = spec.commandLine().getErr();
         Warnings.print(loaded, err);
         RunSpec runSpec = run.spec(input.modelOptions()).withRuns(runs);

@@ -268,7 +268,7 @@ public final class SweepCommand implements Callable<Integer> {
             files.add(file);
         }
         for (Path p : files) {
-            Scenarios.Loaded l = Scenarios.read(p, settings);
+            Scenarios.Loaded l = ScenarioInput.checkOptions(Scenarios.read(p, settings));
             Warnings.print(l, err);
             String name = Files.isDirectory(file) ? file.relativize(p).toString().replace('\\', '/') : p.toString();
             outList.add(new Named(name, l.scenario()));

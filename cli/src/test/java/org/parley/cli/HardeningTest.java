@@ -111,11 +111,23 @@ class HardeningTest {
         Path ec = Path.of("../examples/02-ec-car-emissions-1994/scenario.yaml");
         int lines = Files.readAllLines(ec).size();
         String base = Files.readString(ec);
-        CliRun unknown = refused("validate", write("o1.yaml", base + "options:\n  expected-utility.max-roundz: 5\n").toString());
-        assertThat(unknown.out()).contains("o1.yaml:" + (lines + 2) + ":3: error BAD_VALUE at options: model "
-                + "'expected-utility' has no option 'max-roundz'");
-        CliRun bad = refused("validate", write("o2.yaml", base + "options:\n  spatial.max-turns: -1\n").toString());
-        assertThat(bad.out()).contains("o2.yaml:" + (lines + 2) + ":3: error BAD_VALUE at options:").contains("max-turns");
+        CliRun unknown = refused("validate", write("o1.yaml", base + "options:\n  median.weights: capability\n"
+                + "  expected-utility.max-roundz: 5\n").toString());
+        assertThat(unknown.out()).contains("o1.yaml:" + (lines + 3) + ":32: error BAD_VALUE at "
+                + "options.expected-utility.max-roundz: model 'expected-utility' has no option 'max-roundz'");
+        Path o2 = write("o2.yaml", base + "options:\n  spatial.max-turns: -1\n");
+        String at = "o2.yaml:" + (lines + 2) + ":22: error BAD_VALUE at options.spatial.max-turns: model 'spatial': "
+                + "option 'max-turns' must be a whole number >= 1, was '-1'";
+        assertThat(refused("validate", o2.toString()).out()).contains(at);
+        // every command that reads a scenario to run it names the same place
+        for (List<String> command : List.of(List.of("forecast"), List.of("compare"), List.of("sensitivity", "--runs", "1"),
+                List.of("explain", "--model", "median"), List.of("report", "--out", dir.resolve("b.html").toString()),
+                List.of("sweep", "--runs", "2", "--out", dir.resolve("sweep").toString()))) {
+            List<String> args = new ArrayList<>(command);
+            args.add(1, o2.toString());
+            CliRun r = refused(args.toArray(String[]::new));
+            assertThat(r.out() + r.err()).as(String.join(" ", command)).contains(at);
+        }
     }
 
     @Test
