@@ -200,6 +200,43 @@ class HardeningTest {
     }
 
     @Test
+    void passwordsAreMaskedWhenTheStoreAnswersToo() throws Exception {
+        String pg = System.getenv("PARLEY_TEST_PG_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(pg != null && pg.contains("password="),
+                "PARLEY_TEST_PG_URL with a password is not set");
+        String password = pg.replaceAll(".*password=([^&]*).*", "$1");
+        String schema = "parley_mask_" + ProcessHandle.current().pid();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg); java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            st.execute("CREATE SCHEMA " + schema);
+        }
+        String url = pg + "&currentSchema=" + schema;
+        try {
+            CliRun saved = CliRun.of("forecast", "--model", "median", "--format", "csv", "--save", "--store", url);
+            assertThat(saved.exit()).as(saved.err()).isZero();
+            assertThat(saved.err()).contains("saved run 1 in ").contains("password=***");
+            CliRun listed = CliRun.of("runs", "list", "--store", url);
+            assertThat(listed.exit()).as(listed.err()).isZero();
+            for (CliRun r : List.of(saved, listed)) {
+                assertThat(r.out() + r.err()).doesNotContain("password=" + password);
+            }
+            ServeCommand serve = new ServeCommand();
+            new picocli.CommandLine(serve).parseArgs("--port", "0", "--store", url);
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            try (org.parley.web.WebServer s = serve.open(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))) {
+                assertThat(s.port()).isPositive();
+            }
+            assertThat(out.toString()).contains("password=***").doesNotContain("password=" + password);
+            assertThat(err.toString()).doesNotContain("password=" + password);
+        } finally {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg); java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
     void aDatabaseThatNeverAnswersTimesOut() throws IOException {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> held = new ArrayList<>();
