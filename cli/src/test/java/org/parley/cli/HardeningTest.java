@@ -298,4 +298,13 @@ class HardeningTest {
         assertThat(proc.exit()).isEqualTo(2);
         assertThat(proc.err()).contains("cannot use the store").doesNotContain("Exception");
     }
+
+    @Test
+    void storesInTheWrongPlaceAreExplained() throws IOException {
+        Path file = write("afile", "x");
+        assertThat(refused("forecast", "--model", "median", "--save", "--store", file.resolve("parley.db").toString())
+                .err()).contains("a file is in the way where a folder must be (" + file + ")");
+        assertThat(refused("runs", "list", "--store", dir.toString()).err())
+                .contains(dir + " is a folder, not a store file").doesNotContain("SQLITE_CANTOPEN");
+    }
 }
