@@ -282,6 +282,30 @@ class WebServerTest {
     }
 
     @Test
+    void deepNestingAndHugeNumbersAreClientErrorsNotCrashes() {
+        StringBuilder block = new StringBuilder(); // 300 levels: 46 kB, under this server's 64 KiB limit
+        for (int i = 0; i < 300; i++) {
+            block.append(" ".repeat(i)).append("k:\n");
+        }
+        String flow = "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+        for (String deep : List.of(block.toString(), flow)) {
+            Answer v = send("POST", "/api/validate", deep, "Content-Type", "application/yaml");
+            assertThat(v.status()).as(v.body()).isEqualTo(200);
+            assertThat(v.json().get("valid").asBoolean()).isFalse();
+            assertThat(v.json().get("problems").get(0).get("code").asText()).isEqualTo("TOO_DEEP");
+            assertError(send("POST", "/api/scenarios", deep, "Content-Type", "application/yaml"), 422, "INVALID_SCENARIO");
+        }
+        String nested = "{\"scenario\": \"" + SEED + "\", \"options\": " + "{\"a\": ".repeat(5000) + "1" + "}".repeat(5001);
+        Answer a = send("POST", "/api/forecast", nested);
+        assertThat(a.status()).as(a.body().length() > 300 ? a.body().substring(0, 300) : a.body()).isEqualTo(400);
+        String huge = MINIMAL.replace("id: tiny", "id: huge").replaceFirst("max: 100", "max: 1e309");
+        Answer h = send("POST", "/api/scenarios", huge, "Content-Type", "application/yaml");
+        assertError(h, 422, "INVALID_SCENARIO");
+        assertThat(h.body()).contains("BAD_VALUE").contains("1e309");
+        assertError(send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"seed\": 1e309}"), 400, "BAD_OPTION");
+    }
+
+    @Test
     void peerNamesBecomeSafeIdsOnUploadWithAWarning() {
         String csv = "Crowd,\"peer names\",3,1,\nActor,Description,Power,Pstn1,Sal1,\nUnited States,us,100,10,50,\n"
                 + "<b>EUR/JPN</b>,x,50,90,50,\nkim,k,20,40,60,\n";
