@@ -8,14 +8,9 @@ import java.util.Map;
 
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ParleyException;
-import org.parley.engine.ProblemCode;
-import org.parley.engine.RunSpec;
-import org.parley.engine.ScenarioException;
-import org.parley.engine.ScenarioProblem;
 import org.parley.io.ImportSettings;
 import org.parley.io.ScenarioFormat;
 import org.parley.io.Scenarios;
-import org.parley.model.Scenario;
 import org.parley.models.Models;
 
 import picocli.CommandLine.Option;
@@ -66,41 +61,9 @@ final class ScenarioInput {
         return l;
     }
 
-    /**
-     * The scenario's own {@code options:} checked as a run checks them (unknown models or keys, bad
-     * values), so that an error names the file, line and column: {@code BAD_VALUE} at the entry that
-     * fails on its own, else at {@code options}. Options from the command line are checked later, by
-     * the run, with their flag.
-     */
+    /** The scenario's own {@code options:} checked as a run checks them ({@link Scenarios#checkOptions}). */
     static Scenarios.Loaded checkOptions(Scenarios.Loaded loaded) {
-        Scenario s = loaded.scenario();
-        if (s.options().isEmpty() || planFails(s, s.options()) == null) {
-            return loaded;
-        }
-        String path = "options";
-        String message = planFails(s, s.options());
-        for (Map.Entry<String, String> e : s.options().entrySet()) {
-            String alone = planFails(s, Map.of(e.getKey(), e.getValue()));
-            if (alone != null) {
-                path = "options." + e.getKey();
-                message = alone;
-                break;
-            }
-        }
-        throw new ScenarioException(List.of(loaded.locator().place(ScenarioProblem.error(ProblemCode.BAD_VALUE, path,
-                message))));
-    }
-
-    /** The message of the {@code BAD_OPTION} a plan of the scenario with these options gives, or null. */
-    private static String planFails(Scenario s, Map<String, String> options) {
-        Scenario with = new Scenario(s.id(), s.title(), s.date(), s.description(), s.sources(), s.issues(), s.actors(),
-                s.stances(), s.branches(), options, s.talks());
-        try {
-            Models.simulation().plan(with, RunSpec.defaults());
-            return null;
-        } catch (ParleyException e) {
-            return e.code() == ErrorCode.BAD_OPTION ? e.getMessage() : null;
-        }
+        return Scenarios.checkOptions(loaded, Models.simulation());
     }
 
     private Scenarios.Loaded loadAsWritten() {

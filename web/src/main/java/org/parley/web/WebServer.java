@@ -73,7 +73,7 @@ public final class WebServer implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.simulation = Objects.requireNonNull(simulation, "simulation");
         this.guard = new Guard(settings);
-        this.scenarios = new ScenarioApi(scenarios);
+        this.scenarios = new ScenarioApi(scenarios, simulation);
         this.jobs = new Jobs("job", clock, settings.jobThreads(), settings.maxQueued());
         this.interactive = new Jobs("request", clock, settings.jobThreads(), settings.maxQueued());
         this.registry = store == null ? null : new RegistryApi(store.store(), jobs, settings.author());

@@ -306,6 +306,23 @@ class WebServerTest {
     }
 
     @Test
+    void badScenarioOptionsAreRefusedWithTheirPlace() {
+        String bad = MINIMAL.replace("id: tiny", "id: opts") + "options:\n  median.weights: capability\n"
+                + "  spatial.max-turns: -1\n";
+        int line = (int) bad.lines().count();
+        Answer v = send("POST", "/api/validate", bad, "Content-Type", "application/yaml");
+        assertThat(v.status()).as(v.body()).isEqualTo(200);
+        assertThat(v.json().get("valid").asBoolean()).isFalse();
+        JsonNode p = v.json().get("problems").get(0);
+        assertThat(p.get("code").asText()).isEqualTo("BAD_VALUE");
+        assertThat(p.get("path").asText()).isEqualTo("options.spatial.max-turns");
+        assertThat(p.get("line").asInt()).isEqualTo(line);
+        assertThat(p.get("message").asText()).contains("'max-turns' must be a whole number >= 1, was '-1'");
+        assertError(send("POST", "/api/scenarios", bad, "Content-Type", "application/yaml"), 422, "INVALID_SCENARIO");
+        assertThat(get("/api/scenarios/opts").status()).isEqualTo(404);
+    }
+
+    @Test
     void peerNamesBecomeSafeIdsOnUploadWithAWarning() {
         String csv = "Crowd,\"peer names\",3,1,\nActor,Description,Power,Pstn1,Sal1,\nUnited States,us,100,10,50,\n"
                 + "<b>EUR/JPN</b>,x,50,90,50,\nkim,k,20,40,60,\n";
