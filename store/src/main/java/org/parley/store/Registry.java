@@ -288,7 +288,7 @@ public final class Registry {
         String who = author == null || author.isBlank() ? "unknown" : author;
         Registration reg = store.read("reading registration " + registrationId, c -> registrationRow(c, registrationId));
         if (reg != null) { // else the write below names the missing registration
-            checkResolution(reg, outcome, date);
+            ResolutionCheck.check(store, reg, outcome, date);
         }
         Instant now = store.clock().instant();
         long id = store.write("resolving registration " + registrationId, c -> {
@@ -308,25 +308,6 @@ public final class Registry {
             }
         });
         return new Resolution(id, registrationId, outcome, date, src, who, now);
-    }
-
-    /**
-     * An outcome on the scale of the registered issue (in the world and scenario version the run
-     * forecast) and a date on or after the registration's, or {@code BAD_OPTION}.
-     */
-    private void checkResolution(Registration reg, double outcome, LocalDate date) {
-        LocalDate registered = LocalDate.ofInstant(reg.created(), java.time.ZoneOffset.UTC);
-        if (date.isBefore(registered)) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, "the resolution's date " + date + " is before the forecast "
-                    + "was registered (" + registered + ")");
-        }
-        Issue issue = store.scenario(store.run(reg.runId()).info().scenario().id())
-                .resolve(reg.world()).issue(reg.issue()).orElse(null);
-        if (issue != null && !(outcome >= issue.scale().min() && outcome <= issue.scale().max())) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, "the outcome " + Numbers.format(outcome)
-                    + " is off the scale of issue '" + reg.issue() + "' (" + Numbers.format(issue.scale().min())
-                    + " to " + Numbers.format(issue.scale().max()) + ")");
-        }
     }
 
     /** A registration by id. */
