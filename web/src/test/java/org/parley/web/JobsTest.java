@@ -52,15 +52,7 @@ class JobsTest {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (Jobs jobs = new Jobs("test", InstantSource.system(), 1, 1)) {
-            jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, j -> {
-                running.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return 1;
-            });
+            jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, holding(running, release));
             assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
             jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, j -> 2);
             assertThatThrownBy(() -> jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, j -> 3))
@@ -109,15 +101,7 @@ class JobsTest {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (Jobs jobs = new Jobs("test", InstantSource.system(), 1, 1)) {
-            jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, j -> {
-                running.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return 1;
-            });
+            jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, holding(running, release));
             assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
             Job<Integer> queued = jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, j -> 2);
             assertThat(jobs.busy()).isEqualTo(2);
@@ -163,5 +147,18 @@ class JobsTest {
             assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(30);
             assertThat(jobs.call(Job.Kind.FORECAST, Duration.ofSeconds(30), (Job<Integer> j) -> 42)).isEqualTo(42);
         }
+    }
+
+    /** Work that says it runs and holds its worker until released. */
+    private static Jobs.Work<Integer> holding(CountDownLatch running, CountDownLatch release) {
+        return j -> {
+            running.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 1;
+        };
     }
 }
