@@ -492,6 +492,13 @@ class WebServerTest {
                 assertThat(caps.json().get("error").get("message").asText()).contains("spatial.max-turns must be <= 20");
                 assertThat(send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"rounds\": 20, "
                         + "\"models\": [\"expected-utility\"]}").status()).isEqualTo(200);
+                // a backtest's cases are checked too: each case's spatial turn cap (default 100) is over 20
+                for (String path : List.of("/api/backtests?models=spatial", "/api/backtests/jobs?models=spatial")) {
+                    Answer bt = send("POST", path, BACKTEST);
+                    assertError(bt, 400, "BAD_OPTION");
+                    assertThat(bt.json().get("error").get("message").asText()).contains("spatial.max-turns must be <= 20");
+                }
+                assertThat(send("POST", "/api/backtests?models=median", BACKTEST).status()).isEqualTo(200);
             } finally {
                 base = memoryBase;
             }
