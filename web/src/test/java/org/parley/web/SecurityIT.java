@@ -33,9 +33,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The web attacks of issue #20, each reproduced against a real server on loopback and shown to
- * fail: cross-site writes, the option-based round bypass, a cancelled job holding its worker, a
- * chunked body past the limit, an unbounded scenario history, slow connections starving the
- * server. (Planted markup in the browser: {@link PlantedMarkupIT}.) Every test is bounded in time
+ * fail: cross-site writes, the option-based round bypass, a large upload running the exchange model
+ * for minutes, a cancelled job holding its worker, a client leaving a synchronous request (and a
+ * request pipelined behind one still answered), a chunked body past the limit, an unbounded
+ * scenario history, slow connections starving the server. (Planted markup in the browser: {@link PlantedMarkupIT}.) Every test is bounded in time
  * and in the connections and bytes it uses.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
