@@ -73,6 +73,21 @@ public final class ArticleInput {
         return text;
     }
 
+    /**
+     * An article that came as text (the web app's review screen): the same checks as a file,
+     * size (in UTF-8 bytes), binary content, empty text and language, {@code name} naming it.
+     */
+    public static String text(String name, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            throw new ParleyException(ErrorCode.BAD_INPUT, name + ": the text has " + bytes.length + " bytes; 'parley draft' "
+                    + "reads news articles of at most " + MAX_BYTES + " bytes (2 MiB). Maybe split it into articles?");
+        }
+        String t = decode(name, bytes);
+        check(name, t);
+        return t;
+    }
+
     private static int indexOfNul(byte[] bytes) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
