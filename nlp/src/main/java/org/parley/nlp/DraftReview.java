@@ -71,10 +71,16 @@ public record DraftReview(Map<String, Decision> actors, Map<String, Decision> is
     }
 
     public DraftReview {
-        actors = Map.copyOf(actors);
-        issues = Map.copyOf(issues);
-        claims = Map.copyOf(claims);
-        mappings = Map.copyOf(mappings);
+        actors = ordered(actors);
+        issues = ordered(issues);
+        claims = ordered(claims);
+        mappings = ordered(mappings);
+    }
+
+    /** In the caller's order (mappings apply one after another), never a hash order. */
+    private static <V> Map<String, V> ordered(Map<String, V> m) {
+        m.forEach((k, v) -> Objects.requireNonNull(v, k));
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
     /** The reviewed scenario tree; {@code tree} is not changed. */
