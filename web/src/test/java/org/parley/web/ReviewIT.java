@@ -41,7 +41,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The review screen ({@code /review.html}) in headless Chromium: reach it from the main page, draft
  * the seed article, see its spans highlighted (pointing at a claim marks its words), reject one
  * item (Cuba, a party by one mention), edit a claim's value, map a name (Vietnam, drafted as a
- * place) to an actor of its own, create the scenario and find it saved as reviewed. Needs
+ * place) to an actor of its own, create the scenario and find it saved as reviewed; markup in the
+ * article shows as text. Needs
  * {@code PARLEY_CHROMIUM} and {@code PARLEY_CHROMEDRIVER}, else it is skipped, loudly.
  * Screenshots go to {@code target/screenshots/review-*.png}.
  */
@@ -113,8 +114,9 @@ class ReviewIT {
         driver.findElement(By.id("review-link")).click();
         waiting().until(d -> d.getCurrentUrl().endsWith("/review.html"));
 
-        // 1. draft the seed article (pasted)
-        String text = Files.readString(ARTICLE, StandardCharsets.UTF_8);
+        // 1. draft the seed article (pasted), with markup planted at its end: it must show as text
+        String text = Files.readString(ARTICLE, StandardCharsets.UTF_8)
+                + "\n\n<img src=x data-planted=1 onerror=\"window.planted=1\"><i data-planted=1>planted</i>\n";
         ((JavascriptExecutor) driver).executeScript("document.getElementById('article-text').value = arguments[0]", text);
         driver.findElement(By.id("draft")).click();
         waiting().until(d -> d.findElement(By.id("status")).getText().startsWith("drafted"));
@@ -123,6 +125,9 @@ class ReviewIT {
         assertThat(driver.findElements(By.cssSelector("#article .seg.m-party"))).hasSizeGreaterThan(20);
         assertThat(driver.findElements(By.cssSelector("#article .seg.m-source"))).isNotEmpty();
         assertThat(driver.findElement(By.id("sources")).getText()).contains("Reuters").contains("Ri Il Gyu");
+        assertThat(driver.findElements(By.cssSelector("[data-planted]"))).isEmpty();
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.planted === undefined")).isEqualTo(true);
+        assertThat(driver.findElement(By.id("article")).getText()).contains("<img src=x data-planted=1");
 
         // 2. pointing at a claim marks its words in the article
         new Actions(driver).moveToElement(row("claims", "c3")).perform();
