@@ -126,6 +126,8 @@ function nameInput(kind, id, name) {
 
 // ---------------------------------------------------------------- the draft's items
 
+const mentions = (n) => `${n} mention${n === 1 ? '' : 's'}`;
+
 function render(d) {
   const tree = d.draft;
   const ev = tree.draft;
@@ -149,7 +151,7 @@ function render(d) {
   }
   $('sources').replaceChildren(...(ev.sources || []).map((s) => el('li', {
     onmouseenter: () => focus('e:' + s.id), onmouseleave: () => focus(null),
-  }, s.name, ' ', el('small', {}, `${s.type}${s.affiliation ? ', ' + s.affiliation : ''}; ${s.mentions.length} mentions`))));
+  }, s.name, ' ', el('small', {}, `${s.type}${s.affiliation ? ', ' + s.affiliation : ''}; ${mentions(s.mentions.length)}`))));
 
   const evIssue = Object.fromEntries((ev.issues || []).map((i) => [i.id, i]));
   $('issues').replaceChildren(el('tr', {}, el('th', {}, 'Issue'), el('th', {}, 'Scale'), el('th', {}, 'Claims'), el('th', {}, '')));
@@ -196,7 +198,7 @@ function render(d) {
     el('option', { value: 'new' }, 'an actor of its own'),
     ...(tree.actors || []).map((a) => el('option', { value: a.id }, a.name)));
     $('mappings').append(el('tr', { onmouseenter: () => focus('e:' + e.id), onmouseleave: () => focus(null) },
-      el('td', {}, e.name, ' ', el('small', {}, `${e.mentions.length} mentions`)), el('td', {}, `${as} (${e.type})`),
+      el('td', {}, e.name, ' ', el('small', {}, mentions(e.mentions.length))), el('td', {}, `${as} (${e.type})`),
       el('td', {}, select)));
   }
   $('scenario-id').value = tree.id;
@@ -259,8 +261,10 @@ async function create() {
   $('created').replaceChildren(
     el('p', { class: 'ok', id: 'created-id', dataset: { id: saved.id } },
       `Created scenario ${saved.id} (version ${saved.version}); ${saved.open} values left open.`),
-    el('p', { class: 'hint' }, 'Fill the open values in the editor, or accept their defaults when you forecast: ', link),
+    el('p', { class: 'hint' }, 'A forecast refuses open values: fill them in the editor (', link, '), or accept their '
+      + 'defaults through the API ("acceptDefaults": true) or the command line (--accept-defaults).'),
     ...saved.problems.slice(0, 8).map((p) => el('div', { class: 'problem' }, `${p.path}: ${p.message}`)));
+  $('created').scrollIntoView({ block: 'nearest' });
   status(`created ${saved.id}`);
 }
 
