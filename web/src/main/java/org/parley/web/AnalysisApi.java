@@ -40,7 +40,7 @@ final class AnalysisApi {
     static final int MAX_MONTE_CARLO_RUNS = 5000;
 
     private static final List<String> SENSITIVITY_FIELDS = List.of("scenario", "version", "model", "world", "issue",
-            "rounds", "seed", "options");
+            "rounds", "seed", "options", "acceptDefaults");
 
     /** A checked analysis: its status settings, its progress total and its work. */
     private record Analysis(String scenario, int version, Map<String, Object> settings, long total,
@@ -124,7 +124,7 @@ final class AnalysisApi {
         JsonNode n = Http.object(ctx, SENSITIVITY_FIELDS);
         StoredScenario st = scenarios.named(n);
         String model = Http.requiredText(n, "model", "a model id");
-        Scenario scenario = scenarios.loaded(st).scenario();
+        Scenario scenario = ForecastApi.forRun(scenarios.loaded(st), ForecastApi.acceptDefaults(n)).scenario();
         String world = n.hasNonNull("world") ? n.get("world").asText() : Scenario.BASE;
         String issue = n.hasNonNull("issue") ? n.get("issue").asText() : null;
         if (issue != null && scenario.issues().stream().noneMatch(i -> i.id().equals(issue))) {

@@ -56,6 +56,7 @@ public final class WebServer implements AutoCloseable {
     private final Simulation simulation;
     private final Guard guard;
     private final ScenarioApi scenarios;
+    private final DraftApi drafts;
     private final Jobs jobs;
     private final Jobs interactive;
     private final RegistryApi registry;
@@ -74,6 +75,7 @@ public final class WebServer implements AutoCloseable {
         this.simulation = Objects.requireNonNull(simulation, "simulation");
         this.guard = new Guard(settings);
         this.scenarios = new ScenarioApi(scenarios, simulation);
+        this.drafts = new DraftApi(scenarios);
         this.jobs = new Jobs("job", clock, settings.jobThreads(), settings.maxQueued());
         this.interactive = new Jobs("request", clock, settings.jobThreads(), settings.maxQueued());
         this.registry = store == null ? null : new RegistryApi(store.store(), jobs, settings.author());
@@ -205,6 +207,7 @@ public final class WebServer implements AutoCloseable {
             json(ctx, 200, out);
         });
         scenarios.routes(app);
+        drafts.routes(app);
         JobApi jobApi = new JobApi(jobs);
         ForecastApi forecasts = new ForecastApi(simulation, scenarios, settings.budget(), jobs, interactive, syncTimeout);
         forecasts.routes(app, jobApi);
@@ -275,6 +278,7 @@ public final class WebServer implements AutoCloseable {
         features.put("sensitivity", true);
         features.put("backtests", true);
         features.put("registry", registry != null);
+        features.put("draft", true);
         m.put("features", features);
         return m;
     }
