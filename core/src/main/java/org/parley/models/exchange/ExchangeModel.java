@@ -124,8 +124,6 @@ public final class ExchangeModel implements BargainingModel {
         private final int m;
         private final double[] lower;
         private final double[] step;
-        private final double[][] s;
-        private final double[][] c;
         private final int[][] order;
         /** Whether the actor can take part in exchanges on the issue (present, salience and capability > 0). */
         private final boolean[][] eligible;
@@ -139,8 +137,6 @@ public final class ExchangeModel implements BargainingModel {
             this.m = problem.issueCount();
             this.lower = new double[m];
             this.step = new double[m];
-            this.s = new double[n][m];
-            this.c = new double[n][m];
             this.eligible = new boolean[n][m];
             this.order = new int[m][];
             for (int k = 0; k < m; k++) {
@@ -157,9 +153,7 @@ public final class ExchangeModel implements BargainingModel {
                 for (int i = 0; i < n; i++) {
                     if (problem.present(i, k)) {
                         tmp[count++] = i;
-                        s[i][k] = problem.salience()[i][k];
-                        c[i][k] = problem.capability()[i];
-                        eligible[i][k] = s[i][k] > 0 && c[i][k] > 0;
+                        eligible[i][k] = problem.salience()[i][k] > 0 && problem.capability()[i] > 0;
                         if (!eligible[i][k]) {
                             notes.add(problem.actorId(i) + " on " + problem.issueId(k)
                                     + ": salience or capability 0, takes no part in exchanges on this issue");
@@ -168,10 +162,6 @@ public final class ExchangeModel implements BargainingModel {
                 }
                 order[k] = Arrays.copyOf(tmp, count);
             }
-        }
-
-        private double normalize(int k, double v) {
-            return (v - lower[k]) * step[k];
         }
 
         private double denormalize(int k, double v) {
@@ -193,18 +183,14 @@ public final class ExchangeModel implements BargainingModel {
          * sentences or series): the same arithmetic and random draws, so the same forecast.
          */
         Trajectory run(int rounds, boolean trace) {
-            double[][] x = new double[n][m];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < m; k++) {
-                    x[i][k] = problem.present(i, k) ? normalize(k, problem.position()[i][k]) : Double.NaN;
-                }
-            }
-            Engine engine = o.decimal()
-                    ? new DecimalEngine(problem, x, eligible, order, o, random)
-                    : new DoubleEngine(x, s, c, eligible, order, o, random);
+            Engine<?> engine = o.decimal()
+                    ? new Engine<>(DecimalArithmetic.INSTANCE, problem, eligible, order, o, random)
+                    : new Engine<>(DoubleArithmetic.INSTANCE, problem, eligible, order, o, random);
             List<Round> out = new ArrayList<>();
             if (trace) {
-                double[] initial = new RoundState(x, s, c, order, o, random).outcomes(x);
+                // round 0 in doubles in both arithmetics
+                double[] initial = (o.decimal() ? new Engine<>(DoubleArithmetic.INSTANCE, problem, eligible, order, o,
+                        random) : engine).outcomes();
                 out.add(Round.initial(problem.copyPositions(), denormalize(initial)));
             }
             String stop = "round limit";
