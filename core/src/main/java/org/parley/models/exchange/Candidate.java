@@ -33,9 +33,9 @@ final class Candidate<T> {
      * Positions of other actors that earlier exchanges moved, as this candidate knows them, per
      * issue slot (0 = p, 1 = q): a short list of (actor, position), null until the first one.
      */
-    private final int[][] updActor = new int[2][];
-    private final Object[] updPos = new Object[2];
-    private final int[] updCount = new int[2];
+    private int[][] updActor;
+    private Object[] updPos;
+    private int[] updCount;
 
     /** This candidate's places in the queue (more than one after the Python code's re-queueing). */
     CandidateQueue.Entry<T> entry;
@@ -86,7 +86,15 @@ final class Candidate<T> {
 
     @SuppressWarnings("unchecked")
     private T[] recorded(int slot) {
-        return (T[]) updPos[slot];
+        return updPos == null ? null : (T[]) updPos[slot];
+    }
+
+    private int[] movers(int slot) {
+        return updActor == null ? null : updActor[slot];
+    }
+
+    private int count(int slot) {
+        return updCount == null ? 0 : updCount[slot];
     }
 
     /**
@@ -94,6 +102,9 @@ final class Candidate<T> {
      * read while this candidate is worked on; {@link #unmark} clears it again.
      */
     private void mark() {
+        if (updCount == null) {
+            return;
+        }
         for (int slot = 0; slot < 2; slot++) {
             int[] index = st.updateIndex[slot];
             int[] ua = updActor[slot];
@@ -105,6 +116,9 @@ final class Candidate<T> {
 
     /** Clears what {@link #mark} (and {@link #record}) wrote. */
     private void unmark() {
+        if (updCount == null) {
+            return;
+        }
         for (int slot = 0; slot < 2; slot++) {
             int[] index = st.updateIndex[slot];
             int[] ua = updActor[slot];
@@ -119,7 +133,8 @@ final class Candidate<T> {
     /** Outcome on {@code s}'s supply issue with {@code s} at {@code position} ({@code adjust_nbs}). */
     private T adjustNbs(Side<T> s, T position) {
         int slot = s.supply == p ? 0 : 1;
-        return st.sums.adjustNbs(s.supply, s.actor, position, st.updateIndex[slot], recorded(slot), updCount[slot]);
+        return st.sums.adjustNbs(s.supply, s.actor, position, st.updateIndex[slot], movers(slot), recorded(slot),
+                count(slot));
     }
 
     /**
@@ -130,7 +145,7 @@ final class Candidate<T> {
     private T moveForOutcome(Side<T> s, T from, T target) {
         int k = s.supply;
         int slot = k == p ? 0 : 1;
-        T num = st.sums.moveSum(k, s.actor, from, st.updateIndex[slot], recorded(slot));
+        T num = st.sums.moveSum(k, s.actor, from, st.updateIndex[slot], movers(slot), recorded(slot), count(slot));
         T left = a.subtract(a.multiply(target, st.sums.denom(k)), num);
         return a.divide(left, a.multiply(s.sSupply, s.cSupply));
     }
@@ -170,17 +185,24 @@ final class Candidate<T> {
 
     /** Computes the exchange from the round's start (a new candidate: nothing recorded yet). */
     void calculate() {
-        if (updCount[0] + updCount[1] > 0) {
-            mark();
-            compute();
-            unmark();
-        } else {
-            compute();
-        }
+        mark();
+        compute();
+        unmark();
     }
 
-    /** The Equal Gain solution; the update lists must be marked (see {@link #mark}). */
+    /**
+     * The Equal Gain solution; the update lists must be marked (see {@link #mark}). What only the
+     * computation reads is let go afterwards: a round can hold hundreds of thousands of candidates.
+     */
     private void compute() {
+        solve();
+        dp = null;
+        dq = null;
+        i.forget();
+        j.forget();
+    }
+
+    private void solve() {
         dp = byAbsoluteMove(j);
         dq = byExchangeRatio(j, dp);
         i.move = reverseMove(i, dq);
@@ -200,7 +222,7 @@ final class Candidate<T> {
         setGain(a.abs(expectedUtility(i, dq, dp)));
         i.eu = gain;
         j.eu = gain;
-        valid = i.validMove(st) && j.validMove(st);
+        valid = i.validMove() && j.validMove();
         if (a.lt(gain, st.tiny)) {
             valid = false;
         }
@@ -209,7 +231,7 @@ final class Candidate<T> {
         }
         checkNbs(i);
         checkNbs(j);
-        valid = i.validMove(st) && j.validMove(st);
+        valid = i.validMove() && j.validMove();
         if (st.rex) {
             double u = st.random.nextDouble();
             double v = st.random.nextDouble();
@@ -247,8 +269,8 @@ final class Candidate<T> {
         b.y = a.add(b.supplyPos, b.move);
         s.y = a.add(s.supplyPos, s.move);
         setGain(a.abs(expectedUtility(b, dq, dp)));
-        boolean b1 = b.validMove(st);
-        boolean b2 = s.validMove(st);
+        boolean b1 = b.validMove();
+        boolean b2 = s.validMove();
         s.nbs1 = adjustNbs(s, s.y);
         valid = b1 && b2;
     }
@@ -350,8 +372,8 @@ final class Candidate<T> {
         o.pushMove(o.move);
         f.y = a.add(f.supplyPos, f.move);
         o.y = a.add(o.supplyPos, o.move);
-        boolean b1 = f.validMove(st);
-        boolean b2 = o.validMove(st);
+        boolean b1 = f.validMove();
+        boolean b2 = o.validMove();
         valid = b1 && b2;
         f.nbs0 = adjustNbs(f, f.supplyPos);
         f.nbs1 = adjustNbs(f, f.y);
@@ -429,6 +451,11 @@ final class Candidate<T> {
         int slot = issue == p ? 0 : 1;
         int u = st.updateIndex[slot][mover.actor];
         if (u < 0) {
+            if (updCount == null) {
+                updActor = new int[2][];
+                updPos = new Object[2];
+                updCount = new int[2];
+            }
             int count = updCount[slot];
             if (updActor[slot] == null) {
                 updActor[slot] = new int[2];

@@ -189,8 +189,8 @@ final class DecimalArithmetic implements Arithmetic<BigDecimal> {
         }
 
         @Override
-        public BigDecimal adjustNbs(int k, int own, BigDecimal position, int[] index, BigDecimal[] recorded,
-                                    int recordedCount) {
+        public BigDecimal adjustNbs(int k, int own, BigDecimal position, int[] index, int[] movers,
+                                    BigDecimal[] recorded, int count) {
             if (denom[k].signum() == 0) {
                 return BigDecimal.ZERO;
             }
@@ -201,7 +201,7 @@ final class DecimalArithmetic implements Arithmetic<BigDecimal> {
                     t = product(position, b, k);
                 } else if (overshootAll) {
                     t = cursc[b][k];
-                } else if (recordedCount > 0 && index[b] >= 0) {
+                } else if (count > 0 && index[b] >= 0) {
                     t = product(recorded[index[b]], b, k);
                 } else {
                     t = xsc[b][k];
@@ -212,7 +212,8 @@ final class DecimalArithmetic implements Arithmetic<BigDecimal> {
         }
 
         @Override
-        public BigDecimal moveSum(int k, int own, BigDecimal from, int[] index, BigDecimal[] recorded) {
+        public BigDecimal moveSum(int k, int own, BigDecimal from, int[] index, int[] movers, BigDecimal[] recorded,
+                                  int count) {
             BigDecimal num = BigDecimal.ZERO;
             for (int b : order[k]) {
                 BigDecimal t;

@@ -126,7 +126,11 @@ final class DoubleArithmetic implements Arithmetic<Double> {
         return new DoubleSums(x, s, c, order, overshootAll);
     }
 
-    /** The sums on primitive arrays: the hot loops of the double engine. */
+    /**
+     * The sums on primitive arrays: the hot loops of the double engine. A sum in which one actor's
+     * term differs from the round's start starts from the start terms' running sum just before the
+     * first differing actor (the same additions in the same order, so the same bits).
+     */
     private static final class DoubleSums implements Sums<Double> {
 
         private final double[][] s;
@@ -136,6 +140,12 @@ final class DoubleArithmetic implements Arithmetic<Double> {
         private final double[] denom;
         /** Per issue, in {@link #order}: start position x salience x capability. */
         private final double[][] xsc;
+        /** Per issue: the running sum of {@link #xsc} before each place (and after the last). */
+        private final double[][] prefix;
+        /** Per issue, in {@link #order}: start position. */
+        private final double[][] startAt;
+        /** Per issue and actor: the actor's place in {@link #order}. */
+        private final int[][] place;
         /** Current voting positions (read with {@code overshoot=all}). */
         private final double[][] cur;
 
@@ -147,26 +157,35 @@ final class DoubleArithmetic implements Arithmetic<Double> {
             this.s = new double[n][m];
             this.c = new double[n][m];
             this.cur = new double[n][m];
+            this.denom = new double[m];
+            this.xsc = new double[m][];
+            this.prefix = new double[m][];
+            this.startAt = new double[m][];
+            this.place = new int[m][n];
             for (int k = 0; k < m; k++) {
-                for (int a : order[k]) {
+                int[] ok = order[k];
+                double d = 0;
+                double run = 0;
+                double[] t = new double[ok.length];
+                double[] pre = new double[ok.length + 1];
+                double[] st = new double[ok.length];
+                for (int u = 0; u < ok.length; u++) {
+                    int a = ok[u];
                     s[a][k] = s0[a][k];
                     c[a][k] = c0[a][k];
                     cur[a][k] = x[a][k];
-                }
-            }
-            this.denom = new double[m];
-            this.xsc = new double[m][];
-            for (int k = 0; k < m; k++) {
-                double d = 0;
-                int[] ok = order[k];
-                double[] t = new double[ok.length];
-                for (int u = 0; u < ok.length; u++) {
-                    int a = ok[u];
+                    place[k][a] = u;
+                    st[u] = cur[a][k];
                     d += s[a][k] * c[a][k];
                     t[u] = cur[a][k] * s[a][k] * c[a][k];
+                    pre[u] = run;
+                    run += t[u];
                 }
+                pre[ok.length] = run;
                 denom[k] = d;
                 xsc[k] = t;
+                prefix[k] = pre;
+                startAt[k] = st;
             }
         }
 
@@ -187,65 +206,84 @@ final class DoubleArithmetic implements Arithmetic<Double> {
             return num / denom[k];
         }
 
+        /** The first place on issue {@code k} whose term may differ from the start's. */
+        private int firstChanged(int k, int own, int[] movers, int count) {
+            int[] pk = place[k];
+            int first = pk[own];
+            for (int r = 0; r < count; r++) {
+                first = Math.min(first, pk[movers[r]]);
+            }
+            return first;
+        }
+
         @Override
-        public Double adjustNbs(int k, int own, Double position, int[] index, Double[] recorded, int recordedCount) {
+        public Double adjustNbs(int k, int own, Double position, int[] index, int[] movers, Double[] recorded,
+                                int count) {
             double den = denom[k];
             if (den == 0) {
                 return 0.0;
             }
             double pos = position;
-            double num = 0;
             int[] ok = order[k];
             if (overshootAll) {
+                double num = 0;
                 for (int b : ok) {
                     double x = b == own ? pos : cur[b][k];
                     num += x * s[b][k] * c[b][k];
                 }
-            } else if (recordedCount == 0) {
-                double[] t = xsc[k];
-                for (int u = 0; u < ok.length; u++) {
-                    int b = ok[u];
-                    num += b == own ? pos * s[b][k] * c[b][k] : t[u];
+                return num / den;
+            }
+            int first = firstChanged(k, own, movers, count);
+            double num = prefix[k][first];
+            double[] t = xsc[k];
+            if (count == 0) {
+                if (Double.doubleToRawLongBits(pos) == Double.doubleToRawLongBits(startAt[k][first])) {
+                    return prefix[k][ok.length] / den; // every term the start's: the same additions
                 }
-            } else {
-                double[] t = xsc[k];
-                for (int u = 0; u < ok.length; u++) {
-                    int b = ok[u];
-                    int r;
-                    if (b == own) {
-                        num += pos * s[b][k] * c[b][k];
-                    } else if ((r = index[b]) >= 0) {
-                        num += recorded[r] * s[b][k] * c[b][k];
-                    } else {
-                        num += t[u];
-                    }
+                num += pos * s[own][k] * c[own][k];
+                for (int u = first + 1; u < ok.length; u++) {
+                    num += t[u];
+                }
+                return num / den;
+            }
+            for (int u = first; u < ok.length; u++) {
+                int b = ok[u];
+                int r;
+                if (b == own) {
+                    num += pos * s[b][k] * c[b][k];
+                } else if ((r = index[b]) >= 0) {
+                    num += recorded[r] * s[b][k] * c[b][k];
+                } else {
+                    num += t[u];
                 }
             }
             return num / den;
         }
 
         @Override
-        public Double moveSum(int k, int own, Double from, int[] index, Double[] recorded) {
+        public Double moveSum(int k, int own, Double from, int[] index, int[] movers, Double[] recorded, int count) {
             double f = from;
-            double num = 0;
             int[] ok = order[k];
             if (overshootAll) {
+                double num = 0;
                 for (int b : ok) {
                     double x = b == own ? f : cur[b][k];
                     num += x * s[b][k] * c[b][k];
                 }
-            } else {
-                double[] t = xsc[k];
-                for (int u = 0; u < ok.length; u++) {
-                    int b = ok[u];
-                    int r = index[b];
-                    if (r >= 0) {
-                        num += recorded[r] * s[b][k] * c[b][k];
-                    } else if (b == own) {
-                        num += f * s[b][k] * c[b][k];
-                    } else {
-                        num += t[u];
-                    }
+                return num;
+            }
+            int first = firstChanged(k, own, movers, count);
+            double num = prefix[k][first];
+            double[] t = xsc[k];
+            for (int u = first; u < ok.length; u++) {
+                int b = ok[u];
+                int r = index[b];
+                if (r >= 0) {
+                    num += recorded[r] * s[b][k] * c[b][k];
+                } else if (b == own) {
+                    num += f * s[b][k] * c[b][k];
+                } else {
+                    num += t[u];
                 }
             }
             return num;

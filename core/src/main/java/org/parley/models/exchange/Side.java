@@ -36,9 +36,17 @@ final class Side<T> {
 
     Side<T> opposite;
 
-    /** History of the moves recorded for this actor-issue within the round (see the Python quirk). */
+    /**
+     * History of the moves recorded for this actor-issue within the round (see the Python quirk),
+     * with the running sum before each move ({@code sums[t]} = moves 0..t-1 added in order) and the
+     * count of negative and of positive moves, so the validity test does not walk the history.
+     */
     private T[] moves;
+    private T[] sums;
     private int moveCount;
+    private int negatives;
+    private int positives;
+    private final RoundState<T> st;
 
     Side(RoundState<T> st, int actor, int supply, int demand) {
         this.actor = actor;
@@ -50,21 +58,52 @@ final class Side<T> {
         this.start = st.x[actor][supply];
         this.demandPos = st.x[actor][demand];
         this.supplyPos = start;
+        this.st = st;
         this.moves = st.a.newArray(2);
+        this.sums = st.a.newArray(3);
+        this.sums[0] = st.zero;
+    }
+
+    /** Lets go of what only one computation of the candidate reads. */
+    void forget() {
+        nbs0 = null;
+        nbs1 = null;
+        euMax = null;
     }
 
     void pushMove(T m) {
         if (moveCount == moves.length) {
             moves = Arrays.copyOf(moves, moveCount * 2);
+            sums = Arrays.copyOf(sums, moveCount * 2 + 1);
         }
-        moves[moveCount++] = m;
+        Arithmetic<T> a = st.a;
+        if (a.lt(m, st.zero)) {
+            negatives++;
+        }
+        if (a.gt(m, st.zero)) {
+            positives++;
+        }
+        moves[moveCount] = m;
+        if (st.sumRule) {
+            sums[moveCount + 1] = a.add(sums[moveCount], m);
+        }
+        moveCount++;
     }
 
     void popMove() {
         if (moveCount == 0) {
             throw new IllegalStateException("no move to take back");
         }
-        moves[--moveCount] = null;
+        T m = moves[--moveCount];
+        Arithmetic<T> a = st.a;
+        if (a.lt(m, st.zero)) {
+            negatives--;
+        }
+        if (a.gt(m, st.zero)) {
+            positives--;
+        }
+        moves[moveCount] = null;
+        sums[moveCount + 1] = null;
     }
 
     T lastMove() {
@@ -76,7 +115,7 @@ final class Side<T> {
      * and more than 1e-10, a voting position inside [0, 100], optionally the signed sum of the
      * recorded moves at most 100, and all recorded moves in one direction.
      */
-    boolean validMove(RoundState<T> st) {
+    boolean validMove() {
         Arithmetic<T> a = st.a;
         T size = a.abs(move);
         if (a.gt(size, st.hundred) || a.le(size, st.tiny)) {
@@ -86,25 +125,10 @@ final class Side<T> {
         if (a.lt(to, st.zero) || a.gt(to, st.hundred)) {
             return false;
         }
-        if (st.sumRule) {
-            T sum = st.zero;
-            for (int t = 0; t < moveCount; t++) {
-                sum = a.add(sum, moves[t]);
-            }
-            if (a.gt(sum, st.hundred)) {
-                return false;
-            }
-        }
-        if (moveCount == 0) {
+        if (st.sumRule && a.gt(sums[moveCount], st.hundred)) {
             return false;
         }
-        boolean negative = true;
-        boolean positive = true;
-        for (int t = 0; t < moveCount; t++) {
-            negative &= a.lt(moves[t], st.zero);
-            positive &= a.gt(moves[t], st.zero);
-        }
-        return negative || positive;
+        return moveCount > 0 && (negatives == moveCount || positives == moveCount);
     }
 
     boolean sameActorSupply(Side<T> o) {

@@ -8,7 +8,8 @@ package org.parley.models.exchange;
  * Python code sums in, {@code x * s * c} multiplied in that order.
  *
  * <p>A candidate's recorded positions of other actors on the issue are passed as {@code index}
- * (per actor, the slot of its recorded position in {@code recorded}, or -1) and {@code recorded}.
+ * (per actor, the slot of its recorded position in {@code recorded}, or -1), {@code movers} (the
+ * actors of the slots), {@code recorded} and {@code count} (slots used).
  *
  * @param <T> the number type
  */
@@ -25,13 +26,13 @@ interface Sums<T> {
      * recorded position, else at the round's start ({@code adjust_nbs}); with {@code overshoot=all}
      * the others at their current voting positions.
      */
-    T adjustNbs(int k, int own, T position, int[] index, T[] recorded, int recordedCount);
+    T adjustNbs(int k, int own, T position, int[] index, int[] movers, T[] recorded, int count);
 
     /**
      * The numerator of the outcome on issue {@code k} as {@code adjusted_nbs_by_position} sums it: a
      * recorded position comes before the actor's own {@code from}.
      */
-    T moveSum(int k, int own, T from, int[] index, T[] recorded);
+    T moveSum(int k, int own, T from, int[] index, int[] movers, T[] recorded, int count);
 
     /** An exchange was realised: {@code actor} now votes {@code position} on issue {@code k}. */
     void moved(int actor, int k, T position);
