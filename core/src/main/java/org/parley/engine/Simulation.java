@@ -134,9 +134,14 @@ public final class Simulation {
         public Resolution.Result resolve(BargainingModel model, Problem problem, long seed, boolean trace) {
             ModelOptions o = options.get(model.id());
             ConsentStage.Settings consent = o.parsed(ConsentStage.Settings.class, ConsentStage.Settings::of);
-            return Resolution.resolve(problem, conditional, p -> ConsentStage.apply(p, model.run(p, o,
-                    trace ? RunContext.of(spec.rounds(), seed) : RunContext.forecastOnly(spec.rounds(), seed)),
-                    consent, trace));
+            if (trace) {
+                return Resolution.resolve(problem, conditional, p -> ConsentStage.apply(p,
+                        model.run(p, o, RunContext.of(spec.rounds(), seed)), consent, true));
+            }
+            // untraced: a problem this thread has just run (another world's, another resolution
+            // state's) is not run again (RunMemo)
+            return Resolution.resolve(problem, conditional, p -> ConsentStage.apply(p,
+                    RunMemo.run(model, o, p, RunContext.forecastOnly(spec.rounds(), seed)), consent, false));
         }
 
         /**
