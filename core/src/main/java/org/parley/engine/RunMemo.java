@@ -27,26 +27,41 @@ final class RunMemo {
 
     private static final ThreadLocal<RunMemo> LOCAL = ThreadLocal.withInitial(RunMemo::new);
 
-    private final Map<Key, Trajectory> recent = new LinkedHashMap<>(2 * CAPACITY, 0.75f, true) {
+    private final Map<Key, Entry> recent = new LinkedHashMap<>(2 * CAPACITY, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Trajectory> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
             return size() > CAPACITY;
         }
     };
 
+    /** A run and whether it drew from its generator. */
+    private record Entry(Trajectory trajectory, boolean drew) {
+    }
+
     private RunMemo() {
     }
 
-    /** The model's untraced run on {@code p}: remembered, or run now and remembered. */
-    static Trajectory run(BargainingModel model, ModelOptions options, Problem p, RunContext context) {
+    /**
+     * The model's untraced run on {@code p} with the standard generator of {@code seed}: remembered,
+     * or run now and remembered.
+     *
+     * @param drew set to true when the run drew a random number (left alone otherwise); may be null
+     */
+    static Trajectory run(BargainingModel model, ModelOptions options, Problem p, int rounds, long seed,
+                          boolean[] drew) {
         RunMemo memo = LOCAL.get();
-        Key key = new Key(model, options, context.rounds(), context.seed(), p);
-        Trajectory t = memo.recent.get(key);
-        if (t == null) {
-            t = model.run(p, options, context);
-            memo.recent.put(key, t);
+        Key key = new Key(model, options, rounds, seed, p);
+        Entry e = memo.recent.get(key);
+        if (e == null) {
+            TrackedRandom g = new TrackedRandom(Seeds.random(seed));
+            Trajectory t = model.run(p, options, new RunContext(rounds, seed, g, false));
+            e = new Entry(t, g.drew());
+            memo.recent.put(key, e);
         }
-        return t;
+        if (drew != null && e.drew()) {
+            drew[0] = true;
+        }
+        return e.trajectory();
     }
 
     /** A problem's numbers and ids, compared by value; model and options by identity. */
