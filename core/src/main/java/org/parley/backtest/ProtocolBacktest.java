@@ -106,12 +106,18 @@ public final class ProtocolBacktest {
      * Coverage of the cross-conformal model-error intervals.
      *
      * @param q          the conformal quantile fitted on every scored issue (what a calibration ships)
+     * @param constant   the error scale's constant fitted with it, points on 0-100
      * @param train      share of train-half outcomes inside their out-of-fold interval
+     * @param trainLow   5th percentile of its proposal-cluster bootstrap
+     * @param trainHigh  95th percentile
      * @param test       share of test-half outcomes inside
+     * @param testLow    5th percentile of its proposal-cluster bootstrap
+     * @param testHigh   95th percentile
      * @param all        share of all outcomes inside
      * @param meanWidth  mean width of the intervals, 0-100 points
      */
-    public record Coverage(double q, double train, double test, double all, double meanWidth) {
+    public record Coverage(double q, double constant, double train, double trainLow, double trainHigh, double test,
+                           double testLow, double testHigh, double all, double meanWidth) {
     }
 
     /**

@@ -49,14 +49,6 @@ final class ProtocolData {
         proposalCount = groups.size();
     }
 
-    double[] scores(double[] f) {
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = ModelError.score(f[i], outcome[i], spread[i], lo[i], hi[i]);
-        }
-        return out;
-    }
-
     Score score(String label, double[] err, boolean[] use, Split split) {
         double[] x = new double[n];
         int c = 0;

@@ -16,9 +16,7 @@ import org.parley.engine.ErrorCode;
 import org.parley.engine.ParleyException;
 import org.parley.engine.Seeds;
 import org.parley.uncertainty.ClusterBootstrap;
-import org.parley.uncertainty.Conformal;
 import org.parley.uncertainty.Holm;
-import org.parley.uncertainty.ModelError;
 
 /** The scoring behind {@link ProtocolBacktest}: out-of-fold forecasts, paired differences, Holm, coverage. */
 final class ProtocolScoring {
@@ -61,7 +59,7 @@ final class ProtocolScoring {
             for (int l = 0; l < labels.size(); l++) {
                 oof[l] = forecasts[l];
             }
-            double[][] stackedTrainScores = new double[nf][];
+            double[][] stackedTrain = new double[nf][];
             if (fitStacked) {
                 oof[stacked] = new double[n];
                 for (int f = 0; f < nf; f++) {
@@ -75,34 +73,12 @@ final class ProtocolScoring {
                             oof[stacked][i] = Stacking.forecast(d, comp, w, i);
                         }
                     }
-                    stackedTrainScores[f] = innerScores(d, comp, train);
+                    stackedTrain[f] = CrossConformal.innerForecasts(d, comp, train);
                 }
             }
             for (int l = 0; l < labels.size(); l++) {
-                double[] sc = d.scores(oof[l]);
-                for (int f = 0; f < nf; f++) {
-                    double[] cal;
-                    if (l == stacked && fitStacked) {
-                        cal = stackedTrainScores[f];
-                    } else {
-                        List<Double> xs = new ArrayList<>();
-                        for (int i = 0; i < n; i++) {
-                            if (fold[i] != f && fold[i] >= 0 && !Double.isNaN(sc[i])) {
-                                xs.add(sc[i]);
-                            }
-                        }
-                        cal = xs.stream().mapToDouble(Double::doubleValue).toArray();
-                    }
-                    double q = Conformal.quantile(cal, s.level());
-                    for (int i = 0; i < n; i++) {
-                        if (fold[i] != f || Double.isNaN(oof[l][i])) {
-                            continue;
-                        }
-                        double[] iv = ModelError.interval(oof[l][i], q, d.spread[i], d.lo[i], d.hi[i]);
-                        inside[l][i] += ModelError.covers(iv, d.outcome[i]) ? 1 : 0;
-                        width[l][i] += (iv[1] - iv[0]) * d.unit[i];
-                    }
-                }
+                CrossConformal.accumulate(d, oof[l], l == stacked && fitStacked ? stackedTrain : null, fold, nf,
+                        s.level(), inside[l], width[l]);
                 double sum = 0;
                 int cnt = 0;
                 double sumRef = 0;
@@ -214,8 +190,8 @@ final class ProtocolScoring {
             }
             rows.add(new Row(label, cand, null, all, tr, te, diff[l], lo, hi, pval[l],
                     j >= 0 ? adjHigh[j] : Double.NaN, j >= 0 ? adjP[j] : Double.NaN, j >= 0 ? decision[j] : null,
-                    trainToTest[l], testToTrain[l], rl, rh, coverage(d, errSum[l], inside[l], width[l], reps, scored, s,
-                    l == stacked && fitStacked ? Stacking.lopoScores(d, comp) : null, forecasts[l])));
+                    trainToTest[l], testToTrain[l], rl, rh, CrossConformal.coverage(d, errSum[l], inside[l], width[l], reps,
+                    scored, s, l == stacked && fitStacked ? Stacking.lopoForecasts(d, comp) : forecasts[l])));
         }
         Map<String, Double> weights = new LinkedHashMap<>();
         if (fitStacked) {
@@ -227,65 +203,6 @@ final class ProtocolScoring {
             }
         }
         return new Result(base, s, d.proposalCount, rows, weights, notes);
-    }
-
-    private static Coverage coverage(ProtocolData d, double[] err, double[] inside, double[] width, int reps, boolean[] scored,
-                                     Settings s, double[] fittedScores, double[] forecastsOf) {
-        double[] tr = new double[2];
-        double[] te = new double[2];
-        double w = 0;
-        for (int i = 0; i < d.n; i++) {
-            if (!scored[i] || Double.isNaN(err[i])) {
-                continue;
-            }
-            double[] acc = d.half[i] == Split.TRAIN ? tr : te;
-            acc[0] += inside[i] / reps;
-            acc[1]++;
-            w += width[i] / reps;
-        }
-        double nAll = tr[1] + te[1];
-        if (nAll == 0) {
-            return null;
-        }
-        double[] sc = fittedScores != null ? fittedScores : d.scores(forecastsOf);
-        double q = Conformal.quantile(sc, s.level());
-        return new Coverage(q, tr[0] / tr[1], te[0] / te[1], (tr[0] + te[0]) / nAll, w / nAll);
-    }
-
-    /** Scores of the stacked candidate on a training set, from an inner cross-validation by proposal. */
-    private static double[] innerScores(ProtocolData d, int[] comp, boolean[] train) {
-        int[] inner = new int[d.n];
-        Arrays.fill(inner, -1);
-        Map<Integer, Integer> order = new LinkedHashMap<>();
-        for (int i = 0; i < d.n; i++) {
-            if (train[i]) {
-                order.putIfAbsent(d.group[i], order.size());
-                inner[i] = order.get(d.group[i]) % ProtocolBacktest.INNER_FOLDS;
-            }
-        }
-        List<Double> out = new ArrayList<>();
-        for (int f = 0; f < ProtocolBacktest.INNER_FOLDS; f++) {
-            boolean[] t = new boolean[d.n];
-            boolean any = false;
-            for (int i = 0; i < d.n; i++) {
-                t[i] = train[i] && inner[i] != f;
-                any |= train[i] && inner[i] == f;
-            }
-            if (!any) {
-                continue;
-            }
-            double[] w = Stacking.fit(d, comp, t);
-            for (int i = 0; i < d.n; i++) {
-                if (train[i] && inner[i] == f) {
-                    double sc = ModelError.score(Stacking.forecast(d, comp, w, i), d.outcome[i], d.spread[i], d.lo[i],
-                            d.hi[i]);
-                    if (!Double.isNaN(sc)) {
-                        out.add(sc);
-                    }
-                }
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double[] halfForecasts(ProtocolData d, int[] comp, Split fitOn) {

@@ -1,7 +1,5 @@
 package org.parley.backtest;
 
-import org.parley.uncertainty.ModelError;
-
 /** The stacked candidate's weights: a grid search on the simplex, minimising MAE on a subset. */
 final class Stacking {
     private Stacking() {
@@ -59,8 +57,8 @@ final class Stacking {
         return den > 0 ? num / den : Double.NaN;
     }
 
-    /** Scores of leave-one-proposal-out stacked forecasts on every issue (for the shipped quantile). */
-    static double[] lopoScores(ProtocolData d, int[] comp) {
+    /** Leave-one-proposal-out stacked forecasts of every issue (to fit the shipped quantile on). */
+    static double[] lopoForecasts(ProtocolData d, int[] comp) {
         double[] out = new double[d.n];
         for (int g = 0; g < d.proposalCount; g++) {
             boolean[] train = new boolean[d.n];
@@ -70,7 +68,7 @@ final class Stacking {
             double[] w = fit(d, comp, train);
             for (int i = 0; i < d.n; i++) {
                 if (d.group[i] == g) {
-                    out[i] = ModelError.score(forecast(d, comp, w, i), d.outcome[i], d.spread[i], d.lo[i], d.hi[i]);
+                    out[i] = forecast(d, comp, w, i);
                 }
             }
         }
