@@ -938,7 +938,7 @@ class WebServerTest {
             assertThat(th.status()).as(th.body()).isEqualTo(201);
             assertThat(th.json().get("threshold").get("value").asDouble()).isEqualTo(1000.0);
             assertThat(th.json().get("pointOnly").asBoolean()).isTrue();
-            assertThat(th.json().get("calibration").asText()).isEqualTo("deu3-lopo-v1");
+            assertThat(th.json().get("calibration").asText()).isEqualTo("deu3-lopo-v2");
             JsonNode p = th.json().get("forecasts").get(0).get("probability");
             assertThat(p == null || p.isNull() || !Double.isFinite(p.asDouble())).as(String.valueOf(p)).isTrue();
             assertThat(th.json().get("forecasts").get(0).get("modelErrorLo").isNumber()).isTrue();
