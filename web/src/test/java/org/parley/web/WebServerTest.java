@@ -601,6 +601,12 @@ class WebServerTest {
         JsonNode result = get("/api/runs/" + id + "/result").json();
         assertThat(result.get("worlds").size()).isEqualTo(5);
         assertThat(result.get("settings").get("models").toString()).isEqualTo("[\"compromise\",\"nash\"]");
+        // what the app shows beside each forecast and P(yes): the calibrated model-error interval and range
+        assertThat(result.get("worlds").get(0).get("modelError").get("intervals").get("compromise").size()).isPositive();
+        JsonNode q0 = result.get("bottomLine").get("questions").get(0);
+        assertThat(q0.get("pYesModelError").get("nash").size()).isEqualTo(2);
+        assertThat(q0.get("pYesModelError").get("nash").get(0).asDouble())
+                .isLessThanOrEqualTo(q0.get("pYes").get("nash").asDouble());
         assertThat(get("/api/runs/" + id + "/result?format=csv").body()).startsWith("branch,model,run,round,actor,issue,position");
         assertError(get("/api/runs/" + id + "/result?format=pdf"), 400, "BAD_OPTION");
         assertThat(get("/api/runs").json().get(0).get("id").asText()).isEqualTo(id);
