@@ -13,7 +13,7 @@ import org.parley.engine.ParleyException;
 
 /**
  * A model-error calibration: per model, the conformal quantile {@code q} of its scaled errors on
- * real outcomes, so that {@code forecast +/- q x (weighted SD of positions + 5)} (see
+ * real outcomes, so that {@code forecast +/- q x (weighted SD of positions + the model's constant)} (see
  * {@link ModelError}) is a {@code level} interval where the calibration data are representative.
  * Parley ships one, computed on the DEU III backtest ({@link #shipped()}); its provenance (data and
  * its checksum, protocol, coverage per half) is in the resource itself.
