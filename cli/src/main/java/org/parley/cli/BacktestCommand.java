@@ -88,7 +88,7 @@ public final class BacktestCommand implements Callable<Integer> {
     boolean calibrationOnly;
 
     @Option(names = "--write-calibration", paramLabel = "FILE", description = "write the model-error calibration "
-            + "(per model q, coverage, provenance) as a properties file, the format Parley ships in core")
+            + "(per model q and constant, coverage, provenance) as a properties file, the format Parley ships in core")
     Path writeCalibration;
 
     @Option(names = "--capability", paramLabel = "RULE", description = "where capabilities come from: the file's own "

@@ -668,6 +668,12 @@ class WebServerTest {
         JsonNode result = get("/api/runs/" + id + "/result").json();
         assertThat(result.get("worlds").size()).isEqualTo(5);
         assertThat(result.get("settings").get("models").toString()).isEqualTo("[\"compromise\",\"nash\"]");
+        // what the app shows beside each forecast and P(yes): the calibrated model-error interval and range
+        assertThat(result.get("worlds").get(0).get("modelError").get("intervals").get("compromise").size()).isPositive();
+        JsonNode q0 = result.get("bottomLine").get("questions").get(0);
+        assertThat(q0.get("pYesModelError").get("nash").size()).isEqualTo(2);
+        assertThat(q0.get("pYesModelError").get("nash").get(0).asDouble())
+                .isLessThanOrEqualTo(q0.get("pYes").get("nash").asDouble());
         assertThat(get("/api/runs/" + id + "/result?format=csv").body()).startsWith("branch,model,run,round,actor,issue,position");
         assertError(get("/api/runs/" + id + "/result?format=pdf"), 400, "BAD_OPTION");
         assertThat(get("/api/runs").json().get(0).get("id").asText()).isEqualTo(id);
@@ -1005,7 +1011,7 @@ class WebServerTest {
             assertThat(th.status()).as(th.body()).isEqualTo(201);
             assertThat(th.json().get("threshold").get("value").asDouble()).isEqualTo(1000.0);
             assertThat(th.json().get("pointOnly").asBoolean()).isTrue();
-            assertThat(th.json().get("calibration").asText()).isEqualTo("deu3-lopo-v1");
+            assertThat(th.json().get("calibration").asText()).isEqualTo("deu3-lopo-v2");
             JsonNode p = th.json().get("forecasts").get(0).get("probability");
             assertThat(p == null || p.isNull() || !Double.isFinite(p.asDouble())).as(String.valueOf(p)).isTrue();
             assertThat(th.json().get("forecasts").get(0).get("modelErrorLo").isNumber()).isTrue();

@@ -202,7 +202,8 @@ function bottomLine(r, world, model) {
   if (!b) return;
   const mixed = Object.entries(b.mixed).map(([w, p]) => `${w} ${+p.toFixed(3)}`).join(', ');
   $('bottom-line-caption').textContent = `Bottom line: P(yes) per model, mixed over ${mixed} and the chance of talks`
-    + (b.runs > 1 ? ` (share of ${b.runs} runs)` : ' (point forecasts: 0 or 1 per world)');
+    + (b.runs > 1 ? ` (share of ${b.runs} runs)` : ' (point forecasts: 0 or 1 per world)')
+    + (b.modelErrorCalibration ? `; below, the range allowing for model error (calibration ${b.modelErrorCalibration})` : '');
   const models = r.settings.models;
   const head = document.createElement('tr');
   for (const h of ['question', ...models]) {
@@ -220,6 +221,14 @@ function bottomLine(r, world, model) {
     for (const m of models) {
       const c = document.createElement('td');
       c.textContent = (100 * q.pYes[m]).toFixed(1) + '%';
+      const me = q.pYesModelError?.[m];
+      if (me) {
+        // the same question allowing for the model's error on past cases (not the input ranges)
+        const small = document.createElement('div');
+        small.className = 'hint model-error';
+        small.textContent = `model error ${Math.round(100 * me[0])}-${Math.round(100 * me[1])}%`;
+        c.append(small);
+      }
       tr.append(c);
     }
     table.append(tr);
@@ -318,6 +327,15 @@ function answerPanel(r, world) {
       deal.className = 'hint';
       deal.textContent = `P(deal) ${(100 * row.pDeal).toFixed(1)}%`;
       td.append(v, words, deal);
+      const iv = world.modelError?.intervals?.[row.model]?.[issue];
+      if (iv) {
+        // the calibrated model-error interval: how far real outcomes fell from this model's forecasts
+        const me = document.createElement('div');
+        me.className = 'hint model-error';
+        me.textContent = `${Math.round(100 * world.modelError.level)}% model error ${iv[0].toFixed(0)}-${iv[1].toFixed(0)}`;
+        me.title = world.modelError.label + ' (not the input ranges)';
+        td.append(me);
+      }
       tr.append(td);
     }
     const talks = document.createElement('td');
