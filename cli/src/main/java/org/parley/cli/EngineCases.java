@@ -57,6 +57,16 @@ final class EngineCases implements Backtest.CaseRunner {
     static final class Case implements SweepEngine.Task<Integer, Backtest.CaseForecasts> {
         private static final long serialVersionUID = 1L;
         private static volatile Simulation simulation;
+        /** Worlds read on this worker, by source: a protocol backtest runs the same worlds several times. */
+        private static final Map<ScenarioSource, Scenario> READ = java.util.Collections.synchronizedMap(
+                new LinkedHashMap<>(256, 0.75f, true) {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<ScenarioSource, Scenario> eldest) {
+                        return size() > 2048;
+                    }
+                });
 
         private final List<ScenarioSource> sources;
         private final List<String> models;
@@ -82,7 +92,13 @@ final class EngineCases implements Backtest.CaseRunner {
                 simulation = sim;
             }
             RunSpec spec = new RunSpec(models, worlds, rounds, options, seed, 1, 1);
-            return Backtest.runCase(sim, sources.get(i).load(), spec, models);
+            ScenarioSource source = sources.get(i);
+            Scenario world = READ.get(source);
+            if (world == null) {
+                world = source.load();
+                READ.put(source, world);
+            }
+            return Backtest.runCase(sim, world, spec, models);
         }
     }
 }

@@ -49,10 +49,11 @@ public record TextScenarioSource(String name, String yaml, List<String> stances)
      */
     public static TextScenarioSource of(String name, Scenario scenario) {
         TextScenarioSource s = new TextScenarioSource(name, ScenarioWriter.toYaml(scenario));
-        if (!s.load().stances().equals(scenario.stances())) {
+        Scenario back = s.read();
+        if (!back.stances().equals(scenario.stances())) {
             s = new TextScenarioSource(name, s.yaml(), scenario.stances().stream().map(TextScenarioSource::key).toList());
+            back = s.ordered(back);
         }
-        Scenario back = s.load();
         if (!ScenarioWriter.toYaml(back).equals(s.yaml()) || !same(back, scenario)) {
             throw new ParleyException(ErrorCode.FAILURE, name + ": the scenario does not survive a round trip through "
                     + "Parley YAML, so it cannot be sent to sweep workers");
@@ -67,7 +68,15 @@ public record TextScenarioSource(String name, String yaml, List<String> stances)
 
     @Override
     public Scenario load() {
-        Scenario s = Scenarios.read(new TextFile(name, yaml, List.of()), ImportSettings.detect()).scenario();
+        return ordered(read());
+    }
+
+    private Scenario read() {
+        return Scenarios.read(new TextFile(name, yaml, List.of()), ImportSettings.detect()).scenario();
+    }
+
+    /** The scenario read from the YAML with its stances in {@link #stances} order. */
+    private Scenario ordered(Scenario s) {
         if (stances.isEmpty()) {
             return s;
         }
