@@ -46,8 +46,10 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a sweep: every point of the option grid (the cartesian product of the --grid axes) x every "
                 + "scenario (FILE, or each scenario of a folder) x every world (base and branches, or --branches) is a "
                 + "cell; each cell gets --runs Monte Carlo runs and, per model and issue, the statistics of "
-                + "'forecast --runs N' (point, mean, sd, min, 5/25/50/75/95th percentiles, max, share beyond each "
-                + "threshold). Writes cells.csv, cells.parquet, thresholds.csv and thresholds.parquet under --out.",
+                + "'forecast --runs N' (point, mean, sd, min, 5/25/50/75/95th percentiles, max, P(talks), the share "
+                + "of runs with a deal, P(deal), share beyond each threshold); per scenario and grid point the bottom "
+                + "line (P(yes) of each threshold question, mixed over the branches and the chance of talks). Writes "
+                + "cells, thresholds and bottomline as .csv and .parquet under --out.",
                 "The same seed gives bit-identical files with --engine local or spark, on any number of threads, "
                         + "partitions or executors."},
         footer = {"", "A folder: its *.yaml, *.yml and *.json files and each subfolder's scenario.yaml, in name order.",

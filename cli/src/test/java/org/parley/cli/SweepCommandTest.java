@@ -118,6 +118,19 @@ class SweepCommandTest {
     }
 
     @Test
+    void theProgressSaysCellsDoneRateAndTimeLeft() {
+        assertThat(SweepBar.text("sweep", "cells", 10, 40, 2.0)).isEqualTo("sweep 5.0 cells/s, 6 s left");
+        assertThat(SweepBar.text("sweep", "cells", 0, 40, 0.5)).isEqualTo("sweep 0.0 cells/s, ? left");
+        assertThat(SweepBar.text("sweep", "cells", 40, 40, 8.0)).isEqualTo("sweep 5.0 cells/s, 0 s left");
+        java.io.StringWriter err = new java.io.StringWriter();
+        SweepBar bar = new SweepBar(new java.io.PrintWriter(err), "sweep", "cells", 4, 12); // 3 tasks per cell
+        bar.done(5);
+        bar.done(7);
+        bar.finish();
+        assertThat(err.toString()).endsWith("sweep: 4 of 4 cells done" + System.lineSeparator());
+    }
+
+    @Test
     void aSweepOverTheBudgetIsRefusedBeforeAnyTask(@TempDir Path tmp) {
         CliRun r = CliRun.of("sweep", "--runs", "1000000", "--models", "compromise", "--out", tmp.toString());
         assertThat(r.exit()).isEqualTo(2);

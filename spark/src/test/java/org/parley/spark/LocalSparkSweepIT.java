@@ -37,10 +37,10 @@ class LocalSparkSweepIT {
 
     @Test
     void localTwoGivesTheLocalEnginesBytesOnAnyPartitionCount(@TempDir Path tmp) throws Exception {
-        // 64 partitions, and every cell cut into tasks of 2 runs (3 tasks per cell, put back together on the driver)
+        // 64 partitions, and every cell cut into tasks of 2 runs (2 tasks per cell, put back together on the driver)
         SweepRuns.Result r = SweepRuns.sweep(tmp, "--engine", "spark", "--master", "local[2]", "--partitions", "64",
                 "--runs-per-task", "2");
-        assertThat(r.out()).contains(SweepRuns.CELLS + " cells x 5 runs on spark local[2]");
+        assertThat(r.out()).contains(SweepRuns.CELLS + " cells x 3 runs on spark local[2]");
         assertThat(r.err()).contains("sweep: " + SweepRuns.CELLS + " of " + SweepRuns.CELLS + " cells done");
         SweepRuns.assertSameAsLocal(tmp);
     }

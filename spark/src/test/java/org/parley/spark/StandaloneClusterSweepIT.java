@@ -78,7 +78,7 @@ class StandaloneClusterSweepIT {
         } finally {
             context.removeSparkListener(killer);
         }
-        assertThat(r.out()).as(cluster.logs()).contains(SweepRuns.CELLS + " cells x 5 runs on spark " + cluster.masterUrl());
+        assertThat(r.out()).as(cluster.logs()).contains(SweepRuns.CELLS + " cells x 3 runs on spark " + cluster.masterUrl());
         assertThat(killed.get()).as("an executor was killed while the sweep ran").isNotNull();
         assertThat(failed.get()).as("tasks lost with the executor and run again").isPositive();
         assertThat(ProcessHandle.of(killed.get()).map(ProcessHandle::isAlive).orElse(false)).isFalse();

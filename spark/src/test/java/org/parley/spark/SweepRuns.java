@@ -20,10 +20,10 @@ final class SweepRuns {
 
     /**
      * 2,000 cells of the seed scenario: 5 x 5 x 5 expected-utility readings x 4 compromise weightings
-     * = 500 grid points, x 4 worlds (base, the two election branches, one what-if); 5 Monte Carlo runs
+     * = 500 grid points, x 4 worlds (base, the two election branches, one what-if); 3 Monte Carlo runs
      * each, four models, nine issues.
      */
-    static final List<String> SWEEP = List.of("sweep", "--runs", "5",
+    static final List<String> SWEEP = List.of("sweep", "--runs", "3",
             "--models", "compromise,median,nash,expected-utility",
             "--branches", "base,trump-wins,trump-loses,russia-deepens",
             "--grid", "expected-utility.q=0.5,0.625,0.75,0.875,1",
@@ -75,7 +75,7 @@ final class SweepRuns {
         if (localBaseline == null) {
             Path dir = Files.createTempDirectory("parley-sweep-local");
             Result r = sweep(dir, "--engine", "local");
-            assertThat(r.out()).contains(CELLS + " cells x 5 runs on local");
+            assertThat(r.out()).contains(CELLS + " cells x 3 runs on local");
             localBaseline = dir;
         }
         return localBaseline;
