@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,25 @@ class CommandsOnSparkIT {
             assertThat(Files.readAllBytes(tmp.resolve("spark").resolve(f))).as(f)
                     .isEqualTo(Files.readAllBytes(tmp.resolve("local").resolve(f)));
         }
+        // Spark SQL reads every Parquet file back as its CSV says, row by row
+        SparkSession spark = SparkSession.builder().sparkContext(context).getOrCreate();
+        for (String name : List.of("cells", "thresholds", "bottomline")) {
+            Dataset<Row> table = spark.read().parquet(tmp.resolve("spark").resolve(name + ".parquet").toString());
+            List<String> csv = Files.readAllLines(tmp.resolve("spark").resolve(name + ".csv"));
+            assertThat(table.columns()).as(name).containsExactly(LocalSparkSweepIT.csv(csv.get(0)).toArray(new String[0]));
+            List<Row> rows = table.collectAsList();
+            assertThat(rows).as(name).hasSize(csv.size() - 1);
+            for (int i = 0; i < rows.size(); i++) {
+                List<String> f = LocalSparkSweepIT.csv(csv.get(i + 1));
+                for (int c = 0; c < f.size(); c++) {
+                    assertThat(String.valueOf(rows.get(i).get(c))).as("%s row %d column %s", name, i,
+                            table.columns()[c]).isEqualTo(f.get(c));
+                }
+            }
+        }
+        Dataset<Row> cells = spark.read().parquet(tmp.resolve("spark").resolve("cells.parquet").toString());
+        assertThat(cells.filter("p_deal > p_talks or deal_share > 1").count()).isZero();
+        assertThat(cells.filter("p_deal < 1").count()).isPositive();
     }
 
     @Test

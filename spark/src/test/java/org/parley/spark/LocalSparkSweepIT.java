@@ -2,14 +2,10 @@ package org.parley.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.spark.SparkContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,32 +39,6 @@ class LocalSparkSweepIT {
         assertThat(r.out()).contains(SweepRuns.CELLS + " cells x 3 runs on spark local[2]");
         assertThat(r.err()).contains("sweep: " + SweepRuns.CELLS + " of " + SweepRuns.CELLS + " cells done");
         SweepRuns.assertSameAsLocal(tmp);
-    }
-
-    @Test
-    void theParquetFilesReadBackInSparkAsTheCsvSays() throws Exception {
-        Path local = SweepRuns.localBaseline();
-        SparkSession spark = SparkSession.builder().sparkContext(context).getOrCreate();
-        for (String name : List.of("cells", "thresholds", "bottomline")) {
-            Dataset<Row> table = spark.read().parquet(local.resolve(name + ".parquet").toString());
-            List<String> csv = Files.readAllLines(local.resolve(name + ".csv"));
-            assertThat(table.columns()).as(name).containsExactly(csv.get(0).split(","));
-            assertThat(table.count()).as(name).isEqualTo(csv.size() - 1);
-            List<Row> rows = table.collectAsList();
-            for (int i : new int[] {0, 1, 777, rows.size() - 1}) {
-                List<String> f = csv(csv.get(i + 1));
-                Row r = rows.get(i);
-                for (int c = 0; c < f.size(); c++) {
-                    assertThat(String.valueOf(r.get(c))).as("%s row %d column %s", name, i, table.columns()[c])
-                            .isEqualTo(f.get(c));
-                }
-            }
-        }
-        Dataset<Row> th = spark.read().parquet(local.resolve("thresholds.parquet").toString());
-        assertThat(th.filter("share > 1 or share < 0 or past > share").count()).isZero();
-        Dataset<Row> cells = spark.read().parquet(local.resolve("cells.parquet").toString());
-        assertThat(cells.filter("p_deal > p_talks or deal_share > 1").count()).isZero();
-        assertThat(cells.filter("p_deal < 1").count()).isPositive();
     }
 
     /** One CSV line's fields (quoted fields unquoted). */
