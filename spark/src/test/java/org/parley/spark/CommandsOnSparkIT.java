@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.io.sweep.SweepWriter;
+import org.parley.sweep.SweepEngine;
 
 /**
  * sweep, sensitivity (one-at-a-time and Sobol) and backtest with {@code --engine spark} on
@@ -159,6 +160,37 @@ class CommandsOnSparkIT {
         }
         assertThat(JOBS.get()).as("Spark jobs started").isEqualTo(jobs);
         assertThat(tmp.resolve("o1")).doesNotExist();
+    }
+
+    @Test
+    void progressComesFromSparksListenerAsPartitionsFinish() {
+        List<Integer> items = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            items.add(i);
+        }
+        String caller = Thread.currentThread().getName();
+        List<String> reporters = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong done = new AtomicLong();
+        SweepEngine.Progress progress = n -> {
+            done.addAndGet(n);
+            reporters.add(Thread.currentThread().getName());
+        };
+        List<Integer> out;
+        try (SparkSweepEngine engine = SparkSweepEngine.open(new SweepEngine.Settings("local[2]", 6, 0))) {
+            out = engine.map(items, i -> {
+                try {
+                    Thread.sleep(400); // each partition of two items takes 0.8 s: the listener hears of the first ones
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return i * i;
+            }, progress);
+        }
+        assertThat(out).containsExactly(0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121);
+        assertThat(done.get()).isEqualTo(12);
+        assertThat(reporters).as("progress told by Spark's listener thread, not only at the end")
+                .anyMatch(t -> !t.equals(caller));
+        assertThat(context.isStopped()).as("a borrowed context is left running").isFalse();
     }
 
     @Test
