@@ -172,14 +172,21 @@ public final class ProtocolBacktest {
     }
 
     private final Simulation simulation;
+    private final Backtest.CaseRunner runner;
 
     public ProtocolBacktest(Simulation simulation) {
+        this(simulation, Backtest.CaseRunner.LOCAL);
+    }
+
+    /** A backtest whose cases' models run on {@code runner} (a sweep engine); the same results. */
+    public ProtocolBacktest(Simulation simulation, Backtest.CaseRunner runner) {
         this.simulation = Objects.requireNonNull(simulation, "simulation");
+        this.runner = Objects.requireNonNull(runner, "runner");
     }
 
     /** Runs the models, builds the candidates' forecasts and scores everything under {@code settings}. */
     public Result run(BacktestSet set, CapabilityRule capability, RunSpec given, Settings settings) {
-        Backtest backtest = new Backtest(simulation);
+        Backtest backtest = new Backtest(simulation, runner);
         // the models are scored as they are: the consent stage (which a data set's decision rules switch on) is
         // off unless the user sets it; the stage is what the compromise-consent candidate adds
         RunSpec spec = given;
