@@ -183,7 +183,7 @@ class WebAppIT {
         waiting().until(d -> d.findElements(By.cssSelector(".field-error")).isEmpty());
 
         // 3b. add a what-if branch in which the United States wants no sanctions relief at all
-        driver.findElement(By.id("new-branch-id")).sendKeys("usa-hawk");
+        driver.findElement(By.id("branch-id")).sendKeys("usa-hawk");
         driver.findElement(By.id("add-branch")).click();
         WebElement row = waiting().until(d -> d.findElement(By.cssSelector("details[data-branch='usa-hawk'] tr.add-change")));
         List<WebElement> selects = row.findElements(By.tagName("select"));

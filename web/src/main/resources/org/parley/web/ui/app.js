@@ -1,124 +1,9 @@
 // The Parley web app: scenario list and history, the editor with live validation, forecasts
 // run as jobs with progress, and the charts.
 import { call, download, saveBlob, askToken, ApiError } from '/api.js';
-import { Editor } from '/editor.js';
 import * as charts from '/charts.js';
-
-const $ = id => document.getElementById(id);
-const state = { scenario: null, dirty: false, valid: true, result: null, run: null, models: [] };
-window.parleyState = state; // for the browser tests
-const editor = new Editor(() => { state.dirty = true; scheduleValidate(); });
-
-function status(text, error = false) {
-  $('status').textContent = text;
-  $('status').className = error ? 'error' : '';
-}
-
-function fail(e) {
-  console.error(e);
-  status(e instanceof ApiError ? `${e.code}: ${e.message}` : String(e), true);
-}
-
-// ---------------------------------------------------------------- scenarios
-
-async function listScenarios() {
-  const list = await call('GET', '/api/scenarios');
-  const ul = $('scenario-list');
-  ul.replaceChildren();
-  for (const s of list) {
-    const li = document.createElement('li');
-    li.dataset.id = s.id;
-    li.textContent = s.title || s.id;
-    const small = document.createElement('small');
-    small.textContent = `${s.id} · v${s.version}`;
-    li.append(small);
-    li.classList.toggle('active', state.scenario?.id === s.id);
-    li.addEventListener('click', () => openScenario(s.id).catch(fail));
-    ul.append(li);
-  }
-  return list;
-}
-
-async function openScenario(id, version) {
-  const s = await call('GET', version ? `/api/scenarios/${enc(id)}/versions/${version}` : `/api/scenarios/${enc(id)}`);
-  state.scenario = s;
-  state.dirty = false;
-  $('scenario-title').textContent = `${s.title} (v${s.version})`;
-  editor.load(s);
-  showProblems(s.problems);
-  document.querySelectorAll('#scenario-list li').forEach(li => li.classList.toggle('active', li.dataset.id === id));
-  await showHistory(id);
-  fillWorlds(s.worlds);
-  status(`Opened ${id} v${s.version}`);
-}
-
-async function showHistory(id) {
-  const versions = await call('GET', `/api/scenarios/${enc(id)}/versions`);
-  const ul = $('history');
-  ul.replaceChildren();
-  for (const v of versions.slice().reverse()) {
-    const li = document.createElement('li');
-    li.textContent = `v${v.version} · ${v.note}`;
-    const small = document.createElement('small');
-    small.textContent = v.saved.replace('T', ' ').slice(0, 19);
-    li.append(small);
-    li.addEventListener('click', () => openScenario(id, v.version).catch(fail));
-    ul.append(li);
-  }
-}
-
-let validateTimer = null;
-function scheduleValidate() {
-  clearTimeout(validateTimer);
-  validateTimer = setTimeout(() => validate().catch(fail), 250);
-}
-
-async function validate() {
-  const r = await call('POST', '/api/validate', JSON.stringify(editor.doc, null, 2));
-  state.valid = r.valid;
-  showProblems(r.problems);
-  const errors = r.problems.filter(p => p.severity === 'error').length;
-  status(errors ? `${errors} error${errors > 1 ? 's' : ''}: not saved` : (state.dirty ? 'Valid (unsaved changes)' : 'Valid'), errors > 0);
-  return r.valid;
-}
-
-function showProblems(problems) {
-  const shown = editor.showProblems(problems);
-  const box = $('problems');
-  box.replaceChildren();
-  for (const p of shown) {
-    const d = document.createElement('div');
-    d.className = 'problem ' + p.severity;
-    d.dataset.code = p.code;
-    d.textContent = `${p.severity} ${p.code}${p.line ? ` at line ${p.line}:${p.column}` : ''} (${p.path}): ${p.message}`
-      + (p.hint ? ' ' + p.hint : '');
-    box.append(d);
-  }
-}
-
-async function save() {
-  if (!(await validate())) throw new Error('fix the errors before saving');
-  const s = await call('PUT', `/api/scenarios/${enc(state.scenario.id)}?note=${enc('edited in the browser')}`,
-    JSON.stringify(editor.doc, null, 2));
-  state.scenario = s;
-  state.dirty = false;
-  $('scenario-title').textContent = `${s.title} (v${s.version})`;
-  await showHistory(s.id);
-  await listScenarios();
-  status(`Saved ${s.id} v${s.version}`);
-}
-
-async function upload(file) {
-  const text = await file.text();
-  try {
-    const s = await call('POST', '/api/scenarios', text, 'application/octet-stream');
-    await listScenarios();
-    await openScenario(s.id);
-  } catch (e) {
-    if (e.problems?.length) showProblems(e.problems);
-    throw e;
-  }
-}
+import { $, state, status, fail, enc } from '/state.js';
+import { editor, wireScenarios, listScenarios, openScenario, save, validate, showPastRuns } from '/scenarios.js';
 
 // ---------------------------------------------------------------- runs
 
@@ -148,6 +33,7 @@ async function runAll() {
   state.pickDynamic = true;
   status(`Run ${j.id} done`);
   showResult();
+  showPastRuns(state.scenario.id).catch(fail);
 }
 
 async function monteCarlo() {
@@ -400,14 +286,42 @@ async function sensitivity(world, model, issue) {
 
 // ---------------------------------------------------------------- wiring
 
-function enc(s) { return encodeURIComponent(s); }
+/** Shows one tab; the tabs are a tablist (arrow keys move between them). */
+function selectTab(name, focus = false) {
+  document.querySelectorAll('#tabs button').forEach(x => {
+    const on = x.dataset.tab === name;
+    x.classList.toggle('active', on);
+    x.setAttribute('aria-selected', String(on));
+    x.tabIndex = on ? 0 : -1;
+    if (on && focus) x.focus();
+  });
+  document.querySelectorAll('.tab').forEach(t => { t.hidden = t.id !== 'tab-' + name; });
+  if (name === 'forecast') requestAnimationFrame(() => { Object.values(window.parleyCharts).forEach(c => c.resize()); });
+}
 
 function tabs() {
-  document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => {
-    document.querySelectorAll('#tabs button').forEach(x => x.classList.toggle('active', x === b));
-    document.querySelectorAll('.tab').forEach(t => { t.hidden = t.id !== 'tab-' + b.dataset.tab; });
-    if (b.dataset.tab === 'forecast') requestAnimationFrame(() => { Object.values(window.parleyCharts).forEach(c => c.resize()); });
-  }));
+  const names = [...document.querySelectorAll('#tabs button')].map(b => b.dataset.tab);
+  document.querySelectorAll('#tabs button').forEach(b => {
+    b.addEventListener('click', () => selectTab(b.dataset.tab));
+    b.addEventListener('keydown', e => {
+      const k = names.indexOf(b.dataset.tab);
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        e.preventDefault();
+        selectTab(names[(k + (e.key === 'ArrowRight' ? 1 : names.length - 1)) % names.length], true);
+      }
+    });
+  });
+}
+
+/** Shows a run re-opened from the past runs list (a job's or the run store's result). */
+async function openRun(result, jobId) {
+  state.result = result;
+  state.run = jobId;
+  state.mc = null;
+  state.pickDynamic = true;
+  selectTab('forecast');
+  showResult();
+  status(`Opened ${result.run} (${state.scenario.id} v${result.version})`);
 }
 
 let wired = false;
@@ -418,9 +332,9 @@ async function init() {
 
 function wire() {
   tabs();
+  wireScenarios({ openRun, worlds: fillWorlds });
   $('save').addEventListener('click', () => save().catch(fail));
   $('validate').addEventListener('click', () => validate().catch(fail));
-  $('upload').addEventListener('change', e => e.target.files[0] && upload(e.target.files[0]).catch(fail));
   $('export-yaml').addEventListener('click', e => { e.preventDefault(); download(`/api/scenarios/${enc(state.scenario.id)}/export?format=yaml`, state.scenario.id + '.yaml').catch(fail); });
   $('export-json').addEventListener('click', e => { e.preventDefault(); download(`/api/scenarios/${enc(state.scenario.id)}/export?format=json`, state.scenario.id + '.json').catch(fail); });
   $('export-csv').addEventListener('click', e => { e.preventDefault(); if (state.run) download(`/api/runs/${state.run}/result?format=csv`, state.run + '.csv').catch(fail); });
@@ -452,6 +366,7 @@ async function start() {
     if (e instanceof ApiError && e.status === 401 && askToken()) return start();
     throw e;
   }
+  state.info = info;
   $('tornado-figure').hidden = !info.features.sensitivity;
   state.models = await call('GET', '/api/models');
   $('model-choice').replaceChildren(...state.models.map(m => {
@@ -463,7 +378,7 @@ async function start() {
     return l;
   }));
   const list = await listScenarios();
-  if (list.length) await openScenario(list[0].id);
+  if (list.length) await openScenario(list[0].id, undefined, false);
   document.body.dataset.ready = 'true';
 }
 

@@ -31,6 +31,8 @@ const run0 = (world, model) => world.runs.find(r => r.model === model && r.run =
 export function trajectory(world, model, issue, scale) {
   const r = run0(world, model);
   const c = chart('trajectory');
+  c.off('click');
+  c.on('click', p => pointDetail(world, model, issue, p.seriesName, +p.name));
   if (!r) { c.clear(); return; }
   const rounds = r.rounds.map(x => x.round);
   const series = world.actors.filter(a => r.rounds[0].positions[a]?.[issue] !== undefined).map(a => ({
@@ -138,23 +140,60 @@ export function network(world, model, round) {
   }, true);
 }
 
-/** The sentences in which a model explains an actor's moves. */
-export function why(world, model, actor) {
-  const list = document.getElementById('why');
+/** One move in words: its round, kind, issue, from and to, and the model's reason. */
+export function moveText(m) {
+  const span = m.from === undefined || m.from === null ? '' : ` (${fmt(m.from)} → ${fmt(m.to)})`;
+  return `Round ${m.round}: ${m.reason || `${m.actor} ${m.kind}${m.counterpart ? ' with ' + m.counterpart : ''} on ${m.issue ?? 'all issues'}`}${span}`;
+}
+
+function fillMoves(list, moves, empty) {
   list.replaceChildren();
-  const r = run0(world, model);
-  const moves = (r?.rounds || []).flatMap(x => x.moves || []).filter(m => m.actor === actor || m.counterpart === actor);
   for (const m of moves) {
     const li = document.createElement('li');
-    li.textContent = `Round ${m.round}: ${m.reason || `${m.kind} with ${m.counterpart ?? ''} on ${m.issue ?? 'all issues'}`}`;
+    li.textContent = moveText(m);
     list.append(li);
   }
   if (!moves.length) {
     const li = document.createElement('li');
     li.className = 'empty';
-    li.textContent = `${model} records no moves for ${actor}` + (r && r.rounds.length === 1 ? ' (it is a static model: ' + r.stopReason + ')' : '');
+    li.textContent = empty;
     list.append(li);
   }
+}
+
+/**
+ * Why an actor moved, in the model's own sentences: the actor's own moves ("X moved") apart from
+ * the moves others made because of it ("others moved because of X": it was their counterpart).
+ */
+export function why(world, model, actor) {
+  const r = run0(world, model);
+  const all = (r?.rounds || []).flatMap(x => x.moves || []);
+  const own = all.filter(m => m.actor === actor);
+  const caused = all.filter(m => m.actor !== actor && m.counterpart === actor);
+  const statik = r && r.rounds.length === 1 ? ` (${model} is a static model: it computes the outcome at once)` : '';
+  document.getElementById('why-own-heading').textContent = `${actor} moved`;
+  document.getElementById('why-others-heading').textContent = `Others moved because of ${actor}`;
+  fillMoves(document.getElementById('why'), own, `${model} records no move of ${actor}${statik}`);
+  fillMoves(document.getElementById('why-others'), caused, `${model} records no move made because of ${actor}${statik}`);
+}
+
+/** The detail of one trajectory point: where the actor stood in that round, its moves there and their reasons. */
+export function pointDetail(world, model, issue, actor, round) {
+  const box = document.getElementById('point-detail');
+  const r = run0(world, model);
+  const rd = r?.rounds.find(x => x.round === round);
+  if (!rd) { box.textContent = ''; return; }
+  const prev = r.rounds.find(x => x.round === round - 1);
+  const at = actor === 'outcome' ? rd.outcome[issue] : rd.positions[actor]?.[issue];
+  const was = prev ? (actor === 'outcome' ? prev.outcome[issue] : prev.positions[actor]?.[issue]) : undefined;
+  const moves = (rd.moves || []).filter(m => (m.actor === actor || m.counterpart === actor) && (!m.issue || m.issue === issue));
+  const head = document.createElement('p');
+  head.id = 'point-head';
+  head.textContent = `${actor}, round ${round}: ${issue} at ${fmt(at)}` + (was === undefined ? '' : ` (round ${round - 1}: ${fmt(was)})`);
+  const list = document.createElement('ul');
+  list.id = 'point-moves';
+  fillMoves(list, moves, actor === 'outcome' ? 'the outcome follows the positions' : `${model} records no move of ${actor} on ${issue} in round ${round}`);
+  box.replaceChildren(head, list);
 }
 
 /**
