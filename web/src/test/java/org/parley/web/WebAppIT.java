@@ -241,7 +241,7 @@ class WebAppIT {
         waiting().until(d -> d.findElement(By.id("status")).getText().contains("the band is the 5-95% range"));
         @SuppressWarnings("unchecked")
         List<String> forecastSeries = (List<String>) js("return window.parleyCharts.forecast.getOption().series.map(s => s.name)");
-        assertThat(forecastSeries).contains("forecast", "5-95% band");
+        assertThat(forecastSeries).contains("forecast", "5-95% band (Monte Carlo)");
         shot("05b-monte-carlo-band");
 
         // 5c. the sensitivity tornado of the selected model and issue (POST /api/sensitivity)

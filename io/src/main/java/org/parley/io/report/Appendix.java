@@ -81,7 +81,7 @@ public final class Appendix {
         if (!titles.isEmpty()) {
             h.append("<p class=\"meta\">Sources: ").append(String.join("; ", titles)).append(".</p>\n");
         }
-        h.append("<table class=\"prov\">\n<tr><th>value</th><th></th><th>source</th></tr>\n");
+        h.append("<table class=\"prov\">\n<tr><th>value</th><th>number</th><th>source</th></tr>\n");
         for (Sourced v : values(s)) {
             Estimate e = v.value();
             String range = e.hasRange() ? " <span class=\"meta\">(" + Numbers.format(e.range().low()) + " - "

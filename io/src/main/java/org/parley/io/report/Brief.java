@@ -75,7 +75,7 @@ public final class Brief {
         StringBuilder h = new StringBuilder(32_000);
         String title = s.title().isEmpty() ? s.id() : s.title();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Brief: ")
-                .append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+                .append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         h.append("<header><h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">Scenario ").append(esc(s.id()));
         if (s.date() != null) {
             h.append(", as known on ").append(s.date());
@@ -91,7 +91,7 @@ public final class Brief {
         trajectories(h, s, point, issue, model);
         blockers(h, s, point, bottom);
         Appendix.provenance(h, loaded);
-        h.append("</body>\n</html>\n");
+        h.append("</main>\n</body>\n</html>\n");
         return h.toString();
     }
 

@@ -2,6 +2,7 @@
 // run as jobs with progress, and the charts.
 import { call, download, saveBlob, askToken, ApiError } from '/api.js';
 import * as charts from '/charts.js';
+import * as analysis from '/analysis.js';
 import { $, state, status, fail, enc } from '/state.js';
 import { editor, wireScenarios, listScenarios, openScenario, save, validate, showPastRuns } from '/scenarios.js';
 
@@ -71,6 +72,13 @@ function fill(select, values, keep) {
   const old = keep ? select.value : null;
   select.replaceChildren(...values.map(v => new Option(v, v)));
   if (old && values.includes(old)) select.value = old;
+}
+
+/** A filter select: "every ..." first, then the values; the choice is kept when it is still there. */
+function fillFilter(select, values, every) {
+  const old = select.value;
+  select.replaceChildren(new Option(every, ''), ...values.map(v => new Option(v, v)));
+  select.value = values.includes(old) ? old : '';
 }
 
 function fillWorlds(worlds) {
@@ -258,7 +266,13 @@ function showResult() {
   $('round').max = Math.max(1, rounds - 1);
   if (+$('round').value > +$('round').max) $('round').value = $('round').max;
   $('round-label').textContent = $('round').value;
-  charts.network(world, model, +$('round').value);
+  const doc = state.scenario?.document;
+  const kinds = charts.network(world, model, +$('round').value, analysis.totalPower(doc), $('net-actor').value, $('net-kind').value);
+  fillFilter($('net-actor'), world.actors, 'every actor');
+  fillFilter($('net-kind'), kinds, 'every kind');
+  analysis.powerByPosition(world, model, issue, +$('round').value, doc);
+  analysis.quadMap(world, model, +$('round').value);
+  analysis.conflict(world, model, doc);
   charts.why(world, model, $('why-actor').value);
   if (!$('tornado-figure').hidden) sensitivity(world.id, model, issue).catch(fail);
 }
@@ -354,7 +368,7 @@ function wire() {
       `${state.scenario.id}-brief.html`).then(() => status('Brief downloaded')).catch(fail);
   });
   $('run-cancel').addEventListener('click', () => state.run && call('DELETE', `/api/runs/${state.run}`).catch(fail));
-  for (const id of ['world', 'model', 'issue', 'compare-a', 'compare-b', 'why-actor']) $(id).addEventListener('change', showResult);
+  for (const id of ['world', 'model', 'issue', 'compare-a', 'compare-b', 'why-actor', 'net-actor', 'net-kind']) $(id).addEventListener('change', showResult);
   $('round').addEventListener('input', showResult);
 }
 

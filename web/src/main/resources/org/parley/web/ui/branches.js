@@ -136,7 +136,7 @@ export function renderBranches(editor, d) {
   box.replaceChildren();
   (d.branches || []).forEach((b, n) => {
     const t = el('table', { class: 'grid', 'data-branch': b.id },
-      el('tr', {}, ...['Actor', 'Issue', 'Changes', 'To', ''].map(h => el('th', { text: h, scope: 'col' }))));
+      el('tr', {}, ...['Actor', 'Issue', 'Changes', 'To', 'Remove'].map(h => el('th', { text: h, scope: 'col' }))));
     changeRows(editor, d, b, n, t);
     t.append(changeForm(editor, d, b));
     const prob = b.probability === undefined ? 'what-if' : `p = ${num(b.probability)}`;
@@ -169,4 +169,6 @@ export function renderBranches(editor, d) {
     box.querySelector(`details[data-branch="${CSS.escape(id)}"]`)?.setAttribute('open', '');
     return null;
   }));
+  // the alternatives' sum (an error at "branches") is shown here, by the form that adds them
+  box.querySelector('#branch-probability').dataset.path = 'branches';
 }

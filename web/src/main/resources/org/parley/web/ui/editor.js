@@ -159,7 +159,7 @@ export class Editor {
   renderIssues(d) {
     const t = document.getElementById('issues');
     t.replaceChildren(el('tr', {}, ...['Issue', 'Name', 'Min', 'Max', 'Low end means', 'High end means', 'Status quo',
-      'Rule', 'Quota', 'Votes', 'Must consent', '']
+      'Rule', 'Quota', 'Votes', 'Must consent', 'Remove']
       .map(h => el('th', { text: h, scope: 'col' }))));
     d.issues.forEach((iss, k) => {
       const p = `issues[${k}]`;
@@ -215,7 +215,7 @@ export class Editor {
   /** The threshold questions the bottom line answers: issue, above / below a value, the question. */
   renderQuestions(d) {
     const t = document.getElementById('questions');
-    t.replaceChildren(el('tr', {}, ...['Issue', 'Id', 'Yes when', 'Value', 'Question', ''].map(h => el('th', { text: h, scope: 'col' }))));
+    t.replaceChildren(el('tr', {}, ...['Issue', 'Id', 'Yes when', 'Value', 'Question', 'Remove'].map(h => el('th', { text: h, scope: 'col' }))));
     d.issues.forEach((iss, k) => (iss.thresholds || []).forEach((q, n) => {
       const p = `issues[${k}].thresholds[${n}]`;
       const above = 'above' in q;
@@ -250,7 +250,7 @@ export class Editor {
     const t = document.getElementById('grid');
     t.replaceChildren(el('tr', {}, el('th', { text: 'Actor', scope: 'col' }), el('th', { text: 'Name', scope: 'col' }),
       el('th', { text: 'Capability', scope: 'col' }),
-      ...d.issues.map(i => el('th', { title: i.name || '', text: i.id, scope: 'col' })), el('th', { text: '' })));
+      ...d.issues.map(i => el('th', { title: i.name || '', text: i.id, scope: 'col' })), el('th', { text: 'Remove', scope: 'col' })));
     d.actors.forEach((a, n) => {
       const drop = el('button', { type: 'button', class: 'drop', 'aria-label': `remove actor ${a.id}`, text: '×' });
       drop.addEventListener('click', () => this.removeActor(a.id));
