@@ -89,10 +89,28 @@ public final class Backtest {
      * @param ensemble   {@code true} to fit and add the {@link Ensemble} of the models
      */
     public Result run(BacktestSet set, CapabilityRule capability, RunSpec spec, boolean ensemble) {
+        return run(set, capability, spec, ensemble, org.parley.montecarlo.MonteCarlo.Progress.NONE);
+    }
+
+    /**
+     * As {@link #run(BacktestSet, CapabilityRule, RunSpec, boolean)}, reporting each case done to
+     * {@code progress} and asking it before each case whether to stop.
+     *
+     * @throws ParleyException {@code FAILURE} "cancelled" when {@code progress} cancelled the work
+     */
+    public Result run(BacktestSet set, CapabilityRule capability, RunSpec spec, boolean ensemble,
+                      org.parley.montecarlo.MonteCarlo.Progress progress) {
         List<String> models = modelIds(spec);
         RunSpec perCase = spec.withModels(models).withWorlds(List.of(Scenario.BASE)).withRuns(1).withThreads(1);
-        List<CaseOutput> perCaseRows = parallel(set.cases(), spec.threads(),
-                c -> forecastCase(c, capability, perCase, models, set.proposer()));
+        progress.total(set.cases().size());
+        List<CaseOutput> perCaseRows = parallel(set.cases(), spec.threads(), c -> {
+            if (progress.cancelled()) {
+                throw new ParleyException(ErrorCode.FAILURE, "cancelled");
+            }
+            CaseOutput out = forecastCase(c, capability, perCase, models, set.proposer());
+            progress.completed(1);
+            return out;
+        });
         List<IssueForecast> rows = new ArrayList<>();
         Map<String, List<String>> failed = new LinkedHashMap<>();
         for (int i = 0; i < perCaseRows.size(); i++) {

@@ -142,9 +142,9 @@ final class AnalysisApi {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("model", model);
         settings.put("world", world);
-        return new Analysis(st.id(), st.version(), settings, 1, job -> {
-            List<Sensitivity.OneAtATime> rows = Sensitivity.oneAtATime(plan, world);
-            job.completed(1);
+        int inputs = org.parley.montecarlo.Inputs.uncertain(plan.resolved().get(world)).size();
+        return new Analysis(st.id(), st.version(), settings, 1 + 2L * inputs, job -> {
+            List<Sensitivity.OneAtATime> rows = Sensitivity.oneAtATime(plan, world, job);
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("scenario", st.id());
             root.put("version", st.version());
@@ -171,9 +171,8 @@ final class AnalysisApi {
         settings.put("name", set.name());
         settings.put("cases", set.cases().size());
         settings.put("split", split.id());
-        return new Analysis(null, 0, settings, 1, job -> {
-            Backtest.Result result = new Backtest(simulation).run(set, rule, spec, true);
-            job.completed(1);
+        return new Analysis(null, 0, settings, set.cases().size(), job -> {
+            Backtest.Result result = new Backtest(simulation).run(set, rule, spec, true, job);
             return Trees.backtest(set, split, result);
         });
     }
