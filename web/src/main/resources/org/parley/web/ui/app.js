@@ -37,24 +37,41 @@ async function runAll() {
   showPastRuns(state.scenario.id).catch(fail);
 }
 
+/**
+ * Runs an analysis as a job (Monte Carlo, sensitivity): its progress in the bar, Cancel stops it;
+ * the result, or null when it failed or was cancelled.
+ */
+async function job(base, body, label) {
+  let j = await call('POST', `${base}/jobs`, body);
+  state.job = `${base}/jobs/${j.id}`;
+  $('run-cancel').disabled = false;
+  try {
+    while (!['done', 'failed', 'cancelled'].includes(j.status)) {
+      progress(j);
+      await new Promise(r => setTimeout(r, 250));
+      j = await call('GET', `${base}/jobs/${j.id}`);
+    }
+  } finally {
+    state.job = null;
+    $('run-cancel').disabled = true;
+  }
+  progress(j);
+  if (j.status !== 'done') {
+    status(`${label} ${j.id} ${j.status}${j.error ? ': ' + j.error.message : ''}`, j.status === 'failed');
+    return null;
+  }
+  return call('GET', `${base}/jobs/${j.id}/result`);
+}
+
 async function monteCarlo() {
   if (!state.result) throw new Error('run the models first');
   $('run-mc').disabled = true;
   status('Monte Carlo: 500 runs ...');
   try {
-    let j = await call('POST', '/api/montecarlo/jobs', { scenario: state.scenario.id, version: state.scenario.version,
-      models: [$('model').value], worlds: [$('world').value], runs: 500 });
-    while (!['done', 'failed', 'cancelled'].includes(j.status)) {
-      progress(j);
-      await new Promise(r => setTimeout(r, 250));
-      j = await call('GET', `/api/montecarlo/jobs/${j.id}`);
-    }
-    progress(j);
-    if (j.status !== 'done') {
-      status(`Monte Carlo ${j.id} ${j.status}${j.error ? ': ' + j.error.message : ''}`, j.status === 'failed');
-      return;
-    }
-    state.mc = await call('GET', `/api/montecarlo/jobs/${j.id}/result`);
+    const mc = await job('/api/montecarlo', { scenario: state.scenario.id, version: state.scenario.version,
+      models: [$('model').value], worlds: [$('world').value], runs: 500 }, 'Monte Carlo');
+    if (!mc) return;
+    state.mc = mc;
     status(`Monte Carlo: ${state.mc.runs} runs of ${$('model').value}; the band is the 5-95% range`);
     showResult();
   } finally {
@@ -286,13 +303,14 @@ async function sensitivity(world, model, issue) {
     charts.tornado(null, issue);
     let sens;
     try {
-      sens = await call('POST', '/api/sensitivity', { scenario: state.scenario.id, version: state.scenario.version,
-        model, world });
+      sens = await job('/api/sensitivity', { scenario: state.scenario.id, version: state.scenario.version,
+        model, world }, 'Sensitivity');
     } catch (e) {
       if (state.sensKey === key) state.sensKey = null; // ask again on the next change
       throw e;
     }
     if (state.sensKey !== key) return; // the selection changed meanwhile
+    if (!sens) { state.sensKey = null; return; } // failed or cancelled: ask again on the next change
     state.sens = sens;
   }
   if (state.sens) charts.tornado(state.sens, issue);
@@ -367,7 +385,10 @@ function wire() {
     download(`/api/scenarios/${enc(state.scenario.id)}/versions/${state.scenario.version}/brief?models=${enc(models)}`,
       `${state.scenario.id}-brief.html`).then(() => status('Brief downloaded')).catch(fail);
   });
-  $('run-cancel').addEventListener('click', () => state.run && call('DELETE', `/api/runs/${state.run}`).catch(fail));
+  $('run-cancel').addEventListener('click', () => {
+    if (state.job) call('DELETE', state.job).catch(fail);
+    else if (state.run) call('DELETE', `/api/runs/${state.run}`).catch(fail);
+  });
   for (const id of ['world', 'model', 'issue', 'compare-a', 'compare-b', 'why-actor', 'net-actor', 'net-kind']) $(id).addEventListener('change', showResult);
   $('round').addEventListener('input', showResult);
 }

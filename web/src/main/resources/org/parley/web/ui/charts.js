@@ -44,6 +44,8 @@ export function svg(name) {
   }
 }
 
+window.parleyExportSvg = svg; // for the browser tests
+
 /** Fills a chart's text alternative: a table with a header row and the rows given (values as text). */
 export function table(id, head, rows) {
   const t = document.getElementById(id);
@@ -148,11 +150,15 @@ export function forecast(world, issue, scale, mc) {
         ] };
       } });
   }
-  const narrow = document.getElementById('chart-forecast').clientWidth < 110 * models.length;
+  // every model name shown: wrapped at its hyphens, or turned upright when even that does not fit
+  const slot = (document.getElementById('chart-forecast').clientWidth - 65) / Math.max(1, models.length);
+  const longest = Math.max(...models.map(m => Math.max(...m.split('-').map(p => p.length + 1))));
+  const narrow = slot < 7.5 * longest + 6;
   set(chart('forecast'), {
     animation: false, tooltip: {}, legend: { top: 0, data: bands.some(b => b) ? ['forecast', '5-95% band (Monte Carlo)'] : ['forecast'] },
-    grid: { top: 34, left: 45, right: 20, bottom: narrow ? 80 : 35 },
-    xAxis: { type: 'category', data: models, axisLabel: { interval: 0, rotate: narrow ? 35 : 0, color: TEXT } },
+    grid: { top: 34, left: 45, right: 20, bottom: narrow ? 110 : 45 },
+    xAxis: { type: 'category', data: models, axisLabel: { interval: 0, rotate: narrow ? 90 : 0, color: TEXT,
+      formatter: m => narrow ? m : m.replace(/-/g, '-\n') } },
     yAxis: { type: 'value', name: issue, min: scale ? scale.min : null, max: scale ? scale.max : null }, series
   });
   table('table-forecast', ['model', 'forecast', '5%', '95%', 'status quo'],
