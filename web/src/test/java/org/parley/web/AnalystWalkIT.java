@@ -218,9 +218,12 @@ class AnalystWalkIT {
             b.driver.manage().window().setSize(new Dimension(width, 1000));
             b.js("window.dispatchEvent(new Event('resize'))");
             List<Axe.Violation> all = Axe.run(b, axe);
+            Object wide = b.js("const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
+                    + ".filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.scroll, #answer-panel, #bottom-line-figure'))"
+                    + ".slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className).join(' ')");
             b.shot("walk-axe-" + page + "-" + width);
             Files.writeString(Browser.SHOTS.resolve("walk-axe-" + page + "-" + width + ".txt"),
-                    String.join("\n", all.stream().map(Axe.Violation::toString).toList()) + "\n");
+                    String.join("\n", all.stream().map(Axe.Violation::toString).toList()) + "\nwider than the page: " + wide + "\n");
             Axe.severe(all).forEach(v -> found.add(page + " at " + width + " px: " + v));
         }
         b.driver.manage().window().setSize(new Dimension(1400, 1000));

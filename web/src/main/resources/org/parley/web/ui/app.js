@@ -41,21 +41,22 @@ async function runAll() {
  * Runs an analysis as a job (Monte Carlo, sensitivity): its progress in the bar, Cancel stops it;
  * the result, or null when it failed or was cancelled.
  */
-async function job(base, body, label) {
+async function job(base, body, label, bar = 'run') {
   let j = await call('POST', `${base}/jobs`, body);
-  state.job = `${base}/jobs/${j.id}`;
-  $('run-cancel').disabled = false;
+  const cancel = $(`${bar}-cancel`);
+  const path = `${base}/jobs/${j.id}`;
+  state.jobs[bar] = path;
+  cancel.disabled = false;
   try {
     while (!['done', 'failed', 'cancelled'].includes(j.status)) {
-      progress(j);
+      progress(j, bar);
       await new Promise(r => setTimeout(r, 250));
-      j = await call('GET', `${base}/jobs/${j.id}`);
+      j = await call('GET', path);
     }
   } finally {
-    state.job = null;
-    $('run-cancel').disabled = true;
+    if (state.jobs[bar] === path) { state.jobs[bar] = null; cancel.disabled = true; }
   }
-  progress(j);
+  progress(j, bar);
   if (j.status !== 'done') {
     status(`${label} ${j.id} ${j.status}${j.error ? ': ' + j.error.message : ''}`, j.status === 'failed');
     return null;
@@ -79,10 +80,10 @@ async function monteCarlo() {
   }
 }
 
-function progress(j) {
-  $('run-progress').max = Math.max(1, j.progress.total);
-  $('run-progress').value = j.progress.done;
-  $('run-status').textContent = `${j.id}: ${j.status} ${j.progress.done}/${j.progress.total}`;
+function progress(j, bar = 'run') {
+  $(`${bar}-progress`).max = Math.max(1, j.progress.total);
+  $(`${bar}-progress`).value = j.progress.done;
+  $(`${bar}-status`).textContent = `${j.id}: ${j.status} ${j.progress.done}/${j.progress.total}`;
 }
 
 function fill(select, values, keep) {
@@ -179,11 +180,23 @@ function answerRows(r, world) {
         const d = b.details.find(y => y.world === w && y.model === m && y.issue === issue);
         if (d) deal += p * d.pDeal;
       }
+      const iv = world.modelError?.intervals?.[m]?.[issue] || null;
       rows.push({ issue, name: doc?.name || issue, model: m, world: world.id, forecast: x,
-        words: scaleWords(doc?.scale, x), pDeal: deal, pTalks: talks });
+        words: scaleWords(doc?.scale, x), pDeal: deal, pTalks: talks, interval: iv, band: inputBand(world, m, issue) });
     }
   }
   return rows;
+}
+
+/** The 5-95% band of a model's forecast over the input ranges: from a Monte Carlo job, else from the run's own runs. */
+function inputBand(world, model, issue) {
+  const row = state.mc?.worlds.find(w => w.id === world.id)?.forecasts.find(f => f.model === model && f.issue === issue);
+  if (row && row.p5 !== null && row.p95 !== null) return [row.p5, row.p95];
+  const v = world.runs.filter(r => r.model === model).map(r => r.forecast[issue]).filter(x => x !== null && x !== undefined)
+    .sort((a, b) => a - b);
+  if (v.length < 2) return null;
+  const q = p => { const i = (v.length - 1) * p, lo = Math.floor(i), hi = Math.ceil(i); return v[lo] + (v[hi] - v[lo]) * (i - lo); };
+  return [q(0.05), q(0.95)];
 }
 
 /** The answer panel: the scenario's description and questions, then issues x models with words, P(deal), P(talks). */
@@ -200,7 +213,8 @@ function answerPanel(r, world) {
     }
   }
   const mixed = Object.keys(r.bottomLine?.mixed || {}).join(', ');
-  $('answer-caption').textContent = `The answer: forecast in world ${world.id}; P(deal) and P(talks) mixed over ${mixed}`;
+  const level = world.modelError ? `; model error: ${world.modelError.label}` : '';
+  $('answer-caption').textContent = `The answer: forecast in world ${world.id}; P(deal) and P(talks) mixed over ${mixed}${level}`;
   const rows = answerRows(r, world);
   const table = $('answer-table');
   table.replaceChildren();
@@ -229,6 +243,18 @@ function answerPanel(r, world) {
       deal.className = 'hint';
       deal.textContent = `P(deal) ${(100 * row.pDeal).toFixed(1)}%`;
       td.append(v, words, deal);
+      if (row.interval) {
+        const iv = document.createElement('div');
+        iv.className = 'hint interval';
+        iv.textContent = `model error ${row.interval[0].toFixed(0)}-${row.interval[1].toFixed(0)}`;
+        td.append(iv);
+      }
+      if (row.band) {
+        const band = document.createElement('div');
+        band.className = 'hint band';
+        band.textContent = `inputs 5-95% ${row.band[0].toFixed(0)}-${row.band[1].toFixed(0)}`;
+        td.append(band);
+      }
       tr.append(td);
     }
     const talks = document.createElement('td');
@@ -248,9 +274,10 @@ function exportAnswer() {
   const r = state.result;
   if (!r) throw new Error('run the models first');
   const world = r.worlds.find(w => w.id === $('world').value) || r.worlds[0];
-  const lines = ['issue,model,world,forecast,words,p_deal,p_talks'];
+  const lines = ['issue,model,world,forecast,words,p_deal,p_talks,model_error_low,model_error_high,inputs_p5,inputs_p95'];
   for (const x of answerRows(r, world)) {
-    lines.push([x.issue, x.model, x.world, x.forecast, x.words, x.pDeal, x.pTalks].map(csvCell).join(','));
+    lines.push([x.issue, x.model, x.world, x.forecast, x.words, x.pDeal, x.pTalks, x.interval?.[0], x.interval?.[1],
+      x.band?.[0], x.band?.[1]].map(csvCell).join(','));
   }
   saveBlob(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }), `${state.scenario.id}-answer.csv`);
 }
@@ -304,7 +331,7 @@ async function sensitivity(world, model, issue) {
     let sens;
     try {
       sens = await job('/api/sensitivity', { scenario: state.scenario.id, version: state.scenario.version,
-        model, world }, 'Sensitivity');
+        model, world }, 'Sensitivity', 'tornado');
     } catch (e) {
       if (state.sensKey === key) state.sensKey = null; // ask again on the next change
       throw e;
@@ -386,9 +413,10 @@ function wire() {
       `${state.scenario.id}-brief.html`).then(() => status('Brief downloaded')).catch(fail);
   });
   $('run-cancel').addEventListener('click', () => {
-    if (state.job) call('DELETE', state.job).catch(fail);
+    if (state.jobs.run) call('DELETE', state.jobs.run).catch(fail);
     else if (state.run) call('DELETE', `/api/runs/${state.run}`).catch(fail);
   });
+  $('tornado-cancel').addEventListener('click', () => state.jobs.tornado && call('DELETE', state.jobs.tornado).catch(fail));
   for (const id of ['world', 'model', 'issue', 'compare-a', 'compare-b', 'why-actor', 'net-actor', 'net-kind']) $(id).addEventListener('change', showResult);
   $('round').addEventListener('input', showResult);
 }

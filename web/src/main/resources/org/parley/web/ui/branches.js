@@ -150,7 +150,7 @@ export function renderBranches(editor, d) {
     });
     box.append(el('details', { open: open.has(b.id) || (n === 0 && !open.size) ? '' : null, 'data-branch': b.id },
       el('summary', { text: `${b.name || b.id} (${prob}${b.base ? ', on top of ' + b.base : ''})` }),
-      branchFields(editor, d, b, n), t, drop));
+      branchFields(editor, d, b, n), el('div', { class: 'scroll' }, t), drop));
   });
   if (!(d.branches || []).length) box.append(el('p', { class: 'empty', text: 'No branches.' }));
   box.append(addForm('branch', [{ key: 'id', label: 'New branch id', placeholder: 'e.g. hawk-wins' },

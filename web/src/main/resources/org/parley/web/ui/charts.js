@@ -24,7 +24,9 @@ export function chart(name) {
 
 /** Sets a chart's option with the palette, readable text and ECharts' own aria description. */
 export function set(c, option) {
-  c.setOption({ color: PALETTE, textStyle: { color: TEXT }, aria: { enabled: true }, ...option }, true);
+  const tooltip = option.tooltip ? { confine: true, backgroundColor: '#ffffff', borderColor: '#4a5263',
+    textStyle: { color: TEXT }, ...option.tooltip } : undefined;
+  c.setOption({ color: PALETTE, textStyle: { color: TEXT }, aria: { enabled: true }, ...option, tooltip }, true);
 }
 
 /** A chart as an SVG file: its title (the figure's caption) on top and every legend entry shown. */

@@ -2,7 +2,7 @@
 import { ApiError } from '/api.js';
 
 export const $ = id => document.getElementById(id);
-export const state = { scenario: null, dirty: false, valid: true, result: null, run: null, models: [], info: null };
+export const state = { scenario: null, dirty: false, valid: true, result: null, run: null, models: [], info: null, jobs: {} };
 window.parleyState = state; // for the browser tests
 
 export function status(text, error = false) {
