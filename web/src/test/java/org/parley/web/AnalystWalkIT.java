@@ -114,6 +114,14 @@ class AnalystWalkIT {
         valid();
         b.shot("walk-02-actors-and-issues");
 
+        // unsaved edits are not dropped without asking: opening another scenario asks first
+        b.driver.findElement(By.cssSelector("#scenario-list button[data-id='dprk-us-talks-2024']")).click();
+        org.openqa.selenium.Alert ask = b.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertThat(ask.getText()).contains("steel-tariffs", "unsaved changes");
+        ask.dismiss();
+        assertThat(b.driver.findElement(By.id("scenario-title")).getText()).contains("steel-tariffs");
+        assertThat(b.driver.findElements(By.cssSelector("#grid tr[data-actor]"))).hasSize(2);
+
         // 3. paste an article (attaching it saves the scenario: version 1 and 2)
         b.driver.findElement(By.id("article-id")).sendKeys("wire-2025-03-03");
         b.driver.findElement(By.id("article-title")).sendKeys("EU caps its steel tariff");
@@ -157,8 +165,11 @@ class AnalystWalkIT {
         b.shot("walk-05-branch");
         severe("editor", axe);
 
-        // 6. run every model
-        b.tab("forecast");
+        // 6. run every model (the tabs are reachable by keyboard: arrow right moves to the forecast)
+        b.driver.findElement(By.id("tab-button-editor")).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        b.waiting().until(d -> d.findElement(By.id("tab-forecast")).isDisplayed());
+        assertThat(b.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("tab-button-forecast");
+        assertThat(b.driver.findElement(By.id("tab-button-forecast")).getAttribute("aria-selected")).isEqualTo("true");
         b.driver.findElement(By.id("run-all")).click();
         b.waiting().until(d -> d.findElement(By.id("status")).getText().contains("done"));
         b.shot("walk-06-run");
