@@ -140,14 +140,23 @@ export function showProblems(problems, heading) {
     h.textContent = heading;
     box.append(h);
   }
+  // errors always in view; more than three warnings fold into one line that opens
+  const warnings = shown.filter(p => p.severity !== 'error');
+  const fold = warnings.length > 3 && !heading ? document.createElement('details') : null;
+  if (fold) {
+    const sum = document.createElement('summary');
+    sum.textContent = `${warnings.length} warnings (${[...new Set(warnings.map(p => p.code))].join(', ')})`;
+    fold.append(sum);
+  }
   for (const p of shown) {
     const d = document.createElement('div');
     d.className = 'problem ' + p.severity;
     d.dataset.code = p.code;
     d.textContent = `${p.severity} ${p.code}${p.line ? ` at line ${p.line}:${p.column}` : ''} (${p.path}): ${p.message}`
       + (p.hint ? ' ' + p.hint : '');
-    box.append(d);
+    (fold && p.severity !== 'error' ? fold : box).append(d);
   }
+  if (fold) box.append(fold);
 }
 
 /** Saves the editor's document: a new scenario is created, an existing one gets a new version. */
