@@ -114,6 +114,15 @@ class AnalystWalkIT {
         valid();
         b.shot("walk-02-actors-and-issues");
 
+        // rename an issue's id: its stances follow
+        b.driver.findElement(By.cssSelector("button.rename[aria-label='rename issue quota']")).click();
+        org.openqa.selenium.Alert rename = b.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        rename.sendKeys("import-quota");
+        rename.accept();
+        b.waiting().until(d -> !d.findElements(By.cssSelector("#issues tr[data-issue='import-quota']")).isEmpty());
+        assertThat(b.field("actors[1].stances.import-quota.position").getAttribute("value")).isEqualTo("20");
+        valid();
+
         // unsaved edits are not dropped without asking: opening another scenario asks first
         b.driver.findElement(By.cssSelector("#scenario-list button[data-id='dprk-us-talks-2024']")).click();
         org.openqa.selenium.Alert ask = b.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());

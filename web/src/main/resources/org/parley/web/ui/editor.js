@@ -172,7 +172,7 @@ export class Editor {
       const sq = this.input(`${p}.status-quo`, num(iss['status-quo']), '', `${iss.id} status quo`);
       const drop = el('button', { type: 'button', class: 'drop', 'aria-label': `remove issue ${iss.id}`, text: '×' });
       drop.addEventListener('click', () => this.removeIssue(iss.id));
-      t.append(el('tr', { 'data-issue': iss.id }, el('th', { scope: 'row', text: iss.id }),
+      t.append(el('tr', { 'data-issue': iss.id }, el('th', { scope: 'row' }, iss.id, ' ', this.renameButton('issue', iss.id)),
         el('td', {}, this.textInput(iss, 'name', `${p}.name`, `${iss.id} name`)),
         el('td', {}, bound('min')), el('td', {}, bound('max')),
         el('td', {}, this.textInput(iss.scale, 'low', `${p}.scale.low`, `${iss.id}: what the low end means`)),
@@ -254,7 +254,7 @@ export class Editor {
     d.actors.forEach((a, n) => {
       const drop = el('button', { type: 'button', class: 'drop', 'aria-label': `remove actor ${a.id}`, text: '×' });
       drop.addEventListener('click', () => this.removeActor(a.id));
-      const row = el('tr', { 'data-actor': a.id }, el('th', { scope: 'row', text: a.id }),
+      const row = el('tr', { 'data-actor': a.id }, el('th', { scope: 'row' }, a.id, ' ', this.renameButton('actor', a.id)),
         el('td', {}, this.textInput(a, 'name', `actors[${n}].name`, `${a.id} name`)),
         el('td', {}, this.input(`actors[${n}].capability`, num(a.capability), '', `${a.id} capability`)));
       for (const iss of d.issues) {
@@ -301,6 +301,51 @@ export class Editor {
     const stances = {};
     for (const i of d.issues) stances[i.id] = { position: (i.scale.min + i.scale.max) / 2, salience: 50 };
     d.actors.push({ id, ...(name ? { name } : {}), capability: 50, stances });
+    this.changed();
+    return null;
+  }
+
+  /** A small button that asks for a new id and renames the actor or issue everywhere it is named. */
+  renameButton(kind, id) {
+    const b = el('button', { type: 'button', class: 'rename', 'aria-label': `rename ${kind} ${id}`, title: `rename ${id}`, text: '✎' });
+    b.addEventListener('click', () => {
+      const to = window.prompt(`New id for the ${kind} ${id} (its name stays as it is):`, id);
+      if (to === null || to.trim() === id) return;
+      const error = this.renameId(kind, id, to.trim());
+      if (error) window.alert(error);
+    });
+    return b;
+  }
+
+  /** Renames an actor's or issue's id and every reference to it (stances, consent lists, branch changes, conditions). */
+  renameId(kind, from, to) {
+    const d = this.doc;
+    if (!ID.test(to)) return 'an id is 1 to 100 letters, digits, ".", "_" or "-"';
+    const list = kind === 'actor' ? d.actors : d.issues;
+    if (list.some(x => x.id === to)) return `there is already an ${kind} ${to}`;
+    list.find(x => x.id === from).id = to;
+    const cond = c => {
+      if (!c || typeof c !== 'object') return;
+      if (c.issue === from) c.issue = to;
+      (c.all || c.any || []).forEach(cond);
+    };
+    const estimate = e => { if (e && typeof e === 'object') cond(e.if); };
+    for (const b of d.branches || []) {
+      for (const c of b.changes || []) {
+        if (c[kind] === from) c[kind] = to;
+        if (kind === 'issue') estimate(c.position);
+      }
+    }
+    if (kind === 'actor') {
+      for (const i of d.issues) if (i.consent) i.consent = i.consent.map(x => (x === from ? to : x));
+    } else {
+      for (const a of d.actors) {
+        if (a.stances && from in a.stances) {
+          a.stances = Object.fromEntries(Object.entries(a.stances).map(([k, v]) => [k === from ? to : k, v]));
+        }
+        for (const st of Object.values(a.stances || {})) estimate(st.position);
+      }
+    }
     this.changed();
     return null;
   }
