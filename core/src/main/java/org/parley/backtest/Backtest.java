@@ -128,10 +128,30 @@ public final class Backtest {
      * @param ensemble   {@code true} to fit and add the {@link Ensemble} of the models
      */
     public Result run(BacktestSet set, CapabilityRule capability, RunSpec spec, boolean ensemble) {
+        return run(set, capability, spec, ensemble, org.parley.montecarlo.MonteCarlo.Progress.NONE);
+    }
+
+    /**
+     * As {@link #run(BacktestSet, CapabilityRule, RunSpec, boolean)}, reporting each case done to
+     * {@code progress} and asking it before each case whether to stop.
+     *
+     * @throws ParleyException {@code FAILURE} "cancelled" when {@code progress} cancelled the work
+     */
+    public Result run(BacktestSet set, CapabilityRule capability, RunSpec spec, boolean ensemble,
+                      org.parley.montecarlo.MonteCarlo.Progress progress) {
         List<String> models = modelIds(spec);
         RunSpec perCase = spec.withModels(models).withWorlds(List.of(Scenario.BASE)).withRuns(1).withThreads(1);
+        progress.total(set.cases().size());
         List<Scenario> worlds = parallel(set.cases(), spec.threads(), c -> prepare(c, capability));
-        List<CaseForecasts> forecasts = runner.run(simulation, worlds, perCase, models, spec.threads());
+        CaseRunner run = runner != CaseRunner.LOCAL ? runner : (sim, ws, sp, ms, th) -> parallel(ws, th, w -> {
+            if (progress.cancelled()) {
+                throw new ParleyException(ErrorCode.FAILURE, "cancelled");
+            }
+            CaseForecasts f = runCase(sim, w, sp, ms);
+            progress.completed(1);
+            return f;
+        });
+        List<CaseForecasts> forecasts = run.run(simulation, worlds, perCase, models, spec.threads());
         List<CaseOutput> perCaseRows = new ArrayList<>();
         for (int i = 0; i < worlds.size(); i++) {
             perCaseRows.add(caseRows(set.cases().get(i), worlds.get(i), forecasts.get(i), models, set.proposer()));

@@ -83,6 +83,16 @@ public final class Sensitivity {
      * plan; per model and issue, ranked by swing (largest first, ties in input order).
      */
     public static List<OneAtATime> oneAtATime(Simulation.Plan plan, String world) {
+        return oneAtATime(plan, world, MonteCarlo.Progress.NONE);
+    }
+
+    /**
+     * As {@link #oneAtATime(Simulation.Plan, String)}, reporting each model run (1 + 2 x inputs per
+     * model) to {@code progress} and asking it before each run whether to stop.
+     *
+     * @throws org.parley.engine.ParleyException {@code FAILURE} "cancelled" when {@code progress} cancelled the work
+     */
+    public static List<OneAtATime> oneAtATime(Simulation.Plan plan, String world, MonteCarlo.Progress progress) {
         Problem base = plan.problems().get(world);
         if (base == null) {
             throw new IllegalArgumentException("world '" + world + "' is not in the plan");
@@ -90,7 +100,11 @@ public final class Sensitivity {
         List<Input> inputs = Inputs.uncertain(plan.resolved().get(world));
         List<BargainingModel> models = plan.models();
         int per = 1 + 2 * inputs.size();
+        progress.total((long) models.size() * per);
         List<double[]> out = Parallel.map(models.size() * per, plan.spec().threads(), t -> {
+            if (progress.cancelled()) {
+                throw new org.parley.engine.ParleyException(org.parley.engine.ErrorCode.FAILURE, "cancelled");
+            }
             BargainingModel m = models.get(t / per);
             int e = t % per;
             Problem p = base;
@@ -98,7 +112,9 @@ public final class Sensitivity {
                 Input in = inputs.get((e - 1) / 2);
                 p = Inputs.with(base, in, (e - 1) % 2 == 0 ? in.range().low() : in.range().high());
             }
-            return plan.meanForecast(m, p, STOCHASTIC_SEEDS);
+            double[] f = plan.meanForecast(m, p, STOCHASTIC_SEEDS);
+            progress.completed(1);
+            return f;
         });
         List<OneAtATime> rows = new ArrayList<>();
         List<String> issues = plan.scenario().issues().stream().map(i -> i.id()).toList();

@@ -216,6 +216,9 @@ final class ForecastApi {
         ResultFormat f = ResultFormat.fromId(ctx.queryParamAsClass("format", String.class).getOrDefault("json"));
         if (f == ResultFormat.JSON) {
             Map<String, Object> tree = JsonResultWriter.tree(result);
+            if (!"all".equals(ctx.queryParam("trajectories"))) {
+                firstTrajectoriesOnly(tree);
+            }
             tree.put("run", j.id());
             tree.put("version", j.scenarioVersion());
             json(ctx, 200, tree);
@@ -225,6 +228,27 @@ final class ForecastApi {
         ResultWriters.write(result, f, new PrintWriter(sw));
         ctx.contentType(f == ResultFormat.TABLE ? "text/plain; charset=utf-8" : "text/csv; charset=utf-8");
         ctx.result(sw.toString());
+    }
+
+    /**
+     * Keeps the rounds of run 0 of each world and model only (the trajectories the charts draw);
+     * the other runs keep their forecasts, consent status and settings. A 50-run result is then
+     * about the size of a point forecast's, not 50 times it ({@code ?trajectories=all} keeps all).
+     */
+    @SuppressWarnings("unchecked")
+    static void firstTrajectoriesOnly(Map<String, Object> tree) {
+        for (Object w : (List<Object>) tree.get("worlds")) {
+            for (Object r : (List<Object>) ((Map<String, Object>) w).get("runs")) {
+                Map<String, Object> run = (Map<String, Object>) r;
+                if (((Number) run.get("run")).intValue() != 0) {
+                    run.remove("rounds");
+                    Object consent = run.get("consent");
+                    if (consent instanceof Map<?, ?> c) {
+                        ((Map<String, Object>) c).remove("moves");
+                    }
+                }
+            }
+        }
     }
 
     private static Map<String, Object> spec(RunSpec s) {

@@ -61,6 +61,7 @@ public final class WebServer implements AutoCloseable {
     private final Jobs interactive;
     private final RegistryApi registry;
     private final String storeName;
+    private final Store store;
     private final Javalin app;
     private final List<Runnable> closers = new CopyOnWriteArrayList<>();
 
@@ -80,6 +81,7 @@ public final class WebServer implements AutoCloseable {
         this.interactive = new Jobs("request", clock, settings.jobThreads(), settings.maxQueued());
         this.registry = store == null ? null : new RegistryApi(store.store(), jobs, settings.author());
         this.storeName = store == null ? "memory" : "store";
+        this.store = store == null ? null : store.store();
         if (store != null) {
             jobs.addListener(store.archive());
         }
@@ -214,6 +216,7 @@ public final class WebServer implements AutoCloseable {
         new AnalysisApi(simulation, scenarios, forecasts, settings.budget(), jobs, interactive, syncTimeout).routes(app, jobApi);
         jobApi.routes(app, ForecastApi::result);
         RegistryApi.routes(app, registry);
+        StoredRunsApi.routes(app, store);
         StaticAssets.routes(app);
         errors();
     }
@@ -279,6 +282,7 @@ public final class WebServer implements AutoCloseable {
         features.put("backtests", true);
         features.put("registry", registry != null);
         features.put("draft", true);
+        features.put("storedRuns", store != null);
         m.put("features", features);
         return m;
     }

@@ -132,7 +132,9 @@ class PlantedMarkupIT {
         js("document.getElementById('chart-network').scrollIntoView()");
         @SuppressWarnings("unchecked")
         List<Number> at = (List<Number>) js("const p = [...document.querySelectorAll('#chart-network path')]"
-                + ".find(x => (x.getAttribute('stroke') || '').toLowerCase() === '#c0392b');"
+                + ".filter(x => ['#0072b2', '#d55e00', '#555555'].includes((x.getAttribute('stroke') || '').toLowerCase())"
+                + " && x.getAttribute('fill') === 'none')"
+                + ".sort((a, b) => b.getTotalLength() - a.getTotalLength())[0];"
                 + "const m = p.getPointAtLength(p.getTotalLength() / 2).matrixTransform(p.getScreenCTM());"
                 + "return [Math.round(m.x), Math.round(m.y)];");
         new org.openqa.selenium.interactions.Actions(driver).moveToLocation(at.get(0).intValue(), at.get(1).intValue())
