@@ -139,6 +139,19 @@ class ChartsIT {
         assertThat(edges).isNotEmpty().allMatch(t -> List.of("solid", "dashed", "dotted").contains(t));
         assertThat(String.valueOf(b.js("return document.getElementById('chart-network').textContent")))
                 .contains("accepted (a move made)", "rejected (an offer not taken)");
+        // the nodes' labels: every actor named, no two labels overlapping
+        @SuppressWarnings("unchecked")
+        List<String> everyone = (List<String>) b.js("return window.parleyState.result.worlds[0].actors");
+        b.js("document.getElementById('chart-network').scrollIntoView()");
+        Map<String, List<Number>> labels = boxes("chart-network", everyone);
+        assertThat(labels.keySet()).containsExactlyInAnyOrderElementsOf(everyone);
+        for (String x : everyone) {
+            for (String y : everyone) {
+                if (!x.equals(y)) {
+                    assertThat(overlap(labels.get(x), labels.get(y))).as("network labels %s and %s overlap", x, y).isFalse();
+                }
+            }
+        }
         // the filter by actor keeps only that actor's moves
         String actor = new Select(b.driver.findElement(By.id("net-actor"))).getOptions().get(1).getAttribute("value");
         new Select(b.driver.findElement(By.id("net-actor"))).selectByValue(actor);
