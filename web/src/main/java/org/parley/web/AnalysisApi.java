@@ -40,7 +40,7 @@ final class AnalysisApi {
     static final int MAX_MONTE_CARLO_RUNS = 5000;
 
     private static final List<String> SENSITIVITY_FIELDS = List.of("scenario", "version", "model", "world", "issue",
-            "rounds", "seed", "options");
+            "rounds", "seed", "options", "acceptDefaults");
 
     /** A checked analysis: its status settings, its progress total and its work. */
     private record Analysis(String scenario, int version, Map<String, Object> settings, long total,
@@ -79,7 +79,10 @@ final class AnalysisApi {
     }
 
     private void routes(Javalin app, JobApi jobApi, String base, Job.Kind kind, Reader reader) {
-        app.post(base, ctx -> json(ctx, 200, interactive.call(kind, syncTimeout, reader.read(ctx, false).work())));
+        app.post(base, ctx -> {
+            Analysis a = reader.read(ctx, false);
+            json(ctx, 200, interactive.call(kind, syncTimeout, ClientWatch.of(ctx), a.work()));
+        });
         jobApi.routes(app, base + "/jobs", kind, ctx -> {
             Analysis a = reader.read(ctx, true);
             JobApi.accepted(ctx, base + "/jobs", jobs.submit(kind, a.scenario(), a.version(), a.settings(), a.total(),
@@ -127,7 +130,7 @@ final class AnalysisApi {
         JsonNode n = Http.object(ctx, SENSITIVITY_FIELDS);
         StoredScenario st = scenarios.named(n);
         String model = Http.requiredText(n, "model", "a model id");
-        Scenario scenario = scenarios.loaded(st).scenario();
+        Scenario scenario = ForecastApi.forRun(scenarios.loaded(st), ForecastApi.acceptDefaults(n)).scenario();
         String world = n.hasNonNull("world") ? n.get("world").asText() : Scenario.BASE;
         String issue = n.hasNonNull("issue") ? n.get("issue").asText() : null;
         if (issue != null && scenario.issues().stream().noneMatch(i -> i.id().equals(issue))) {
@@ -167,6 +170,9 @@ final class AnalysisApi {
         BacktestSet set = Backtests.read(Http.text(ctx, "backtest.yaml"), null);
         CapabilityRule rule = CapabilityRule.forSet(ctx.queryParam("capability"), set);
         RunSpec spec = RunSpec.defaults().withModels(models).withThreads(1);
+        for (org.parley.backtest.BacktestCase c : set.cases()) { // every case's work, before anything is queued
+            budget.check(simulation, c.scenario(), spec);
+        }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("name", set.name());
         settings.put("cases", set.cases().size());

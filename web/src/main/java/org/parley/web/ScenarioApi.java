@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.parley.engine.ScenarioException;
+import org.parley.engine.Simulation;
 import org.parley.io.ImportSettings;
 import org.parley.io.ScenarioFormat;
 import org.parley.io.ScenarioWriter;
@@ -35,10 +36,12 @@ final class ScenarioApi {
     static final long CACHED_CHARS = 8L << 20;
 
     private final ScenarioRepository scenarios;
+    private final Simulation simulation;
     private final Map<StoredScenario, Scenarios.Loaded> parsed = new LinkedHashMap<>(16, 0.75f, true);
 
-    ScenarioApi(ScenarioRepository scenarios) {
+    ScenarioApi(ScenarioRepository scenarios, Simulation simulation) {
         this.scenarios = Objects.requireNonNull(scenarios, "scenarios");
+        this.simulation = Objects.requireNonNull(simulation, "simulation");
     }
 
     void routes(Javalin app) {
@@ -238,13 +241,13 @@ final class ScenarioApi {
         return scenarios.get(id).orElseThrow(() -> ApiException.notFound("scenario", id));
     }
 
-    /** The uploaded scenario, read and validated, its ids checked ({@link Ids}). */
-    private static Scenarios.Loaded parse(Context ctx, String name) {
+    /** The uploaded scenario, read and validated, its ids ({@link Ids}) and its {@code options:} checked. */
+    private Scenarios.Loaded parse(Context ctx, String name) {
         String format = ctx.queryParam("format");
         ImportSettings settings = new ImportSettings(format == null || format.isBlank() ? null
                 : ScenarioFormat.fromId(format), Map.of());
         Scenarios.Loaded l = Scenarios.read(Http.text(ctx, name), settings);
         Ids.check(l);
-        return l;
+        return Scenarios.checkOptions(l, simulation);
     }
 }

@@ -56,6 +56,7 @@ public final class WebServer implements AutoCloseable {
     private final Simulation simulation;
     private final Guard guard;
     private final ScenarioApi scenarios;
+    private final DraftApi drafts;
     private final Jobs jobs;
     private final Jobs interactive;
     private final RegistryApi registry;
@@ -74,7 +75,8 @@ public final class WebServer implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.simulation = Objects.requireNonNull(simulation, "simulation");
         this.guard = new Guard(settings);
-        this.scenarios = new ScenarioApi(scenarios);
+        this.scenarios = new ScenarioApi(scenarios, simulation);
+        this.drafts = new DraftApi(scenarios);
         this.jobs = new Jobs("job", clock, settings.jobThreads(), settings.maxQueued());
         this.interactive = new Jobs("request", clock, settings.jobThreads(), settings.maxQueued());
         this.registry = store == null ? null : new RegistryApi(store.store(), jobs, settings.author());
@@ -151,6 +153,11 @@ public final class WebServer implements AutoCloseable {
         return jobs;
     }
 
+    /** Requests waiting for their answer that are running or queued (for tests). */
+    int busyRequests() {
+        return interactive.busy();
+    }
+
     /** Something to close after the server (e.g. its store connection). */
     public void onClose(Runnable r) {
         closers.add(Objects.requireNonNull(r, "r"));
@@ -202,6 +209,7 @@ public final class WebServer implements AutoCloseable {
             json(ctx, 200, out);
         });
         scenarios.routes(app);
+        drafts.routes(app);
         JobApi jobApi = new JobApi(jobs);
         ForecastApi forecasts = new ForecastApi(simulation, scenarios, settings.budget(), jobs, interactive, syncTimeout);
         forecasts.routes(app, jobApi);
@@ -273,6 +281,7 @@ public final class WebServer implements AutoCloseable {
         features.put("sensitivity", true);
         features.put("backtests", true);
         features.put("registry", registry != null);
+        features.put("draft", true);
         features.put("storedRuns", store != null);
         m.put("features", features);
         return m;

@@ -51,7 +51,7 @@ class PlantedMarkupIT {
 
     private static final String PLANT = "<img src=x data-planted=1 onerror=\"window.planted=1\"><i data-planted=1>P</i>";
     private static final Set<String> TEXT_FIELDS = Set.of("title", "name", "description", "label", "judgement",
-            "question", "note");
+            "question", "note", "quote");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static WebServer server;
@@ -163,7 +163,7 @@ class PlantedMarkupIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Appends the markup to every free-text field (and to the scale ends' labels); returns how many. */
+    /** Appends the markup to every free-text field (scale ends' labels, quotes and attributes too); returns how many. */
     private static int plant(JsonNode n) {
         int count = 0;
         if (n instanceof ObjectNode o) {
@@ -171,7 +171,14 @@ class PlantedMarkupIT {
                 String k = e.getKey();
                 JsonNode v = e.getValue();
                 boolean scaleEnd = (k.equals("low") || k.equals("high")) && v.isTextual();
-                if (v.isTextual() && (TEXT_FIELDS.contains(k) || scaleEnd)) {
+                if (k.equals("attributes") && v instanceof ObjectNode attributes) { // every textual attribute
+                    for (Map.Entry<String, JsonNode> a : attributes.properties()) {
+                        if (a.getValue().isTextual()) {
+                            attributes.put(a.getKey(), a.getValue().asText() + " " + PLANT);
+                            count++;
+                        }
+                    }
+                } else if (v.isTextual() && (TEXT_FIELDS.contains(k) || scaleEnd)) {
                     o.put(k, v.asText() + " " + PLANT);
                     count++;
                 } else {

@@ -211,7 +211,7 @@ class WebAppIT {
         assertThat(panel.findElement(By.id("answer-questions")).getText())
                 .contains(seed.issues().get(0).thresholds().get(0).question());
         String answer = panel.findElement(By.id("answer-table")).getText();
-        assertThat(answer).contains("P(talks)", "P(deal)", seed.issues().get(0).name(), "expected-utility");
+        assertThat(answer).contains("P(talks)", "P(deal)", seed.issues().get(0).name(), "expected-utility", "90% model error");
         String selected = new Select(driver.findElement(By.id("model"))).getFirstSelectedOption().getText();
         Object rounds = js("const w = window.parleyState.result.worlds.find(x => x.id === document.getElementById('world').value);"
                 + " return w.runs.find(x => x.model === arguments[0]).rounds.length", selected);

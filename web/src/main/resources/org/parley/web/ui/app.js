@@ -114,7 +114,8 @@ function bottomLine(r, world, model) {
   if (!b) return;
   const mixed = Object.entries(b.mixed).map(([w, p]) => `${w} ${+p.toFixed(3)}`).join(', ');
   $('bottom-line-caption').textContent = `Bottom line: P(yes) per model, mixed over ${mixed} and the chance of talks`
-    + (b.runs > 1 ? ` (share of ${b.runs} runs)` : ' (point forecasts: 0 or 1 per world)');
+    + (b.runs > 1 ? ` (share of ${b.runs} runs)` : ' (point forecasts: 0 or 1 per world)')
+    + (b.modelErrorCalibration ? `; below, the range allowing for model error (calibration ${b.modelErrorCalibration})` : '');
   const models = r.settings.models;
   const head = document.createElement('tr');
   for (const h of ['question', ...models]) {
@@ -132,6 +133,14 @@ function bottomLine(r, world, model) {
     for (const m of models) {
       const c = document.createElement('td');
       c.textContent = (100 * q.pYes[m]).toFixed(1) + '%';
+      const me = q.pYesModelError?.[m];
+      if (me) {
+        // the same question allowing for the model's error on past cases (not the input ranges)
+        const small = document.createElement('div');
+        small.className = 'hint model-error';
+        small.textContent = `model error ${Math.round(100 * me[0])}-${Math.round(100 * me[1])}%`;
+        c.append(small);
+      }
       tr.append(c);
     }
     table.append(tr);
@@ -246,7 +255,9 @@ function answerPanel(r, world) {
       if (row.interval) {
         const iv = document.createElement('div');
         iv.className = 'hint interval';
-        iv.textContent = `model error ${row.interval[0].toFixed(0)}-${row.interval[1].toFixed(0)}`;
+        const level = world.modelError?.level;
+        iv.textContent = `${level ? Math.round(100 * level) + '% ' : ''}model error ${row.interval[0].toFixed(0)}-${row.interval[1].toFixed(0)}`;
+        iv.title = (world.modelError?.label || 'calibrated model-error interval') + ' (not the input ranges)';
         td.append(iv);
       }
       if (row.band) {
