@@ -159,7 +159,7 @@ export function forecast(world, issue, scale, mc) {
   set(chart('forecast'), {
     animation: false, tooltip: {}, legend: { top: 0, data: bands.some(b => b) ? ['forecast', '5-95% band (Monte Carlo)'] : ['forecast'] },
     grid: { top: 34, left: 45, right: 20, bottom: narrow ? 110 : 45 },
-    xAxis: { type: 'category', data: models, axisLabel: { interval: 0, rotate: narrow ? 90 : 0, color: TEXT,
+    xAxis: { type: 'category', data: models, axisLabel: { interval: 0, rotate: narrow ? 90 : 0, color: TEXT, lineHeight: 15,
       formatter: m => narrow ? m : m.replace(/-/g, '-\n') } },
     yAxis: { type: 'value', name: issue, min: scale ? scale.min : null, max: scale ? scale.max : null }, series
   });
