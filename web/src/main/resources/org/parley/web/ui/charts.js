@@ -273,10 +273,16 @@ function fillMoves(list, moves, empty) {
 export function why(world, model, actor) {
   const r = run0(world, model);
   const all = (r?.rounds || []).flatMap(x => x.moves || []);
-  const own = all.filter(m => m.actor === actor);
-  const caused = all.filter(m => m.actor !== actor && m.counterpart === actor);
+  // a move made: accepted, or a change of position; not an offer it turned down, nor a challenge without a move
+  const moved = m => outcomeOf(m) !== 'rejected' && (outcomeOf(m) === 'accepted'
+    || (Number.isFinite(m.from) && Number.isFinite(m.to) && m.from !== m.to));
+  const mine = all.filter(m => m.actor === actor);
+  const own = mine.filter(moved);
+  const caused = all.filter(m => m.actor !== actor && m.counterpart === actor && moved(m));
   const statik = r && r.rounds.length === 1 ? ` (${model} is a static model: it computes the outcome at once)` : '';
-  document.getElementById('why-own-heading').textContent = `${actor} moved`;
+  const rest = mine.length - own.length;
+  document.getElementById('why-own-heading').textContent = `${actor} moved`
+    + (rest ? ` (left out: ${rest} offer${rest > 1 ? 's' : ''} it did not take or challenge${rest > 1 ? 's' : ''} without a move)` : '');
   document.getElementById('why-others-heading').textContent = `Others moved because of ${actor}`;
   fillMoves(document.getElementById('why'), own, `${model} records no move of ${actor}${statik}`);
   fillMoves(document.getElementById('why-others'), caused, `${model} records no move made because of ${actor}${statik}`);
