@@ -8,7 +8,9 @@ import java.util.random.RandomGenerator;
  *
  * @param rounds the round limit asked for, or 0 for the model's own stopping rule
  * @param seed   the seed of this run (already derived from the base seed and run index)
- * @param random the run's random generator, seeded with {@code seed}; never a global one
+ * @param random the run's random generator, seeded with {@code seed}; never a global one. It is a
+ *               model's only source of randomness (a model does not derive numbers from
+ *               {@code seed} itself), so a run that draws nothing from it is the same for every seed
  * @param trace  {@code true} when the caller reads the whole trajectory (rounds, moves and their
  *               reasons); {@code false} when it reads only {@link Trajectory#forecast()} (Monte
  *               Carlo, sensitivity, levers), so a model may skip building moves, reason sentences

@@ -132,11 +132,22 @@ public final class Simulation {
          * on the outcome ({@link Resolution}): each state tried is one model run plus the stage.
          */
         public Resolution.Result resolve(BargainingModel model, Problem problem, long seed, boolean trace) {
+            return resolve(model, problem, seed, trace, null);
+        }
+
+        /** As {@link #resolve(BargainingModel, Problem, long, boolean)}; {@code drew[0]} set when a run drew a random number. */
+        private Resolution.Result resolve(BargainingModel model, Problem problem, long seed, boolean trace,
+                                          boolean[] drew) {
             ModelOptions o = options.get(model.id());
             ConsentStage.Settings consent = o.parsed(ConsentStage.Settings.class, ConsentStage.Settings::of);
-            return Resolution.resolve(problem, conditional, p -> ConsentStage.apply(p, model.run(p, o,
-                    trace ? RunContext.of(spec.rounds(), seed) : RunContext.forecastOnly(spec.rounds(), seed)),
-                    consent, trace));
+            if (trace) {
+                return Resolution.resolve(problem, conditional, p -> ConsentStage.apply(p,
+                        model.run(p, o, RunContext.of(spec.rounds(), seed)), consent, true));
+            }
+            // untraced: a problem this thread has just run (another world's, another resolution
+            // state's) is not run again (RunMemo)
+            return Resolution.resolve(problem, conditional, p -> ConsentStage.apply(p,
+                    RunMemo.run(model, o, p, spec.rounds(), seed, drew), consent, false));
         }
 
         /**
@@ -164,12 +175,22 @@ public final class Simulation {
             }
             double[] sum = null;
             for (int r = 0; r < seeds; r++) {
-                double[] f = forecast(model, problem, Seeds.forRun(spec.seed(), r));
+                boolean[] drew = {false};
+                double[] f = resolve(model, problem, Seeds.forRun(spec.seed(), r), false, drew).chosen().trajectory()
+                        .forecast();
                 if (sum == null) {
                     sum = new double[f.length];
                 }
-                for (int k = 0; k < f.length; k++) {
-                    sum[k] += f[k];
+                // a run that drew no random number is the same for every seed (a model's only randomness
+                // is its context's generator): the remaining runs' forecasts are this one, added as they come
+                int same = drew[0] ? 1 : seeds - r;
+                for (int c = 0; c < same; c++) {
+                    for (int k = 0; k < f.length; k++) {
+                        sum[k] += f[k];
+                    }
+                }
+                if (!drew[0]) {
+                    break;
                 }
             }
             for (int k = 0; k < sum.length; k++) {

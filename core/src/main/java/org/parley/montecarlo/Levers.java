@@ -137,6 +137,10 @@ public final class Levers {
         List<Threshold> ths = issue.thresholds();
         double now = stated[k];
         List<Lever> out = new ArrayList<>();
+        // the thresholds of an issue scan the same grid of values: each value's forecast is made once
+        java.util.Map<Double, double[]> made = new java.util.HashMap<>();
+        java.util.function.DoubleFunction<double[]> at = x -> made.computeIfAbsent(x,
+                v -> forecast(plan, model, base, in, v, seed));
         for (Threshold th : ths) {
             boolean crossed = th.crossedBy(now);
             Lever best = null;
@@ -150,14 +154,14 @@ public final class Levers {
                 int steps = Math.max(1, (int) Math.ceil(STEPS * span / width));
                 for (int s = 1; s <= steps; s++) {
                     double x = s == steps ? end : in.value() + (end - in.value()) * s / steps;
-                    double f = forecast(plan, model, base, in, x, seed)[k];
+                    double f = at.apply(x)[k];
                     if (!Double.isNaN(f) && th.crossedBy(f) != crossed) {
                         double a = prev;
                         double b = x;
                         double fb = f;
                         for (int it = 0; it < BISECTIONS && Math.abs(b - a) > 1e-6 * width; it++) {
                             double mid = (a + b) / 2;
-                            double fm = forecast(plan, model, base, in, mid, seed)[k];
+                            double fm = at.apply(mid)[k];
                             if (!Double.isNaN(fm) && th.crossedBy(fm) != crossed) {
                                 b = mid;
                                 fb = fm;

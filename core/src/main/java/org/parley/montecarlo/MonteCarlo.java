@@ -107,7 +107,7 @@ public final class MonteCarlo {
         List<BargainingModel> models = plan.models();
         int issues = scenario.issues().size();
         Map<String, MonteCarloResult.WorldRuns> out = new LinkedHashMap<>();
-        List<Runnable> blocks = new ArrayList<>();
+        List<World> busy = new ArrayList<>();
         progress.total((long) runs * plan.worlds().size());
         long idle = 0;
         for (String w : plan.worlds()) {
@@ -143,27 +143,29 @@ public final class MonteCarlo {
             for (boolean v : varies) {
                 any |= v;
             }
-            if (!any) {
+            if (any) {
+                busy.add(new World(base, inputs, varies, forecasts, deals, drawn));
+            } else {
                 idle += runs;
-                continue;
-            }
-            for (int from = 0; from < runs; from += BLOCK) {
-                int lo = from;
-                int hi = Math.min(runs, from + BLOCK);
-                blocks.add(() -> {
-                    block(plan, base, inputs, varies, forecasts, deals, drawn, lo, hi);
-                    progress.completed(hi - lo);
-                });
             }
         }
         if (idle > 0) {
             progress.completed(idle);
         }
-        Parallel.map(blocks.size(), spec.threads(), b -> {
+        // a block is a range of runs over every world: run r of each world draws from the same seed
+        // and the worlds share their unbranched inputs, so a thread meets a world's problem again
+        // in the next world (the simulation's memo of untraced runs answers it)
+        // (at least four blocks per thread when there are enough runs, so the threads stay busy)
+        int size = Math.max(1, Math.min(BLOCK, runs / (4 * Parallel.threads(spec.threads()))));
+        int blocks = busy.isEmpty() ? 0 : (runs + size - 1) / size;
+        Parallel.map(blocks, spec.threads(), b -> {
             if (progress.cancelled()) {
                 throw new ParleyException(ErrorCode.FAILURE, "cancelled");
             }
-            blocks.get(b).run();
+            int lo = b * size;
+            int hi = Math.min(runs, lo + size);
+            block(plan, busy, lo, hi);
+            progress.completed((long) (hi - lo) * busy.size());
             return Boolean.TRUE;
         });
         return new MonteCarloResult(plan, out);
@@ -173,32 +175,50 @@ public final class MonteCarlo {
         return t.consent() == null || t.consent().deal(k);
     }
 
-    private static void block(Simulation.Plan plan, Problem base, List<Input> inputs, boolean[] varies,
-                              double[][][] forecasts, boolean[][][] deals, double[][] drawn, int lo, int hi) {
+    /** A world whose runs vary: its base problem, inputs and the arrays its runs fill. */
+    private record World(Problem base, List<Input> inputs, boolean[] varies, double[][][] forecasts,
+                         boolean[][][] deals, double[][] drawn) {
+    }
+
+    private static void block(Simulation.Plan plan, List<World> worlds, int lo, int hi) {
         List<BargainingModel> models = plan.models();
-        Inputs.Editor editor = new Inputs.Editor(base);
-        double[] values = new double[inputs.size()];
+        Inputs.Editor[] editors = new Inputs.Editor[worlds.size()];
+        double[][] values = new double[worlds.size()][];
+        for (int wi = 0; wi < editors.length; wi++) {
+            editors[wi] = new Inputs.Editor(worlds.get(wi).base());
+            values[wi] = new double[worlds.get(wi).inputs().size()];
+        }
+        Problem[] drawnWorld = new Problem[editors.length];
         for (int r = lo; r < hi; r++) {
             long seed = Seeds.forRun(plan.spec().seed(), r);
             long inSeed = Sampler.inputSeed(seed);
-            for (int j = 0; j < values.length; j++) {
-                Input in = inputs.get(j);
-                values[j] = Sampler.draw(in.range(), in.value(), inSeed, in.slot());
-                if (drawn.length > 0) {
-                    drawn[j][r] = values[j];
+            for (int wi = 0; wi < editors.length; wi++) {
+                World w = worlds.get(wi);
+                List<Input> inputs = w.inputs();
+                double[] v = values[wi];
+                for (int j = 0; j < v.length; j++) {
+                    Input in = inputs.get(j);
+                    v[j] = Sampler.draw(in.range(), in.value(), inSeed, in.slot());
+                    if (w.drawn().length > 0) {
+                        w.drawn()[j][r] = v[j];
+                    }
                 }
+                drawnWorld[wi] = inputs.isEmpty() ? w.base() : editors[wi].with(inputs, v);
             }
-            Problem p = inputs.isEmpty() ? base : editor.with(inputs, values);
+            // model by model over the worlds, so a model meets its problems again while they are recent
             for (int mi = 0; mi < models.size(); mi++) {
-                if (!varies[mi]) {
-                    continue;
-                }
-                org.parley.engine.Trajectory t = plan.outcome(models.get(mi), p, seed);
-                double[] f = t.forecast();
-                double[][] target = forecasts[mi];
-                for (int k = 0; k < target.length; k++) {
-                    target[k][r] = f[k];
-                    deals[mi][k][r] = deal(t, k);
+                for (int wi = 0; wi < editors.length; wi++) {
+                    World w = worlds.get(wi);
+                    if (!w.varies()[mi]) {
+                        continue;
+                    }
+                    org.parley.engine.Trajectory t = plan.outcome(models.get(mi), drawnWorld[wi], seed);
+                    double[] f = t.forecast();
+                    double[][] target = w.forecasts()[mi];
+                    for (int k = 0; k < target.length; k++) {
+                        target[k][r] = f[k];
+                        w.deals()[mi][k][r] = deal(t, k);
+                    }
                 }
             }
         }

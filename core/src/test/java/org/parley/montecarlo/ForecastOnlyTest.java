@@ -50,4 +50,38 @@ class ForecastOnlyTest {
             }
         }
     }
+
+    /**
+     * Expected-utility plays each issue to its own stop when untraced and remembers issues it has
+     * played: the forecast, the stop reason, the last round's number and positions are those of the
+     * traced run, under every preset, a round limit and a fixed stop, the first time and the second
+     * (remembered) time.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {5, 13})
+    void expectedUtilityUntracedMatchesTheRoundLoop(long seed) {
+        Problem p = Problem.of(ScenarioGenerator.random(seed, 9, 4));
+        BargainingModel m = Models.simulation().model("expected-utility");
+        java.util.List<java.util.Map<String, String>> readings = new java.util.ArrayList<>();
+        for (String preset : m.presets().keySet()) {
+            readings.add(java.util.Map.of("preset", preset));
+        }
+        readings.add(java.util.Map.of("stop", "fixed"));
+        for (java.util.Map<String, String> r : readings) {
+            ModelOptions o = ModelOptions.resolve(m.id(), m.options(), m.presets(), r);
+            for (int rounds : new int[] {0, 3}) {
+                org.parley.engine.Trajectory traced = m.run(p, o, new RunContext(rounds, seed,
+                        org.parley.engine.Seeds.random(seed)));
+                for (int again = 0; again < 2; again++) {
+                    org.parley.engine.Trajectory untraced = m.run(p, o, RunContext.forecastOnly(rounds, seed));
+                    String what = r + " rounds " + rounds + " pass " + again;
+                    assertThat(untraced.forecast()).as(what).isEqualTo(traced.forecast());
+                    assertThat(untraced.stopReason()).as(what).isEqualTo(traced.stopReason());
+                    assertThat(untraced.notes()).as(what).isEqualTo(traced.notes());
+                    assertThat(untraced.lastRound().index()).as(what).isEqualTo(traced.lastRound().index());
+                    assertThat(untraced.lastRound().positions()).as(what).isEqualTo(traced.lastRound().positions());
+                }
+            }
+        }
+    }
 }

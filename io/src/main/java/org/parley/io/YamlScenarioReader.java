@@ -128,6 +128,7 @@ public final class YamlScenarioReader extends YamlValueReader {
                 for (Map.Entry<String, Node> e : m.entrySet()) {
                     String v = scalar(e.getValue(), "options." + e.getKey());
                     if (v != null) {
+                        at("options." + e.getKey(), "options." + e.getKey(), e.getValue());
                         options.put(e.getKey(), v);
                     }
                 }

@@ -74,54 +74,18 @@ public final class ExpectedUtilityModel implements BargainingModel {
         int m = problem.issueCount();
         List<String> notes = new ArrayList<>();
 
-        IssueEngine[] engines = new IssueEngine[m];
-        int[][] actorOf = new int[m][];
-        int largest = 0;
-        for (int k = 0; k < m; k++) {
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                if (problem.present(i, k)) {
-                    count++;
-                }
-            }
-            largest = Math.max(largest, count);
-        }
-        IssueEngine.Workspace workspace = new IssueEngine.Workspace(largest);
-        for (int k = 0; k < m; k++) {
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                if (problem.present(i, k)) {
-                    count++;
-                }
-            }
-            int[] map = new int[count];
-            double[] x = new double[count];
-            double[] c = new double[count];
-            double[] s = new double[count];
-            int li = 0;
-            for (int i = 0; i < n; i++) {
-                if (problem.present(i, k)) {
-                    map[li] = i;
-                    x[li] = problem.position()[i][k];
-                    c[li] = problem.capability()[i];
-                    s[li] = problem.salience()[i][k];
-                    li++;
-                }
-            }
-            actorOf[k] = map;
-            engines[k] = new IssueEngine(cfg, x, c, s, problem.scaleMax(k) - problem.scaleMin(k), workspace);
-            DecisionRule rule = problem.rule(k);
-            if (rule == DecisionRule.UNANIMITY || rule == DecisionRule.QUALIFIED_MAJORITY) {
-                notes.add("issue " + problem.issueId(k) + " is decided by " + rule.id()
-                        + "; the expected-utility model forecasts the median voter position (its majority reading)");
-            }
-            if (count == 0) {
-                notes.add("issue " + problem.issueId(k) + ": no actor takes part; no forecast");
-            }
-        }
-
+        int[][] actorOf = actorsOn(problem, notes);
         boolean fixed = context.rounds() > 0 || cfg.stop == EuConfig.Stop.FIXED;
         int limit = context.rounds() > 0 ? context.rounds() : cfg.maxRounds;
+        if (!context.trace()) {
+            // Monte Carlo and the analyses read only the forecast: each issue on its own, no rounds kept
+            return Untraced.run(problem, cfg, actorOf, fixed, limit, notes, stopReason(problem, cfg, context, fixed));
+        }
+        IssueEngine[] engines = new IssueEngine[m];
+        IssueEngine.Workspace workspace = new IssueEngine.Workspace(largest(actorOf));
+        for (int k = 0; k < m; k++) {
+            engines[k] = engine(cfg, problem, k, actorOf[k], workspace);
+        }
 
         List<Round> rounds = new ArrayList<>();
         double[][] positions = problem.copyPositions();
@@ -158,44 +122,106 @@ public final class ExpectedUtilityModel implements BargainingModel {
                     positions[map[li]][k] = e.x[li];
                     risk[k * n + map[li]] = e.r[li];
                 }
-                if (context.trace()) {
-                    // Monte Carlo and the analyses read only the forecast: skip the sentences
-                    explain(problem, cfg, e, map, k, t, moves);
-                }
+                explain(problem, cfg, e, map, k, t, moves);
                 median[k] = e.median();
                 mean[k] = e.mean();
-                if (!fixed) {
-                    // the shift of round t is worth (1 - delta)^t of itself today; bargaining ends when
-                    // that is at most delta x R, what one more round of delay costs
-                    double shift = Math.abs(median[k] - before) * Math.pow(1 - cfg.discountRate, t);
-                    double range = e.range;
-                    if (e.n < 2 || !(range > 0) || shift <= cfg.discountRate * range) {
-                        stopped[k] = true;
-                        stoppedAt[k] = t;
-                    }
+                if (!fixed && settled(cfg, e, before, median[k], t)) {
+                    stopped[k] = true;
+                    stoppedAt[k] = t;
                 }
             }
             rounds.add(new Round(t, copy(positions), median.clone(), moves, series(median, mean, risk)));
         }
 
         double[] forecast = cfg.forecastMean ? mean.clone() : median.clone();
-        String stopReason;
-        if (context.rounds() > 0) {
-            stopReason = context.rounds() + " rounds";
-        } else if (fixed) {
-            stopReason = cfg.maxRounds + " rounds (stop=fixed)";
-        } else {
+        String stopReason = stopReason(problem, cfg, context, fixed).apply(stopped, stoppedAt);
+        return new Trajectory(rounds, forecast, stopReason, notes);
+    }
+
+    /** Each issue's actors (problem indices of those present); notes for unusual issues. */
+    private static int[][] actorsOn(Problem problem, List<String> notes) {
+        int n = problem.actorCount();
+        int m = problem.issueCount();
+        int[][] actorOf = new int[m][];
+        for (int k = 0; k < m; k++) {
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (problem.present(i, k)) {
+                    count++;
+                }
+            }
+            int[] map = new int[count];
+            int li = 0;
+            for (int i = 0; i < n; i++) {
+                if (problem.present(i, k)) {
+                    map[li++] = i;
+                }
+            }
+            actorOf[k] = map;
+            DecisionRule rule = problem.rule(k);
+            if (rule == DecisionRule.UNANIMITY || rule == DecisionRule.QUALIFIED_MAJORITY) {
+                notes.add("issue " + problem.issueId(k) + " is decided by " + rule.id()
+                        + "; the expected-utility model forecasts the median voter position (its majority reading)");
+            }
+            if (count == 0) {
+                notes.add("issue " + problem.issueId(k) + ": no actor takes part; no forecast");
+            }
+        }
+        return actorOf;
+    }
+
+    static int largest(int[][] actorOf) {
+        int largest = 0;
+        for (int[] map : actorOf) {
+            largest = Math.max(largest, map.length);
+        }
+        return largest;
+    }
+
+    /** Issue {@code k}'s engine on the positions, capabilities and saliences of its actors {@code map}. */
+    static IssueEngine engine(EuConfig cfg, Problem problem, int k, int[] map, IssueEngine.Workspace workspace) {
+        int count = map.length;
+        double[] x = new double[count];
+        double[] c = new double[count];
+        double[] s = new double[count];
+        for (int li = 0; li < count; li++) {
+            int i = map[li];
+            x[li] = problem.position()[i][k];
+            c[li] = problem.capability()[i];
+            s[li] = problem.salience()[i][k];
+        }
+        return new IssueEngine(cfg, x, c, s, problem.scaleMax(k) - problem.scaleMin(k), workspace);
+    }
+
+    /** Whether issue {@code k} stops after round {@code t}, whose median moved from {@code before} to {@code after}. */
+    static boolean settled(EuConfig cfg, IssueEngine e, double before, double after, int t) {
+        // the shift of round t is worth (1 - delta)^t of itself today; bargaining ends when
+        // that is at most delta x R, what one more round of delay costs
+        double shift = Math.abs(after - before) * Math.pow(1 - cfg.discountRate, t);
+        double range = e.range;
+        return e.n < 2 || !(range > 0) || shift <= cfg.discountRate * range;
+    }
+
+    /** The stop reason in words, from which issues stopped and when. */
+    private static java.util.function.BiFunction<boolean[], int[], String> stopReason(Problem problem, EuConfig cfg,
+                                                                                       RunContext context, boolean fixed) {
+        return (stopped, stoppedAt) -> {
+            if (context.rounds() > 0) {
+                return context.rounds() + " rounds";
+            }
+            if (fixed) {
+                return cfg.maxRounds + " rounds (stop=fixed)";
+            }
             StringBuilder sb = new StringBuilder(allTrue(stopped) ? "" : "round cap max-rounds = " + cfg.maxRounds
                     + " reached; ");
             sb.append("discounted median shift at most discount-rate ").append(Numbers.format(cfg.discountRate))
                     .append(" x R (");
-            for (int k = 0; k < m; k++) {
+            for (int k = 0; k < problem.issueCount(); k++) {
                 sb.append(k > 0 ? ", " : "").append(problem.issueId(k))
                         .append(stopped[k] ? ": round " + stoppedAt[k] : ": not settled");
             }
-            stopReason = sb.append(')').toString();
-        }
-        return new Trajectory(rounds, forecast, stopReason, notes);
+            return sb.append(')').toString();
+        };
     }
 
     private static Map<String, double[]> series(double[] median, double[] mean, double[] risk) {
@@ -214,7 +240,7 @@ public final class ExpectedUtilityModel implements BargainingModel {
         return c;
     }
 
-    private static boolean allTrue(boolean[] b) {
+    static boolean allTrue(boolean[] b) {
         for (boolean v : b) {
             if (!v) {
                 return false;

@@ -5,6 +5,13 @@ package org.parley.models.expectedutility;
  * prevails over the other ({@link IssueEngine#p}), from the voters' (possibly powered) distances,
  * with an O(n^2 log n) path for linear votes and Scholz's all-pairs denominator. Reads the
  * engine's positions, weights, range and sorted order; writes only {@code p}.
+ *
+ * <p>Powered votes sum {@code w_k |dt[j][k] - dt[i][k]|} over every voter k for every pair: O(n^3).
+ * From {@link #SORTED_FROM} actors on, the sums come from per-actor prefix sums over the voters in
+ * position order instead (O(n^2 log n)): a voter nearer i's position than j's votes for i (a power
+ * keeps the order of distances), so each pair needs two prefix differences. The doubles are then
+ * added in another order: the probabilities agree with the direct sums to about 1e-12, not bit for
+ * bit, so every case below that size (the replication cases) keeps the direct sums.
  */
 final class Votes {
 
@@ -18,6 +25,10 @@ final class Votes {
     private final double[] prefixWx;
     private final double[] voteTotal;
     private double allPairsDenominator;
+    /** From this many actors on, powered votes use prefix sums (see the class comment). */
+    static final int SORTED_FROM = 256;
+    /** sums[j][m]: sum of w_k dt[j][k] over the first m voters in position order (made when used). */
+    private double[][] sums;
 
     Votes(IssueEngine engine, EuConfig cfg, double[][] dt) {
         this.engine = engine;
@@ -70,6 +81,19 @@ final class Votes {
             probabilitiesLinear();
             return;
         }
+        if (n >= SORTED_FROM && minimum(voterR, n) >= 0) {
+            probabilitiesSorted();
+            return;
+        }
+        probabilitiesDirect();
+    }
+
+    /** Powered votes by direct sums over every voter, O(n^3). */
+    void probabilitiesDirect() {
+        final int n = engine.n;
+        final double[] x = engine.x;
+        final double[] w = engine.w;
+        final double[][] p = engine.p;
         // sum_k w_k dt[j][k] per actor: the net vote for i over j is total[j] - total[i]
         for (int j = 0; j < n; j++) {
             double[] dj = dt[j];
@@ -116,6 +140,84 @@ final class Votes {
                 }
                 p[i][j] = probability(nij, nji, allPairsDenominator);
                 p[j][i] = probability(nji, nij, allPairsDenominator);
+            }
+        }
+    }
+
+    private static double minimum(double[] v, int n) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            m = Math.min(m, v[k]);
+        }
+        return m;
+    }
+
+    /**
+     * Powered votes from prefix sums, O(n^2 log n): with the voters in position order, those below
+     * the midpoint of a pair's positions are nearer its lower position (equidistant voters give
+     * nothing), and a power with a non-negative exponent keeps that order, so the votes for the
+     * lower position are {@code S_hi[c] - S_lo[c]} and those for the higher one
+     * {@code (S_lo[n] - S_lo[c]) - (S_hi[n] - S_hi[c])}, where {@code S_a[c]} sums {@code w_k dt[a][k]}
+     * over the first c voters.
+     */
+    void probabilitiesSorted() {
+        final int n = engine.n;
+        final double[] x = engine.x;
+        final double[] w = engine.w;
+        final double[][] p = engine.p;
+        final int[] order = engine.order;
+        if (sums == null) {
+            sums = new double[n][n + 1];
+        }
+        for (int m = 0; m < n; m++) {
+            sortedX[m] = x[order[m]];
+        }
+        for (int j = 0; j < n; j++) {
+            double[] dj = dt[j];
+            double[] sj = sums[j];
+            double t = 0;
+            sj[0] = 0;
+            for (int m = 0; m < n; m++) {
+                int k = order[m];
+                t += w[k] * dj[k];
+                sj[m + 1] = t;
+            }
+        }
+        // pairs in position order: for a fixed lower actor the midpoint only grows, so the voters
+        // below it and at most at it are counted by two pointers that only move forward
+        for (int a = 0; a < n; a++) {
+            int lo = order[a];
+            double xLo = x[lo];
+            double[] sLo = sums[lo];
+            p[lo][lo] = 0;
+            int c = 0;
+            int e = 0;
+            for (int b = a + 1; b < n; b++) {
+                int hi = order[b];
+                if (xLo == x[hi]) {
+                    p[lo][hi] = 0;
+                    p[hi][lo] = 0;
+                    continue;
+                }
+                double mid = (xLo + x[hi]) / 2;
+                while (c < n && sortedX[c] < mid) {
+                    c++;
+                }
+                if (e < c) {
+                    e = c;
+                }
+                while (e < n && sortedX[e] <= mid) {
+                    e++;
+                }
+                double[] sHi = sums[hi];
+                double forLo = Math.max(0, sHi[c] - sLo[c]);
+                double forHi = Math.max(0, (sLo[n] - sLo[e]) - (sHi[n] - sHi[e]));
+                if (cfg.thirdPartiesOnly) {
+                    forLo -= w[lo] * dt[hi][lo];
+                    forHi -= w[hi] * dt[lo][hi];
+                }
+                p[lo][hi] = probability(forLo, forHi, allPairsDenominator);
+                p[hi][lo] = probability(forHi, forLo, allPairsDenominator);
             }
         }
     }
