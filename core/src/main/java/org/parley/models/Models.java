@@ -1,11 +1,8 @@
 package org.parley.models;
 
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.parley.engine.BargainingModel;
-import org.parley.engine.ModelOptions;
 import org.parley.engine.Simulation;
 import org.parley.models.compromise.CompromiseModel;
 import org.parley.models.exchange.ExchangeModel;
@@ -23,43 +20,28 @@ public final class Models {
     }
 
     public static BargainingModel compromise() {
-        return registered(new CompromiseModel());
+        return new CompromiseModel();
     }
 
     public static BargainingModel median() {
-        return registered(new MedianModel());
+        return new MedianModel();
     }
 
     public static BargainingModel nash() {
-        return registered(new NashModel());
+        return new NashModel();
     }
 
     public static BargainingModel expectedUtility() {
-        return registered(new ExpectedUtilityModel());
+        return new ExpectedUtilityModel();
     }
 
     public static BargainingModel spatial() {
-        return registered(new SpatialModel());
+        return new SpatialModel();
     }
 
     public static BargainingModel exchange() {
-        return registered(new ExchangeModel());
+        return new ExchangeModel();
     }
-
-    /**
-     * A model as the registry hands it out, its presets checked against its option specs: a preset
-     * naming an unknown option or a value its spec does not take fails here, not in a user's run.
-     */
-    static BargainingModel registered(BargainingModel m) {
-        if (!CHECKED.contains(m.getClass())) {
-            ModelOptions.checkPresets(m.id(), m.options(), m.presets());
-            CHECKED.add(m.getClass());
-        }
-        return m;
-    }
-
-    /** The model classes whose presets were checked (once per class: presets are constants). */
-    private static final Set<Class<?>> CHECKED = ConcurrentHashMap.newKeySet();
 
     /** Every registered model. */
     public static List<BargainingModel> all() {

@@ -62,15 +62,4 @@ class OptionTest {
         assertThat(o.get(SHARE)).isEqualTo(0.5);
         assertThat(o.get(COUNT)).isEqualTo(4);
     }
-
-    @Test
-    void aPresetWithAnUnknownOptionOrABadValueIsRefused() {
-        List<OptionSpec> specs = Option.specs(List.of(COLOUR, SHARE));
-        ModelOptions.checkPresets("m", specs, Map.of("fine", Map.of("colour", "blue", "share", "0")));
-        assertThatThrownBy(() -> ModelOptions.checkPresets("m", specs, Map.of("p", Map.of("share", "2"))))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("model 'm', preset 'p': option 'share' must be a number in [0, 1], was '2'");
-        assertThatThrownBy(() -> ModelOptions.checkPresets("m", specs, Map.of("p", Map.of("size", "2"))))
-                .hasMessage("model 'm', preset 'p': no option 'size'");
-    }
 }

@@ -13,17 +13,17 @@ import org.parley.engine.Option;
 import org.parley.engine.OptionSpec;
 import org.parley.engine.Problem;
 import org.parley.engine.RunContext;
+import org.parley.engine.Simulation;
 import org.parley.engine.Trajectory;
 import org.parley.engine.Weights;
 
-/** Every model's options are typed specs; presets are checked against them when a model is registered. */
+/** Every model's options are typed specs; presets are checked against them when a simulation registers a model. */
 class TypedOptionsTest {
 
     @Test
     void everyPresetOfEveryRegisteredModelResolvesAgainstItsSpecs() {
         int presets = 0;
-        for (BargainingModel m : Models.all()) {
-            ModelOptions.checkPresets(m.id(), m.options(), m.presets());
+        for (BargainingModel m : Models.simulation().models()) {
             for (String name : m.presets().keySet()) {
                 ModelOptions o = ModelOptions.resolve(m.id(), m.options(), m.presets(), Map.of(ModelOptions.PRESET, name));
                 assertThat(o.get(ModelOptions.PRESET)).isEqualTo(name);
@@ -61,7 +61,7 @@ class TypedOptionsTest {
                 throw new UnsupportedOperationException();
             }
         };
-        assertThatThrownBy(() -> Models.registered(broken)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new Simulation(List.of(broken))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("model 'broken', preset 'odd': option 'weights' takes "
                         + "capability-salience|capability|salience|equal, was 'votes'");
     }

@@ -20,8 +20,9 @@ final class Candidate<T> {
     private final Arithmetic<T> a;
     final int p;
     final int q;
-    final Side<T> i;
-    final Side<T> j;
+    /** The two sides; null once an invalid new candidate let them go (see {@link #release}). */
+    Side<T> i;
+    Side<T> j;
 
     T gain;
     /** {@link Arithmetic#rank} of {@link #gain}, kept with it. */
@@ -59,6 +60,16 @@ final class Candidate<T> {
         }
         i.opposite = j;
         j.opposite = i;
+    }
+
+    /**
+     * Lets go of the sides of a candidate invalid from the start: it keeps its place in the list
+     * until the first realised exchange drops it (its gain still orders the list and meets ties
+     * until then), but is never recalculated.
+     */
+    void release() {
+        i = null;
+        j = null;
     }
 
     boolean queued() {

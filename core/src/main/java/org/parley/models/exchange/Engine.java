@@ -194,8 +194,12 @@ final class Engine<T> {
                             Candidate<T> cand = new Candidate<>(st, members[ga][u], members[gb][v], p, q);
                             cand.calculate();
                             list.add(cand);
-                            byActor.get(members[ga][u]).add(cand);
-                            byActor.get(members[gb][v]).add(cand);
+                            if (cand.valid) {
+                                byActor.get(members[ga][u]).add(cand);
+                                byActor.get(members[gb][v]).add(cand);
+                            } else {
+                                cand.release();
+                            }
                         }
                     }
                 }

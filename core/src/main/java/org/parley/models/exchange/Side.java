@@ -59,8 +59,8 @@ final class Side<T> {
         this.demandPos = st.x[actor][demand];
         this.supplyPos = start;
         this.st = st;
-        this.moves = st.a.newArray(2);
-        this.sums = st.a.newArray(3);
+        this.moves = st.a.newArray(1);
+        this.sums = st.a.newArray(2);
         this.sums[0] = st.zero;
     }
 
