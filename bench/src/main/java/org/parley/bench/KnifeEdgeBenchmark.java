@@ -21,9 +21,10 @@ import org.parley.models.Models;
 import org.parley.montecarlo.KnifeEdge;
 
 /**
- * The knife-edge search behind {@code parley forecast}'s default output on the seed scenario: every
- * world, every model, every input. Target: under 3 s on 2 cores. {@code -p model=spatial} and so on
- * time one model.
+ * The knife-edge search behind {@code parley forecast}'s output on the seed scenario: every world,
+ * every input, for {@code -p model=fast} (the default output, {@code --knife-edges fast}: compromise,
+ * median and nash searched), {@code all} ({@code --knife-edges all}) or one model id. Target: the
+ * default output's search under 3 s on 2 cores.
  *
  * <p>Run: {@code mvn -q -B -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar
  * KnifeEdgeBenchmark}.
@@ -36,9 +37,11 @@ import org.parley.montecarlo.KnifeEdge;
 @Fork(1)
 public class KnifeEdgeBenchmark {
 
-    /** {@code all}, or one model id. */
-    @Param({"all"})
+    /** {@code fast} (the default output), {@code all}, or one model id. */
+    @Param({"fast", "all"})
     public String model;
+
+    private static final java.util.Set<String> FAST = java.util.Set.of("compromise", "median", "nash");
 
     /** Threads (0 = every core). */
     @Param({"0"})
@@ -49,12 +52,12 @@ public class KnifeEdgeBenchmark {
     @Setup
     public void plan() {
         RunSpec spec = RunSpec.defaults().withThreads(threads)
-                .withModels(model.equals("all") ? List.of() : List.of(model));
+                .withModels(model.equals("all") || model.equals("fast") ? List.of() : List.of(model));
         plan = Models.simulation().plan(Scenarios.seed().scenario(), spec);
     }
 
     @Benchmark
     public List<KnifeEdge.Edge> seedScenario() {
-        return KnifeEdge.find(plan);
+        return model.equals("fast") ? KnifeEdge.find(plan, FAST::contains) : KnifeEdge.find(plan);
     }
 }

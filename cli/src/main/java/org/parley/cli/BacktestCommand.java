@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.parley.backtest.Backtest;
+import org.parley.backtest.BacktestCase;
 import org.parley.backtest.BacktestSet;
 import org.parley.backtest.Calibration;
 import org.parley.backtest.CapabilityRule;
@@ -27,6 +28,7 @@ import org.parley.io.backtest.Backtests;
 import org.parley.io.backtest.CalibrationResource;
 import org.parley.io.backtest.ProtocolWriter;
 import org.parley.models.Models;
+import org.parley.sweep.SweepEngine;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,7 +53,8 @@ import picocli.CommandLine.Parameters;
                 "  parley backtest deu3.tsv --calibration --write-calibration model-error.properties",
                 "  parley backtest deu3.tsv --capability council --format csv",
                 "  parley backtest deu3.tsv --model compromise,exchange --per-issue forecasts.csv",
-                "  parley backtest deu3.tsv --calibration-runs 50 --noise 10"})
+                "  parley backtest deu3.tsv --calibration-runs 50 --noise 10",
+                "  parley backtest deu3.tsv --engine spark --master spark://HOST:7077   (parley-spark.jar; README)"})
 public final class BacktestCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "backtest file (YAML or DEU table)")
@@ -87,7 +90,7 @@ public final class BacktestCommand implements Callable<Integer> {
     boolean calibrationOnly;
 
     @Option(names = "--write-calibration", paramLabel = "FILE", description = "write the model-error calibration "
-            + "(per model q, coverage, provenance) as a properties file, the format Parley ships in core")
+            + "(per model q and constant, coverage, provenance) as a properties file, the format Parley ships in core")
     Path writeCalibration;
 
     @Option(names = "--capability", paramLabel = "RULE", description = "where capabilities come from: the file's own "
@@ -126,6 +129,12 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "cases run at once; 0 = every core (default)")
     int threads;
 
+    @Option(names = "--allow-large", description = RunFlags.ALLOW_LARGE)
+    boolean allowLarge;
+
+    @CommandLine.Mixin
+    EngineFlags engine = new EngineFlags();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -140,13 +149,25 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new ParleyException(ErrorCode.BAD_OPTION, "--calibration-runs must be 0 or at least 2, was "
                     + calibrationRuns);
         }
+        boolean local = engine.local(); // checks --engine, --master, --partitions before anything runs
         ProtocolBacktest.Settings settings = new ProtocolBacktest.Settings(p, folds, repeats, resamples, 0.9, seed);
         BacktestSet set = Backtests.read(file);
         CapabilityRule rule = CapabilityRule.forSet(capability, set);
         Simulation sim = Models.simulation();
         RunSpec runSpec = RunSpec.defaults().withModels(ScenarioInput.split(models)).withOptions(options)
                 .withRounds(rounds).withSeed(seed).withThreads(threads);
-        ProtocolBacktest.Result pr = new ProtocolBacktest(sim).run(set, rule, runSpec, settings);
+        for (BacktestCase c : set.cases()) { // every case's work, before any runs
+            RunFlags.checkBudget(allowLarge, c.scenario(), runSpec.withRuns(Math.max(1, calibrationRuns)));
+        }
+        ProtocolBacktest.Result pr;
+        if (local) {
+            pr = new ProtocolBacktest(sim).run(set, rule, runSpec, settings);
+        } else {
+            try (SweepEngine e = engine.open(threads)) {
+                pr = new ProtocolBacktest(sim, new EngineCases(e, spec.commandLine().getErr())).run(set, rule, runSpec,
+                        settings);
+            }
+        }
         Backtest.Result result = pr.base();
         PrintWriter out = spec.commandLine().getOut();
         if (f.equals("csv")) {

@@ -66,6 +66,9 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "base seed (default: ${DEFAULT-VALUE})")
     long seed = RunSpec.DEFAULT_SEED;
 
+    @Option(names = "--allow-large", description = RunFlags.ALLOW_LARGE)
+    boolean allowLarge;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -82,6 +85,7 @@ public final class ExplainCommand implements Callable<Integer> {
         BargainingModel m = sim.model(model);
         RunSpec runSpec = RunSpec.defaults().withModels(List.of(model)).withWorlds(ScenarioInput.split(branches))
                 .withRounds(rounds).withOptions(input.modelOptions()).withSeed(seed).withThreads(1);
+        RunFlags.checkBudget(allowLarge, scenario, runSpec);
         ForecastResult result = sim.run(scenario, runSpec, loaded.warningLines());
         PrintWriter out = spec.commandLine().getOut();
         for (String w : result.worlds()) {

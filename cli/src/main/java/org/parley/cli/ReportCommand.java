@@ -60,10 +60,11 @@ public final class ReportCommand implements Callable<Integer> {
             chromium = Pdf.chromium().orElseThrow(() -> new ParleyException(ErrorCode.BAD_OPTION,
                     "--pdf needs Chromium: set PARLEY_CHROMIUM or put chromium on the PATH"));
         }
-        Scenarios.Loaded loaded = input.load();
+        Scenarios.Loaded loaded = ScenarioInput.checkOptions(input.load());
         PrintWriter err = spec.commandLine().getErr();
         Warnings.print(loaded, err);
         RunSpec runSpec = run.spec(input.modelOptions()).withRuns(runs);
+        run.checkBudget(loaded.scenario(), runSpec);
         String html = Brief.build(loaded, Models.simulation(), runSpec);
         try {
             Files.writeString(out, html, StandardCharsets.UTF_8);

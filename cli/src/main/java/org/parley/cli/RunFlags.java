@@ -33,8 +33,12 @@ final class RunFlags {
     @Option(names = "--threads", paramLabel = "T", description = "worker threads; 0 = every core (default)")
     int threads;
 
-    @Option(names = "--allow-large", description = "lift the work budget (runs <= 100,000, rounds and round or turn "
-            + "options <= 100,000, actors x issues x runs <= 50,000,000) for a big machine")
+    /** The {@code --allow-large} help text, the same on every command that has the flag. */
+    static final String ALLOW_LARGE = "lift the work budget (runs <= 100,000, rounds and round or turn options "
+            + "<= 100,000, actors x issues x runs <= 50,000,000, exchange pairs actors^2 x issues^2 <= 1,000,000) "
+            + "for a big machine";
+
+    @Option(names = "--allow-large", description = ALLOW_LARGE)
     boolean allowLarge;
 
     /**
@@ -43,6 +47,11 @@ final class RunFlags {
      * the setting, not an out-of-memory failure.
      */
     void checkBudget(Scenario scenario, RunSpec spec) {
+        checkBudget(allowLarge, scenario, spec);
+    }
+
+    /** {@link #checkBudget(Scenario, RunSpec)} for a command with its own {@code --allow-large}. */
+    static void checkBudget(boolean allowLarge, Scenario scenario, RunSpec spec) {
         if (!allowLarge) {
             Budget.CLI.check(Models.simulation(), scenario, spec);
         }

@@ -11,6 +11,7 @@ import org.parley.engine.ParleyException;
 import org.parley.io.ImportSettings;
 import org.parley.io.ScenarioFormat;
 import org.parley.io.Scenarios;
+import org.parley.models.Models;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,13 +52,18 @@ final class ScenarioInput {
      * line) while values are left open, unless --accept-defaults.
      */
     Scenarios.Loaded loadForRun() {
-        Scenarios.Loaded l = load();
+        Scenarios.Loaded l = checkOptions(load());
         List<org.parley.engine.ScenarioProblem> open = org.parley.engine.ScenarioValidator.openValues(l.scenario(),
                 l.locator());
         if (!open.isEmpty()) {
             throw new org.parley.engine.ScenarioException(open);
         }
         return l;
+    }
+
+    /** The scenario's own {@code options:} checked as a run checks them ({@link Scenarios#checkOptions}). */
+    static Scenarios.Loaded checkOptions(Scenarios.Loaded loaded) {
+        return Scenarios.checkOptions(loaded, Models.simulation());
     }
 
     private Scenarios.Loaded loadAsWritten() {

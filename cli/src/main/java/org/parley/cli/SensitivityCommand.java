@@ -32,10 +32,12 @@ import picocli.CommandLine.Option;
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
         description = {"Ranks the uncertain inputs (values with a low/high range) of one world by how much they move "
                 + "each model's forecast of each issue: one-at-a-time swings (input at its low and high end) and "
-                + "first-order variance shares from Monte Carlo runs. Then the levers: the smallest change of one "
+                + "first-order variance shares from Monte Carlo runs (on --engine local or spark: the same numbers). Then the levers: the smallest change of one "
                 + "actor's position or salience that moves a forecast across a threshold the scenario names."},
         footer = {"", "Examples:", "  parley sensitivity --csv sensitivity.csv",
-                "  parley sensitivity scenario.yaml --branch trump-wins --model compromise --top 5 --plot charts/"})
+                "  parley sensitivity scenario.yaml --branch trump-wins --model compromise --top 5 --plot charts/",
+                "  parley sensitivity scenario.yaml --method sobol --runs 4096 --engine spark --master spark://HOST:7077"
+                        + "   (parley-spark.jar; README)"})
 public final class SensitivityCommand implements Callable<Integer> {
 
     @Mixin
@@ -69,24 +71,18 @@ public final class SensitivityCommand implements Callable<Integer> {
             + "(N x (k + 2) model runs for k ranged inputs)")
     String method = "oat";
 
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "with --method sobol: local (default) or spark "
-            + "(see 'parley sweep')")
-    String engine = "local";
-
-    @Option(names = "--master", paramLabel = "URL", description = "with --engine spark: the Spark master")
-    String master;
-
-    @Option(names = "--partitions", paramLabel = "P", description = "with --engine spark: partitions")
-    int partitions;
+    @Mixin
+    EngineFlags engine = new EngineFlags();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (SobolSensitivity.wanted(method, engine)) {
+        boolean local = engine.local(); // checks --engine, --master, --partitions before anything runs
+        if (SobolSensitivity.wanted(method)) {
             return SobolSensitivity.run(this, input, run.models, world, runs, run.seed, run.threads, run.rounds, top,
-                    csv, engine, master, partitions);
+                    csv, engine);
         }
         Scenarios.Loaded loaded = input.loadForRun();
         PrintWriter err = spec.commandLine().getErr();
@@ -107,7 +103,9 @@ public final class SensitivityCommand implements Callable<Integer> {
         announce(err, oatRuns, oatSeconds, monteCarlo ? runs : 0, searches, warmSecondsPerRun(plan), runSpec.threads());
         boolean terminal = ProgressBar.isTerminal();
         List<Sensitivity.FirstOrder> first = List.of();
-        if (monteCarlo) {
+        if (monteCarlo && !local) {
+            first = EngineSensitivity.firstOrder(plan, s, input.name(), world, engine, runSpec.threads(), err);
+        } else if (monteCarlo) {
             MonteCarloOutput.BarProgress bar = new MonteCarloOutput.BarProgress(new ProgressBar(err, terminal));
             MonteCarloResult mc = new MonteCarlo(sim).run(s, runSpec, true, bar);
             if (terminal) {

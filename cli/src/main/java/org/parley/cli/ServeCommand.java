@@ -59,6 +59,10 @@ public final class ServeCommand implements Callable<Integer> {
             + "request may ask for (default: ${DEFAULT-VALUE})")
     long maxCells = Budget.DEFAULT.maxCells();
 
+    @Option(names = "--max-pairs", paramLabel = "N", description = "largest actors^2 x issues^2 of one world a "
+            + "request may run the exchange model on (default: ${DEFAULT-VALUE})")
+    long maxPairs = Budget.DEFAULT.maxPairs();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -83,7 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
             generated = true;
         }
         WebSettings settings = new WebSettings(bind, port, token, maxBody, threads, 64,
-                new Budget(maxRuns, maxRounds, maxCells));
+                new Budget(maxRuns, maxRounds, maxCells, maxPairs));
         WebServer server;
         if (store == null) {
             server = WebServer.inMemory(settings, Models.simulation()).start();

@@ -18,7 +18,6 @@ import org.parley.montecarlo.Sobol;
 import org.parley.sweep.Grid;
 import org.parley.sweep.Sweep;
 import org.parley.sweep.SweepEngine;
-import org.parley.sweep.SweepEngines;
 import org.parley.sweep.SweepRunner;
 import org.parley.sweep.SweepSpec;
 
@@ -28,29 +27,17 @@ final class SobolSensitivity {
     private SobolSensitivity() {
     }
 
-    /** Whether the options ask for Sobol indices; refuses an unknown method and spark without sobol. */
-    static boolean wanted(String method, String engine) {
+    /** Whether the options ask for Sobol indices; refuses an unknown method. */
+    static boolean wanted(String method) {
         String m = method.strip().toLowerCase(Locale.ROOT);
-        String e = engine.strip().toLowerCase(Locale.ROOT);
         if (!m.equals("oat") && !m.equals("sobol")) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "unknown method '" + method + "'; methods: oat, sobol");
-        }
-        if (!e.equals("local") && !e.equals("spark")) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, "unknown engine '" + engine + "'; engines: local, spark");
-        }
-        if (m.equals("oat") && !e.equals("local")) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, "--engine " + e + " runs --method sobol only (one-at-a-time "
-                    + "swings are 2k + 1 runs: local is enough)");
         }
         return m.equals("sobol");
     }
 
     static int run(SensitivityCommand cmd, ScenarioInput input, List<String> models, String world, int runs, long seed,
-                   int threads, int rounds, int top, Path csv, String engine, String master, int partitions) {
-        String e = engine.strip().toLowerCase(Locale.ROOT);
-        if (!SweepEngines.has(e)) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, SweepCommand.missingEngine(e));
-        }
+                   int threads, int rounds, int top, Path csv, EngineFlags engine) {
         if (runs < 2) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "--method sobol needs --runs N >= 2 design rows");
         }
@@ -58,14 +45,18 @@ final class SobolSensitivity {
         PrintWriter out = cmd.spec.commandLine().getOut();
         Scenarios.Loaded loaded = input.loadForRun();
         Warnings.print(loaded, err);
+        cmd.run.checkBudget(loaded.scenario(), cmd.run.spec(input.modelOptions()).withWorlds(List.of(world))
+                .withRuns(runs));
         SweepSpec spec = new SweepSpec(List.of(TextScenarioSource.of(input.name(), loaded.scenario())), Grid.none(),
                 ScenarioInput.split(models), List.of(world), rounds, input.modelOptions(), seed, runs,
                 SweepSpec.DEFAULT_BLOCK, false);
         Sweep sweep = Sweep.of(spec, List.of(loaded.scenario()), Models.simulation());
         sweep.validate();
         List<Sobol.Row> rows;
-        try (SweepEngine en = SweepEngines.open(e, new SweepEngine.Settings(master, partitions, threads))) {
-            rows = SweepRunner.sobol(sweep, world, en, SweepEngine.Progress.NONE);
+        try (SweepEngine en = engine.open(threads)) {
+            SweepBar bar = new SweepBar(err, "sobol", "design rows", runs, runs);
+            rows = SweepRunner.sobol(sweep, world, en, bar);
+            bar.finish();
         }
         SobolReport.table(rows, runs, top, out);
         if (csv != null) {

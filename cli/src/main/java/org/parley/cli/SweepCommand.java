@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.parley.engine.ErrorCode;
@@ -35,7 +33,6 @@ import org.parley.sweep.LocalSweepEngine;
 import org.parley.sweep.ScenarioSource;
 import org.parley.sweep.Sweep;
 import org.parley.sweep.SweepEngine;
-import org.parley.sweep.SweepEngines;
 import org.parley.sweep.SweepRunner;
 import org.parley.sweep.SweepSpec;
 
@@ -49,8 +46,10 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a sweep: every point of the option grid (the cartesian product of the --grid axes) x every "
                 + "scenario (FILE, or each scenario of a folder) x every world (base and branches, or --branches) is a "
                 + "cell; each cell gets --runs Monte Carlo runs and, per model and issue, the statistics of "
-                + "'forecast --runs N' (point, mean, sd, min, 5/25/50/75/95th percentiles, max, share beyond each "
-                + "threshold). Writes cells.csv, cells.parquet, thresholds.csv and thresholds.parquet under --out.",
+                + "'forecast --runs N' (point, mean, sd, min, 5/25/50/75/95th percentiles, max, P(talks), the share "
+                + "of runs with a deal, P(deal), share beyond each threshold); per scenario and grid point the bottom "
+                + "line (P(yes) of each threshold question, mixed over the branches and the chance of talks). Writes "
+                + "cells, thresholds and bottomline as .csv and .parquet under --out.",
                 "The same seed gives bit-identical files with --engine local or spark, on any number of threads, "
                         + "partitions or executors."},
         footer = {"", "A folder: its *.yaml, *.yml and *.json files and each subfolder's scenario.yaml, in name order.",
@@ -89,16 +88,8 @@ public final class SweepCommand implements Callable<Integer> {
             + "ids (repeatable or comma-separated); default: every world of each scenario")
     List<String> branches = new ArrayList<>();
 
-    @Option(names = "--engine", paramLabel = "ENGINE", description = "local (this JVM's threads; default) or spark")
-    String engine = LocalSweepEngine.ID;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master: local[*], local[N], spark://HOST:PORT "
-            + "(default: what spark-submit set, else local[*])")
-    String master;
-
-    @Option(names = "--partitions", paramLabel = "P", description = "Spark partitions (default: the cluster's default "
-            + "parallelism); never changes a result")
-    int partitions;
+    @CommandLine.Mixin
+    EngineFlags engine = new EngineFlags();
 
     @Option(names = "--threads", paramLabel = "T", description = "local engine: worker threads; 0 = every core (default)")
     int threads;
@@ -134,19 +125,7 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        String engineId = engine.strip().toLowerCase(Locale.ROOT);
-        if (!engineId.equals(LocalSweepEngine.ID) && !engineId.equals("spark")) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, "unknown engine '" + engine + "'; engines: local, spark");
-        }
-        if (!SweepEngines.has(engineId)) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, missingEngine(engineId));
-        }
-        if (partitions < 0) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, "--partitions must be >= 0, was " + partitions);
-        }
-        if (master != null && engineId.equals(LocalSweepEngine.ID)) {
-            throw new ParleyException(ErrorCode.BAD_OPTION, "--master needs --engine spark");
-        }
+        String engineId = engine.id();
         Grid g = Grid.parse(grid);
         List<Named> loaded = load(err);
         List<ScenarioSource> sources = new ArrayList<>();
@@ -178,7 +157,7 @@ public final class SweepCommand implements Callable<Integer> {
             List<CellResult> results;
             String where;
             double seconds;
-            try (SweepEngine e = SweepEngines.open(engineId, new SweepEngine.Settings(master, partitions, threads))) {
+            try (SweepEngine e = engine.open(threads)) {
                 where = e.describe();
                 double start = (System.nanoTime() - t0) / 1e9;
                 if (!engineId.equals(LocalSweepEngine.ID)) {
@@ -186,7 +165,7 @@ public final class SweepCommand implements Callable<Integer> {
                     err.flush();
                 }
                 long t1 = System.nanoTime();
-                Bar bar = new Bar(err, sweep.units().size());
+                SweepBar bar = new SweepBar(err, "sweep", "cells", cells, sweep.units().size());
                 results = SweepRunner.run(sweep, e, bar);
                 seconds = (System.nanoTime() - t1) / 1e9;
                 bar.finish();
@@ -208,16 +187,6 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    static String missingEngine(String id) {
-        return "the " + id + " sweep engine is not on the classpath (the main parley.jar has no Spark in it).\n"
-                + "Maybe build it (mvn -B -DskipTests package -pl spark -am) and run\n"
-                + "  spark-submit --class org.parley.cli.Parley spark/target/parley-spark.jar sweep FILE --engine spark ...\n"
-                + "or, with Spark's jars at hand (spark/target/spark-classpath.txt after that build, or $SPARK_HOME/jars/*),\n"
-                + "  java $(cat spark/target/java17-opens.txt) -cp spark/target/parley-spark.jar:$(cat "
-                + "spark/target/spark-classpath.txt) org.parley.cli.Parley sweep FILE --engine spark\n"
-                + "(README, 'Sweeps on Apache Spark').";
     }
 
     private record Named(String name, Scenario scenario) {
@@ -268,7 +237,7 @@ public final class SweepCommand implements Callable<Integer> {
             files.add(file);
         }
         for (Path p : files) {
-            Scenarios.Loaded l = Scenarios.read(p, settings);
+            Scenarios.Loaded l = ScenarioInput.checkOptions(Scenarios.read(p, settings));
             Warnings.print(l, err);
             String name = Files.isDirectory(file) ? file.relativize(p).toString().replace('\\', '/') : p.toString();
             outList.add(new Named(name, l.scenario()));
@@ -315,32 +284,5 @@ public final class SweepCommand implements Callable<Integer> {
         }
         err.println("saved " + saved + " run" + (saved == 1 ? "" : "s") + " (ids from " + first + ") in " + st.url());
         err.flush();
-    }
-
-    /** The progress bar: units (cells, or blocks of a cell's runs) done of the total, the rate and time left. */
-    private static final class Bar implements SweepEngine.Progress {
-        private final ProgressBar bar;
-        private final AtomicLong done = new AtomicLong();
-        private final long total;
-        private final long t0 = System.nanoTime();
-
-        Bar(PrintWriter err, long total) {
-            this.bar = new ProgressBar(err, ProgressBar.isTerminal());
-            this.total = total;
-        }
-
-        @Override
-        public void done(long items) {
-            long d = done.addAndGet(items);
-            double s = (System.nanoTime() - t0) / 1e9;
-            double rate = d / Math.max(s, 1e-9);
-            String label = String.format(Locale.ROOT, "sweep %.1f tasks/s, %s left", rate,
-                    d >= total ? "0 s" : String.format(Locale.ROOT, "%.0f s", (total - d) / rate));
-            bar.update(label, (int) Math.min(d, total), (int) total);
-        }
-
-        void finish() {
-            bar.finish("sweep", done.get() + " of " + total + " tasks done");
-        }
     }
 }

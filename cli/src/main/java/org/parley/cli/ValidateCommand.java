@@ -42,21 +42,6 @@ public final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /**
-     * The scenario's {@code options:} checked as a forecast checks them (unknown models or keys, bad
-     * values: {@code BAD_VALUE} at {@code options}), so validate fails where forecast would.
-     */
-    private static void checkOptions(Scenarios.Loaded loaded) {
-        try {
-            org.parley.models.Models.simulation().plan(loaded.scenario(), org.parley.engine.RunSpec.defaults());
-        } catch (org.parley.engine.ParleyException e) {
-            if (e.code() == org.parley.engine.ErrorCode.BAD_OPTION) {
-                throw new ScenarioException(java.util.List.of(loaded.locator().place(ScenarioProblem.error(
-                        org.parley.engine.ProblemCode.BAD_VALUE, "options", e.getMessage()))));
-            }
-        }
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,7 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 out.println(p.format());
             }
             Scenario s = loaded.scenario();
-            checkOptions(loaded);
+            ScenarioInput.checkOptions(loaded);
             out.println(ScenarioProblem.printable(file.toString(), false) + ": OK (" + loaded.format().id() + "): " + s.actors().size() + " actors, "
                     + s.issues().size() + " issue" + (s.issues().size() == 1 ? "" : "s") + ", " + s.stances().size() + " stances, " + s.branches().size()
                     + " branches, " + loaded.warnings().size() + " warnings");

@@ -81,6 +81,11 @@ class DraftCommandTest {
         CliRun b = CliRun.of("draft", big.toString());
         assertThat(b.exit()).isEqualTo(2);
         assertThat(b.err()).contains("big.txt").contains("bytes");
+        if (Files.isReadable(Path.of("/dev/zero"))) { // endless: read up to the limit only, then refused
+            CliRun z = CliRun.of("draft", "/dev/zero");
+            assertThat(z.exit()).as(z.err()).isEqualTo(2);
+            assertThat(z.err()).contains("/dev/zero").contains("binary");
+        }
         assertThat(CliRun.of("draft", ARTICLE.toString(), "--format", "xml").exit()).isEqualTo(2);
         Path gz = Files.writeString(dir.resolve("bad.tsv"), "leader\tSomeone\n");
         CliRun g = CliRun.of("draft", ARTICLE.toString(), "--gazetteer", gz.toString());

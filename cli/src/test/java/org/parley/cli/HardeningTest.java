@@ -92,15 +92,42 @@ class HardeningTest {
     }
 
     @Test
+    void peerNamesBecomeSafeIdsWithAWarning() {
+        String sultan = org.parley.engine.Peers.require("peers/bdm/inputs/jmckib_Sultan.csv").toString();
+        CliRun v = CliRun.of("validate", sultan);
+        assertThat(v.exit()).as(v.err()).isZero();
+        assertThat(v.out() + v.err()).containsPattern("jmckib_Sultan.csv:\\d+:1: warning BAD_ID at actors\\[\\d+\\]\\.id: "
+                + "actor name 'EUR/JPN' is not an id").contains("imported as 'EUR_JPN'")
+                .contains("imported as 'RELIGIOUS_LEADERS'");
+        CliRun f = CliRun.of("forecast", sultan, "--model", "median", "--format", "csv");
+        assertThat(f.exit()).as(f.err()).isZero();
+        CliRun e = CliRun.of("explain", sultan, "--model", "median", "--actor", "EUR_JPN");
+        assertThat(e.exit()).as(e.err()).isZero();
+        assertThat(e.out()).contains("EUR_JPN");
+    }
+
+    @Test
     void validateChecksTheScenariosOptions() throws IOException {
         Path ec = Path.of("../examples/02-ec-car-emissions-1994/scenario.yaml");
         int lines = Files.readAllLines(ec).size();
         String base = Files.readString(ec);
-        CliRun unknown = refused("validate", write("o1.yaml", base + "options:\n  expected-utility.max-roundz: 5\n").toString());
-        assertThat(unknown.out()).contains("o1.yaml:" + (lines + 2) + ":3: error BAD_VALUE at options: model "
-                + "'expected-utility' has no option 'max-roundz'");
-        CliRun bad = refused("validate", write("o2.yaml", base + "options:\n  spatial.max-turns: -1\n").toString());
-        assertThat(bad.out()).contains("o2.yaml:" + (lines + 2) + ":3: error BAD_VALUE at options:").contains("max-turns");
+        CliRun unknown = refused("validate", write("o1.yaml", base + "options:\n  median.weights: capability\n"
+                + "  expected-utility.max-roundz: 5\n").toString());
+        assertThat(unknown.out()).contains("o1.yaml:" + (lines + 3) + ":32: error BAD_VALUE at "
+                + "options.expected-utility.max-roundz: model 'expected-utility' has no option 'max-roundz'");
+        Path o2 = write("o2.yaml", base + "options:\n  spatial.max-turns: -1\n");
+        String at = "o2.yaml:" + (lines + 2) + ":22: error BAD_VALUE at options.spatial.max-turns: model 'spatial': "
+                + "option 'max-turns' must be a whole number >= 1, was '-1'";
+        assertThat(refused("validate", o2.toString()).out()).contains(at);
+        // every command that reads a scenario to run it names the same place
+        for (List<String> command : List.of(List.of("forecast"), List.of("compare"), List.of("sensitivity", "--runs", "1"),
+                List.of("explain", "--model", "median"), List.of("report", "--out", dir.resolve("b.html").toString()),
+                List.of("sweep", "--runs", "2", "--out", dir.resolve("sweep").toString()))) {
+            List<String> args = new ArrayList<>(command);
+            args.add(1, o2.toString());
+            CliRun r = refused(args.toArray(String[]::new));
+            assertThat(r.out() + r.err()).as(String.join(" ", command)).contains(at);
+        }
     }
 
     @Test
@@ -117,6 +144,50 @@ class HardeningTest {
     }
 
     @Test
+    void everyCommandThatRunsModelsHasTheBudget() throws IOException {
+        assertThat(refused("sensitivity", "--method", "sobol", "--runs", "10000000").err())
+                .contains("runs must be <= 100000 without --allow-large");
+        assertThat(refused("sensitivity", "--method", "sobol", "--runs", "10", "-o", "expected-utility.max-rounds=2e9")
+                .err()).contains("expected-utility.max-rounds must be <= 100000");
+        assertThat(refused("report", "--runs", "10000000", "--out", dir.resolve("b.html").toString()).err())
+                .contains("runs must be <= 100000");
+        assertThat(refused("explain", "--model", "expected-utility", "-o", "expected-utility.max-rounds=2e9").err())
+                .contains("expected-utility.max-rounds must be <= 100000");
+        assertThat(refused("explain", "--model", "median", "--rounds", "2000000000").err()).contains("rounds must be <= 100000");
+        String deu = org.parley.engine.Peers.require("peers/bdm/inputs/blksv_deu3.tsv").toString();
+        assertThat(refused("backtest", deu, "--rounds", "2000000000").err()).contains("rounds must be <= 100000");
+        assertThat(refused("backtest", deu, "--model", "compromise", "--calibration-runs", "10000000").err())
+                .contains("runs must be <= 100000");
+        // the exchange model weighs actors^2 x issues^2 pairs: 120 actors on 9 issues are 1,166,400
+        Path big = write("big.yaml", big(120, 9));
+        assertThat(refused("forecast", big.toString(), "--model", "exchange").err()).contains(
+                "the exchange model's pairs (actors^2 x issues^2) must be <= 1000000 without --allow-large, was 1166400 "
+                        + "(120^2 x 9^2");
+        assertThat(refused("sensitivity", big.toString(), "--model", "exchange", "--runs", "1").err()).contains("pairs");
+        CliRun other = CliRun.of("forecast", big.toString(), "--model", "median", "--format", "csv");
+        assertThat(other.exit()).as(other.err()).isZero();
+    }
+
+    /** A scenario with generated actors and issues, every number by judgement. */
+    static String big(int actors, int issues) {
+        StringBuilder sb = new StringBuilder("parley: 1\nid: big\ntitle: big\nissues:\n");
+        for (int k = 0; k < issues; k++) {
+            sb.append("  - id: i").append(k).append("\n    scale: {min: 0, max: 100}\n");
+        }
+        sb.append("actors:\n");
+        for (int i = 0; i < actors; i++) {
+            sb.append("  - id: a").append(i).append("\n    capability: {value: ").append(1 + (i * 37) % 99)
+                    .append(", judgement: generated}\n    stances:\n");
+            for (int k = 0; k < issues; k++) {
+                sb.append("      i").append(k).append(": {position: {value: ").append((i * 13 + k * 29) % 101)
+                        .append(", judgement: generated}, salience: {value: ").append(1 + (i * 7 + k * 11) % 100)
+                        .append(", judgement: generated}}\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
     void passwordsInStoreUrlsAreMasked() {
         assertThat(Store.mask("jdbc:postgresql://h/db?user=u&password=sekret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://h/db?user=u&password=***&ssl=true");
@@ -126,6 +197,43 @@ class HardeningTest {
         CliRun r = CliRun.of("runs", "list", "--store", "jdbc:postgresql://127.0.0.1:1/x?user=u&password=sekret");
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("password=***").doesNotContain("sekret");
+    }
+
+    @Test
+    void passwordsAreMaskedWhenTheStoreAnswersToo() throws Exception {
+        String pg = System.getenv("PARLEY_TEST_PG_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(pg != null && pg.contains("password="),
+                "PARLEY_TEST_PG_URL with a password is not set");
+        String password = pg.replaceAll(".*password=([^&]*).*", "$1");
+        String schema = "parley_mask_" + ProcessHandle.current().pid();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg); java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            st.execute("CREATE SCHEMA " + schema);
+        }
+        String url = pg + "&currentSchema=" + schema;
+        try {
+            CliRun saved = CliRun.of("forecast", "--model", "median", "--format", "csv", "--save", "--store", url);
+            assertThat(saved.exit()).as(saved.err()).isZero();
+            assertThat(saved.err()).contains("saved run 1 in ").contains("password=***");
+            CliRun listed = CliRun.of("runs", "list", "--store", url);
+            assertThat(listed.exit()).as(listed.err()).isZero();
+            for (CliRun r : List.of(saved, listed)) {
+                assertThat(r.out() + r.err()).doesNotContain("password=" + password);
+            }
+            ServeCommand serve = new ServeCommand();
+            new picocli.CommandLine(serve).parseArgs("--port", "0", "--store", url);
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            try (org.parley.web.WebServer s = serve.open(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))) {
+                assertThat(s.port()).isPositive();
+            }
+            assertThat(out.toString()).contains("password=***").doesNotContain("password=" + password);
+            assertThat(err.toString()).doesNotContain("password=" + password);
+        } finally {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg); java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
     }
 
     @Test
@@ -189,5 +297,14 @@ class HardeningTest {
         CliRun proc = CliRun.of("forecast", "--model", "median", "--save", "--store", "/proc/nope/parley.db");
         assertThat(proc.exit()).isEqualTo(2);
         assertThat(proc.err()).contains("cannot use the store").doesNotContain("Exception");
+    }
+
+    @Test
+    void storesInTheWrongPlaceAreExplained() throws IOException {
+        Path file = write("afile", "x");
+        assertThat(refused("forecast", "--model", "median", "--save", "--store", file.resolve("parley.db").toString())
+                .err()).contains("a file is in the way where a folder must be (" + file + ")");
+        assertThat(refused("runs", "list", "--store", dir.toString()).err())
+                .contains(dir + " is a folder, not a store file").doesNotContain("SQLITE_CANTOPEN");
     }
 }

@@ -75,6 +75,17 @@ class ServeCommandTest {
             assertThat(r.statusCode()).isEqualTo(400);
             assertThat(r.body()).contains("BAD_OPTION");
         }
+        // the seed's 9 issues and its actors are more than 1,000 exchange pairs
+        try (WebServer s = parse("--port", "0", "--max-pairs", "1000").open(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()))) {
+            String base = "http://127.0.0.1:" + s.port();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/forecast"))
+                    .header("Origin", base).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"scenario\": \"dprk-us-talks-2024\", "
+                            + "\"models\": [\"exchange\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("BAD_OPTION").contains("pairs (actors^2 x issues^2) must be <= 1000 on this server");
+        }
     }
 
     @Test

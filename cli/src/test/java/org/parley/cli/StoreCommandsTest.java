@@ -95,18 +95,28 @@ class StoreCommandsTest {
         CliRun reg = parley("register", Long.toString(run), "--issue", "sanctions", "--threshold", "substantial-relief",
                 "--resolves-by", "2025-06-30", "--point-only", "--store", store());
         assertThat(reg.exit()).as(reg.err()).isZero();
-        assertThat(reg.out()).contains("registered forecast 1").contains("model-error calibration deu3-lopo-v1")
-                .contains("points only").contains("90% model error 0.00 to 74.00").doesNotContain("P(above 50)");
+        assertThat(reg.out()).contains("registered forecast 1").contains("model-error calibration deu3-lopo-v2")
+                .contains("points only").contains("90% model error 0.00 to 73.65").doesNotContain("P(above 50)");
         CliRun none = parley("score", "--store", store());
         assertThat(none.out()).contains("no resolved forecasts");
-        CliRun res = parley("resolve", "1", "--outcome", "10", "--date", "2025-06-30", "--source", "Reuters", "--store",
+        // off the issue's scale, or before the registration: refused as on the web
+        CliRun off = parley("resolve", "1", "--outcome", "1e300", "--date", "2030-06-30", "--source", "Reuters",
+                "--store", store());
+        assertThat(off.exit()).isEqualTo(2);
+        assertThat(off.err()).contains("is off the scale of issue 'sanctions' (0 to 100)");
+        CliRun early = parley("resolve", "1", "--outcome", "10", "--date", "2000-01-01", "--source", "Reuters",
+                "--store", store());
+        assertThat(early.exit()).isEqualTo(2);
+        assertThat(early.err()).contains("the resolution's date 2000-01-01 is before the forecast was registered");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(); // on or after the registration
+        CliRun res = parley("resolve", "1", "--outcome", "10", "--date", today, "--source", "Reuters", "--store",
                 store());
         assertThat(res.exit()).as(res.err()).isZero();
         CliRun score = parley("score", "--store", store(), "--all");
         assertThat(score.exit()).isZero();
         // median forecasts 5 for sanctions in the base world (no deal: the status quo): error 5; its model-error
-        // interval is 0-74, so 10 lies inside: interval score = the width 74; no probability, no Brier
-        assertThat(score.out()).containsPattern("median\\s+1\\s+5\\.00\\s+-\\s+-\\s+100(\\.0)?% \\(1/1\\)\\s+74\\.00");
+        // interval is 0-73.65, so 10 lies inside: interval score = the width 73.65; no probability, no Brier
+        assertThat(score.out()).containsPattern("median\\s+1\\s+5\\.00\\s+-\\s+-\\s+100(\\.0)?% \\(1/1\\)\\s+73\\.65");
         assertThat(score.out()).contains("interval score");
     }
 

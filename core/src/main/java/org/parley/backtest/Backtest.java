@@ -42,10 +42,49 @@ public final class Backtest {
     /** Baseline: the midpoint of the issue's scale. */
     public static final String MIDPOINT = "baseline-midpoint";
 
+    /**
+     * Every model's forecasts on one case's world, keyed by model id (absent for a model that could
+     * not run), and why each absent model could not run.
+     */
+    public record CaseForecasts(Map<String, double[]> forecasts, Map<String, String> failures)
+            implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public CaseForecasts {
+            forecasts = new LinkedHashMap<>(forecasts);
+            failures = new LinkedHashMap<>(failures);
+        }
+    }
+
+    /**
+     * Where the cases' models run: {@link #LOCAL} on this JVM's threads, or a sweep engine (the
+     * command line's {@code --engine spark}). Each case's forecasts must be those of
+     * {@link #runModels} on its world, in case order, so the runner never changes a result.
+     */
+    @FunctionalInterface
+    public interface CaseRunner {
+        /** On {@code threads} threads of this JVM (0 = every core). */
+        CaseRunner LOCAL = (simulation, worlds, spec, models, threads) -> parallel(worlds, threads,
+                w -> runCase(simulation, w, spec, models));
+
+        /**
+         * @param worlds every case's world (capabilities set, see {@link #prepare}), in case order
+         * @param spec   the run settings of one case (base world, one run, one thread)
+         */
+        List<CaseForecasts> run(Simulation simulation, List<Scenario> worlds, RunSpec spec, List<String> models,
+                                int threads);
+    }
+
     private final Simulation simulation;
+    private final CaseRunner runner;
 
     public Backtest(Simulation simulation) {
+        this(simulation, CaseRunner.LOCAL);
+    }
+
+    public Backtest(Simulation simulation, CaseRunner runner) {
         this.simulation = Objects.requireNonNull(simulation, "simulation");
+        this.runner = Objects.requireNonNull(runner, "runner");
     }
 
     /**
@@ -89,10 +128,34 @@ public final class Backtest {
      * @param ensemble   {@code true} to fit and add the {@link Ensemble} of the models
      */
     public Result run(BacktestSet set, CapabilityRule capability, RunSpec spec, boolean ensemble) {
+        return run(set, capability, spec, ensemble, org.parley.montecarlo.MonteCarlo.Progress.NONE);
+    }
+
+    /**
+     * As {@link #run(BacktestSet, CapabilityRule, RunSpec, boolean)}, reporting each case done to
+     * {@code progress} and asking it before each case whether to stop.
+     *
+     * @throws ParleyException {@code FAILURE} "cancelled" when {@code progress} cancelled the work
+     */
+    public Result run(BacktestSet set, CapabilityRule capability, RunSpec spec, boolean ensemble,
+                      org.parley.montecarlo.MonteCarlo.Progress progress) {
         List<String> models = modelIds(spec);
         RunSpec perCase = spec.withModels(models).withWorlds(List.of(Scenario.BASE)).withRuns(1).withThreads(1);
-        List<CaseOutput> perCaseRows = parallel(set.cases(), spec.threads(),
-                c -> forecastCase(c, capability, perCase, models, set.proposer()));
+        progress.total(set.cases().size());
+        List<Scenario> worlds = parallel(set.cases(), spec.threads(), c -> prepare(c, capability));
+        CaseRunner run = runner != CaseRunner.LOCAL ? runner : (sim, ws, sp, ms, th) -> parallel(ws, th, w -> {
+            if (progress.cancelled()) {
+                throw new ParleyException(ErrorCode.FAILURE, "cancelled");
+            }
+            CaseForecasts f = runCase(sim, w, sp, ms);
+            progress.completed(1);
+            return f;
+        });
+        List<CaseForecasts> forecasts = run.run(simulation, worlds, perCase, models, spec.threads());
+        List<CaseOutput> perCaseRows = new ArrayList<>();
+        for (int i = 0; i < worlds.size(); i++) {
+            perCaseRows.add(caseRows(set.cases().get(i), worlds.get(i), forecasts.get(i), models, set.proposer()));
+        }
         List<IssueForecast> rows = new ArrayList<>();
         Map<String, List<String>> failed = new LinkedHashMap<>();
         for (int i = 0; i < perCaseRows.size(); i++) {
@@ -149,16 +212,36 @@ public final class Backtest {
     }
 
     /**
-     * Runs every model on one case. A model that cannot run on the case (it refuses the input or
-     * fails) gives no forecast there and the failure becomes a note; a problem of the data itself or
-     * of the options (a {@link ScenarioException}, an unknown model or option) stops the backtest.
+     * Runs every model on one case's world. A model that cannot run on the case (it refuses the
+     * input or fails) gives no forecast there and the failure is kept for a note; a problem of the
+     * data itself or of the options (a {@link ScenarioException}, an unknown model or option) stops
+     * the backtest.
      */
-    private CaseOutput forecastCase(BacktestCase c, CapabilityRule capability, RunSpec spec, List<String> models,
-                                    String proposer) {
-        Scenario world = prepare(c, capability);
-        Problem p = Problem.of(world);
+    public static CaseForecasts runCase(Simulation simulation, Scenario world, RunSpec spec, List<String> models) {
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, double[]> forecasts = runModels(simulation, world, spec, models, failures);
+        return new CaseForecasts(forecasts, failures);
+    }
+
+    /**
+     * Plans a case's world with the settings, so that an unknown model or option, a bad option
+     * value or a problem of the data fails here (as it would stop the backtest) before a runner
+     * sends any case away; a model's own refusal of the case is left to the run.
+     */
+    public static void check(Simulation simulation, Scenario world, RunSpec spec) {
+        try {
+            simulation.plan(world, spec);
+        } catch (RuntimeException e) {
+            rethrowIfNotTheModels(e);
+        }
+    }
+
+    /** One case's rows from its models' forecasts, with the baselines. */
+    private static CaseOutput caseRows(BacktestCase c, Scenario world, CaseForecasts cf, List<String> models,
+                                       String proposer) {
+        Problem p = Problem.of(world);
+        Map<String, String> failures = cf.failures();
+        Map<String, double[]> forecasts = cf.forecasts();
         int prop = proposer == null ? -1 : p.actorIndex(proposer);
         List<IssueForecast> out = new ArrayList<>();
         for (Map.Entry<String, Double> o : c.outcomes().entrySet()) {

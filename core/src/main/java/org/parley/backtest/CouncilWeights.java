@@ -22,9 +22,10 @@ import org.parley.engine.ParleyException;
  *       the 2003 Act of Accession for the new ones (PL 8, CZ HU 5, EE LV LT SI SK 3, CY MT 2);</li>
  *   <li>1 November 2004 to 31 October 2014: the Nice weights (DE FR IT UK 29, ES PL 27, RO 14, NL 13,
  *       BE CZ EL HU PT 12, AT BG SE 10, DK IE LT SK FI HR 7, CY EE LV LU SI 4, MT 3);</li>
- *   <li>from 1 November 2014: the double majority; the capability is the state's population (millions,
- *       about 1 January 2015). Only the population criterion (65 %) is represented, not the count of
- *       states (55 %).</li>
+ *   <li>from 1 November 2014: the double majority; the capability is the state's population by the
+ *       Council's yearly figures (Annex III of its Rules of Procedure): 1 November 2014 to 31 December
+ *       2015 the figures typed for 2015 (millions), from 1 January 2016 the 2016 shares (percent of the
+ *       Union). Only the population criterion (65 %) is represented, not the count of states (55 %).</li>
  * </ul>
  * Under unanimity every member state has a veto, so every member state weighs the same (the mean
  * QMV weight of that date, so that the Commission and Parliament keep the same relation to the
@@ -39,13 +40,15 @@ import org.parley.engine.ParleyException;
  * <p>Provenance, per period (checked on 2026-12-04 against the texts reachable from this
  * project's search tool; see {@link #SOURCES}, one row per period with its citation and what was
  * verified). The Amsterdam, Nice (EU-25, EU-27) and Croatia-accession weights and quotas and the
- * Lisbon thresholds are verified against the treaty texts or the Council's own summaries. The
- * per-state transitional weights of the 2003 Act of Accession were NOT found in a source reached:
- * only their total (124) and quota (88) are verified; the per-state values remain as typed from
- * memory. The 2015 populations were NOT verified against Council Decision 2014/900/EU (Annex III
- * of the Council's Rules of Procedure for 2015); they agree within 0.7 million with the 2016
- * shares of Council Decision (EU, Euratom) 2015/2393 (Italy: 60.8 here, 61.4 there), and were left
- * as they are. A state that was not yet a member at the date weighs what it weighed on joining if
+ * Lisbon thresholds are verified against the treaty texts or the Council's own summaries; the
+ * per-state transitional weights of the 2003 Act of Accession (1 May to 31 October 2004) against the
+ * CVCE table "Evolution of qualified majority voting in the Council" (column 01.05.2004; checked on
+ * 2026-12-05). The population shares for 2016 are those of Council Decision (EU, Euratom) 2015/2393
+ * as Agence Europe reported them (9 December 2015, two decimals). NOT verified: the figures used
+ * from 1 November 2014 to 31 December 2015 (typed from memory for 2015; Decisions 2014/692/EU and
+ * 2014/900/EU were not reached; they agree with the 2016 shares within 0.11 points, Italy being the
+ * largest gap), and the figures of 2017 onwards (Decisions (EU, Euratom) 2016/2353, 2017/2461 and
+ * 2018/2076 not reached per state: the 2016 shares are used). A state that was not yet a member at the date weighs what it weighed on joining if
  * it joined under the same weighting (DEU records positions of acceding states for proposals
  * decided after their accession), else 0.
  */
@@ -61,6 +64,8 @@ public final class CouncilWeights {
     public static final LocalDate ENLARGEMENT_2013 = LocalDate.of(2013, 7, 1);
     /** The first day of the double majority. */
     public static final LocalDate DOUBLE_MAJORITY = LocalDate.of(2014, 11, 1);
+    /** The first day of the 2016 population figures. */
+    public static final LocalDate POPULATION_2016_FROM = LocalDate.of(2016, 1, 1);
 
     private static final Map<String, Double> EU15 = weights("de 10 fr 10 it 10 uk 10 es 8 be 5 el 5 nl 5 pt 5 "
             + "at 4 se 4 dk 3 ie 3 fi 3 lu 2");
@@ -71,6 +76,10 @@ public final class CouncilWeights {
     private static final Map<String, Double> POPULATION_2015 = weights("de 81.2 fr 66.4 uk 64.9 it 60.8 es 46.4 "
             + "pl 38.0 ro 19.9 nl 16.9 be 11.3 el 10.9 cz 10.5 pt 10.4 hu 9.9 se 9.7 at 8.6 bu 7.2 dk 5.7 fi 5.5 "
             + "sk 5.4 ie 4.6 cr 4.2 lt 2.9 si 2.1 lv 2.0 ee 1.3 cy 0.85 lu 0.56 mt 0.43");
+    /** Council Decision (EU, Euratom) 2015/2393, Annex III for 2016: percent of the Union's 508,940,955. */
+    private static final Map<String, Double> POPULATION_2016 = weights("de 15.93 fr 13.04 uk 12.73 it 12.07 es 9.12 "
+            + "pl 7.47 ro 3.9 nl 3.37 be 2.21 el 2.13 cz 2.05 pt 2.04 hu 1.94 se 1.92 at 1.69 bu 1.42 dk 1.11 fi 1.08 "
+            + "sk 1.06 ie 0.91 cr 0.83 lt 0.57 si 0.41 lv 0.39 ee 0.26 cy 0.17 lu 0.11 mt 0.08");
 
     private CouncilWeights() {
     }
@@ -96,9 +105,10 @@ public final class CouncilWeights {
                     "weights and 62 of 87 verified: EUR-Lex CELEX 11992E148; European Convention glossary "
                             + "'Qualified majority'"),
             new Period(ENLARGEMENT_2004, LocalDate.of(2004, 10, 31), 124, 88.0 / 124,
-                    "2003 Act of Accession (Athens), transitional weighting until 31 October 2004",
-                    "total 124 and quota 88 verified (Wikipedia 'Parties in the European Council between May and "
-                            + "December 2004'); per-state weights of the new members NOT verified (typed from memory)"),
+                    "2003 Act of Accession (Athens) Art. 26, transitional weighting from 1 May to 31 October 2004",
+                    "every weight (PL 8, CZ HU 5, EE LV LT SI SK 3, CY MT 2, the EU-15 unchanged), total 124 and quota "
+                            + "88 verified: CVCE 'Evolution of qualified majority voting in the Council' (column "
+                            + "01.05.2004); Wikipedia 'Parties in the European Council between May and December 2004'"),
             new Period(NICE, LocalDate.of(2006, 12, 31), 321, 232.0 / 321,
                     "Treaty of Nice, Protocol on the enlargement Art. 3, as amended by the 2003 Act of Accession Art. 12",
                     "weights, total 321 verified (euabc.com 'Voting in the Council'; europa.eu glossary 'Weighting of "
@@ -111,11 +121,27 @@ public final class CouncilWeights {
                     "Act of Accession of Croatia (OJ L 112, 24.4.2012) Art. 20, replacing Art. 3(3) of Protocol "
                             + "No 36 on transitional provisions",
                     "every weight (HR 7), quota 260 and the end date 31 October 2014 verified: EUR-Lex CELEX 12012J020"),
-            new Period(DOUBLE_MAJORITY, null, Double.NaN, 0.65,
-                    "TEU Art. 16(4) and TFEU Art. 238(3) (Lisbon): 55% of the members comprising 65% of the population, "
-                            + "from 1 November 2014; populations from Annex III of the Council's Rules of Procedure",
-                    "thresholds and start date verified (europa.eu glossary; Council Decision 2014/900/EU recital 1); "
-                            + "2015 populations NOT verified against Decision 2014/900/EU (see the class comment)"));
+            lisbon(DOUBLE_MAJORITY, LocalDate.of(2014, 12, 31), "Council Decision 2014/692/EU (OJ L 289, 3.10.2014)",
+                    "figures typed from memory for 2015 used; the Decision's own NOT verified"),
+            lisbon(LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31), "Council Decision 2014/900/EU (OJ L 358, "
+                    + "13.12.2014)", "figures typed from memory for 2015; NOT verified against the Decision"),
+            lisbon(POPULATION_2016_FROM, LocalDate.of(2016, 12, 31), "Council Decision (EU, Euratom) 2015/2393 (OJ L "
+                    + "332, 18.12.2015)", "every share verified (two decimals) as reported by Agence Europe, Bulletin "
+                    + "11449, 9 December 2015 (Union total 508,940,955)"),
+            lisbon(LocalDate.of(2017, 1, 1), LocalDate.of(2017, 12, 31), "Council Decision (EU, Euratom) 2016/2353 "
+                    + "(OJ L 348, 21.12.2016)", "per-state figures NOT reached: the 2016 shares are used"),
+            lisbon(LocalDate.of(2018, 1, 1), LocalDate.of(2018, 12, 31), "Council Decision (EU, Euratom) 2017/2461 "
+                    + "(OJ L 348, 29.12.2017)", "per-state figures NOT reached: the 2016 shares are used"),
+            lisbon(LocalDate.of(2019, 1, 1), null, "Council Decision (EU, Euratom) 2018/2076 (OJ L 331, 28.12.2018) "
+                    + "and the later yearly decisions", "per-state figures NOT reached: the 2016 shares are used"));
+
+    /** One year's population figures under the double majority. */
+    private static Period lisbon(LocalDate from, LocalDate until, String decision, String figures) {
+        return new Period(from, until, Double.NaN, 0.65, "TEU Art. 16(4) and TFEU Art. 238(3) (Lisbon): 55% of the "
+                + "members comprising 65% of the population, from 1 November 2014; populations: Annex III of the "
+                + "Council's Rules of Procedure as set by " + decision, "thresholds and start date verified (europa.eu "
+                + "glossary; Council Decision 2014/900/EU recital 1); " + figures);
+    }
 
     /** The period in force at a date. */
     public static Period period(LocalDate date) {
@@ -154,8 +180,10 @@ public final class CouncilWeights {
                     m.put(s, e.getValue());
                 }
             }
-        } else {
+        } else if (date.isBefore(POPULATION_2016_FROM)) {
             m.putAll(POPULATION_2015);
+        } else {
+            m.putAll(POPULATION_2016);
         }
         return m;
     }
@@ -164,7 +192,7 @@ public final class CouncilWeights {
      * The qualified-majority quota at a date, as a share of the member states' weighted votes (of
      * the population from 1 November 2014): 62/87 (EU-15), 88/124 (1 May to 31 October 2004),
      * 232/321 (Nice, EU-25), 255/345 (EU-27), 260/352 (EU-28), 0.65 (double majority; the 55 % of
-     * states is not represented). Typed from memory, like the weights: check before citing.
+     * states is not represented); each verified, see {@link #SOURCES}.
      */
     public static double quota(LocalDate date) {
         if (date.isBefore(ENLARGEMENT_2004)) {

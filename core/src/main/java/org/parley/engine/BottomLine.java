@@ -173,12 +173,7 @@ public record BottomLine(Map<String, Double> mixed, List<String> models, List<Qu
                 byModel.put(mo, out);
                 Trajectory first = runs.first(w, mo);
                 for (int k = 0; k < p.issueCount(); k++) {
-                    int n = out[k].length;
-                    int dealt = 0;
-                    for (boolean d : deals[k]) {
-                        dealt += d ? 1 : 0;
-                    }
-                    double share = n == 0 ? Double.NaN : dealt / (double) n;
+                    double share = dealShare(deals[k]);
                     String status = "none";
                     List<String> blockedBy = List.of();
                     double model0 = Double.NaN;
@@ -203,27 +198,56 @@ public record BottomLine(Map<String, Double> mixed, List<String> models, List<Qu
             for (Threshold t : issue.thresholds()) {
                 Map<String, Double> pYes = new LinkedHashMap<>();
                 for (String mo : models) {
-                    double p = 0;
-                    for (Map.Entry<String, Double> e : weights.entrySet()) {
-                        Problem pr = problems.get(e.getKey());
-                        int kk = pr.issueIndex(issue.id());
-                        double talks = pr.consentRules().talks();
-                        double[] xs = outcomes.get(e.getKey()).get(mo)[kk];
-                        int yes = 0;
-                        for (double x : xs) {
-                            yes += !Double.isNaN(x) && t.crossedBy(x) ? 1 : 0;
-                        }
-                        double share = xs.length == 0 ? 0 : yes / (double) xs.length;
-                        double sq = pr.statusQuo(kk);
-                        double noTalks = !Double.isNaN(sq) && t.crossedBy(sq) ? 1 : 0;
-                        p += e.getValue() * (talks * share + (1 - talks) * noTalks);
-                    }
-                    pYes.put(mo, p);
+                    pYes.put(mo, pYes(weights, problems, issue.id(), t,
+                            (w, kk) -> share(outcomes.get(w).get(mo)[kk], t)));
                 }
                 questions.add(new Question(issue.id(), t, pYes));
             }
         }
         return new BottomLine(weights, models, questions, details, runCount);
+    }
+
+    /** The share of runs (of all of them, NaN counting as no) whose outcome crosses the line; 0 without runs. */
+    public static double share(double[] outcomes, Threshold t) {
+        int yes = 0;
+        for (double x : outcomes) {
+            yes += !Double.isNaN(x) && t.crossedBy(x) ? 1 : 0;
+        }
+        return outcomes.length == 0 ? 0 : yes / (double) outcomes.length;
+    }
+
+    /** The share of runs with a deal; NaN without runs. */
+    public static double dealShare(boolean[] deals) {
+        int dealt = 0;
+        for (boolean d : deals) {
+            dealt += d ? 1 : 0;
+        }
+        return deals.length == 0 ? Double.NaN : dealt / (double) deals.length;
+    }
+
+    /** Where a world's share of runs past a line comes from: world id and the issue's index in that world. */
+    @FunctionalInterface
+    public interface Shares {
+        double share(String world, int issue);
+    }
+
+    /**
+     * P(yes) for one threshold question, mixed: the sum over the weighted worlds of weight x (talks
+     * x share of runs past the line + (1 - talks) x [status quo past the line]), in weight order.
+     */
+    public static double pYes(Map<String, Double> weights, Map<String, Problem> problems, String issue, Threshold t,
+                              Shares shares) {
+        double p = 0;
+        for (Map.Entry<String, Double> e : weights.entrySet()) {
+            Problem pr = problems.get(e.getKey());
+            int kk = pr.issueIndex(issue);
+            double talks = pr.consentRules().talks();
+            double share = shares.share(e.getKey(), kk);
+            double sq = pr.statusQuo(kk);
+            double noTalks = !Double.isNaN(sq) && t.crossedBy(sq) ? 1 : 0;
+            p += e.getValue() * (talks * share + (1 - talks) * noTalks);
+        }
+        return p;
     }
 
     /** The details of one world and model. */

@@ -11,25 +11,39 @@ import org.parley.model.Scenario;
  * anything runs or is queued:
  * runs, rounds (the {@code rounds} setting, or without it every model's round or turn cap, whether
  * it comes from the request's options, a preset or the scenario's {@code options:}), and cells (actors x
- * issues x runs of a world). Each model runs on its job's one thread.
+ * issues x runs of a world), and for the exchange model its candidate pairs (actors^2 x issues^2 of a
+ * world: the exchanges it weighs each round). Each model runs on its job's one thread.
  *
  * @param maxRuns   the largest run count
  * @param maxRounds the largest round limit, and the largest value of a round or turn cap option
  * @param maxCells  the largest actors x issues x runs of one world
+ * @param maxPairs  the largest actors^2 x issues^2 of one world the exchange model is asked to run
  * @param where     what the messages say of the limit ("on this server", "without --allow-large")
  * @param oneThread whether a model's {@code threads} option must be 1 (each server job runs on one thread)
  */
-public record Budget(int maxRuns, int maxRounds, long maxCells, String where, boolean oneThread) {
+public record Budget(int maxRuns, int maxRounds, long maxCells, long maxPairs, String where, boolean oneThread) {
+
+    /** The server's default of {@link #maxPairs}: an exchange run of a few seconds. */
+    public static final long DEFAULT_PAIRS = 100_000;
 
     /** The defaults of {@code parley serve}. */
-    public static final Budget DEFAULT = new Budget(10_000, 10_000, 2_000_000);
+    public static final Budget DEFAULT = new Budget(10_000, 10_000, 2_000_000, DEFAULT_PAIRS);
 
     /** The defaults of the command line (lifted by {@code --allow-large}): what a laptop's heap holds. */
-    public static final Budget CLI = new Budget(100_000, 100_000, 50_000_000, "without --allow-large", false);
+    public static final Budget CLI = new Budget(100_000, 100_000, 50_000_000, 1_000_000, "without --allow-large",
+            false);
+
+    /** Models whose work grows with the pairs of actors and issues. */
+    public static final Set<String> PAIRWISE_MODELS = Set.of("exchange");
 
     /** A server budget. */
+    public Budget(int maxRuns, int maxRounds, long maxCells, long maxPairs) {
+        this(maxRuns, maxRounds, maxCells, maxPairs, "on this server", true);
+    }
+
+    /** A server budget with the default pairs. */
     public Budget(int maxRuns, int maxRounds, long maxCells) {
-        this(maxRuns, maxRounds, maxCells, "on this server", true);
+        this(maxRuns, maxRounds, maxCells, DEFAULT_PAIRS);
     }
 
     /** Options that set how many rounds or turns a model runs. */
@@ -38,9 +52,9 @@ public record Budget(int maxRuns, int maxRounds, long maxCells, String where, bo
     public static final Set<String> THREAD_OPTIONS = Set.of("threads");
 
     public Budget {
-        if (maxRuns < 1 || maxRounds < 1 || maxCells < 1) {
+        if (maxRuns < 1 || maxRounds < 1 || maxCells < 1 || maxPairs < 1) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "every budget must be >= 1: runs " + maxRuns + ", rounds "
-                    + maxRounds + ", cells " + maxCells);
+                    + maxRounds + ", cells " + maxCells + ", pairs " + maxPairs);
         }
     }
 
@@ -65,10 +79,16 @@ public record Budget(int maxRuns, int maxRounds, long maxCells, String where, bo
                 }
             }
         }
+        boolean pairwise = plan.models().stream().anyMatch(m -> PAIRWISE_MODELS.contains(m.id()));
         for (Scenario world : plan.resolved().values()) {
-            long cells = (long) world.actors().size() * world.issues().size() * spec.runs();
-            over("actors x issues x runs", cells, maxCells, " (" + world.actors().size() + " x "
-                    + world.issues().size() + " x " + spec.runs() + ")");
+            long actors = world.actors().size();
+            long issues = world.issues().size();
+            over("actors x issues x runs", actors * issues * spec.runs(), maxCells, " (" + actors + " x " + issues
+                    + " x " + spec.runs() + ")");
+            if (pairwise) {
+                over("the exchange model's pairs (actors^2 x issues^2)", actors * actors * issues * issues, maxPairs,
+                        " (" + actors + "^2 x " + issues + "^2; leave out the exchange model with --model)");
+            }
         }
         return plan;
     }

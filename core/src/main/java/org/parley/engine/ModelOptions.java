@@ -101,6 +101,29 @@ public final class ModelOptions {
         return v;
     }
 
+    /** The value of a typed option (its text was checked against the option's spec when resolved). */
+    public <T> T get(Option<T> option) {
+        return option.parse(get(option.key()));
+    }
+
+    /**
+     * Checks every value of every preset against the model's option specs: an unknown option or a
+     * value its spec does not take is a mistake in the model, found when the model is registered.
+     *
+     * @throws IllegalStateException naming the model, the preset and the option
+     */
+    public static void checkPresets(String modelId, List<OptionSpec> specs, Map<String, Map<String, String>> presets) {
+        for (Map.Entry<String, Map<String, String>> p : presets.entrySet()) {
+            for (Map.Entry<String, String> e : p.getValue().entrySet()) {
+                OptionSpec spec = specs.stream().filter(s -> s.key().equals(e.getKey())).findFirst().orElse(null);
+                String problem = spec == null ? "no option '" + e.getKey() + "'" : spec.check(e.getValue());
+                if (problem != null) {
+                    throw new IllegalStateException("model '" + modelId + "', preset '" + p.getKey() + "': " + problem);
+                }
+            }
+        }
+    }
+
     public double getDouble(String key) {
         return Double.parseDouble(get(key));
     }

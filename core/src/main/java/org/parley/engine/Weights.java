@@ -19,6 +19,9 @@ public enum Weights {
 
     public static final String KEY = "weights";
 
+    /** The typed option (each model describes it in its own words, see {@link #option}). */
+    public static final Option<Weights> OPTION = Option.choice(KEY, CAPABILITY_SALIENCE, "", Weights::id, values());
+
     private final String id;
 
     Weights(String id) {
@@ -30,18 +33,11 @@ public enum Weights {
     }
 
     public static OptionSpec option(String description) {
-        return OptionSpec.choice(KEY, CAPABILITY_SALIENCE.id, description,
-                CAPABILITY_SALIENCE.id, CAPABILITY.id, SALIENCE.id, EQUAL.id);
+        return OPTION.describedAs(description).spec();
     }
 
     public static Weights from(ModelOptions options) {
-        String v = options.get(KEY);
-        for (Weights w : values()) {
-            if (w.id.equals(v)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("unknown weights '" + v + "'");
+        return options.get(OPTION);
     }
 
     /** The weight of actor {@code i} on issue {@code k}; 0 when the actor is absent. */
@@ -63,6 +59,6 @@ public enum Weights {
     }
 
     public static List<String> ids() {
-        return List.of(CAPABILITY_SALIENCE.id, CAPABILITY.id, SALIENCE.id, EQUAL.id);
+        return OPTION.spec().allowed();
     }
 }

@@ -1,8 +1,11 @@
 package org.parley.models;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.parley.engine.BargainingModel;
+import org.parley.engine.ModelOptions;
 import org.parley.engine.Simulation;
 import org.parley.models.compromise.CompromiseModel;
 import org.parley.models.exchange.ExchangeModel;
@@ -20,28 +23,43 @@ public final class Models {
     }
 
     public static BargainingModel compromise() {
-        return new CompromiseModel();
+        return registered(new CompromiseModel());
     }
 
     public static BargainingModel median() {
-        return new MedianModel();
+        return registered(new MedianModel());
     }
 
     public static BargainingModel nash() {
-        return new NashModel();
+        return registered(new NashModel());
     }
 
     public static BargainingModel expectedUtility() {
-        return new ExpectedUtilityModel();
+        return registered(new ExpectedUtilityModel());
     }
 
     public static BargainingModel spatial() {
-        return new SpatialModel();
+        return registered(new SpatialModel());
     }
 
     public static BargainingModel exchange() {
-        return new ExchangeModel();
+        return registered(new ExchangeModel());
     }
+
+    /**
+     * A model as the registry hands it out, its presets checked against its option specs: a preset
+     * naming an unknown option or a value its spec does not take fails here, not in a user's run.
+     */
+    static BargainingModel registered(BargainingModel m) {
+        if (!CHECKED.contains(m.getClass())) {
+            ModelOptions.checkPresets(m.id(), m.options(), m.presets());
+            CHECKED.add(m.getClass());
+        }
+        return m;
+    }
+
+    /** The model classes whose presets were checked (once per class: presets are constants). */
+    private static final Set<Class<?>> CHECKED = ConcurrentHashMap.newKeySet();
 
     /** Every registered model. */
     public static List<BargainingModel> all() {

@@ -83,6 +83,16 @@ public final class Sensitivity {
      * plan; per model and issue, ranked by swing (largest first, ties in input order).
      */
     public static List<OneAtATime> oneAtATime(Simulation.Plan plan, String world) {
+        return oneAtATime(plan, world, MonteCarlo.Progress.NONE);
+    }
+
+    /**
+     * As {@link #oneAtATime(Simulation.Plan, String)}, reporting each model run (1 + 2 x inputs per
+     * model) to {@code progress} and asking it before each run whether to stop.
+     *
+     * @throws org.parley.engine.ParleyException {@code FAILURE} "cancelled" when {@code progress} cancelled the work
+     */
+    public static List<OneAtATime> oneAtATime(Simulation.Plan plan, String world, MonteCarlo.Progress progress) {
         Problem base = plan.problems().get(world);
         if (base == null) {
             throw new IllegalArgumentException("world '" + world + "' is not in the plan");
@@ -90,7 +100,11 @@ public final class Sensitivity {
         List<Input> inputs = Inputs.uncertain(plan.resolved().get(world));
         List<BargainingModel> models = plan.models();
         int per = 1 + 2 * inputs.size();
+        progress.total((long) models.size() * per);
         List<double[]> out = Parallel.map(models.size() * per, plan.spec().threads(), t -> {
+            if (progress.cancelled()) {
+                throw new org.parley.engine.ParleyException(org.parley.engine.ErrorCode.FAILURE, "cancelled");
+            }
             BargainingModel m = models.get(t / per);
             int e = t % per;
             Problem p = base;
@@ -98,7 +112,9 @@ public final class Sensitivity {
                 Input in = inputs.get((e - 1) / 2);
                 p = Inputs.with(base, in, (e - 1) % 2 == 0 ? in.range().low() : in.range().high());
             }
-            return plan.meanForecast(m, p, STOCHASTIC_SEEDS);
+            double[] f = plan.meanForecast(m, p, STOCHASTIC_SEEDS);
+            progress.completed(1);
+            return f;
         });
         List<OneAtATime> rows = new ArrayList<>();
         List<String> issues = plan.scenario().issues().stream().map(i -> i.id()).toList();
@@ -124,19 +140,51 @@ public final class Sensitivity {
      */
     public static List<FirstOrder> firstOrder(MonteCarloResult result, String world) {
         List<Input> inputs = result.inputs(world);
-        int n = result.runs();
+        double[][] drawn = new double[inputs.size()][];
+        for (int j = 0; j < drawn.length; j++) {
+            drawn[j] = result.drawn(world, j);
+        }
+        return firstOrder(world, result.models(), result.issues(), inputs, drawn, result.world(world).forecasts());
+    }
+
+    /**
+     * First-order indices from the runs of a world made elsewhere (a sweep cell of the plan's
+     * options and seed, with every run's forecast kept): the drawn input values are drawn again
+     * here, as {@link MonteCarlo} draws them, so the indices equal those of {@link
+     * #firstOrder(MonteCarloResult, String)} for the same runs.
+     *
+     * @param forecasts {@code [model][issue][run]}, {@code runs > 1}
+     */
+    public static List<FirstOrder> firstOrder(Simulation.Plan plan, String world, double[][][] forecasts) {
+        List<Input> inputs = Inputs.uncertain(plan.resolved().get(world));
+        int n = forecasts.length == 0 || forecasts[0].length == 0 ? 0 : forecasts[0][0].length;
+        double[][] drawn = new double[inputs.size()][n];
+        for (int r = 0; r < n; r++) {
+            long inSeed = Sampler.inputSeed(org.parley.engine.Seeds.forRun(plan.spec().seed(), r));
+            for (int j = 0; j < drawn.length; j++) {
+                Input in = inputs.get(j);
+                drawn[j][r] = Sampler.draw(in.range(), in.value(), inSeed, in.slot());
+            }
+        }
+        return firstOrder(world, plan.models().stream().map(BargainingModel::id).toList(),
+                plan.scenario().issues().stream().map(i -> i.id()).toList(), inputs, drawn, forecasts);
+    }
+
+    private static List<FirstOrder> firstOrder(String world, List<String> models, List<String> issues,
+                                               List<Input> inputs, double[][] drawn, double[][][] forecasts) {
+        int n = drawn.length == 0 ? 0 : drawn[0].length; // the bins matter only when there are inputs
         List<int[]> orders = new ArrayList<>();
         for (int j = 0; j < inputs.size(); j++) {
-            orders.add(order(result.drawn(world, j)));
+            orders.add(order(drawn[j]));
         }
         int bins = Math.max(2, Math.min(100, (int) Math.floor(Math.sqrt(n))));
         List<FirstOrder> rows = new ArrayList<>();
-        for (String model : result.models()) {
-            for (String issue : result.issues()) {
-                double[] y = result.world(world).forecasts()[result.modelIndex(model)][result.issueIndex(issue)];
+        for (int mi = 0; mi < models.size(); mi++) {
+            for (int k = 0; k < issues.size(); k++) {
+                double[] y = forecasts[mi][k];
                 List<FirstOrder> block = new ArrayList<>();
                 for (int j = 0; j < inputs.size(); j++) {
-                    block.add(index(world, model, issue, inputs.get(j), y, orders.get(j), bins));
+                    block.add(index(world, models.get(mi), issues.get(k), inputs.get(j), y, orders.get(j), bins));
                 }
                 block.sort(Comparator.comparingDouble((FirstOrder f) -> Double.isNaN(f.index()) ? 1 : -f.index()));
                 rows.addAll(block);

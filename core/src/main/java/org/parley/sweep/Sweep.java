@@ -10,9 +10,11 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.parley.engine.BargainingModel;
+import org.parley.engine.BottomLine;
 import org.parley.engine.Problem;
 import org.parley.engine.Seeds;
 import org.parley.engine.Simulation;
+import org.parley.engine.Trajectory;
 import org.parley.model.Issue;
 import org.parley.model.Scenario;
 import org.parley.model.Threshold;
@@ -59,9 +61,10 @@ public final class Sweep {
 
     /**
      * What a task gives back: the finished cell when the task held all its runs, else the block's
-     * forecasts {@code [model][issue][run - lo]} (and the point forecast when {@code lo == 0}).
+     * forecasts and deals {@code [model][issue][run - lo]} (and the point forecast when {@code lo == 0}).
      */
-    public record UnitResult(int cell, int lo, CellResult done, double[][][] forecasts, double[][] point)
+    public record UnitResult(int cell, int lo, CellResult done, double[][][] forecasts, boolean[][][] deals,
+                             double[][] point)
             implements Serializable {
         private static final long serialVersionUID = 1L;
     }
@@ -191,18 +194,21 @@ public final class Sweep {
         int issues = base.issueCount();
         int n = u.hi() - u.lo();
         double[][][] f = new double[models.size()][issues][n];
+        boolean[][][] deals = new boolean[models.size()][issues][n];
         double[][] point = new double[models.size()][];
         boolean[] varies = new boolean[models.size()];
         long seed0 = Seeds.forRun(spec.seed(), 0);
         boolean any = false;
         for (int mi = 0; mi < models.size(); mi++) {
             BargainingModel m = models.get(mi);
-            point[mi] = plan.forecast(m, base, seed0).clone();
-            varies[mi] = spec.runs() > 1 && (m.stochastic() || !inputs.isEmpty());
+            Trajectory t0 = plan.outcome(m, base, seed0);
+            point[mi] = t0.forecast().clone();
+            varies[mi] = spec.runs() > 1 && (plan.stochastic(m) || !inputs.isEmpty());
             any |= varies[mi];
             if (!varies[mi]) {
                 for (int k = 0; k < issues; k++) {
                     Arrays.fill(f[mi][k], point[mi][k]);
+                    Arrays.fill(deals[mi][k], deal(t0, k));
                 }
             }
         }
@@ -221,17 +227,24 @@ public final class Sweep {
                     if (!varies[mi]) {
                         continue;
                     }
-                    double[] fm = plan.forecast(models.get(mi), p, seed);
+                    Trajectory t = plan.outcome(models.get(mi), p, seed);
+                    double[] fm = t.forecast();
                     for (int k = 0; k < issues; k++) {
                         f[mi][k][r - u.lo()] = fm[k];
+                        deals[mi][k][r - u.lo()] = deal(t, k);
                     }
                 }
             }
         }
         if (u.lo() == 0 && u.hi() == spec.runs()) {
-            return new UnitResult(u.cell(), u.lo(), summarise(c, point, f), null, null);
+            return new UnitResult(u.cell(), u.lo(), summarise(c, point, f, deals), null, null, null);
         }
-        return new UnitResult(u.cell(), u.lo(), null, f, u.lo() == 0 ? point : null);
+        return new UnitResult(u.cell(), u.lo(), null, f, deals, u.lo() == 0 ? point : null);
+    }
+
+    /** Whether the consent stage let the run make a deal on issue {@code k} (true where no stage ran). */
+    private static boolean deal(Trajectory t, int k) {
+        return t.consent() == null || t.consent().deal(k);
     }
 
     /**
@@ -256,6 +269,7 @@ public final class Sweep {
             int models = blocks.get(0).forecasts().length;
             int issues = models == 0 ? 0 : blocks.get(0).forecasts()[0].length;
             double[][][] f = new double[models][issues][spec.runs()];
+            boolean[][][] d = new boolean[models][issues][spec.runs()];
             int covered = 0;
             for (UnitResult b : blocks) {
                 if (b.lo() != covered) {
@@ -266,12 +280,13 @@ public final class Sweep {
                     for (int k = 0; k < issues; k++) {
                         double[] src = b.forecasts()[mi][k];
                         System.arraycopy(src, 0, f[mi][k], b.lo(), src.length);
+                        System.arraycopy(b.deals()[mi][k], 0, d[mi][k], b.lo(), src.length);
                         n = src.length;
                     }
                 }
                 covered += n;
             }
-            out[e.getKey()] = summarise(cells.get(e.getKey()), point, f);
+            out[e.getKey()] = summarise(cells.get(e.getKey()), point, f, d);
         }
         for (int i = 0; i < out.length; i++) {
             if (out[i] == null) {
@@ -281,27 +296,34 @@ public final class Sweep {
         return List.of(out);
     }
 
-    private CellResult summarise(Cell c, double[][] point, double[][][] f) {
+    private CellResult summarise(Cell c, double[][] point, double[][][] f, boolean[][][] deals) {
         Scenario s = scenarios.get(c.scenario());
         List<Issue> issues = s.issues();
+        double talks = plan(c.scenario(), c.point()).problems().get(c.world()).consentRules().talks();
         int models = f.length;
         int[][] valid = new int[models][issues.size()];
         double[][][] stats = new double[models][issues.size()][];
         double[][][] shares = new double[models][issues.size()][];
+        double[][][] past = new double[models][issues.size()][];
         for (int mi = 0; mi < models; mi++) {
             for (int k = 0; k < issues.size(); k++) {
                 List<Threshold> th = issues.get(k).thresholds();
                 Summary sum = Summary.of(f[mi][k], th);
                 valid[mi][k] = sum.valid();
                 stats[mi][k] = new double[] {sum.mean(), sum.sd(), sum.min(), sum.p5(), sum.p25(), sum.median(),
-                    sum.p75(), sum.p95(), sum.max()};
+                    sum.p75(), sum.p95(), sum.max(), talks, BottomLine.dealShare(deals[mi][k]),
+                    talks * BottomLine.dealShare(deals[mi][k])};
                 double[] sh = new double[th.size()];
+                double[] pa = new double[th.size()];
                 for (int t = 0; t < sh.length; t++) {
                     sh[t] = sum.shares().get(t).share();
+                    pa[t] = BottomLine.share(f[mi][k], th.get(t));
                 }
                 shares[mi][k] = sh;
+                past[mi][k] = pa;
             }
         }
-        return new CellResult(c.index(), spec.runs(), point, valid, stats, shares, spec.keepRuns() ? f : null);
+        return new CellResult(c.index(), spec.runs(), point, valid, stats, shares, past,
+                spec.keepRuns() ? f : null);
     }
 }

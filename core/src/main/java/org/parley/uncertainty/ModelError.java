@@ -10,12 +10,24 @@ package org.parley.uncertainty;
  * apart, anything between them happens. The constant keeps a nonzero width where they all agree
  * (the outcome can still leave their range). Clipping to the positions' range is a choice of
  * Parley's: outcomes outside the range of positions are rare in DEU III, and an interval wider than
- * what any actor asks for tells the reader nothing more.
+ * what any actor asks for tells the reader nothing more. The nonconformity {@link #score} follows the
+ * same clipping: an outcome outside the range that clips the interval scores {@code +Infinity}, since
+ * no {@code q} covers it, so that "covered" is exactly "score at most q" and the conformal guarantee
+ * holds for the clipped interval.
+ *
+ * <p>The constant is {@link #CONSTANT} unless a calibration fits another: the protocol backtest
+ * picks it per model inside each training fold from {@link #CONSTANTS}, as the one giving the
+ * narrowest mean interval at the nominal coverage there ({@link IntervalFit}).
  */
 public final class ModelError {
 
     /** The constant added to the weighted standard deviation, points on 0-100. */
     public static final double CONSTANT = 5.0;
+    /**
+     * The constants a calibration chooses from (declared before the DEU III run that first used them,
+     * not chosen from its result), points on 0-100.
+     */
+    private static final double[] CONSTANT_GRID = {1, 2.5, 5, 10, 20, 40};
 
     private ModelError() {
     }
@@ -32,6 +44,11 @@ public final class ModelError {
         /** The error scale: {@code sd + CONSTANT}, points on 0-100. */
         public double scale() {
             return sd + CONSTANT;
+        }
+
+        /** The error scale with another constant: {@code sd + constant}, points on 0-100. */
+        public double scale(double constant) {
+            return sd + constant;
         }
     }
 
@@ -77,19 +94,46 @@ public final class ModelError {
         return new Spread(sd, lo, hi);
     }
 
-    /**
-     * The nonconformity score of a forecast: absolute error over the error scale (both 0-100 points).
-     */
+    /** The constants a calibration chooses from, points on 0-100 (a copy). */
+    public static double[] constants() {
+        return CONSTANT_GRID.clone();
+    }
+
+    /** The nonconformity score with the default {@link #CONSTANT}. */
     public static double score(double forecast, double outcome, Spread spread, double scaleMin, double scaleMax) {
-        return Math.abs(forecast - outcome) * 100.0 / (scaleMax - scaleMin) / spread.scale();
+        return score(forecast, outcome, spread, CONSTANT, scaleMin, scaleMax);
     }
 
     /**
-     * The interval {@code forecast +/- q * scale}, clipped to the range of positions (and to the
-     * positions' range widened to the forecast, should a forecast lie outside it), on the issue's scale.
+     * The nonconformity score of a forecast: absolute error over the error scale (both 0-100
+     * points); {@code +Infinity} when the outcome lies outside the range the interval is clipped to
+     * (the positions' range, widened to the forecast), NaN for a NaN forecast.
      */
+    public static double score(double forecast, double outcome, Spread spread, double constant, double scaleMin,
+                               double scaleMax) {
+        if (Double.isNaN(forecast)) {
+            return Double.NaN;
+        }
+        double lo = Math.min(spread.low(), forecast);
+        double hi = Math.max(spread.high(), forecast);
+        if (outcome < lo - 1e-9 || outcome > hi + 1e-9) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.abs(forecast - outcome) * 100.0 / (scaleMax - scaleMin) / spread.scale(constant);
+    }
+
+    /** The interval with the default {@link #CONSTANT}. */
     public static double[] interval(double forecast, double q, Spread spread, double scaleMin, double scaleMax) {
-        double half = q * spread.scale() * (scaleMax - scaleMin) / 100.0;
+        return interval(forecast, q, spread, CONSTANT, scaleMin, scaleMax);
+    }
+
+    /**
+     * The interval {@code forecast +/- q * (sd + constant)}, clipped to the range of positions (and to
+     * the positions' range widened to the forecast, should a forecast lie outside it), on the issue's scale.
+     */
+    public static double[] interval(double forecast, double q, Spread spread, double constant, double scaleMin,
+                                    double scaleMax) {
+        double half = q * spread.scale(constant) * (scaleMax - scaleMin) / 100.0;
         double lo = Math.min(spread.low(), forecast);
         double hi = Math.max(spread.high(), forecast);
         return new double[] {Math.max(lo, forecast - half), Math.min(hi, forecast + half)};

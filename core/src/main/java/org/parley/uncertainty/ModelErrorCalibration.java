@@ -13,14 +13,15 @@ import org.parley.engine.ParleyException;
 
 /**
  * A model-error calibration: per model, the conformal quantile {@code q} of its scaled errors on
- * real outcomes, so that {@code forecast +/- q x (weighted SD of positions + 5)} (see
+ * real outcomes, so that {@code forecast +/- q x (weighted SD of positions + the model's constant)} (see
  * {@link ModelError}) is a {@code level} interval where the calibration data are representative.
  * Parley ships one, computed on the DEU III backtest ({@link #shipped()}); its provenance (data and
  * its checksum, protocol, coverage per half) is in the resource itself.
  *
  * <p>Format: UTF-8 lines {@code key=value}, {@code #} comments; keys {@code version}, {@code level},
  * {@code constant}, {@code data}, {@code data.sha256}, {@code protocol}, {@code capability},
- * {@code issues}, {@code command}, and per model {@code model.<id>.q},
+ * {@code issues}, {@code command}, and per model {@code model.<id>.q}, {@code model.<id>.constant}
+ * (the error scale's constant fitted with q; {@code constant} when absent),
  * {@code model.<id>.coverage.train}, {@code model.<id>.coverage.test}.
  *
  * @param version  the calibration's version (recorded with registered forecasts)
@@ -84,6 +85,8 @@ public record ModelErrorCalibration(String version, double level, double constan
             String k = e.getKey();
             if (k.startsWith("model.") && k.endsWith(".q")) {
                 q.put(k.substring(6, k.length() - 2), number(source, k, e.getValue()));
+            } else if (k.startsWith("model.") && k.endsWith(".constant")) {
+                number(source, k, e.getValue());
             }
         }
         return new ModelErrorCalibration(version, number(source, "level", kv.getOrDefault("level", "0.9")),
@@ -117,7 +120,13 @@ public record ModelErrorCalibration(String version, double level, double constan
         if (qm == null || Double.isNaN(forecast)) {
             return null;
         }
-        return ModelError.interval(forecast, qm, spread, scaleMin, scaleMax);
+        return ModelError.interval(forecast, qm, spread, constant(model), scaleMin, scaleMax);
+    }
+
+    /** The error scale's constant of {@code model}: its own when the file gives one, else {@link #constant()}. */
+    public double constant(String model) {
+        String v = entries.get("model." + model + ".constant");
+        return v == null ? constant : number("calibration " + version, "model." + model + ".constant", v);
     }
 
     /** A short label for tables: what the interval is and where it comes from. */

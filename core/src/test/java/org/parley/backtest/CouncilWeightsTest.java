@@ -28,7 +28,8 @@ class CouncilWeightsTest {
         assertThat(CouncilWeights.weight("de", NICE25, "QMV", "COD")).isEqualTo(29);
         assertThat(CouncilWeights.weight("ro", NICE25, "QMV", "COD")).isEqualTo(14);
         assertThat(CouncilWeights.weight("ro", NICE27, "QMV(10)", "CNS")).isEqualTo(14);
-        assertThat(CouncilWeights.weight("de", LISBON, "QMV", "COD")).isEqualTo(81.2);
+        // 2016: the Council's shares of the Union's population (Decision 2015/2393), percent
+        assertThat(CouncilWeights.weight("de", LISBON, "QMV", "COD")).isEqualTo(15.93);
     }
 
     @Test
@@ -89,7 +90,7 @@ class CouncilWeightsTest {
         LocalDate d = LocalDate.of(2014, 11, 1);
         assertThat(CouncilWeights.memberWeights(d)).hasSize(28).containsEntry("de", 81.2).containsEntry("mt", 0.43);
         assertThat(CouncilWeights.period(d).quota()).isEqualTo(0.65);
-        assertThat(CouncilWeights.period(d).until()).isNull();
+        assertThat(CouncilWeights.period(d).until()).isEqualTo(LocalDate.of(2014, 12, 31));
         // the Nice weights of the treaty text (Croatia Act of Accession, Art. 20) on the last day before
         java.util.Map<String, Double> nice = CouncilWeights.memberWeights(LocalDate.of(2014, 10, 31));
         assertThat(nice).containsEntry("de", 29.0).containsEntry("es", 27.0).containsEntry("pl", 27.0)
@@ -100,5 +101,40 @@ class CouncilWeightsTest {
             assertThat(CouncilWeights.SOURCES.get(i - 1).until().plusDays(1))
                     .isEqualTo(CouncilWeights.SOURCES.get(i).from());
         }
+    }
+
+    @Test
+    void theTransitionalWeightsOfThe2003ActOfAccession() {
+        // CVCE, "Evolution of qualified majority voting in the Council", column 01.05.2004
+        java.util.Map<String, Double> w = CouncilWeights.memberWeights(LocalDate.of(2004, 5, 1));
+        assertThat(w).containsEntry("pl", 8.0).containsEntry("cz", 5.0).containsEntry("hu", 5.0)
+                .containsEntry("ee", 3.0).containsEntry("lv", 3.0).containsEntry("lt", 3.0).containsEntry("si", 3.0)
+                .containsEntry("sk", 3.0).containsEntry("cy", 2.0).containsEntry("mt", 2.0)
+                .containsEntry("de", 10.0).containsEntry("es", 8.0).containsEntry("lu", 2.0);
+        assertThat(CouncilWeights.period(LocalDate.of(2004, 10, 31)).verified()).contains("every weight");
+    }
+
+    /** Each year of the double majority: its decision, and which population figures apply. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "2014-11-01, 2014/692/EU, 81.2, 2014-12-31",
+            "2014-12-31, 2014/692/EU, 81.2, 2014-12-31",
+            "2015-01-01, 2014/900/EU, 81.2, 2015-12-31",
+            "2015-12-31, 2014/900/EU, 81.2, 2015-12-31",
+            "2016-01-01, 2015/2393, 15.93, 2016-12-31",
+            "2016-12-31, 2015/2393, 15.93, 2016-12-31",
+            "2017-01-01, 2016/2353, 15.93, 2017-12-31",
+            "2018-06-30, 2017/2461, 15.93, 2018-12-31",
+            "2019-01-01, 2018/2076, 15.93, "})
+    void everyYearOfTheDoubleMajorityHasItsDecision(String date, String decision, double germany, String until) {
+        LocalDate d = LocalDate.parse(date);
+        CouncilWeights.Period p = CouncilWeights.period(d);
+        assertThat(p.source()).contains(decision);
+        assertThat(p.quota()).isEqualTo(0.65);
+        assertThat(p.until()).isEqualTo(until == null ? null : LocalDate.parse(until));
+        java.util.Map<String, Double> w = CouncilWeights.memberWeights(d);
+        assertThat(w).hasSize(28).containsEntry("de", germany);
+        // only 2016 is verified per state; the others say they are not
+        assertThat(p.verified()).contains(d.getYear() == 2016 ? "every share verified" : "NOT");
     }
 }

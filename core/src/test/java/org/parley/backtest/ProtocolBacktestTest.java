@@ -61,12 +61,18 @@ class ProtocolBacktestTest {
 
     @Test
     void intervalCoverageUnderLeaveOneProposalOut() {
-        // scores: compromise 10 / 5 = 2 on every issue, so q = 2 in every fold: every outcome on the edge, inside
+        // compromise misses by 10 on every issue (spread 0): with constant c, every score is 10 / c, q = 10 / c and
+        // every interval is forecast +/- 10 whatever c, so the first constant of the grid (1) wins the tie, q = 10;
+        // every outcome on the edge, inside
         ProtocolBacktest.Row cm = score(ProtocolBacktest.Protocol.LOPO).row(Candidates.REFERENCE);
-        assertThat(cm.coverage().q()).isCloseTo(2, within(1e-12));
+        assertThat(cm.coverage().constant()).isEqualTo(1.0);
+        assertThat(cm.coverage().q()).isCloseTo(10, within(1e-12));
         assertThat(cm.coverage().train()).isEqualTo(1.0);
         assertThat(cm.coverage().test()).isEqualTo(1.0);
         assertThat(cm.coverage().meanWidth()).isCloseTo(20, within(1e-9));
+        // every resample of a half covers everything
+        assertThat(cm.coverage().trainLow()).isEqualTo(1.0);
+        assertThat(cm.coverage().testHigh()).isEqualTo(1.0);
     }
 
     @Test

@@ -14,9 +14,11 @@ import org.parley.engine.ErrorCode;
 import org.parley.engine.Locator;
 import org.parley.engine.ParleyException;
 import org.parley.engine.ProblemCode;
+import org.parley.engine.RunSpec;
 import org.parley.engine.ScenarioException;
 import org.parley.engine.ScenarioProblem;
 import org.parley.engine.ScenarioValidator;
+import org.parley.engine.Simulation;
 import org.parley.model.Estimates;
 import org.parley.model.Scenario;
 import org.parley.model.Sentences;
@@ -118,6 +120,9 @@ public final class Scenarios {
             default:
                 throw new IllegalStateException("unhandled format " + format);
         }
+        if (format != ScenarioFormat.YAML && format != ScenarioFormat.JSON) {
+            imported = PeerIds.sanitise(imported); // peers' names made ids, with a warning each
+        }
         Scenario s = imported.scenario();
         List<ScenarioProblem> all = new ArrayList<>(imported.warnings());
         all.addAll(ScenarioValidator.validate(s, imported.locator()));
@@ -140,6 +145,43 @@ public final class Scenarios {
             throw new ScenarioException(all);
         }
         return new Loaded(s, format, imported.locator(), all, sourceTexts);
+    }
+
+    /**
+     * The scenario's own {@code options:} checked as a run checks them (unknown models or keys, bad
+     * values), so that an error names the file, line and column: {@code BAD_VALUE} at the entry that
+     * fails on its own, else at {@code options}. Options from the command line are checked later, by
+     * the run, with their flag (on the command line) or field (on the web).
+     */
+    public static Loaded checkOptions(Loaded loaded, Simulation simulation) {
+        Scenario s = loaded.scenario();
+        if (s.options().isEmpty() || planFails(simulation, s, s.options()) == null) {
+            return loaded;
+        }
+        String path = "options";
+        String message = planFails(simulation, s, s.options());
+        for (Map.Entry<String, String> e : s.options().entrySet()) {
+            String alone = planFails(simulation, s, Map.of(e.getKey(), e.getValue()));
+            if (alone != null) {
+                path = "options." + e.getKey();
+                message = alone;
+                break;
+            }
+        }
+        throw new ScenarioException(List.of(loaded.locator().place(ScenarioProblem.error(ProblemCode.BAD_VALUE, path,
+                message))));
+    }
+
+    /** The message of the {@code BAD_OPTION} a plan of the scenario with these options gives, or null. */
+    private static String planFails(Simulation simulation, Scenario s, Map<String, String> options) {
+        Scenario with = new Scenario(s.id(), s.title(), s.date(), s.description(), s.sources(), s.issues(), s.actors(),
+                s.stances(), s.branches(), options, s.talks());
+        try {
+            simulation.plan(with, RunSpec.defaults());
+            return null;
+        } catch (ParleyException e) {
+            return e.code() == ErrorCode.BAD_OPTION ? e.getMessage() : null;
+        }
     }
 
     private static List<ScenarioProblem> checkQuotes(Scenario s, Map<String, String> texts, Locator locator) {

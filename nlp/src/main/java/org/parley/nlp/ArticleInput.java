@@ -52,7 +52,17 @@ public final class ArticleInput {
                 throw new ParleyException(ErrorCode.BAD_INPUT, name + ": the file has " + size + " bytes; 'parley draft' "
                         + "reads news articles of at most " + MAX_BYTES + " bytes (2 MiB). Maybe split it into articles?");
             }
-            bytes = Files.readAllBytes(file);
+            // bounded: a device or pipe (/dev/zero) reports size 0 and would never end
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                int nul = indexOfNul(bytes);
+                throw new ParleyException(ErrorCode.BAD_INPUT, name + (nul >= 0
+                        ? ": this is a binary file, not an article (a NUL byte at offset " + nul + ")"
+                        : ": the text goes on past " + MAX_BYTES + " bytes; 'parley draft' reads news articles of at most "
+                                + MAX_BYTES + " bytes (2 MiB). Maybe split it into articles?"));
+            }
         } catch (NoSuchFileException e) {
             throw new ParleyException(ErrorCode.BAD_INPUT, name + ": no such file");
         } catch (IOException e) {
@@ -61,6 +71,30 @@ public final class ArticleInput {
         String text = decode(name, bytes);
         check(name, text);
         return text;
+    }
+
+    /**
+     * An article that came as text (the web app's review screen): the same checks as a file,
+     * size (in UTF-8 bytes), binary content, empty text and language, {@code name} naming it.
+     */
+    public static String text(String name, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            throw new ParleyException(ErrorCode.BAD_INPUT, name + ": the text has " + bytes.length + " bytes; 'parley draft' "
+                    + "reads news articles of at most " + MAX_BYTES + " bytes (2 MiB). Maybe split it into articles?");
+        }
+        String t = decode(name, bytes);
+        check(name, t);
+        return t;
+    }
+
+    private static int indexOfNul(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String decode(String name, byte[] bytes) {

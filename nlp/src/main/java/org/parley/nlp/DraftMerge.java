@@ -12,7 +12,9 @@ import java.util.Set;
  * --into}): everything the analyst wrote stays; new actors, issues, stances and branches are
  * added; a value the analyst left {@code open} is filled when the new draft cites one; an actor,
  * issue or branch that an earlier draft proposed and the analyst deleted is not proposed again;
- * claim statuses the analyst set in the draft block ({@code accepted}, {@code rejected}) are kept.
+ * a stance the analyst deleted from an actor is not added again; what only rejected claims support
+ * (an issue, a stance, a condition's branches) is not added; claim statuses the analyst set in the
+ * draft block ({@code accepted}, {@code rejected}) are kept.
  * YAML comments of the old file are not kept (the file is rewritten).
  */
 public final class DraftMerge {
@@ -41,6 +43,27 @@ public final class DraftMerge {
             for (String id : proposed) {
                 if (!present.contains(id)) {
                     deleted.add(list + ":" + id);
+                }
+            }
+        }
+        // what the analyst rejected in the draft block, and stances an earlier draft proposed and the analyst deleted
+        Set<String> rejected = new LinkedHashSet<>();
+        for (Object c : asList(oldDraft.get("claims"))) {
+            if (c instanceof Map<?, ?> cm && "rejected".equals(cm.get("status"))) {
+                rejected.add(claimKey(cm));
+            }
+        }
+        Map<String, Object> freshDraft = fresh.get("draft") instanceof Map<?, ?> fd ? (Map<String, Object>) fd : Map.of();
+        deleted.addAll(allRejected(freshDraft, rejected));
+        Map<String, Set<String>> oldStances = stances(old.get("actors"));
+        for (Object c : asList(oldDraft.get("claims"))) {
+            if (c instanceof Map<?, ?> cm && !"condition".equals(cm.get("type"))) {
+                for (String k : List.of("issue", "offer-issue")) {
+                    String holder = String.valueOf(cm.get("holder"));
+                    if (cm.get(k) != null && oldStances.containsKey(holder)
+                            && !oldStances.get(holder).contains(String.valueOf(cm.get(k)))) {
+                        deleted.add("stances:" + holder + "/" + cm.get(k));
+                    }
                 }
             }
         }
@@ -73,7 +96,7 @@ public final class DraftMerge {
                         ? new LinkedHashMap<>((Map<String, Object>) s) : new LinkedHashMap<>();
                 for (Map.Entry<?, ?> e : fs.entrySet()) {
                     String issue = String.valueOf(e.getKey());
-                    if (deleted.contains("issues:" + issue)) {
+                    if (deleted.contains("issues:" + issue) || deleted.contains("stances:" + id + "/" + issue)) {
                         continue;
                     }
                     if (!st.containsKey(issue)) {
@@ -97,7 +120,7 @@ public final class DraftMerge {
                 Map<String, Object> am = new LinkedHashMap<>(e.getValue());
                 if (am.get("stances") instanceof Map<?, ?> s) {
                     Map<String, Object> st = new LinkedHashMap<>((Map<String, Object>) s);
-                    st.keySet().removeIf(k -> deleted.contains("issues:" + k));
+                    st.keySet().removeIf(k -> deleted.contains("issues:" + k) || deleted.contains("stances:" + e.getKey() + "/" + k));
                     am.put("stances", st);
                 }
                 actors.add(am);
@@ -124,6 +147,54 @@ public final class DraftMerge {
         draft.put("claims", claims);
         out.remove("draft");
         out.put("draft", draft);
+        return out;
+    }
+
+    /**
+     * Issues, stances and branches of the fresh draft that only claims the analyst rejected
+     * support (a claim is the same claim when its type, span and text are).
+     */
+    private static Set<String> allRejected(Map<String, Object> freshDraft, Set<String> rejected) {
+        Map<String, Boolean> live = new LinkedHashMap<>();
+        for (Object c : asList(freshDraft.get("claims"))) {
+            if (!(c instanceof Map<?, ?> cm)) {
+                continue;
+            }
+            boolean ok = !rejected.contains(claimKey(cm));
+            if ("condition".equals(cm.get("type"))) {
+                for (Object b : cm.get("branches") instanceof List<?> bl ? bl : List.of()) {
+                    live.merge("branches:" + b, ok, Boolean::logicalOr);
+                }
+                continue;
+            }
+            for (String k : List.of("issue", "offer-issue")) {
+                if (cm.get(k) != null) {
+                    live.merge("issues:" + cm.get(k), ok, Boolean::logicalOr);
+                    live.merge("stances:" + cm.get("holder") + "/" + cm.get(k), ok, Boolean::logicalOr);
+                }
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        live.forEach((k, ok) -> {
+            if (!ok) {
+                out.add(k);
+            }
+        });
+        return out;
+    }
+
+    /** Each actor's stance issues, by actor id. */
+    private static Map<String, Set<String>> stances(Object actors) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (Object a : asList(actors)) {
+            if (a instanceof Map<?, ?> am) {
+                Set<String> issues = new LinkedHashSet<>();
+                if (am.get("stances") instanceof Map<?, ?> st) {
+                    st.keySet().forEach(k -> issues.add(String.valueOf(k)));
+                }
+                out.put(String.valueOf(am.get("id")), issues);
+            }
+        }
         return out;
     }
 

@@ -64,6 +64,13 @@ class ArticleInputTest {
     }
 
     @Test
+    void endlessDevicesAreReadOnlyUpToTheLimit() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "no /dev/zero here");
+        refused(zero, "binary");
+    }
+
+    @Test
     void missingFileAndDirectory() {
         refused(dir.resolve("nope.txt"), "no such file");
         refused(dir, "directory");

@@ -82,4 +82,28 @@ class DraftMergeTest {
                 "north-korea").get("stances")).get("sanctions")).get("position");
         assertThat(pos).containsEntry("value", 100L).containsEntry("quote", "lifting sanctions");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDeletedStanceAndWhatOnlyRejectedClaimsSupportAreNotAddedAgain() throws IOException {
+        String text = Files.readString(SeedArticleTest.ARTICLE, StandardCharsets.UTF_8);
+        Map<String, Object> fresh = DraftWriter.tree(Drafter.defaults().draft("article.txt", text), "article.txt");
+        // reviewed on the web: c3 (sanctions) and the condition c2 rejected; then the abductee stance deleted by hand
+        DraftReview.Decision no = new DraftReview.Decision(DraftReview.Status.REJECTED, null, null);
+        Map<String, Object> old = load(DraftFormat.YAML.write(new DraftReview(Map.of(), Map.of(),
+                Map.of("c3", no, "c2", no), Map.of()).apply(fresh)));
+        ((Map<String, Object>) byId(old.get("actors"), "north-korea").get("stances")).remove("abductees");
+        assertThat(byId(old.get("issues"), "sanctions")).isNull();
+        assertThat(old).doesNotContainKey("branches");
+
+        Map<String, Object> merged = DraftMerge.merge(old, fresh);
+        Map<String, Object> stances = (Map<String, Object>) byId(merged.get("actors"), "north-korea").get("stances");
+        assertThat(stances).doesNotContainKeys("abductees", "sanctions").containsKeys("terror-list", "aid", "talks");
+        assertThat(byId(merged.get("issues"), "sanctions")).as("only the rejected c3 asks for it").isNull();
+        assertThat(merged).as("the rejected condition's branches").doesNotContainKey("branches");
+        assertThat(byId(((Map<String, Object>) merged.get("draft")).get("claims"), "c3")).containsEntry("status", "rejected");
+        // the file as merged is a scenario
+        org.parley.io.Scenarios.read(org.parley.io.TextFile.of("merged.yaml", DraftFormat.YAML.write(merged)),
+                org.parley.io.ImportSettings.detect());
+    }
 }

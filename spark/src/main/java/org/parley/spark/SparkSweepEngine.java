@@ -19,10 +19,14 @@ import org.parley.sweep.SweepEngine;
  * executor; since a task is a pure function of its items the retried result is the same.
  *
  * <p>The master is {@link SweepEngine.Settings#master()} if given, else what {@code spark-submit}
- * set ({@code spark.master}), else {@code local[*]}; the engine starts its Spark context and
- * {@link #close()} stops it. Progress comes
- * from a {@link org.apache.spark.scheduler.SparkListener} (finished partitions); cancelling (the
- * progress says so, or Ctrl-C: a shutdown hook) cancels the job group.
+ * set ({@code spark.master}), else {@code local[*]}. When this JVM already runs a Spark context (a
+ * notebook, an application embedding Parley, the tests) the engine uses it and leaves it running;
+ * otherwise it starts one and {@link #close()} stops it. Progress comes from a
+ * {@link org.apache.spark.scheduler.SparkListener} (finished partitions). Cancelling the progress
+ * cancels the job group; Ctrl-C (a shutdown hook while a job runs) cancels every job of a context
+ * the engine started and stops it, or only the engine's job group on a context it borrowed. A
+ * Parley error thrown in a task (a bad scenario or option found on an executor) comes back with
+ * its own error code.
  */
 public final class SparkSweepEngine implements SweepEngine {
 
@@ -42,6 +46,15 @@ public final class SparkSweepEngine implements SweepEngine {
     public static SparkSweepEngine open(Settings settings) {
         if (settings.partitions() < 0) {
             throw new ParleyException(ErrorCode.BAD_OPTION, "partitions must be >= 0, was " + settings.partitions());
+        }
+        scala.Option<org.apache.spark.SparkContext> active = org.apache.spark.SparkContext$.MODULE$.getActive();
+        if (active.isDefined()) {
+            org.apache.spark.SparkContext sc = active.get();
+            if (settings.master() != null && !settings.master().equals(sc.master())) {
+                throw new ParleyException(ErrorCode.BAD_OPTION, "--master " + settings.master() + ": this JVM already "
+                        + "runs a Spark context on " + sc.master());
+            }
+            return new SparkSweepEngine(JavaSparkContext.fromSparkContext(sc), false, settings.partitions());
         }
         SparkConf conf = new SparkConf().setAppName("parley sweep");
         if (settings.master() != null) {
@@ -89,11 +102,21 @@ public final class SparkSweepEngine implements SweepEngine {
         jsc.sc().addSparkListener(listener);
         AtomicBoolean finished = new AtomicBoolean();
         Thread hook = new Thread(() -> {
-            if (!finished.get() && !jsc.sc().isStopped()) {
+            if (!finished.get()) {
+                System.err.println("parley: interrupted: cancelling the Spark job" + (owned ? "s and stopping Spark" : ""));
+                System.err.flush();
                 try {
-                    jsc.cancelJobGroup(group);
+                    if (jsc.sc().isStopped()) {
+                        return; // Spark's own shutdown hook was first: the jobs ended with the context
+                    }
+                    if (owned) {
+                        jsc.sc().cancelAllJobs();
+                        jsc.stop();
+                    } else {
+                        jsc.cancelJobGroup(group);
+                    }
                 } catch (IllegalStateException stopped) {
-                    // Spark's own shutdown hook stopped the context first: the job is gone with it
+                    // Spark's own shutdown hook stopped the context first: the jobs are gone with it
                 }
             }
         }, "parley-sweep-cancel");
@@ -147,8 +170,13 @@ public final class SparkSweepEngine implements SweepEngine {
         return false;
     }
 
-    /** A task's own failure (a ParleyException thrown on an executor) comes back as itself where possible. */
-    private static RuntimeException unwrap(RuntimeException e) {
+    /** A task's own failure (a ParleyException thrown on an executor) comes back with its code and message. */
+    static RuntimeException unwrap(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ParleyException p) {
+                return new ParleyException(p.code(), p.getMessage(), e);
+            }
+        }
         return new ParleyException(ErrorCode.FAILURE, "the Spark job failed: " + firstLine(e.getMessage()), e);
     }
 

@@ -19,18 +19,19 @@ import picocli.CommandLine;
 final class SweepRuns {
 
     /**
-     * 2,500 cells of the seed scenario: 5 x 5 x 5 expected-utility readings x 4 compromise weightings
-     * = 500 grid points, x 5 worlds (base, two election branches, two what-ifs); 5 Monte Carlo runs each,
-     * four models, nine issues.
+     * 2,000 cells of the seed scenario: 5 x 5 x 5 expected-utility readings x 4 compromise weightings
+     * = 500 grid points, x 4 worlds (base, the two election branches, one what-if); 3 Monte Carlo runs
+     * each, four models, nine issues.
      */
-    static final List<String> SWEEP = List.of("sweep", "--runs", "5",
+    static final List<String> SWEEP = List.of("sweep", "--runs", "3",
             "--models", "compromise,median,nash,expected-utility",
+            "--branches", "base,trump-wins,trump-loses,russia-deepens",
             "--grid", "expected-utility.q=0.5,0.625,0.75,0.875,1",
             "--grid", "expected-utility.max-rounds=1,2,3,4,5",
             "--grid", "expected-utility.zero-band=0,0.0001,0.001,0.01,0.1",
             "--grid", "compromise.weights=capability-salience,capability,salience,equal");
 
-    static final int CELLS = 2500;
+    static final int CELLS = 2000;
 
     private static Path localBaseline;
 
@@ -61,12 +62,20 @@ final class SweepRuns {
         return r;
     }
 
+    /** A Spark context for a test class to share (the CLI's spark engine borrows it); the caller stops it. */
+    static org.apache.spark.SparkContext context(String master) {
+        org.apache.spark.SparkConf conf = new org.apache.spark.SparkConf().setMaster(master).setAppName("parley tests")
+                .set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false")
+                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        return new org.apache.spark.SparkContext(conf);
+    }
+
     /** The 2,000-cell sweep on the local engine (run once per JVM). */
     static synchronized Path localBaseline() throws IOException {
         if (localBaseline == null) {
             Path dir = Files.createTempDirectory("parley-sweep-local");
             Result r = sweep(dir, "--engine", "local");
-            assertThat(r.out()).contains(CELLS + " cells x 5 runs on local");
+            assertThat(r.out()).contains(CELLS + " cells x 3 runs on local");
             localBaseline = dir;
         }
         return localBaseline;
@@ -79,5 +88,7 @@ final class SweepRuns {
             assertThat(Files.readAllBytes(dir.resolve(f))).as(f).isEqualTo(Files.readAllBytes(local.resolve(f)));
         }
         assertThat(Files.readAllLines(local.resolve("cells.csv"))).hasSize(1 + CELLS * 4 * 9);
+        // 500 grid points x 9 issues' thresholds x 4 models, mixed over the two election branches
+        assertThat(Files.readAllLines(local.resolve("bottomline.csv")).get(1)).contains("trump-wins ").contains("trump-loses ");
     }
 }

@@ -35,6 +35,11 @@ final class Connections {
             if (d == Dialect.SQLITE) {
                 Path file = sqliteFile(url);
                 if (file != null) {
+                    if (Files.isDirectory(file)) {
+                        throw new ParleyException(ErrorCode.BAD_INPUT, "cannot use the store " + Store.mask(url) + ": "
+                                + file + " is a folder, not a store file.\nMaybe name a file in it, e.g. --store "
+                                + file.resolve("parley.db") + ".");
+                    }
                     checkHeader(url, file);
                     Path dir = file.toAbsolutePath().getParent();
                     if (dir != null) {

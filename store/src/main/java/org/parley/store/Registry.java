@@ -286,6 +286,10 @@ public final class Registry {
             throw new ParleyException(ErrorCode.BAD_OPTION, "a resolution needs a source (--source)");
         }
         String who = author == null || author.isBlank() ? "unknown" : author;
+        Registration reg = store.read("reading registration " + registrationId, c -> registrationRow(c, registrationId));
+        if (reg != null) { // else the write below names the missing registration
+            ResolutionCheck.check(store, reg, outcome, date);
+        }
         Instant now = store.clock().instant();
         long id = store.write("resolving registration " + registrationId, c -> {
             if (registrationRow(c, registrationId) == null) {

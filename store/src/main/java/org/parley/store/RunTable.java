@@ -31,7 +31,7 @@ final class RunTable {
 
     /** Saves a run record with its scenario version; the caller holds the write transaction. */
     static long save(Connection c, RunRecord rec, SaveOptions o, InstantSource clock) throws SQLException {
-        ScenarioVersion v = ScenarioTable.save(c, rec.scenario(), o.author(), clock);
+        ScenarioVersion v = ScenarioTable.forRun(c, rec.scenario(), o.author(), clock);
         RunSpec spec = rec.spec();
         long runId;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs (scenario_version, models, worlds, options, "

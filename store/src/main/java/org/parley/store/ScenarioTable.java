@@ -63,6 +63,25 @@ final class ScenarioTable {
         return new ScenarioVersion(id, scenario.id(), number, hash, parent, who, now, scenario.title());
     }
 
+    /**
+     * The version a run refers to: any saved version with the same content (an older one when the
+     * run was made on it), else a new version as {@link #save} makes it.
+     */
+    static ScenarioVersion forRun(Connection c, Scenario scenario, String author, InstantSource clock) throws SQLException {
+        String hash = Sql.sha256(ScenarioWriter.toJson(scenario));
+        try (PreparedStatement ps = c.prepareStatement(VERSION_COLUMNS
+                + " WHERE scenario = ? AND hash = ? ORDER BY version DESC LIMIT 1")) {
+            ps.setString(1, scenario.id());
+            ps.setString(2, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return version(rs);
+                }
+            }
+        }
+        return save(c, scenario, author, clock);
+    }
+
     static final String VERSION_COLUMNS = "SELECT id, scenario, version, hash, parent, author, created, title "
             + "FROM scenario_versions";
 

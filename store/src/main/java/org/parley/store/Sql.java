@@ -55,7 +55,7 @@ final class Sql {
         String what = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
                 : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
-                : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way where a folder must be"
                 : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
                 : e instanceof java.nio.file.FileSystemException ? "the file system refused"
                 : String.valueOf(e.getMessage());

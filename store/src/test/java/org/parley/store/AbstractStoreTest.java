@@ -311,14 +311,22 @@ abstract class AbstractStoreTest {
                 assertThat(f.modelErrorHi()).isGreaterThanOrEqualTo(f.point());
             }
             // scored by absolute error and the model-error interval, no Brier
-            reg.resolve(r.id(), 200, LocalDate.of(2025, 7, 1), "src", "bob");
+            // an outcome off the issue's scale (0-100) or dated before the registration is refused, nothing kept
+            assertThatThrownBy(() -> reg.resolve(r.id(), 200, LocalDate.of(2025, 7, 1), "src", "bob"))
+                    .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.BAD_OPTION))
+                    .hasMessageContaining("the outcome 200 is off the scale of issue 'sanctions' (0 to 100)");
+            assertThatThrownBy(() -> reg.resolve(r.id(), 50, LocalDate.of(2024, 7, 31), "src", "bob"))
+                    .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.BAD_OPTION))
+                    .hasMessageContaining("is before the forecast was registered (2024-08-01)");
+            assertThat(reg.resolutions()).isEmpty();
+            reg.resolve(r.id(), 100, LocalDate.of(2025, 7, 1), "src", "bob");
             Scores sc = reg.score();
             for (Scores.Line l : sc.lines()) {
                 assertThat(l.brier()).isNaN();
-                assertThat(l.modelErrorCovered()).isFalse();
                 RegisteredForecast f = l.forecast();
-                assertThat(l.modelErrorScore()).isCloseTo(f.modelErrorHi() - f.modelErrorLo()
-                        + 20 * (200 - f.modelErrorHi()), within(1e-9));
+                double penalty = 100 > f.modelErrorHi() ? 20 * (100 - f.modelErrorHi()) : 0;
+                assertThat(l.modelErrorCovered()).isEqualTo(penalty == 0);
+                assertThat(l.modelErrorScore()).isCloseTo(f.modelErrorHi() - f.modelErrorLo() + penalty, within(1e-9));
             }
             // a registration read back keeps the calibration and the intervals
             Registration back = reg.registration(r.id());

@@ -40,7 +40,7 @@ final class AnalysisApi {
     static final int MAX_MONTE_CARLO_RUNS = 5000;
 
     private static final List<String> SENSITIVITY_FIELDS = List.of("scenario", "version", "model", "world", "issue",
-            "rounds", "seed", "options");
+            "rounds", "seed", "options", "acceptDefaults");
 
     /** A checked analysis: its status settings, its progress total and its work. */
     private record Analysis(String scenario, int version, Map<String, Object> settings, long total,
@@ -49,7 +49,8 @@ final class AnalysisApi {
 
     /** Reads and checks a request into an analysis; nothing runs yet. */
     private interface Reader {
-        Analysis read(Context ctx) throws JsonProcessingException;
+        /** @param job whether it runs as a job (else it is answered at once) */
+        Analysis read(Context ctx, boolean job) throws JsonProcessingException;
     }
 
     private final Simulation simulation;
@@ -78,27 +79,35 @@ final class AnalysisApi {
     }
 
     private void routes(Javalin app, JobApi jobApi, String base, Job.Kind kind, Reader reader) {
-        app.post(base, ctx -> json(ctx, 200, interactive.call(kind, syncTimeout, reader.read(ctx).work())));
+        app.post(base, ctx -> {
+            Analysis a = reader.read(ctx, false);
+            json(ctx, 200, interactive.call(kind, syncTimeout, ClientWatch.of(ctx), a.work()));
+        });
         jobApi.routes(app, base + "/jobs", kind, ctx -> {
-            Analysis a = reader.read(ctx);
+            Analysis a = reader.read(ctx, true);
             JobApi.accepted(ctx, base + "/jobs", jobs.submit(kind, a.scenario(), a.version(), a.settings(), a.total(),
                     a.work()));
         }, (ctx, j) -> json(ctx, 200, j.result()));
     }
 
     /**
-     * Monte Carlo over the scenario's input ranges: per world, model and issue the point forecast
-     * and the distribution of the runs' forecasts. Progress counts runs per world; a cancelled job
-     * stops between blocks of runs.
+     * Monte Carlo over the scenario's input ranges: aggregates only, never the runs themselves: per
+     * world, model and issue the point forecast, the percentiles and the share of runs past each
+     * threshold; the branch mixture; the bottom line. Progress counts runs per world; a cancelled
+     * job stops between blocks of runs. A job runs on every core (the result is the same on any
+     * thread count) and takes up to the budget's runs (10,000 by default); the answer at once takes
+     * at most {@link #MAX_MONTE_CARLO_RUNS} on one thread.
      */
-    private Analysis monteCarlo(Context ctx) throws JsonProcessingException {
+    private Analysis monteCarlo(Context ctx, boolean asJob) throws JsonProcessingException {
         ForecastApi.Request r = forecasts.request(ctx);
-        if (r.spec().runs() > MAX_MONTE_CARLO_RUNS) {
-            throw new ApiException(400, "BAD_OPTION", "runs must be <= " + MAX_MONTE_CARLO_RUNS + " here");
+        if (!asJob && r.spec().runs() > MAX_MONTE_CARLO_RUNS) {
+            throw new ApiException(400, "BAD_OPTION", "runs must be <= " + MAX_MONTE_CARLO_RUNS
+                    + " here; start a job with POST /api/montecarlo/jobs for more");
         }
         Scenario scenario = r.loaded().scenario();
-        RunSpec spec = r.spec().withThreads(1);
-        budget.check(simulation, scenario, spec);
+        RunSpec checked = r.spec().withThreads(1);
+        budget.check(simulation, scenario, checked);
+        RunSpec spec = asJob ? checked.withThreads(Runtime.getRuntime().availableProcessors()) : checked;
         long worlds = spec.worlds().isEmpty() ? scenario.worldIds().size() : new LinkedHashSet<>(spec.worlds()).size();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("runs", spec.runs());
@@ -117,11 +126,11 @@ final class AnalysisApi {
      * low and at its high end, every other input at its stated value; per issue, the inputs ranked
      * by swing (what the tornado chart draws). 1 + 2 x inputs model runs.
      */
-    private Analysis sensitivity(Context ctx) throws JsonProcessingException {
+    private Analysis sensitivity(Context ctx, boolean asJob) throws JsonProcessingException {
         JsonNode n = Http.object(ctx, SENSITIVITY_FIELDS);
         StoredScenario st = scenarios.named(n);
         String model = Http.requiredText(n, "model", "a model id");
-        Scenario scenario = scenarios.loaded(st).scenario();
+        Scenario scenario = ForecastApi.forRun(scenarios.loaded(st), ForecastApi.acceptDefaults(n)).scenario();
         String world = n.hasNonNull("world") ? n.get("world").asText() : Scenario.BASE;
         String issue = n.hasNonNull("issue") ? n.get("issue").asText() : null;
         if (issue != null && scenario.issues().stream().noneMatch(i -> i.id().equals(issue))) {
@@ -136,9 +145,9 @@ final class AnalysisApi {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("model", model);
         settings.put("world", world);
-        return new Analysis(st.id(), st.version(), settings, 1, job -> {
-            List<Sensitivity.OneAtATime> rows = Sensitivity.oneAtATime(plan, world);
-            job.completed(1);
+        int inputs = org.parley.montecarlo.Inputs.uncertain(plan.resolved().get(world)).size();
+        return new Analysis(st.id(), st.version(), settings, 1 + 2L * inputs, job -> {
+            List<Sensitivity.OneAtATime> rows = Sensitivity.oneAtATime(plan, world, job);
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("scenario", st.id());
             root.put("version", st.version());
@@ -155,19 +164,21 @@ final class AnalysisApi {
      * {@code split} (train, test, all) and {@code capability}. Scenario files named by a YAML case
      * are refused: the server reads no files on a client's behalf.
      */
-    private Analysis backtest(Context ctx) {
+    private Analysis backtest(Context ctx, boolean asJob) {
         Split split = Split.fromId(ctx.queryParamAsClass("split", String.class).getOrDefault("all"));
         List<String> models = Http.list(ctx, "models");
         BacktestSet set = Backtests.read(Http.text(ctx, "backtest.yaml"), null);
         CapabilityRule rule = CapabilityRule.forSet(ctx.queryParam("capability"), set);
         RunSpec spec = RunSpec.defaults().withModels(models).withThreads(1);
+        for (org.parley.backtest.BacktestCase c : set.cases()) { // every case's work, before anything is queued
+            budget.check(simulation, c.scenario(), spec);
+        }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("name", set.name());
         settings.put("cases", set.cases().size());
         settings.put("split", split.id());
-        return new Analysis(null, 0, settings, 1, job -> {
-            Backtest.Result result = new Backtest(simulation).run(set, rule, spec, true);
-            job.completed(1);
+        return new Analysis(null, 0, settings, set.cases().size(), job -> {
+            Backtest.Result result = new Backtest(simulation).run(set, rule, spec, true, job);
             return Trees.backtest(set, split, result);
         });
     }

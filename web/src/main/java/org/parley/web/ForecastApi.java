@@ -24,6 +24,11 @@ import org.parley.io.report.Brief;
 import org.parley.io.results.JsonResultWriter;
 import org.parley.io.results.ResultFormat;
 import org.parley.io.results.ResultWriters;
+import org.parley.engine.ProblemCode;
+import org.parley.engine.ScenarioException;
+import org.parley.engine.ScenarioProblem;
+import org.parley.engine.ScenarioValidator;
+import org.parley.model.OpenValues;
 import org.parley.model.Scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,7 +47,7 @@ final class ForecastApi {
 
     /** The fields of a forecast (and Monte Carlo) request. */
     static final List<String> FIELDS = List.of("scenario", "version", "models", "worlds", "rounds", "seed", "runs",
-            "options");
+            "options", "acceptDefaults");
     /** The largest run count answered synchronously by {@code POST /api/forecast}. */
     static final int MAX_SYNC_RUNS = 100;
 
@@ -80,7 +85,7 @@ final class ForecastApi {
      */
     private void brief(Context ctx) {
         StoredScenario st = scenarios.stored(ctx);
-        Scenarios.Loaded l = scenarios.loaded(st);
+        Scenarios.Loaded l = forRun(scenarios.loaded(st), Boolean.parseBoolean(ctx.queryParam("acceptDefaults")));
         Scenarios.Loaded withText = new Scenarios.Loaded(l.scenario(), l.format(), l.locator(), l.warnings(),
                 st.sources());
         int runs = ctx.queryParamAsClass("runs", Integer.class).getOrDefault(1);
@@ -91,7 +96,8 @@ final class ForecastApi {
         RunSpec spec = RunSpec.defaults().withRuns(runs).withThreads(1).withModels(models == null || models.isBlank()
                 ? List.of() : List.of(models.split(",")).stream().map(String::strip).toList());
         budget.check(simulation, l.scenario(), spec);
-        String html = interactive.call(Job.Kind.FORECAST, syncTimeout, job -> Brief.build(withText, simulation, spec));
+        String html = interactive.call(Job.Kind.FORECAST, syncTimeout, ClientWatch.of(ctx),
+                job -> Brief.build(withText, simulation, spec));
         String safe = st.id().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "_");
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + Http.clip(safe, 100) + "-brief.html\"");
@@ -107,7 +113,36 @@ final class ForecastApi {
                 .withRuns(Http.integer(n, "runs", 1, budget.maxRuns(), 1))
                 .withSeed(Http.longValue(n, "seed", RunSpec.DEFAULT_SEED))
                 .withOptions(Http.options(n));
-        return new Request(st, scenarios.loaded(st), spec);
+        return new Request(st, forRun(scenarios.loaded(st), acceptDefaults(n)), spec);
+    }
+
+    /** The request's {@code acceptDefaults} flag (false when absent). */
+    static boolean acceptDefaults(JsonNode n) {
+        JsonNode x = n.get("acceptDefaults");
+        if (x != null && !x.isNull() && !x.isBoolean()) {
+            throw new ApiException(400, "BAD_OPTION", "'acceptDefaults' must be true or false");
+        }
+        return x != null && x.asBoolean(false);
+    }
+
+    /**
+     * A scenario about to run: values left {@code open} (a draft's unstated numbers) are refused,
+     * 422 with each as an {@code OPEN_VALUE} error, unless the analyst accepts their defaults
+     * ({@code acceptDefaults: true}, the CLI's {@code --accept-defaults}); an open value without a
+     * default is refused either way.
+     */
+    static Scenarios.Loaded forRun(Scenarios.Loaded l, boolean acceptDefaults) {
+        Scenarios.Loaded out = l;
+        if (acceptDefaults) {
+            out = new Scenarios.Loaded(OpenValues.acceptDefaults(l.scenario()), l.format(), l.locator(),
+                    l.warnings().stream().filter(w -> w.code() != ProblemCode.OPEN_VALUE).toList(), l.sources());
+        }
+        List<ScenarioProblem> open = ScenarioValidator.openValues(out.scenario(), out.locator());
+        if (!open.isEmpty()) {
+            throw new ScenarioException(open.stream().map(p -> p.hint().contains("--accept-defaults")
+                    ? p.withHint("Maybe state a value, or run with \"acceptDefaults\": true") : p).toList());
+        }
+        return out;
     }
 
     private void start(Context ctx) throws JsonProcessingException {
@@ -130,7 +165,7 @@ final class ForecastApi {
         Scenario scenario = r.loaded().scenario();
         RunSpec spec = r.spec().withThreads(1);
         budget.check(simulation, scenario, spec);
-        ForecastResult result = interactive.call(Job.Kind.FORECAST, syncTimeout,
+        ForecastResult result = interactive.call(Job.Kind.FORECAST, syncTimeout, ClientWatch.of(ctx),
                 job -> simulation.run(scenario, spec, r.loaded().warningLines()));
         json(ctx, 200, JsonResultWriter.tree(result));
     }
@@ -181,6 +216,9 @@ final class ForecastApi {
         ResultFormat f = ResultFormat.fromId(ctx.queryParamAsClass("format", String.class).getOrDefault("json"));
         if (f == ResultFormat.JSON) {
             Map<String, Object> tree = JsonResultWriter.tree(result);
+            if (!"all".equals(ctx.queryParam("trajectories"))) {
+                firstTrajectoriesOnly(tree);
+            }
             tree.put("run", j.id());
             tree.put("version", j.scenarioVersion());
             json(ctx, 200, tree);
@@ -190,6 +228,27 @@ final class ForecastApi {
         ResultWriters.write(result, f, new PrintWriter(sw));
         ctx.contentType(f == ResultFormat.TABLE ? "text/plain; charset=utf-8" : "text/csv; charset=utf-8");
         ctx.result(sw.toString());
+    }
+
+    /**
+     * Keeps the rounds of run 0 of each world and model only (the trajectories the charts draw);
+     * the other runs keep their forecasts, consent status and settings. A 50-run result is then
+     * about the size of a point forecast's, not 50 times it ({@code ?trajectories=all} keeps all).
+     */
+    @SuppressWarnings("unchecked")
+    static void firstTrajectoriesOnly(Map<String, Object> tree) {
+        for (Object w : (List<Object>) tree.get("worlds")) {
+            for (Object r : (List<Object>) ((Map<String, Object>) w).get("runs")) {
+                Map<String, Object> run = (Map<String, Object>) r;
+                if (((Number) run.get("run")).intValue() != 0) {
+                    run.remove("rounds");
+                    Object consent = run.get("consent");
+                    if (consent instanceof Map<?, ?> c) {
+                        ((Map<String, Object>) c).remove("moves");
+                    }
+                }
+            }
+        }
     }
 
     private static Map<String, Object> spec(RunSpec s) {

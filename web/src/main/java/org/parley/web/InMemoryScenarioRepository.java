@@ -77,6 +77,30 @@ public final class InMemoryScenarioRepository implements ScenarioRepository {
         return s;
     }
 
+    /**
+     * Keeps a version under its own number (a run store's): it replaces the latest when the number
+     * is the same, else it is appended.
+     *
+     * @throws IllegalArgumentException when the number is lower than the latest's
+     */
+    synchronized StoredScenario put(StoredScenario s) {
+        List<StoredScenario> vs = versions.computeIfAbsent(s.id(), k -> new ArrayList<>());
+        if (!vs.isEmpty()) {
+            int latest = vs.get(vs.size() - 1).version();
+            if (s.version() < latest) {
+                throw new IllegalArgumentException("version " + s.version() + " of " + s.id() + " is older than " + latest);
+            }
+            if (s.version() == latest) {
+                vs.remove(vs.size() - 1);
+            }
+        }
+        vs.add(s);
+        while (vs.size() > kept) {
+            vs.remove(0);
+        }
+        return s;
+    }
+
     @Override
     public synchronized boolean delete(String id) {
         return versions.remove(id) != null;

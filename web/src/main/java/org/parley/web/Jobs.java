@@ -48,6 +48,9 @@ public final class Jobs implements AutoCloseable {
     /** Jobs remembered at most (finished ones are dropped oldest first; running ones never). */
     static final int KEPT = 500;
 
+    /** How often a waiting request looks whether its client has left. */
+    static final Duration WATCH = Duration.ofMillis(100);
+
     private final String name;
     private final InstantSource clock;
     private final ThreadPoolExecutor pool;
@@ -103,15 +106,39 @@ public final class Jobs implements AutoCloseable {
      * the waiting thread is interrupted.
      */
     public <R> R call(Job.Kind kind, Duration timeout, Work<R> work) {
+        return call(kind, timeout, ClientWatch.NEVER, work);
+    }
+
+    /**
+     * {@link #call(Job.Kind, Duration, Work)} for a client that may leave: {@code clientGone} is
+     * asked every {@link #WATCH} while the work runs or waits, and once it says so the work is
+     * cancelled (its worker, or its place in the queue, freed at once) and nobody is answered.
+     */
+    <R> R call(Job.Kind kind, Duration timeout, java.util.function.BooleanSupplier clientGone, Work<R> work) {
         Job<R> job = start(kind, null, 0, Map.of(), 1, work, false);
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            futureOf(job).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException();
+                }
+                try {
+                    futureOf(job).get(Math.min(left, WATCH.toNanos()), TimeUnit.NANOSECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    if (clientGone.getAsBoolean()) {
+                        drop(job);
+                        throw new ApiException(499, "CLIENT_GONE", "the client closed the connection");
+                    }
+                }
+            }
         } catch (TimeoutException e) {
-            job.cancel(clock.instant());
+            drop(job);
             throw new ApiException(503, "TOO_LONG", "this request would run longer than " + timeout.toSeconds()
                     + " s; start it as a job instead (see /openapi.json)");
         } catch (InterruptedException e) {
-            job.cancel(clock.instant());
+            drop(job);
             Thread.currentThread().interrupt();
             throw new ParleyException(ErrorCode.FAILURE, "interrupted");
         } catch (ExecutionException | CancellationException e) {
@@ -150,9 +177,16 @@ public final class Jobs implements AutoCloseable {
     public boolean cancel(Job<?> job) {
         boolean c = job.cancel(clock.instant());
         if (c) {
+            pool.purge(); // a queued job's place is free at once
             ended(job);
         }
         return c;
+    }
+
+    /** Cancels a waiting request's work, freeing its queue place; listeners are not told. */
+    private void drop(Job<?> job) {
+        job.cancel(clock.instant());
+        pool.purge();
     }
 
     /** Jobs waiting for a worker and running, for tests and the info endpoint. */

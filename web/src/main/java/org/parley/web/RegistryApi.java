@@ -121,7 +121,6 @@ final class RegistryApi {
         String source = text(n, "source", true);
         synchronized (store) {
             Registration reg = registration(id);
-            checkResolution(reg, o.asDouble(), date);
             Resolution res = registry.resolve(id, o.asDouble(), date, source, author);
             return registration(reg, res);
         }
@@ -331,22 +330,6 @@ final class RegistryApi {
             throw ApiException.badRequest("'" + field + "' must be true or false");
         }
         return x.asBoolean();
-    }
-
-    /** An outcome on the issue's scale and a date on or after the registration's, or 400. */
-    private void checkResolution(Registration reg, double outcome, LocalDate date) {
-        LocalDate registered = LocalDate.ofInstant(reg.created(), java.time.ZoneOffset.UTC);
-        if (date.isBefore(registered)) {
-            throw new ApiException(400, "BAD_OPTION", "the resolution's date " + date + " is before the forecast was "
-                    + "registered (" + registered + ")");
-        }
-        org.parley.model.Issue issue = store.scenario(store.run(reg.runId()).info().scenario().id())
-                .resolve(reg.world()).issue(reg.issue()).orElse(null);
-        if (issue != null && !(outcome >= issue.scale().min() && outcome <= issue.scale().max())) {
-            throw new ApiException(400, "BAD_OPTION", "the outcome " + org.parley.engine.Numbers.format(outcome)
-                    + " is off the scale of issue '" + reg.issue() + "' (" + org.parley.engine.Numbers.format(
-                    issue.scale().min()) + " to " + org.parley.engine.Numbers.format(issue.scale().max()) + ")");
-        }
     }
 
     private static String clip(String s) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.parley.engine.ScenarioException;
+import org.parley.engine.Simulation;
 import org.parley.io.ImportSettings;
 import org.parley.io.ScenarioFormat;
 import org.parley.io.ScenarioWriter;
@@ -35,10 +36,12 @@ final class ScenarioApi {
     static final long CACHED_CHARS = 8L << 20;
 
     private final ScenarioRepository scenarios;
+    private final Simulation simulation;
     private final Map<StoredScenario, Scenarios.Loaded> parsed = new LinkedHashMap<>(16, 0.75f, true);
 
-    ScenarioApi(ScenarioRepository scenarios) {
+    ScenarioApi(ScenarioRepository scenarios, Simulation simulation) {
         this.scenarios = Objects.requireNonNull(scenarios, "scenarios");
+        this.simulation = Objects.requireNonNull(simulation, "simulation");
     }
 
     void routes(Javalin app) {
@@ -124,15 +127,25 @@ final class ScenarioApi {
         return l;
     }
 
+    /**
+     * {@code POST /api/scenarios?name=...}: the name is the uploaded file's (a BDM or KTAB table's
+     * scenario id is its name without the extension; without a name it is "upload"). The answer
+     * carries the import's warnings (e.g. saliences multiplied by 100) as {@code importWarnings}.
+     */
     private void create(Context ctx) {
-        Scenario s = parse(ctx, "upload").scenario();
+        String name = ctx.queryParam("name");
+        Scenarios.Loaded l = parse(ctx, name == null || name.isBlank() ? "upload" : clip(name.strip(), 120));
+        Scenario s = l.scenario();
         if (scenarios.get(s.id()).isPresent()) {
-            throw new ApiException(409, "CONFLICT", "a scenario with id '" + s.id()
-                    + "' exists; PUT /api/scenarios/" + s.id() + " saves a new version of it");
+            throw new ApiException(409, "CONFLICT", "There is already a scenario called '" + clip(s.id(), 80)
+                    + "'. Give this one another name (the name field, or the id in the file), or open '"
+                    + clip(s.id(), 80) + "' and save your changes as a new version of it.");
         }
         StoredScenario saved = scenarios.save(s.id(), s.title(), ScenarioWriter.toJson(s), Map.of(), "created");
         ctx.header("Location", "/api/scenarios/" + s.id());
-        json(ctx, 201, tree(saved));
+        Map<String, Object> out = tree(saved);
+        out.put("importWarnings", Trees.problems(l.warnings()));
+        json(ctx, 201, out);
     }
 
     private void update(Context ctx) {
@@ -228,13 +241,13 @@ final class ScenarioApi {
         return scenarios.get(id).orElseThrow(() -> ApiException.notFound("scenario", id));
     }
 
-    /** The uploaded scenario, read and validated, its ids checked ({@link Ids}). */
-    private static Scenarios.Loaded parse(Context ctx, String name) {
+    /** The uploaded scenario, read and validated, its ids ({@link Ids}) and its {@code options:} checked. */
+    private Scenarios.Loaded parse(Context ctx, String name) {
         String format = ctx.queryParam("format");
         ImportSettings settings = new ImportSettings(format == null || format.isBlank() ? null
                 : ScenarioFormat.fromId(format), Map.of());
         Scenarios.Loaded l = Scenarios.read(Http.text(ctx, name), settings);
         Ids.check(l);
-        return l;
+        return Scenarios.checkOptions(l, simulation);
     }
 }

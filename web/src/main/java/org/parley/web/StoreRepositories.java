@@ -2,17 +2,18 @@ package org.parley.web;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.parley.engine.ForecastResult;
-import org.parley.io.ScenarioWriter;
 import org.parley.io.Scenarios;
 import org.parley.model.Scenario;
 import org.parley.store.SaveOptions;
 import org.parley.store.ScenarioSummary;
+import org.parley.store.ScenarioVersion;
 import org.parley.store.Store;
 
 /**
@@ -34,11 +35,19 @@ public final class StoreRepositories {
         this.scenarios = new InMemoryScenarioRepository(clock);
         synchronized (store) {
             for (ScenarioSummary s : store.scenarios()) {
-                Scenario sc = store.scenario(s.latest().id());
-                scenarios.save(sc.id(), sc.title(), ScenarioWriter.toJson(sc), Map.of(), "from the store (v"
-                        + s.latest().version() + ")");
+                List<ScenarioVersion> h = store.history(s.latest().scenario());
+                for (ScenarioVersion v : h.subList(Math.max(0, h.size() - InMemoryScenarioRepository.KEPT_VERSIONS),
+                        h.size())) {
+                    scenarios.put(stored(v, store.scenarioContent(v.id()), Map.of()));
+                }
             }
         }
+    }
+
+    /** A store version as the web app keeps it: the same number, its note saying who saved it. */
+    private static StoredScenario stored(ScenarioVersion v, String document, Map<String, String> sources) {
+        return new StoredScenario(v.scenario(), v.version(), v.title(), document, sources, v.created(),
+                "saved by " + v.author());
     }
 
     Store store() {
@@ -59,12 +68,36 @@ public final class StoreRepositories {
 
             @Override
             public Optional<StoredScenario> get(String id, int version) {
-                return scenarios.get(id, version);
+                Optional<StoredScenario> kept = scenarios.get(id, version);
+                if (kept.isPresent() || scenarios.get(id).isEmpty()) {
+                    return kept;
+                }
+                synchronized (store) { // an older version than memory keeps: read it from the store
+                    for (ScenarioVersion v : store.history(id)) {
+                        if (v.version() == version) {
+                            return Optional.of(stored(v, store.scenarioContent(v.id()), Map.of()));
+                        }
+                    }
+                }
+                return Optional.empty();
             }
 
             @Override
             public List<StoredScenario> history(String id) {
-                return scenarios.history(id);
+                List<StoredScenario> kept = scenarios.history(id);
+                if (kept.isEmpty()) {
+                    return kept; // unknown, or deleted in the app (the store keeps its history: runs refer to it)
+                }
+                List<StoredScenario> out = new ArrayList<>();
+                synchronized (store) {
+                    for (ScenarioVersion v : store.history(id)) {
+                        if (v.version() < kept.get(0).version()) {
+                            out.add(stored(v, "", Map.of()));
+                        }
+                    }
+                }
+                out.addAll(kept);
+                return out;
             }
 
             @Override
@@ -72,10 +105,12 @@ public final class StoreRepositories {
                                        String note) {
                 Scenario s = Scenarios.read(org.parley.io.TextFile.of(id + ".json", document),
                         new org.parley.io.ImportSettings(org.parley.io.ScenarioFormat.JSON, Map.of())).scenario();
+                ScenarioVersion v;
                 synchronized (store) {
-                    store.saveScenario(s, "web");
+                    v = store.saveScenario(s, "web");
                 }
-                return scenarios.save(id, title, document, sources, note);
+                // one numbering: the store's (the same content as the latest is the same version)
+                return scenarios.put(new StoredScenario(id, v.version(), title, document, sources, clock.instant(), note));
             }
 
             @Override

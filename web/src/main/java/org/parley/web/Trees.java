@@ -192,6 +192,7 @@ final class Trees {
                     row.put("p75", su.p75());
                     row.put("p95", su.p95());
                     row.put("valid", su.valid());
+                    row.put("thresholds", shares(su));
                     rows.add(row);
                 }
             }
@@ -199,7 +200,43 @@ final class Trees {
             worlds.add(wm);
         }
         root.put("worlds", worlds);
+        Map<String, Double> weights = mc.mixtureWeights();
+        if (!weights.isEmpty()) {
+            Map<String, Object> mixture = new LinkedHashMap<>();
+            mixture.put("weights", new LinkedHashMap<>(weights));
+            List<Object> rows = new ArrayList<>();
+            for (String m : mc.models()) {
+                for (String i : mc.issues()) {
+                    mc.mixture(m, i).ifPresent(su -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("model", m);
+                        row.put("issue", i);
+                        row.put("p5", su.p5());
+                        row.put("median", su.median());
+                        row.put("p95", su.p95());
+                        row.put("thresholds", shares(su));
+                        rows.add(row);
+                    });
+                }
+            }
+            mixture.put("forecasts", rows);
+            root.put("mixture", mixture);
+        }
+        root.put("bottomLine", org.parley.io.results.JsonResultWriter.bottomLine(mc.bottomLine()));
         return root;
+    }
+
+    /** The share of runs past each threshold of an issue: {id, above|below, share}. */
+    private static List<Object> shares(org.parley.montecarlo.Summary su) {
+        List<Object> out = new ArrayList<>();
+        for (org.parley.montecarlo.Summary.Share sh : su.shares()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("id", sh.threshold().id());
+            t.put(sh.threshold().above() ? "above" : "below", sh.threshold().value());
+            t.put("share", sh.share());
+            out.add(t);
+        }
+        return out;
     }
 
     /** A backtest's score table per model and baseline, with the ensemble and notes. */

@@ -56,10 +56,12 @@ public final class WebServer implements AutoCloseable {
     private final Simulation simulation;
     private final Guard guard;
     private final ScenarioApi scenarios;
+    private final DraftApi drafts;
     private final Jobs jobs;
     private final Jobs interactive;
     private final RegistryApi registry;
     private final String storeName;
+    private final Store store;
     private final Javalin app;
     private final List<Runnable> closers = new CopyOnWriteArrayList<>();
 
@@ -73,11 +75,13 @@ public final class WebServer implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.simulation = Objects.requireNonNull(simulation, "simulation");
         this.guard = new Guard(settings);
-        this.scenarios = new ScenarioApi(scenarios);
+        this.scenarios = new ScenarioApi(scenarios, simulation);
+        this.drafts = new DraftApi(scenarios);
         this.jobs = new Jobs("job", clock, settings.jobThreads(), settings.maxQueued());
         this.interactive = new Jobs("request", clock, settings.jobThreads(), settings.maxQueued());
         this.registry = store == null ? null : new RegistryApi(store.store(), jobs, settings.author());
         this.storeName = store == null ? "memory" : "store";
+        this.store = store == null ? null : store.store();
         if (store != null) {
             jobs.addListener(store.archive());
         }
@@ -149,6 +153,11 @@ public final class WebServer implements AutoCloseable {
         return jobs;
     }
 
+    /** Requests waiting for their answer that are running or queued (for tests). */
+    int busyRequests() {
+        return interactive.busy();
+    }
+
     /** Something to close after the server (e.g. its store connection). */
     public void onClose(Runnable r) {
         closers.add(Objects.requireNonNull(r, "r"));
@@ -200,12 +209,14 @@ public final class WebServer implements AutoCloseable {
             json(ctx, 200, out);
         });
         scenarios.routes(app);
+        drafts.routes(app);
         JobApi jobApi = new JobApi(jobs);
         ForecastApi forecasts = new ForecastApi(simulation, scenarios, settings.budget(), jobs, interactive, syncTimeout);
         forecasts.routes(app, jobApi);
         new AnalysisApi(simulation, scenarios, forecasts, settings.budget(), jobs, interactive, syncTimeout).routes(app, jobApi);
         jobApi.routes(app, ForecastApi::result);
         RegistryApi.routes(app, registry);
+        StoredRunsApi.routes(app, store);
         StaticAssets.routes(app);
         errors();
     }
@@ -270,6 +281,8 @@ public final class WebServer implements AutoCloseable {
         features.put("sensitivity", true);
         features.put("backtests", true);
         features.put("registry", registry != null);
+        features.put("draft", true);
+        features.put("storedRuns", store != null);
         m.put("features", features);
         return m;
     }

@@ -18,7 +18,8 @@
  *   <li>{@link org.parley.web.Http} reads requests and writes answers; {@link org.parley.web.Trees}
  *       builds the JSON trees.</li>
  *   <li>One job system: {@link org.parley.web.Jobs} (a bounded pool, progress, cancel, results) of
- *       {@link org.parley.web.Job}s.</li>
+ *       {@link org.parley.web.Job}s; {@link org.parley.web.ClientWatch} cancels a waiting request's
+ *       work when its client leaves.</li>
  *   <li>Storage: {@link org.parley.web.ScenarioRepository} ({@link org.parley.web.InMemoryScenarioRepository},
  *       or {@link org.parley.web.StoreRepositories} on the run store, which also archives finished
  *       forecasts).</li>

@@ -52,15 +52,7 @@ class JobsTest {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (Jobs jobs = new Jobs("test", InstantSource.system(), 1, 1)) {
-            jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, j -> {
-                running.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return 1;
-            });
+            jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, holding(running, release));
             assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
             jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, j -> 2);
             assertThatThrownBy(() -> jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, j -> 3))
@@ -102,5 +94,71 @@ class JobsTest {
             })).isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_OPTION));
             assertThat(jobs.list(null)).isEmpty();
         }
+    }
+
+    @Test
+    void aJobCancelledInTheQueueFreesItsPlace() throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (Jobs jobs = new Jobs("test", InstantSource.system(), 1, 1)) {
+            jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, holding(running, release));
+            assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+            Job<Integer> queued = jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, j -> 2);
+            assertThat(jobs.busy()).isEqualTo(2);
+            assertThat(jobs.cancel(queued)).isTrue();
+            assertThat(jobs.busy()).as("the cancelled job left the queue").isEqualTo(1);
+            Job<Integer> next = jobs.submit(Job.Kind.BACKTEST, null, 0, Map.of(), 1, j -> 3); // not BUSY
+            release.countDown();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!next.status().finished() && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(next.result()).isEqualTo(3);
+            assertThat(queued.status()).isEqualTo(Job.Status.CANCELLED);
+        }
+    }
+
+    @Test
+    void aWaitingCallWhoseClientLeavesIsCancelled() throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
+        try (Jobs jobs = new Jobs("test", InstantSource.system(), 1, 1)) {
+            Thread leaves = new Thread(() -> {
+                try {
+                    running.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                gone.set(true);
+            });
+            leaves.start();
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> jobs.call(Job.Kind.MONTE_CARLO, Duration.ofSeconds(60), gone::get, (Job<Integer> j) -> {
+                running.countDown();
+                try {
+                    new CountDownLatch(1).await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    stopped.countDown();
+                }
+                return 0;
+            })).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("CLIENT_GONE"));
+            assertThat(stopped.await(30, TimeUnit.SECONDS)).as("the work was interrupted").isTrue();
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(30);
+            assertThat(jobs.call(Job.Kind.FORECAST, Duration.ofSeconds(30), (Job<Integer> j) -> 42)).isEqualTo(42);
+        }
+    }
+
+    /** Work that says it runs and holds its worker until released. */
+    private static Jobs.Work<Integer> holding(CountDownLatch running, CountDownLatch release) {
+        return j -> {
+            running.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 1;
+        };
     }
 }

@@ -51,7 +51,7 @@ class PlantedMarkupIT {
 
     private static final String PLANT = "<img src=x data-planted=1 onerror=\"window.planted=1\"><i data-planted=1>P</i>";
     private static final Set<String> TEXT_FIELDS = Set.of("title", "name", "description", "label", "judgement",
-            "question", "note");
+            "question", "note", "quote");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static WebServer server;
@@ -132,7 +132,9 @@ class PlantedMarkupIT {
         js("document.getElementById('chart-network').scrollIntoView()");
         @SuppressWarnings("unchecked")
         List<Number> at = (List<Number>) js("const p = [...document.querySelectorAll('#chart-network path')]"
-                + ".find(x => (x.getAttribute('stroke') || '').toLowerCase() === '#c0392b');"
+                + ".filter(x => ['#0072b2', '#d55e00', '#555555'].includes((x.getAttribute('stroke') || '').toLowerCase())"
+                + " && x.getAttribute('fill') === 'none')"
+                + ".sort((a, b) => b.getTotalLength() - a.getTotalLength())[0];"
                 + "const m = p.getPointAtLength(p.getTotalLength() / 2).matrixTransform(p.getScreenCTM());"
                 + "return [Math.round(m.x), Math.round(m.y)];");
         new org.openqa.selenium.interactions.Actions(driver).moveToLocation(at.get(0).intValue(), at.get(1).intValue())
@@ -161,7 +163,7 @@ class PlantedMarkupIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Appends the markup to every free-text field (and to the scale ends' labels); returns how many. */
+    /** Appends the markup to every free-text field (scale ends' labels, quotes and attributes too); returns how many. */
     private static int plant(JsonNode n) {
         int count = 0;
         if (n instanceof ObjectNode o) {
@@ -169,7 +171,14 @@ class PlantedMarkupIT {
                 String k = e.getKey();
                 JsonNode v = e.getValue();
                 boolean scaleEnd = (k.equals("low") || k.equals("high")) && v.isTextual();
-                if (v.isTextual() && (TEXT_FIELDS.contains(k) || scaleEnd)) {
+                if (k.equals("attributes") && v instanceof ObjectNode attributes) { // every textual attribute
+                    for (Map.Entry<String, JsonNode> a : attributes.properties()) {
+                        if (a.getValue().isTextual()) {
+                            attributes.put(a.getKey(), a.getValue().asText() + " " + PLANT);
+                            count++;
+                        }
+                    }
+                } else if (v.isTextual() && (TEXT_FIELDS.contains(k) || scaleEnd)) {
                     o.put(k, v.asText() + " " + PLANT);
                     count++;
                 } else {

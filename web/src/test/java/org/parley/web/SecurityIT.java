@@ -33,9 +33,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The web attacks of issue #20, each reproduced against a real server on loopback and shown to
- * fail: cross-site writes, the option-based round bypass, a cancelled job holding its worker, a
- * chunked body past the limit, an unbounded scenario history, slow connections starving the
- * server. (Planted markup in the browser: {@link PlantedMarkupIT}.) Every test is bounded in time
+ * fail: cross-site writes, the option-based round bypass, a large upload running the exchange model
+ * for minutes, a cancelled job holding its worker, a client leaving a synchronous request (and a
+ * request pipelined behind one still answered), a chunked body past the limit, an unbounded
+ * scenario history, slow connections starving the server. (Planted markup in the browser: {@link PlantedMarkupIT}.) Every test is bounded in time
  * and in the connections and bytes it uses.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -132,6 +133,24 @@ class SecurityIT {
     }
 
     @Test
+    void aLargeUploadCannotRunTheExchangeModelForMinutes() throws Exception {
+        start(WebSettings.local(0), Models.all());
+        // 200 actors x 5 issues: 1,000,000 candidate pairs a round (the attack's upload ran 150 s)
+        assertThat(own("POST", "/api/scenarios", big("crowd", 200, 5, 0)).statusCode()).isEqualTo(201);
+        long t0 = System.nanoTime();
+        for (String path : List.of("/api/forecast", "/api/runs", "/api/montecarlo", "/api/montecarlo/jobs")) {
+            HttpResponse<String> r = own("POST", path, "{\"scenario\": \"crowd\"}");
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(400);
+            assertThat(code(r)).isEqualTo("BAD_OPTION");
+            assertThat(r.body()).contains("pairs (actors^2 x issues^2) must be <= 100000 on this server, was 1000000");
+        }
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).as("refused before any work").isLessThan(20);
+        HttpResponse<String> median = own("POST", "/api/forecast", "{\"scenario\": \"crowd\", \"models\": [\"median\"]}");
+        assertThat(median.statusCode()).as(median.body()).isEqualTo(200);
+        assertThat(JSON.readTree(send("GET", "/api/jobs", null).body()).size()).isZero();
+    }
+
+    @Test
     void aCancelledJobFreesItsWorkerWithinARound() throws Exception {
         start(WebSettings.local(0).withJobThreads(1), Models.all());
         // 80 actors x 8 issues, 10,000 rounds of expected utility: minutes of work on one worker
@@ -156,6 +175,89 @@ class SecurityIT {
         System.out.printf(Locale.ROOT, "SecurityIT: the queued job finished %.3f s after the running one was cancelled%n",
                 seconds);
         assertThat(seconds).as("the worker was freed at the next round").isLessThan(2.0);
+    }
+
+    @Test
+    void aClientLeavingASynchronousRequestFreesItsWorker() throws Exception {
+        WebServer s = start(WebSettings.local(0).withJobThreads(1), Models.all());
+        assertThat(own("POST", "/api/scenarios", big("big", 80, 8, 0)).statusCode()).isEqualTo(201);
+        // synchronous Monte Carlo: 100 runs of 10,000 expected-utility rounds on 80 actors x 8 issues, then the client leaves
+        try (Socket socket = new Socket("127.0.0.1", s.port())) {
+            socket.getOutputStream().write(raw("POST", "/api/montecarlo", "{\"scenario\": \"big\", \"models\": "
+                    + "[\"expected-utility\"], \"runs\": 100, \"rounds\": 10000}", s.port()));
+            socket.getOutputStream().flush();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (s.busyRequests() == 0) {
+                assertThat(System.nanoTime()).as("the Monte Carlo request started").isLessThan(end);
+                Thread.sleep(10);
+            }
+            Thread.sleep(500);
+        }
+        long left = System.nanoTime();
+        HttpResponse<String> r = own("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"models\": [\"median\"], "
+                + "\"worlds\": [\"base\"]}");
+        double seconds = (System.nanoTime() - left) / 1e9;
+        System.out.printf(Locale.ROOT, "SecurityIT: a forecast answered %.3f s after the Monte Carlo client left%n",
+                seconds);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(seconds).as("the only worker was freed when the client left").isLessThan(2.0);
+        assertThat(s.busyRequests()).isZero();
+    }
+
+    @Test
+    void aPipelinedRequestIsAnsweredWhileTheFirstIsWatched() throws Exception {
+        BargainingModel median = Models.all().stream().filter(m -> m.id().equals("median")).findFirst().orElseThrow();
+        BargainingModel slow = new BargainingModel() {
+            @Override
+            public String id() {
+                return "slow";
+            }
+
+            @Override
+            public String description() {
+                return "the median after a second's wait";
+            }
+
+            @Override
+            public List<org.parley.engine.OptionSpec> options() {
+                return median.options();
+            }
+
+            @Override
+            public org.parley.engine.Trajectory run(org.parley.engine.Problem p, org.parley.engine.ModelOptions o,
+                                                    org.parley.engine.RunContext c) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    throw new java.util.concurrent.CancellationException("interrupted");
+                }
+                return median.run(p, o, c);
+            }
+        };
+        WebServer s = start(WebSettings.local(0).withJobThreads(1), List.of(median, slow));
+        try (Socket socket = new Socket("127.0.0.1", s.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(raw("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"models\": [\"slow\"], "
+                    + "\"worlds\": [\"base\"]}", s.port()));
+            out.flush();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (s.busyRequests() == 0) {
+                assertThat(System.nanoTime()).isLessThan(end);
+                Thread.sleep(5);
+            }
+            Thread.sleep(300); // the first request is being watched when the second arrives on the same connection
+            out.write(("GET /api/info HTTP/1.1\r\nHost: 127.0.0.1:" + s.port() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            String[] first = response(in);
+            String[] second = response(in);
+            assertThat(first[0]).as(first[1]).startsWith("HTTP/1.1 200");
+            assertThat(JSON.readTree(first[1]).get("settings").get("models").toString()).contains("slow");
+            assertThat(second[0]).as(second[1]).startsWith("HTTP/1.1 200");
+            assertThat(JSON.readTree(second[1]).get("tokenRequired").asBoolean()).isFalse();
+        }
     }
 
     @Test
@@ -269,6 +371,54 @@ class SecurityIT {
     }
 
     // ------------------------------------------------------------ helpers
+
+    /** A request as this server's own page sends it, as bytes for a raw socket. */
+    private String rawHead(String method, String path, int port) {
+        return method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nOrigin: " + base + "\r\n";
+    }
+
+    private byte[] raw(String method, String path, String body, int port) {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        return (rawHead(method, path, port) + "Content-Type: application/json\r\nContent-Length: " + b.length
+                + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One HTTP/1.1 response from a raw connection: its status line and body (by length or chunked). */
+    private static String[] response(InputStream in) throws IOException {
+        String status = line(in);
+        long length = -1;
+        boolean chunked = false;
+        for (String h = line(in); !h.isEmpty(); h = line(in)) {
+            String lower = h.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(h.substring(15).strip());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        if (chunked) {
+            for (int n = Integer.parseInt(line(in).split(";")[0].strip(), 16); n > 0;
+                 n = Integer.parseInt(line(in).split(";")[0].strip(), 16)) {
+                body.write(in.readNBytes(n));
+                line(in);
+            }
+            line(in);
+        } else if (length >= 0) {
+            body.write(in.readNBytes((int) length));
+        }
+        return new String[] {status, body.toString(StandardCharsets.UTF_8)};
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+            if (c != '\r') {
+                sb.append((char) c);
+            }
+        }
+        return sb.toString();
+    }
 
     /** A scenario with generated actors and issues; every number by judgement. */
     static String big(String id, int actors, int issues, int seed) {

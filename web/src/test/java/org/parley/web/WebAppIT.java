@@ -183,7 +183,7 @@ class WebAppIT {
         waiting().until(d -> d.findElements(By.cssSelector(".field-error")).isEmpty());
 
         // 3b. add a what-if branch in which the United States wants no sanctions relief at all
-        driver.findElement(By.id("new-branch-id")).sendKeys("usa-hawk");
+        driver.findElement(By.id("branch-id")).sendKeys("usa-hawk");
         driver.findElement(By.id("add-branch")).click();
         WebElement row = waiting().until(d -> d.findElement(By.cssSelector("details[data-branch='usa-hawk'] tr.add-change")));
         List<WebElement> selects = row.findElements(By.tagName("select"));
@@ -211,7 +211,7 @@ class WebAppIT {
         assertThat(panel.findElement(By.id("answer-questions")).getText())
                 .contains(seed.issues().get(0).thresholds().get(0).question());
         String answer = panel.findElement(By.id("answer-table")).getText();
-        assertThat(answer).contains("P(talks)", "P(deal)", seed.issues().get(0).name(), "expected-utility");
+        assertThat(answer).contains("P(talks)", "P(deal)", seed.issues().get(0).name(), "expected-utility", "90% model error");
         String selected = new Select(driver.findElement(By.id("model"))).getFirstSelectedOption().getText();
         Object rounds = js("const w = window.parleyState.result.worlds.find(x => x.id === document.getElementById('world').value);"
                 + " return w.runs.find(x => x.model === arguments[0]).rounds.length", selected);
@@ -241,7 +241,7 @@ class WebAppIT {
         waiting().until(d -> d.findElement(By.id("status")).getText().contains("the band is the 5-95% range"));
         @SuppressWarnings("unchecked")
         List<String> forecastSeries = (List<String>) js("return window.parleyCharts.forecast.getOption().series.map(s => s.name)");
-        assertThat(forecastSeries).contains("forecast", "5-95% band");
+        assertThat(forecastSeries).contains("forecast", "5-95% band (Monte Carlo)");
         shot("05b-monte-carlo-band");
 
         // 5c. the sensitivity tornado of the selected model and issue (POST /api/sensitivity)

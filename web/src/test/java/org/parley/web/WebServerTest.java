@@ -282,6 +282,66 @@ class WebServerTest {
     }
 
     @Test
+    void deepNestingAndHugeNumbersAreClientErrorsNotCrashes() {
+        StringBuilder block = new StringBuilder(); // 300 levels: 46 kB, under this server's 64 KiB limit
+        for (int i = 0; i < 300; i++) {
+            block.append(" ".repeat(i)).append("k:\n");
+        }
+        String flow = "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+        for (String deep : List.of(block.toString(), flow)) {
+            Answer v = send("POST", "/api/validate", deep, "Content-Type", "application/yaml");
+            assertThat(v.status()).as(v.body()).isEqualTo(200);
+            assertThat(v.json().get("valid").asBoolean()).isFalse();
+            assertThat(v.json().get("problems").get(0).get("code").asText()).isEqualTo("TOO_DEEP");
+            assertError(send("POST", "/api/scenarios", deep, "Content-Type", "application/yaml"), 422, "INVALID_SCENARIO");
+        }
+        String nested = "{\"scenario\": \"" + SEED + "\", \"options\": " + "{\"a\": ".repeat(5000) + "1" + "}".repeat(5001);
+        Answer a = send("POST", "/api/forecast", nested);
+        assertThat(a.status()).as(a.body().length() > 300 ? a.body().substring(0, 300) : a.body()).isEqualTo(400);
+        String huge = MINIMAL.replace("id: tiny", "id: huge").replaceFirst("max: 100", "max: 1e309");
+        Answer h = send("POST", "/api/scenarios", huge, "Content-Type", "application/yaml");
+        assertError(h, 422, "INVALID_SCENARIO");
+        assertThat(h.body()).contains("BAD_VALUE").contains("1e309");
+        assertError(send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"seed\": 1e309}"), 400, "BAD_OPTION");
+    }
+
+    @Test
+    void badScenarioOptionsAreRefusedWithTheirPlace() {
+        String bad = MINIMAL.replace("id: tiny", "id: opts") + "options:\n  median.weights: capability\n"
+                + "  spatial.max-turns: -1\n";
+        int line = (int) bad.lines().count();
+        Answer v = send("POST", "/api/validate", bad, "Content-Type", "application/yaml");
+        assertThat(v.status()).as(v.body()).isEqualTo(200);
+        assertThat(v.json().get("valid").asBoolean()).isFalse();
+        JsonNode p = v.json().get("problems").get(0);
+        assertThat(p.get("code").asText()).isEqualTo("BAD_VALUE");
+        assertThat(p.get("path").asText()).isEqualTo("options.spatial.max-turns");
+        assertThat(p.get("line").asInt()).isEqualTo(line);
+        assertThat(p.get("message").asText()).contains("'max-turns' must be a whole number >= 1, was '-1'");
+        assertError(send("POST", "/api/scenarios", bad, "Content-Type", "application/yaml"), 422, "INVALID_SCENARIO");
+        assertThat(get("/api/scenarios/opts").status()).isEqualTo(404);
+    }
+
+    @Test
+    void peerNamesBecomeSafeIdsOnUploadWithAWarning() {
+        String csv = "Crowd,\"peer names\",3,1,\nActor,Description,Power,Pstn1,Sal1,\nUnited States,us,100,10,50,\n"
+                + "<b>EUR/JPN</b>,x,50,90,50,\nkim,k,20,40,60,\n";
+        Answer checked = send("POST", "/api/validate", csv, "Content-Type", "text/csv");
+        assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+        assertThat(checked.json().get("valid").asBoolean()).isTrue();
+        assertThat(checked.body()).contains("BAD_ID").contains("imported as 'United_States'")
+                .contains("imported as '_b_EUR_JPN__b_'");
+        Answer created = send("POST", "/api/scenarios", csv, "Content-Type", "text/csv");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode actors = get("/api/scenarios/crowd").json().get("document").get("actors");
+        assertThat(actors.get(0).get("id").asText()).isEqualTo("United_States");
+        assertThat(actors.get(0).get("name").asText()).isEqualTo("us"); // KTAB's description column
+        assertThat(actors.get(1).get("id").asText()).isEqualTo("_b_EUR_JPN__b_");
+        assertThat(actors.get(2).get("id").asText()).isEqualTo("kim");
+        assertThat(send("DELETE", "/api/scenarios/crowd", null).status()).isLessThan(300);
+    }
+
+    @Test
     void createsUpdatesExportsAndDeletes() {
         Answer created = send("POST", "/api/scenarios", MINIMAL, "Content-Type", "application/yaml");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -432,6 +492,13 @@ class WebServerTest {
                 assertThat(caps.json().get("error").get("message").asText()).contains("spatial.max-turns must be <= 20");
                 assertThat(send("POST", "/api/forecast", "{\"scenario\": \"" + SEED + "\", \"rounds\": 20, "
                         + "\"models\": [\"expected-utility\"]}").status()).isEqualTo(200);
+                // a backtest's cases are checked too: each case's spatial turn cap (default 100) is over 20
+                for (String path : List.of("/api/backtests?models=spatial", "/api/backtests/jobs?models=spatial")) {
+                    Answer bt = send("POST", path, BACKTEST);
+                    assertError(bt, 400, "BAD_OPTION");
+                    assertThat(bt.json().get("error").get("message").asText()).contains("spatial.max-turns must be <= 20");
+                }
+                assertThat(send("POST", "/api/backtests?models=median", BACKTEST).status()).isEqualTo(200);
             } finally {
                 base = memoryBase;
             }
@@ -601,6 +668,12 @@ class WebServerTest {
         JsonNode result = get("/api/runs/" + id + "/result").json();
         assertThat(result.get("worlds").size()).isEqualTo(5);
         assertThat(result.get("settings").get("models").toString()).isEqualTo("[\"compromise\",\"nash\"]");
+        // what the app shows beside each forecast and P(yes): the calibrated model-error interval and range
+        assertThat(result.get("worlds").get(0).get("modelError").get("intervals").get("compromise").size()).isPositive();
+        JsonNode q0 = result.get("bottomLine").get("questions").get(0);
+        assertThat(q0.get("pYesModelError").get("nash").size()).isEqualTo(2);
+        assertThat(q0.get("pYesModelError").get("nash").get(0).asDouble())
+                .isLessThanOrEqualTo(q0.get("pYes").get("nash").asDouble());
         assertThat(get("/api/runs/" + id + "/result?format=csv").body()).startsWith("branch,model,run,round,actor,issue,position");
         assertError(get("/api/runs/" + id + "/result?format=pdf"), 400, "BAD_OPTION");
         assertThat(get("/api/runs").json().get(0).get("id").asText()).isEqualTo(id);
@@ -791,13 +864,18 @@ class WebServerTest {
         assertThat(started.json().get("kind").asText()).isEqualTo("sensitivity");
         String location = started.raw().headers().firstValue("Location").orElseThrow();
         JsonNode done = waitForMonteCarlo(location, "done");
-        assertThat(done.get("progress").get("done").asLong()).isEqualTo(1);
+        // progress counts model runs: the stated values, then each ranged input at its low and high end
+        long runs = done.get("progress").get("total").asLong();
+        assertThat(runs).isGreaterThan(1).isOdd();
+        assertThat(done.get("progress").get("done").asLong()).isEqualTo(runs);
         assertThat(get(location + "/result").json()).isEqualTo(send("POST", "/api/sensitivity", sens).json());
 
         Answer bt = send("POST", "/api/backtests/jobs?models=compromise,median&split=all", BACKTEST);
         assertThat(bt.status()).as(bt.body()).isEqualTo(202);
         String btLocation = bt.raw().headers().firstValue("Location").orElseThrow();
-        waitForMonteCarlo(btLocation, "done");
+        JsonNode btDone = waitForMonteCarlo(btLocation, "done");
+        assertThat(btDone.get("progress").get("total").asLong()).isEqualTo(2); // one step per case
+        assertThat(btDone.get("progress").get("done").asLong()).isEqualTo(2);
         assertThat(get(btLocation + "/result").json())
                 .isEqualTo(send("POST", "/api/backtests?models=compromise,median&split=all", BACKTEST).json());
 
@@ -938,7 +1016,7 @@ class WebServerTest {
             assertThat(th.status()).as(th.body()).isEqualTo(201);
             assertThat(th.json().get("threshold").get("value").asDouble()).isEqualTo(1000.0);
             assertThat(th.json().get("pointOnly").asBoolean()).isTrue();
-            assertThat(th.json().get("calibration").asText()).isEqualTo("deu3-lopo-v1");
+            assertThat(th.json().get("calibration").asText()).isEqualTo("deu3-lopo-v2");
             JsonNode p = th.json().get("forecasts").get(0).get("probability");
             assertThat(p == null || p.isNull() || !Double.isFinite(p.asDouble())).as(String.valueOf(p)).isTrue();
             assertThat(th.json().get("forecasts").get(0).get("modelErrorLo").isNumber()).isTrue();

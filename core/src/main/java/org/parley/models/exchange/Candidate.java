@@ -1,6 +1,8 @@
 package org.parley.models.exchange;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A candidate exchange between two actors on two issues: side {@code i} supplies issue {@code q}
@@ -8,49 +10,91 @@ import java.util.Arrays;
  * the Equal Gain exchange of decide-exchange-model takes (read there, written anew here; names of
  * its functions in the comments): the equal-gain solution, the overshoot check, the recalculation
  * after another exchange, and the random exchange rates (REX). The order of the arithmetic follows
- * it too, so that ties behave alike.
+ * it too, so that ties behave alike; the arithmetic itself is {@code T}'s (see {@link Arithmetic}).
+ *
+ * @param <T> the number type
  */
-final class Candidate {
+final class Candidate<T> {
 
-    final RoundState st;
+    final RoundState<T> st;
+    private final Arithmetic<T> a;
     final int p;
     final int q;
-    final Side i;
-    final Side j;
+    final Side<T> i;
+    final Side<T> j;
 
-    double gain;
-    /** {@link #gain} on the comparison grid of {@link DoubleEngine#key}, kept with it. */
+    T gain;
+    /** {@link Arithmetic#rank} of {@link #gain}, kept with it. */
     long rank;
     boolean valid = true;
-    double dp;
-    double dq;
+    private T dp;
+    private T dq;
     /**
      * Positions of other actors that earlier exchanges moved, as this candidate knows them, per
      * issue slot (0 = p, 1 = q): a short list of (actor, position), null until the first one.
      */
-    private final int[][] updActor = new int[2][];
-    private final double[][] updPos = new double[2][];
-    private final int[] updCount = new int[2];
+    private int[][] updActor;
+    private Object[] updPos;
+    private int[] updCount;
 
-    Candidate(RoundState st, int a, int b, int p, int q) {
+    /** This candidate's places in the queue (more than one after the Python code's re-queueing). */
+    CandidateQueue.Entry<T> entry;
+    List<CandidateQueue.Entry<T>> moreEntries;
+    /** The number of the last realised exchange this candidate was looked at for (see {@link Engine}). */
+    int seen = -1;
+
+    Candidate(RoundState<T> st, int x, int y, int p, int q) {
         this.st = st;
+        this.a = st.a;
         this.p = p;
         this.q = q;
-        double[][] s = st.s;
-        Side first;
-        Side second;
+        T[][] s = st.s;
         // the actor with the relatively higher salience on p demands p and supplies q
-        if (s[a][p] / s[a][q] < s[b][p] / s[b][q]) {
-            first = new Side(b, q, p, st.x, s, st.c);
-            second = new Side(a, p, q, st.x, s, st.c);
+        if (a.lt(a.divide(s[x][p], s[x][q]), a.divide(s[y][p], s[y][q]))) {
+            this.i = new Side<>(st, y, q, p);
+            this.j = new Side<>(st, x, p, q);
         } else {
-            first = new Side(a, q, p, st.x, s, st.c);
-            second = new Side(b, p, q, st.x, s, st.c);
+            this.i = new Side<>(st, x, q, p);
+            this.j = new Side<>(st, y, p, q);
         }
-        this.i = first;
-        this.j = second;
         i.opposite = j;
         j.opposite = i;
+    }
+
+    boolean queued() {
+        return entry != null;
+    }
+
+    void addEntry(CandidateQueue.Entry<T> e) {
+        if (entry == null) {
+            entry = e;
+        } else {
+            if (moreEntries == null) {
+                moreEntries = new ArrayList<>(2);
+            }
+            moreEntries.add(e);
+        }
+    }
+
+    void removeEntry(CandidateQueue.Entry<T> e) {
+        if (entry == e) {
+            entry = moreEntries == null || moreEntries.isEmpty() ? null : moreEntries.remove(0);
+        } else if (moreEntries != null) {
+            moreEntries.remove(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private T[] recorded(int slot) {
+        return updPos == null ? null : (T[]) updPos[slot];
+    }
+
+    private int[] movers(int slot) {
+        return updActor == null ? null : updActor[slot];
+    }
+
+    private int count(int slot) {
+        return updCount == null ? 0 : updCount[slot];
     }
 
     /**
@@ -58,6 +102,9 @@ final class Candidate {
      * read while this candidate is worked on; {@link #unmark} clears it again.
      */
     private void mark() {
+        if (updCount == null) {
+            return;
+        }
         for (int slot = 0; slot < 2; slot++) {
             int[] index = st.updateIndex[slot];
             int[] ua = updActor[slot];
@@ -69,6 +116,9 @@ final class Candidate {
 
     /** Clears what {@link #mark} (and {@link #record}) wrote. */
     private void unmark() {
+        if (updCount == null) {
+            return;
+        }
         for (int slot = 0; slot < 2; slot++) {
             int[] index = st.updateIndex[slot];
             int[] ua = updActor[slot];
@@ -80,148 +130,100 @@ final class Candidate {
 
     // ---- the formulas of decide/model/calculations.py, on this candidate's state ----
 
-    /** Outcome on {@code a}'s supply issue with {@code a} at {@code position} ({@code adjust_nbs}). */
-    double adjustNbs(Side a, double position) {
-        int k = a.supply;
-        double den = st.denom[k];
-        if (den == 0) {
-            return 0;
-        }
-        double num = 0;
-        int[] order = st.order[k];
-        if (st.overshootAll) {
-            for (int t = 0; t < order.length; t++) {
-                int b = order[t];
-                double x = b == a.actor ? position : st.cur[b][k];
-                num += x * st.s[b][k] * st.c[b][k];
-            }
-        } else {
-            // x * s * c in that order, as the outcome sums multiply; unmoved actors' terms precomputed
-            int slot = k == p ? 0 : 1;
-            double[] xsc = st.xsc[k];
-            int own = a.actor;
-            if (updCount[slot] == 0) {
-                for (int t = 0; t < order.length; t++) {
-                    int b = order[t];
-                    num += b == own ? position * st.s[b][k] * st.c[b][k] : xsc[t];
-                }
-            } else {
-                int[] index = st.updateIndex[slot];
-                for (int t = 0; t < order.length; t++) {
-                    int b = order[t];
-                    int u;
-                    if (b == own) {
-                        num += position * st.s[b][k] * st.c[b][k];
-                    } else if ((u = index[b]) >= 0) {
-                        num += updPos[slot][u] * st.s[b][k] * st.c[b][k];
-                    } else {
-                        num += xsc[t];
-                    }
-                }
-            }
-        }
-        return num / den;
+    /** Outcome on {@code s}'s supply issue with {@code s} at {@code position} ({@code adjust_nbs}). */
+    private T adjustNbs(Side<T> s, T position) {
+        int slot = s.supply == p ? 0 : 1;
+        return st.sums.adjustNbs(s.supply, s.actor, position, st.updateIndex[slot], movers(slot), recorded(slot),
+                count(slot));
     }
 
     /**
-     * How far {@code a} must move from {@code from} to put the outcome at {@code target}, signed
+     * How far {@code s} must move from {@code from} to put the outcome at {@code target}, signed
      * ({@code adjusted_nbs_by_position}: its identity test on deep-copied keys keeps the actor's own
      * term in the sum, so the result is the move, not the position).
      */
-    double moveForOutcome(Side a, double from, double target) {
-        int k = a.supply;
-        double num = 0;
-        int[] order = st.order[k];
-        if (st.overshootAll) {
-            for (int t = 0; t < order.length; t++) {
-                int b = order[t];
-                double x = b == a.actor ? from : st.cur[b][k];
-                num += x * st.s[b][k] * st.c[b][k];
-            }
-        } else {
-            // the recorded update comes before the actor's own position here (see above)
-            int slot = k == p ? 0 : 1;
-            double[] xsc = st.xsc[k];
-            int own = a.actor;
-            int[] index = st.updateIndex[slot];
-            for (int t = 0; t < order.length; t++) {
-                int b = order[t];
-                int u = index[b];
-                if (u >= 0) {
-                    num += updPos[slot][u] * st.s[b][k] * st.c[b][k];
-                } else if (b == own) {
-                    num += from * st.s[b][k] * st.c[b][k];
-                } else {
-                    num += xsc[t];
-                }
-            }
-        }
-        double left = target * st.denom[k] - num;
-        return left / (a.sSupply * a.cSupply);
+    private T moveForOutcome(Side<T> s, T from, T target) {
+        int k = s.supply;
+        int slot = k == p ? 0 : 1;
+        T num = st.sums.moveSum(k, s.actor, from, st.updateIndex[slot], movers(slot), recorded(slot), count(slot));
+        T left = a.subtract(a.multiply(target, st.sums.denom(k)), num);
+        return a.divide(left, a.multiply(s.sSupply, s.cSupply));
     }
 
-    private double reverseMove(Side a, double ratio) {
-        return (ratio * st.denom[a.supply]) / (a.cSupply * a.sSupply);
+    private T reverseMove(Side<T> s, T ratio) {
+        return a.divide(a.multiply(ratio, st.sums.denom(s.supply)), a.multiply(s.cSupply, s.sSupply));
     }
 
-    private static double byExchangeRatio(Side a, double ratio) {
-        Side d = a.opposite;
-        return ((a.sSupply + d.sDemand) / (a.sDemand + d.sSupply)) * ratio;
+    private T byExchangeRatio(Side<T> s, T ratio) {
+        Side<T> d = s.opposite;
+        return a.multiply(a.divide(a.add(s.sSupply, d.sDemand), a.add(s.sDemand, d.sSupply)), ratio);
     }
 
-    private double byAbsoluteMove(Side a) {
-        return (Math.abs(a.opposite.demandPos - a.supplyPos) * a.sSupply * a.cSupply) / st.denom[a.supply];
+    private T byAbsoluteMove(Side<T> s) {
+        T move = a.abs(a.subtract(s.opposite.demandPos, s.supplyPos));
+        return a.divide(a.multiply(a.multiply(move, s.sSupply), s.cSupply), st.sums.denom(s.supply));
     }
 
-    private double exchangeRatio(double delta, Side a) {
-        return (delta * a.sSupply * a.cSupply) / st.denom[a.supply];
+    private T exchangeRatio(T delta, Side<T> s) {
+        return a.divide(a.multiply(a.multiply(delta, s.sSupply), s.cSupply), st.sums.denom(s.supply));
     }
 
-    private static double expectedUtility(Side a, double demandRatio, double supplyRatio) {
-        return Math.abs(demandRatio * a.sSupply - supplyRatio * a.sDemand);
+    private T expectedUtility(Side<T> s, T demandRatio, T supplyRatio) {
+        return a.abs(a.subtract(a.multiply(demandRatio, s.sSupply), a.multiply(supplyRatio, s.sDemand)));
+    }
+
+    private T signed(boolean negative, T v) {
+        return negative ? a.negate(v) : v;
+    }
+
+    private void setGain(T g) {
+        gain = g;
+        rank = a.rank(g);
     }
 
     // ---- EqualGainExchange.calculate ----
 
     /** Computes the exchange from the round's start (a new candidate: nothing recorded yet). */
     void calculate() {
-        if (updCount[0] + updCount[1] > 0) {
-            mark();
-            compute();
-            unmark();
-        } else {
-            compute();
-        }
+        mark();
+        compute();
+        unmark();
     }
 
-    /** The Equal Gain solution; the update lists must be marked (see {@link #mark}). */
+    /**
+     * The Equal Gain solution; the update lists must be marked (see {@link #mark}). What only the
+     * computation reads is let go afterwards: a round can hold hundreds of thousands of candidates.
+     */
     private void compute() {
+        solve();
+        dp = null;
+        dq = null;
+        i.forget();
+        j.forget();
+    }
+
+    private void solve() {
         dp = byAbsoluteMove(j);
         dq = byExchangeRatio(j, dp);
         i.move = reverseMove(i, dq);
-        j.move = Math.abs(i.demandPos - j.supplyPos);
-        if (Math.abs(i.move) > Math.abs(j.demandPos - i.supplyPos)) {
+        j.move = a.abs(a.subtract(i.demandPos, j.supplyPos));
+        if (a.gt(a.abs(i.move), a.abs(a.subtract(j.demandPos, i.supplyPos)))) {
             dq = byAbsoluteMove(i);
             dp = byExchangeRatio(i, dq);
-            i.move = Math.abs(j.demandPos - i.supplyPos);
+            i.move = a.abs(a.subtract(j.demandPos, i.supplyPos));
             j.move = reverseMove(j, dp);
         }
-        if (i.supplyPos > j.demandPos) {
-            i.move = -i.move;
-        }
-        if (j.supplyPos > i.demandPos) {
-            j.move = -j.move;
-        }
+        i.move = signed(a.gt(i.supplyPos, j.demandPos), i.move);
+        j.move = signed(a.gt(j.supplyPos, i.demandPos), j.move);
         i.pushMove(i.move);
         j.pushMove(j.move);
-        i.y = i.supplyPos + i.move;
-        j.y = j.supplyPos + j.move;
-        gain = Math.abs(expectedUtility(i, dq, dp));
-        rank = DoubleEngine.key(gain);
+        i.y = a.add(i.supplyPos, i.move);
+        j.y = a.add(j.supplyPos, j.move);
+        setGain(a.abs(expectedUtility(i, dq, dp)));
         i.eu = gain;
         j.eu = gain;
-        valid = i.validMove(i.move, st.sumRule) && j.validMove(j.move, st.sumRule);
-        if (gain < 1e-10) {
+        valid = i.validMove() && j.validMove();
+        if (a.lt(gain, st.tiny)) {
             valid = false;
         }
         if (!valid) {
@@ -229,161 +231,149 @@ final class Candidate {
         }
         checkNbs(i);
         checkNbs(j);
-        valid = i.validMove(i.move, st.sumRule) && j.validMove(j.move, st.sumRule);
-        if (st.p > 0) {
+        valid = i.validMove() && j.validMove();
+        if (st.rex) {
             double u = st.random.nextDouble();
             double v = st.random.nextDouble();
             double z = st.random.nextDouble();
             maximumUtility();
-            randomizedGain(u < 0.5 ? i : j, v, z);
+            randomizedGain(u < 0.5 ? i : j, v, a.exact(z));
         }
     }
 
     /** The overshoot check of one side ({@code check_nbs}). */
-    private void checkNbs(Side a) {
-        Side b = a.opposite;
-        a.nbs0 = adjustNbs(a, a.supplyPos);
-        a.nbs1 = adjustNbs(a, a.y);
-        double x = b.demandPos;
-        if ((x - a.nbs0) >= 0 && (x - a.nbs1) >= 0) {
+    private void checkNbs(Side<T> s) {
+        Side<T> b = s.opposite;
+        s.nbs0 = adjustNbs(s, s.supplyPos);
+        s.nbs1 = adjustNbs(s, s.y);
+        T x = b.demandPos;
+        T d0 = a.subtract(x, s.nbs0);
+        T d1 = a.subtract(x, s.nbs1);
+        if (a.ge(d0, st.zero) && a.ge(d1, st.zero)) {
             return;
         }
-        if ((x - a.nbs0) <= 0 && (x - a.nbs1) <= 0) {
+        if (a.le(d0, st.zero) && a.le(d1, st.zero)) {
             return;
         }
-        double delta = Math.abs(moveForOutcome(a, a.supplyPos, x));
-        dp = exchangeRatio(delta, a);
-        dq = byExchangeRatio(a, dp);
-        b.move = Math.abs(reverseMove(b, dq));
-        a.move = delta;
-        if (b.supplyPos > a.demandPos) {
-            b.move = -b.move;
-        }
-        if (a.supplyPos > b.demandPos) {
-            a.move = -a.move;
-        }
+        T delta = a.abs(moveForOutcome(s, s.supplyPos, x));
+        dp = exchangeRatio(delta, s);
+        dq = byExchangeRatio(s, dp);
+        b.move = a.abs(reverseMove(b, dq));
+        s.move = delta;
+        b.move = signed(a.gt(b.supplyPos, s.demandPos), b.move);
+        s.move = signed(a.gt(s.supplyPos, b.demandPos), s.move);
         b.popMove();
-        a.popMove();
+        s.popMove();
         b.pushMove(b.move);
-        a.pushMove(a.move);
-        b.y = b.supplyPos + b.move;
-        a.y = a.supplyPos + a.move;
-        gain = Math.abs(expectedUtility(b, dq, dp));
-        rank = DoubleEngine.key(gain);
-        boolean b1 = b.validMove(b.move, st.sumRule);
-        boolean b2 = a.validMove(a.move, st.sumRule);
-        a.nbs1 = adjustNbs(a, a.y);
+        s.pushMove(s.move);
+        b.y = a.add(b.supplyPos, b.move);
+        s.y = a.add(s.supplyPos, s.move);
+        setGain(a.abs(expectedUtility(b, dq, dp)));
+        boolean b1 = b.validMove();
+        boolean b2 = s.validMove();
+        s.nbs1 = adjustNbs(s, s.y);
         valid = b1 && b2;
-        a.adjustedByNbs = true;
     }
 
     // ---- random exchange rates (REX): calculate_maximum_utility and randomized_gain ----
 
     private void maximumUtility() {
-        boolean iOptimal = i.demandPos == i.y;
-        boolean jOptimal = j.demandPos == j.y;
-        double nbsI = adjustNbs(i, iOptimal ? i.y : j.demandPos);
-        double nbsJ = adjustNbs(j, jOptimal ? j.y : i.demandPos);
-        double deltaI = Math.abs(i.nbs0 - nbsI);
-        double deltaJ = Math.abs(j.nbs0 - nbsJ);
-        double loss1 = deltaJ * j.sSupply;
-        double gain2 = deltaJ * i.sDemand;
-        double loss2 = deltaI * i.sSupply;
-        double gain1 = deltaI * j.sDemand;
-        double utilityI = gain1 - loss1;
-        double utilityJ = gain2 - loss2;
-        double overwrite = 0;
-        if (iOptimal && utilityI > 0) {
-            overwrite = gain2 - (loss1 / j.sDemand) * i.sSupply;
+        boolean iOptimal = a.same(i.demandPos, i.y);
+        boolean jOptimal = a.same(j.demandPos, j.y);
+        T nbsI = adjustNbs(i, iOptimal ? i.y : j.demandPos);
+        T nbsJ = adjustNbs(j, jOptimal ? j.y : i.demandPos);
+        T deltaI = a.abs(a.subtract(i.nbs0, nbsI));
+        T deltaJ = a.abs(a.subtract(j.nbs0, nbsJ));
+        T loss1 = a.multiply(deltaJ, j.sSupply);
+        T gain2 = a.multiply(deltaJ, i.sDemand);
+        T loss2 = a.multiply(deltaI, i.sSupply);
+        T gain1 = a.multiply(deltaI, j.sDemand);
+        T utilityI = a.subtract(gain1, loss1);
+        T utilityJ = a.subtract(gain2, loss2);
+        T overwrite = null;
+        if (iOptimal && a.gt(utilityI, st.zero)) {
+            overwrite = a.subtract(gain2, a.multiply(a.divide(loss1, j.sDemand), i.sSupply));
         }
-        if (jOptimal && utilityJ > 0) {
-            overwrite = gain1 - (loss2 / i.sDemand) * j.sSupply;
+        if (jOptimal && a.gt(utilityJ, st.zero)) {
+            overwrite = a.subtract(gain1, a.multiply(a.divide(loss2, i.sDemand), j.sSupply));
         }
-        Side a;
-        double g;
-        double l;
-        if (gain2 > gain1) {
-            a = j;
+        Side<T> f;
+        T g;
+        T l;
+        if (a.gt(gain2, gain1)) {
+            f = j;
             g = gain1;
             l = loss2;
         } else {
-            a = i;
+            f = i;
             g = gain2;
             l = loss1;
         }
-        double s = a.sSupply / (a.sSupply + a.opposite.sDemand);
-        double d2u1 = l / (s * a.opposite.sDemand);
-        double d2u2 = g / (s * a.sSupply);
-        if (overwrite != 0) {
-            a.opposite.euMax = overwrite;
+        T share = a.divide(f.sSupply, a.add(f.sSupply, f.opposite.sDemand));
+        T d2u1 = a.divide(l, a.multiply(share, f.opposite.sDemand));
+        T d2u2 = a.divide(g, a.multiply(share, f.sSupply));
+        if (overwrite != null && !a.isZero(overwrite)) {
+            f.opposite.euMax = overwrite;
         } else {
-            a.opposite.euMax = s * a.opposite.sDemand * d2u2 - l;
+            f.opposite.euMax = a.subtract(a.multiply(a.multiply(share, f.opposite.sDemand), d2u2), l);
         }
-        a.euMax = g - (s * a.sSupply * d2u1);
+        f.euMax = a.subtract(g, a.multiply(a.multiply(share, f.sSupply), d2u1));
     }
 
-    private void randomizedGain(Side f, double v, double z) {
-        Side o = f.opposite;
-        double pr = st.p;
-        double eu = gain;
-        double eui;
+    private void randomizedGain(Side<T> f, double v, T z) {
+        Side<T> o = f.opposite;
+        T eu = gain;
+        T eui;
         if (v < 0.5) {
-            eui = eu + pr * z * (f.euMax - eu);
+            eui = a.add(eu, a.multiply(a.multiply(st.p, z), a.subtract(f.euMax, eu)));
         } else {
-            eui = eu - pr * z * eu;
+            eui = a.subtract(eu, a.multiply(a.multiply(st.p, z), eu));
         }
-        double moveI = Math.abs(f.supplyPos - o.demandPos);
-        double ratioQ = exchangeRatio(moveI, f);
-        double ratioP = (eui + ratioQ * f.sSupply) / f.sDemand;
-        double moveJ = reverseMove(o, ratioP);
-        double euj = Math.abs(expectedUtility(o, ratioP, ratioQ));
-        double deltaJ = Math.abs(o.supplyPos - f.demandPos);
-        if (Math.abs(moveJ) > deltaJ) {
+        T moveI = a.abs(a.subtract(f.supplyPos, o.demandPos));
+        T ratioQ = exchangeRatio(moveI, f);
+        T ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply)), f.sDemand);
+        T moveJ = reverseMove(o, ratioP);
+        T euj = a.abs(expectedUtility(o, ratioP, ratioQ));
+        T deltaJ = a.abs(a.subtract(o.supplyPos, f.demandPos));
+        if (a.gt(a.abs(moveJ), deltaJ)) {
             ratioP = exchangeRatio(deltaJ, o);
-            ratioQ = Math.abs((eui - ratioP * f.sDemand) / f.sSupply);
+            ratioQ = a.abs(a.divide(a.subtract(eui, a.multiply(ratioP, f.sDemand)), f.sSupply));
             moveJ = deltaJ;
             moveI = reverseMove(f, ratioQ);
-            if (Math.abs(moveI) < Math.abs(f.supplyPos - o.demandPos)) {
-                euj = Math.abs(expectedUtility(o, ratioP, ratioQ));
-                double signed = o.supplyPos > f.demandPos ? -moveJ : moveJ;
+            if (a.lt(a.abs(moveI), a.abs(a.subtract(f.supplyPos, o.demandPos)))) {
+                euj = a.abs(expectedUtility(o, ratioP, ratioQ));
+                T signedJ = signed(a.gt(o.supplyPos, f.demandPos), moveJ);
                 // the Python code stores this as nbs_0 and then compares it with itself: never a cut
-                o.nbs0 = adjustNbs(o, o.supplyPos + signed);
+                o.nbs0 = adjustNbs(o, a.add(o.supplyPos, signedJ));
             }
         } else {
-            double signed = f.supplyPos > o.demandPos ? -moveI : moveI;
-            double nbsAdjusted = adjustNbs(f, f.supplyPos + signed);
-            double x = o.demandPos;
-            boolean outside = (x >= f.nbs0 && x >= nbsAdjusted) || (x <= f.nbs0 && x <= nbsAdjusted);
+            T signedI = signed(a.gt(f.supplyPos, o.demandPos), moveI);
+            T nbsAdjusted = adjustNbs(f, a.add(f.supplyPos, signedI));
+            T x = o.demandPos;
+            boolean outside = (a.ge(x, f.nbs0) && a.ge(x, nbsAdjusted)) || (a.le(x, f.nbs0) && a.le(x, nbsAdjusted));
             if (!outside) {
-                double delta = Math.abs(moveForOutcome(f, f.supplyPos, x));
+                T delta = a.abs(moveForOutcome(f, f.supplyPos, x));
                 ratioQ = exchangeRatio(delta, f);
-                ratioP = (eui + ratioQ * f.sSupply) / f.sDemand;
-                double moveJb = reverseMove(o, ratioP);
-                euj = Math.abs(expectedUtility(o, ratioP, ratioQ));
+                ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply)), f.sDemand);
+                T moveJb = reverseMove(o, ratioP);
+                euj = a.abs(expectedUtility(o, ratioP, ratioQ));
                 // as in the Python code the signed move is signed once more below
-                moveI = signed;
+                moveI = signedI;
                 moveJ = moveJb;
-                f.adjustedByNbs = true;
             }
         }
         f.eu = eui;
         o.eu = euj;
-        f.move = moveI;
-        o.move = moveJ;
-        if (f.supplyPos > o.demandPos) {
-            f.move = -f.move;
-        }
-        if (o.supplyPos > f.demandPos) {
-            o.move = -o.move;
-        }
+        f.move = signed(a.gt(f.supplyPos, o.demandPos), moveI);
+        o.move = signed(a.gt(o.supplyPos, f.demandPos), moveJ);
         f.popMove();
         f.pushMove(f.move);
         o.popMove();
         o.pushMove(o.move);
-        f.y = f.supplyPos + f.move;
-        o.y = o.supplyPos + o.move;
-        boolean b1 = f.validMove(f.move, st.sumRule);
-        boolean b2 = o.validMove(o.move, st.sumRule);
+        f.y = a.add(f.supplyPos, f.move);
+        o.y = a.add(o.supplyPos, o.move);
+        boolean b1 = f.validMove();
+        boolean b2 = o.validMove();
         valid = b1 && b2;
         f.nbs0 = adjustNbs(f, f.supplyPos);
         f.nbs1 = adjustNbs(f, f.y);
@@ -393,12 +383,19 @@ final class Candidate {
 
     // ---- AbstractExchange.recalculate after exchange e was realised ----
 
+    /** Whether {@link #recalculate} would change this candidate (it shares an actor-issue with {@code e}). */
+    boolean touchedBy(Candidate<T> e) {
+        return i.sameActorSupply(e.i) || i.sameActorSupply(e.j) || j.sameActorSupply(e.i) || j.sameActorSupply(e.j)
+                || e.j.sameActorDemand(j) || e.j.sameActorDemand(i) || e.i.sameActorDemand(j)
+                || e.i.sameActorDemand(i);
+    }
+
     private void takeBackMoves() {
         i.popMove();
         j.popMove();
     }
 
-    void recalculate(Candidate e) {
+    void recalculate(Candidate<T> e) {
         boolean invalidI = false;
         boolean invalidJ = false;
         if (i.sameActorSupply(e.i)) {
@@ -450,31 +447,37 @@ final class Candidate {
     }
 
     /** Records that {@code mover} now votes elsewhere on {@code issue} ({@code update_updates}). */
-    private void record(Side mover, int issue) {
+    private void record(Side<T> mover, int issue) {
         int slot = issue == p ? 0 : 1;
         int u = st.updateIndex[slot][mover.actor];
         if (u < 0) {
+            if (updCount == null) {
+                updActor = new int[2][];
+                updPos = new Object[2];
+                updCount = new int[2];
+            }
             int count = updCount[slot];
             if (updActor[slot] == null) {
-                updActor[slot] = new int[4];
-                updPos[slot] = new double[4];
+                updActor[slot] = new int[2];
+                updPos[slot] = a.newArray(2);
             } else if (count == updActor[slot].length) {
                 updActor[slot] = Arrays.copyOf(updActor[slot], count * 2);
-                updPos[slot] = Arrays.copyOf(updPos[slot], count * 2);
+                updPos[slot] = Arrays.copyOf(recorded(slot), count * 2);
             }
             updActor[slot][count] = mover.actor;
-            updPos[slot][count] = mover.y;
+            recorded(slot)[count] = mover.y;
             updCount[slot] = count + 1;
             st.updateIndex[slot][mover.actor] = count;
             return;
         }
-        double prev = updPos[slot][u];
-        if (mover.start <= prev) {
-            updPos[slot][u] = prev < mover.y ? prev : mover.y;
-        } else if (prev > mover.y) {
-            updPos[slot][u] = prev;
+        T[] pos = recorded(slot);
+        T prev = pos[u];
+        if (a.le(mover.start, prev)) {
+            pos[u] = a.lt(prev, mover.y) ? prev : mover.y;
+        } else if (a.gt(prev, mover.y)) {
+            pos[u] = prev;
         } else {
-            updPos[slot][u] = mover.y;
+            pos[u] = mover.y;
         }
     }
 }

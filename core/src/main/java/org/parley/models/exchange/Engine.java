@@ -1,15 +1,248 @@
 package org.parley.models.exchange;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.random.RandomGenerator;
+
+import org.parley.engine.Problem;
 
 /**
- * Runs the rounds of the exchange model on the 0-100 working scale. Two implementations: doubles
- * (the default, fast) and 28-digit decimals (the Python code's arithmetic, for exact replication).
+ * Runs the rounds of the exchange model on the 0-100 working scale, in the arithmetic {@code T}
+ * (doubles by default, 28-digit decimals for exact replication; see {@link Arithmetic}). A round
+ * makes every candidate exchange once, then realises them highest gain first from a
+ * {@link CandidateQueue}; after each realised exchange only the candidates that share an actor-issue
+ * with it are recalculated (the Python code recalculates them all, which leaves the others as they
+ * were).
+ *
+ * @param <T> the number type
  */
-interface Engine {
+final class Engine<T> {
+
+    private final Arithmetic<T> a;
+    private final int n;
+    private final int m;
+    private final T[][] s;
+    private final T[][] c;
+    private final boolean[][] eligible;
+    private final int[][] order;
+    private final ExchangeSettings o;
+    private final RandomGenerator random;
+    private final T sw;
+    private final T fw;
+    private final T one;
+    private T[][] x;
+
+    /**
+     * @param eligible whether an actor takes part in exchanges on an issue
+     * @param order    the actors present on each issue, in actor order
+     */
+    Engine(Arithmetic<T> a, Problem problem, boolean[][] eligible, int[][] order, ExchangeSettings o,
+           RandomGenerator random) {
+        this.a = a;
+        this.n = problem.actorCount();
+        this.m = order.length;
+        this.eligible = eligible;
+        this.order = order;
+        this.o = o;
+        this.random = random;
+        this.sw = a.exact(o.salienceWeight());
+        this.fw = a.exact(o.fixedWeight());
+        this.one = a.exact(1);
+        this.s = a.newMatrix(n, m);
+        this.c = a.newMatrix(n, m);
+        this.x = a.newMatrix(n, m);
+        T hundred = a.exact(100);
+        for (int k = 0; k < m; k++) {
+            T lo = a.input(problem.scaleMin(k));
+            T step = a.divide(hundred, a.subtract(a.input(problem.scaleMax(k)), lo));
+            for (int i : order[k]) {
+                s[i][k] = a.input(problem.salience()[i][k]);
+                c[i][k] = a.input(problem.capability()[i]);
+                x[i][k] = a.multiply(a.subtract(a.input(problem.position()[i][k]), lo), step);
+            }
+        }
+    }
+
+    /** What a round's start outcomes would be now, as doubles (the trace's round 0). */
+    double[] outcomes() {
+        return toDouble(outcomes(a.sums(x, s, c, order, false), x));
+    }
 
     /** Runs the next round from the current preferences and moves on to the shifted ones. */
-    RoundOutput next();
+    RoundOutput next() {
+        RoundState<T> st = new RoundState<>(a, x, s, c, order, o, random);
+        T[] start = outcomes(st.sums, x);
+        List<Candidate<T>> list = new ArrayList<>();
+        List<List<Candidate<T>>> byActor = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            byActor.add(new ArrayList<>());
+        }
+        candidates(st, start, list, byActor);
+        CandidateQueue<T> queue = new CandidateQueue<>(a, list);
+        list = null;
+        List<Candidate<T>> realized = new ArrayList<>();
+        List<Realized> out = new ArrayList<>();
+        List<Candidate<T>> touched = new ArrayList<>();
+        boolean purged = false;
+        int ties = 0;
+        while (!queue.isEmpty()) {
+            CandidateQueue.Entry<T> first = queue.poll();
+            CandidateQueue.Entry<T> appended = null;
+            if (!queue.isEmpty() && o.ties() != ExchangeSettings.Ties.ORDERED) {
+                CandidateQueue.Entry<T> second = queue.peek();
+                if (a.tie(first.cand.gain, second.cand.gain)) {
+                    ties++;
+                    if (random.nextDouble() >= 0.5) {
+                        appended = first;
+                        first = queue.poll();
+                    } else if (o.ties() == ExchangeSettings.Ties.RANDOM) {
+                        // as the Python code: the runner-up is appended once more (it is then in the list twice)
+                        appended = queue.newEntry(second.cand);
+                    }
+                }
+            }
+            queue.drop(first);
+            Candidate<T> e = first.cand;
+            if (!e.valid) {
+                if (appended != null) {
+                    queue.append(appended);
+                }
+                continue;
+            }
+            st.sums.moved(e.i.actor, e.i.supply, e.i.y);
+            st.sums.moved(e.j.actor, e.j.supply, e.j.y);
+            if (!purged) {
+                // the Python code's first pass over the list drops every candidate invalid from the start
+                queue.dropInvalid();
+                purged = true;
+            }
+            touched.clear();
+            int number = realized.size();
+            collectTouched(byActor.get(e.i.actor), e, number, touched);
+            collectTouched(byActor.get(e.j.actor), e, number, touched);
+            boolean appendedTaken = appended != null && appended.cand.seen == number && appended.cand.queued();
+            List<CandidateQueue.Entry<T>> taken = queue.takeOut(touched, appended);
+            for (CandidateQueue.Entry<T> t : taken) {
+                if (t.cand.valid) {
+                    t.cand.recalculate(e);
+                }
+            }
+            queue.putBack(taken, appended, appendedTaken);
+            realized.add(e);
+            out.add(new Realized(side(e.i), side(e.j), a.toDouble(e.gain)));
+        }
+        T[][] vote = copy(x);
+        for (Candidate<T> e : realized) {
+            vote[e.i.actor][e.i.supply] = e.i.y;
+            vote[e.j.actor][e.j.supply] = e.j.y;
+        }
+        T[][] next = copy(vote);
+        for (Candidate<T> e : realized) {
+            next[e.i.actor][e.i.supply] = shift(e.i);
+            next[e.j.actor][e.j.supply] = shift(e.j);
+        }
+        x = next;
+        return new RoundOutput(toDouble(start), toDouble(vote), toDouble(outcomes(st.sums, vote)),
+                toDouble(outcomes(st.sums, next)), out, ties);
+    }
+
+    /**
+     * Adds to {@code touched} the queued candidates of one actor that {@code e} touches, once each;
+     * drops the candidates that left the queue from the actor's list on the way.
+     */
+    private static <T> void collectTouched(List<Candidate<T>> mine, Candidate<T> e, int number,
+                                           List<Candidate<T>> touched) {
+        int keep = 0;
+        for (int t = 0; t < mine.size(); t++) {
+            Candidate<T> cand = mine.get(t);
+            if (!cand.queued()) {
+                continue;
+            }
+            mine.set(keep++, cand);
+            if (cand.seen != number && cand.touchedBy(e)) {
+                cand.seen = number;
+                touched.add(cand);
+            }
+        }
+        mine.subList(keep, mine.size()).clear();
+    }
+
+    private Supply side(Side<T> s) {
+        return new Supply(s.actor, s.supply, s.demand, a.toDouble(s.supplyPos), a.toDouble(s.y), a.toDouble(s.eu));
+    }
+
+    /** Every candidate of the round, in the Python code's order: issue pairs, then groups in actor order. */
+    private void candidates(RoundState<T> st, T[] start, List<Candidate<T>> list, List<List<Candidate<T>>> byActor) {
+        int[] size = new int[4];
+        int[][] members = new int[4][n];
+        for (int p = 0; p < m; p++) {
+            for (int q = p + 1; q < m; q++) {
+                Arrays.fill(size, 0);
+                for (int i = 0; i < n; i++) {
+                    if (eligible[i][p] && eligible[i][q]) {
+                        int g = (a.le(x[i][p], start[p]) ? 1 : 0) | (a.le(x[i][q], start[q]) ? 2 : 0);
+                        members[g][size[g]++] = i;
+                    }
+                }
+                // both right of the outcome x both left; left on p only x left on q only
+                for (int pair = 0; pair < 2; pair++) {
+                    int ga = pair == 0 ? 0 : 1;
+                    int gb = pair == 0 ? 3 : 2;
+                    for (int u = 0; u < size[ga]; u++) {
+                        for (int v = 0; v < size[gb]; v++) {
+                            Candidate<T> cand = new Candidate<>(st, members[ga][u], members[gb][v], p, q);
+                            cand.calculate();
+                            list.add(cand);
+                            byActor.get(members[ga][u]).add(cand);
+                            byActor.get(members[gb][v]).add(cand);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code new_start_position}: {@code (1 - s) sw y + fw y + (1 - (1 - s) sw - fw) x}. */
+    private T shift(Side<T> s) {
+        T oneMinusS = a.subtract(one, s.sSupply);
+        T swPart = a.multiply(a.multiply(oneMinusS, sw), s.y);
+        T fwPart = a.multiply(fw, s.y);
+        T keep = a.multiply(a.subtract(a.subtract(one, a.multiply(oneMinusS, sw)), fw), s.start);
+        return a.add(a.add(swPart, fwPart), keep);
+    }
+
+    private T[] outcomes(Sums<T> sums, T[][] pos) {
+        T[] res = a.newArray(m);
+        for (int k = 0; k < m; k++) {
+            res[k] = sums.outcome(pos, k);
+        }
+        return res;
+    }
+
+    private T[][] copy(T[][] v) {
+        T[][] res = a.newMatrix(n, 0);
+        for (int i = 0; i < n; i++) {
+            res[i] = v[i].clone();
+        }
+        return res;
+    }
+
+    private double[] toDouble(T[] v) {
+        double[] res = new double[v.length];
+        for (int k = 0; k < v.length; k++) {
+            res[k] = a.toDouble(v[k]);
+        }
+        return res;
+    }
+
+    private double[][] toDouble(T[][] v) {
+        double[][] res = new double[v.length][];
+        for (int i = 0; i < v.length; i++) {
+            res[i] = toDouble(v[i]);
+        }
+        return res;
+    }
 
     /** One side of a realised exchange, positions on the working scale. */
     record Supply(int actor, int supply, int demand, double from, double to, double gain) {

@@ -12,6 +12,7 @@ import org.parley.engine.BargainingModel;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ModelOptions;
 import org.parley.engine.Move;
+import org.parley.engine.Option;
 import org.parley.engine.OptionSpec;
 import org.parley.engine.ParleyException;
 import org.parley.engine.Problem;
@@ -46,13 +47,6 @@ import org.parley.engine.Trajectory;
 public final class ExchangeModel implements BargainingModel {
 
     public static final String ID = "exchange";
-    static final String SUM_RULE = "sum-rule";
-    static final String TIES = "ties";
-    static final String OVERSHOOT = "overshoot";
-    static final String ARITHMETIC = "arithmetic";
-    static final String P = "p";
-    static final String FIXED_WEIGHT = "fixed-weight";
-    static final String SALIENCE_WEIGHT = "salience-weight";
 
     /** Rounds run when the caller leaves the limit to the model: the Python command line's default. */
     public static final int DEFAULT_ROUNDS = 10;
@@ -75,30 +69,15 @@ public final class ExchangeModel implements BargainingModel {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(
-                OptionSpec.choice(ModelOptions.PRESET, "decide", "named reading: decide (the Python code), "
-                        + "decide-ordered (its no-random-ties runs), r-port (the R port and the older COP21 list)",
-                        "decide", "decide-ordered", "r-port"),
-                OptionSpec.choice(SUM_RULE, "on", "reject an exchange when the moves recorded for an actor-issue "
-                        + "in the round sum to more than 100 (Python only)", "on", "off"),
-                OptionSpec.choice(TIES, "random", "equal best gains: random = seeded coin flip as the Python code "
-                        + "(which re-queues the loser), coin = coin flip without that, ordered = stable order",
-                        "random", "coin", "ordered"),
-                OptionSpec.choice(OVERSHOOT, "updates", "positions the overshoot check uses: updates = the "
-                        + "moves the candidate recorded (Python), all = every current voting position", "updates", "all"),
-                OptionSpec.choice(ARITHMETIC, "double", "double = fast; decimal = 28-digit decimals as the Python "
-                        + "code, which also reproduces its order among gains equal up to rounding", "double", "decimal"),
-                OptionSpec.number(P, 0, "random exchange rates (REX) in [0, 1]; 0 = Equal Gain"),
-                OptionSpec.number(FIXED_WEIGHT, 0.1, "preference shift, fixed part of w = fixed + salience-part (1 - s)"),
-                OptionSpec.number(SALIENCE_WEIGHT, 0.4, "preference shift, salience part"));
+        return Option.specs(ExchangeSettings.OPTIONS);
     }
 
     @Override
     public Map<String, Map<String, String>> presets() {
         Map<String, Map<String, String>> m = new LinkedHashMap<>();
         m.put("decide", Map.of());
-        m.put("decide-ordered", Map.of(TIES, "ordered"));
-        m.put("r-port", Map.of(SUM_RULE, "off", TIES, "ordered"));
+        m.put("decide-ordered", Map.of(ExchangeSettings.TIES.key(), "ordered"));
+        m.put("r-port", Map.of(ExchangeSettings.SUM_RULE.key(), "off", ExchangeSettings.TIES.key(), "ordered"));
         return m;
     }
 
@@ -124,8 +103,6 @@ public final class ExchangeModel implements BargainingModel {
         private final int m;
         private final double[] lower;
         private final double[] step;
-        private final double[][] s;
-        private final double[][] c;
         private final int[][] order;
         /** Whether the actor can take part in exchanges on the issue (present, salience and capability > 0). */
         private final boolean[][] eligible;
@@ -139,8 +116,6 @@ public final class ExchangeModel implements BargainingModel {
             this.m = problem.issueCount();
             this.lower = new double[m];
             this.step = new double[m];
-            this.s = new double[n][m];
-            this.c = new double[n][m];
             this.eligible = new boolean[n][m];
             this.order = new int[m][];
             for (int k = 0; k < m; k++) {
@@ -157,9 +132,7 @@ public final class ExchangeModel implements BargainingModel {
                 for (int i = 0; i < n; i++) {
                     if (problem.present(i, k)) {
                         tmp[count++] = i;
-                        s[i][k] = problem.salience()[i][k];
-                        c[i][k] = problem.capability()[i];
-                        eligible[i][k] = s[i][k] > 0 && c[i][k] > 0;
+                        eligible[i][k] = problem.salience()[i][k] > 0 && problem.capability()[i] > 0;
                         if (!eligible[i][k]) {
                             notes.add(problem.actorId(i) + " on " + problem.issueId(k)
                                     + ": salience or capability 0, takes no part in exchanges on this issue");
@@ -168,10 +141,6 @@ public final class ExchangeModel implements BargainingModel {
                 }
                 order[k] = Arrays.copyOf(tmp, count);
             }
-        }
-
-        private double normalize(int k, double v) {
-            return (v - lower[k]) * step[k];
         }
 
         private double denormalize(int k, double v) {
@@ -193,18 +162,14 @@ public final class ExchangeModel implements BargainingModel {
          * sentences or series): the same arithmetic and random draws, so the same forecast.
          */
         Trajectory run(int rounds, boolean trace) {
-            double[][] x = new double[n][m];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < m; k++) {
-                    x[i][k] = problem.present(i, k) ? normalize(k, problem.position()[i][k]) : Double.NaN;
-                }
-            }
-            Engine engine = o.decimal()
-                    ? new DecimalEngine(problem, x, eligible, order, o, random)
-                    : new DoubleEngine(x, s, c, eligible, order, o, random);
+            Engine<?> engine = o.decimal()
+                    ? new Engine<>(DecimalArithmetic.INSTANCE, problem, eligible, order, o, random)
+                    : new Engine<>(DoubleArithmetic.INSTANCE, problem, eligible, order, o, random);
             List<Round> out = new ArrayList<>();
             if (trace) {
-                double[] initial = new RoundState(x, s, c, order, o, random).outcomes(x);
+                // round 0 in doubles in both arithmetics
+                double[] initial = (o.decimal() ? new Engine<>(DoubleArithmetic.INSTANCE, problem, eligible, order, o,
+                        random) : engine).outcomes();
                 out.add(Round.initial(problem.copyPositions(), denormalize(initial)));
             }
             String stop = "round limit";

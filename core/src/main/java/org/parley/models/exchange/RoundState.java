@@ -1,97 +1,55 @@
 package org.parley.models.exchange;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * What every candidate of one round shares: the round's start positions on the 0-100 working scale,
- * saliences, capabilities per actor and issue, the outcome denominators and the options.
+ * What every candidate of one round shares: the arithmetic and its sums, the round's start
+ * positions on the 0-100 working scale, saliences and capabilities per actor and issue, the options
+ * and the constants the formulas compare with.
+ *
+ * @param <T> the number type (see {@link Arithmetic})
  */
-final class RoundState {
+final class RoundState<T> {
 
-    final int actorCount;
-    /** Start positions of the round [actor][issue], NaN where absent. */
-    final double[][] x;
-    final double[][] s;
-    final double[][] c;
-    /** Sum of capability x salience per issue (the outcome's denominator). */
-    final double[] denom;
-    /** Actors present on each issue, in actor order: the order the sums run in. */
-    final int[][] order;
-    /** Current voting positions of the round (used by {@code overshoot=all}). */
-    final double[][] cur;
-    /**
-     * Per issue, in {@link #order}: start position x salience x capability, multiplied in that order
-     * (the term the outcome sums use), so the sums stream one array instead of three.
-     */
-    final double[][] xsc;
+    final Arithmetic<T> a;
+    final Sums<T> sums;
+    /** Start positions of the round [actor][issue], null where absent. */
+    final T[][] x;
+    final T[][] s;
+    final T[][] c;
     /**
      * Scratch for one candidate at a time (a run is single-threaded): per issue slot of the
-     * candidate (0 = p, 1 = q) and actor, the index of the actor's recorded update in the
+     * candidate (0 = p, 1 = q) and actor, the index of the actor's recorded position in the
      * candidate's list, or -1.
      */
     final int[][] updateIndex;
 
     final boolean sumRule;
-    final boolean overshootAll;
-    final double p;
+    final boolean rex;
+    final T p;
     final RandomGenerator random;
+    final T zero;
+    final T hundred;
+    /** The Python code's 1e-10 (a float literal: its binary value) below which a move or gain is none. */
+    final T tiny;
 
-    RoundState(double[][] x, double[][] s, double[][] c, int[][] order, ExchangeSettings o, RandomGenerator random) {
-        this.actorCount = x.length;
+    RoundState(Arithmetic<T> a, T[][] x, T[][] s, T[][] c, int[][] order, ExchangeSettings o,
+               RandomGenerator random) {
+        this.a = a;
         this.x = x;
         this.s = s;
         this.c = c;
-        this.order = order;
+        this.sums = a.sums(x, s, c, order, o.overshootAll());
         this.sumRule = o.sumRule();
-        this.overshootAll = o.overshootAll();
-        this.p = o.p();
+        this.rex = o.p() > 0;
+        this.p = a.stated(o.p());
         this.random = random;
-        int m = order.length;
-        this.denom = new double[m];
-        for (int k = 0; k < m; k++) {
-            double d = 0;
-            for (int a : order[k]) {
-                d += s[a][k] * c[a][k];
-            }
-            denom[k] = d;
-        }
-        this.xsc = new double[m][];
-        for (int k = 0; k < m; k++) {
-            int[] ok = order[k];
-            double[] t = new double[ok.length];
-            for (int u = 0; u < ok.length; u++) {
-                int a = ok[u];
-                t[u] = x[a][k] * s[a][k] * c[a][k];
-            }
-            xsc[k] = t;
-        }
+        this.zero = a.exact(0);
+        this.hundred = a.exact(100);
+        this.tiny = a.exact(1e-10);
         this.updateIndex = new int[2][x.length];
-        java.util.Arrays.fill(updateIndex[0], -1);
-        java.util.Arrays.fill(updateIndex[1], -1);
-        this.cur = new double[x.length][];
-        for (int a = 0; a < x.length; a++) {
-            cur[a] = x[a].clone();
-        }
-    }
-
-    /** The outcome of every issue on {@code pos}. */
-    double[] outcomes(double[][] pos) {
-        double[] res = new double[denom.length];
-        for (int k = 0; k < res.length; k++) {
-            res[k] = outcome(pos, k);
-        }
-        return res;
-    }
-
-    /** The capability x salience weighted mean of {@code pos} on issue {@code k} (0 when no weight). */
-    double outcome(double[][] pos, int k) {
-        if (denom[k] == 0) {
-            return 0;
-        }
-        double num = 0;
-        for (int a : order[k]) {
-            num += pos[a][k] * s[a][k] * c[a][k];
-        }
-        return num / denom[k];
+        Arrays.fill(updateIndex[0], -1);
+        Arrays.fill(updateIndex[1], -1);
     }
 }

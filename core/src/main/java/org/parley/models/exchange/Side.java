@@ -5,107 +5,137 @@ import java.util.Arrays;
 /**
  * One actor's side of a candidate exchange: the issue it supplies (moves its voting position on)
  * and the issue it demands (where the partner moves). Positions are on the 0-100 working scale.
+ *
+ * @param <T> the number type (see {@link Arithmetic})
  */
-final class Side {
+final class Side<T> {
 
     final int actor;
     final int supply;
     final int demand;
     /** Salience and capability on the supply and the demand issue. */
-    final double sSupply;
-    final double cSupply;
-    final double sDemand;
+    final T sSupply;
+    final T cSupply;
+    final T sDemand;
     /** The actor's position on its supply issue when the candidate was made (the round's start). */
-    final double start;
+    final T start;
     /** The actor's round-start position on its demand issue (never updated within the round). */
-    final double demandPos;
+    final T demandPos;
 
     /** Current position on the supply issue (moves when an earlier exchange moved this actor there). */
-    double supplyPos;
+    T supplyPos;
     /** Voting position after this exchange, and the signed move that leads there. */
-    double y;
-    double move;
+    T y;
+    T move;
     /** Gain of this side, and the two outcome values of the overshoot check. */
-    double eu;
-    double nbs0;
-    double nbs1;
+    T eu;
+    T nbs0;
+    T nbs1;
     /** Highest gain this side could reach (random exchange rates only). */
-    double euMax;
-    boolean adjustedByNbs;
+    T euMax;
 
-    Side opposite;
+    Side<T> opposite;
 
-    /** History of the moves recorded for this actor-issue within the round (see the Python quirk). */
-    private double[] moves = new double[4];
+    /**
+     * History of the moves recorded for this actor-issue within the round (see the Python quirk),
+     * with the running sum before each move ({@code sums[t]} = moves 0..t-1 added in order) and the
+     * count of negative and of positive moves, so the validity test does not walk the history.
+     */
+    private T[] moves;
+    private T[] sums;
     private int moveCount;
+    private int negatives;
+    private int positives;
+    private final RoundState<T> st;
 
-    Side(int actor, int supply, int demand, double[][] x, double[][] s, double[][] c) {
+    Side(RoundState<T> st, int actor, int supply, int demand) {
         this.actor = actor;
         this.supply = supply;
         this.demand = demand;
-        this.sSupply = s[actor][supply];
-        this.cSupply = c[actor][supply];
-        this.sDemand = s[actor][demand];
-        this.start = x[actor][supply];
-        this.demandPos = x[actor][demand];
+        this.sSupply = st.s[actor][supply];
+        this.cSupply = st.c[actor][supply];
+        this.sDemand = st.s[actor][demand];
+        this.start = st.x[actor][supply];
+        this.demandPos = st.x[actor][demand];
         this.supplyPos = start;
+        this.st = st;
+        this.moves = st.a.newArray(2);
+        this.sums = st.a.newArray(3);
+        this.sums[0] = st.zero;
     }
 
-    void pushMove(double m) {
+    /** Lets go of what only one computation of the candidate reads. */
+    void forget() {
+        nbs0 = null;
+        nbs1 = null;
+        euMax = null;
+    }
+
+    void pushMove(T m) {
         if (moveCount == moves.length) {
             moves = Arrays.copyOf(moves, moveCount * 2);
+            sums = Arrays.copyOf(sums, moveCount * 2 + 1);
         }
-        moves[moveCount++] = m;
+        Arithmetic<T> a = st.a;
+        if (a.lt(m, st.zero)) {
+            negatives++;
+        }
+        if (a.gt(m, st.zero)) {
+            positives++;
+        }
+        moves[moveCount] = m;
+        if (st.sumRule) {
+            sums[moveCount + 1] = a.add(sums[moveCount], m);
+        }
+        moveCount++;
     }
 
     void popMove() {
         if (moveCount == 0) {
             throw new IllegalStateException("no move to take back");
         }
-        moveCount--;
+        T m = moves[--moveCount];
+        Arithmetic<T> a = st.a;
+        if (a.lt(m, st.zero)) {
+            negatives--;
+        }
+        if (a.gt(m, st.zero)) {
+            positives--;
+        }
+        moves[moveCount] = null;
+        sums[moveCount + 1] = null;
     }
 
-    double lastMove() {
+    T lastMove() {
         return moves[moveCount - 1];
     }
 
     /**
-     * The validity test of the Python code ({@code is_move_valid}): a move of at most 100 and more
-     * than 1e-10, a voting position inside [0, 100], optionally the signed sum of the recorded moves
-     * at most 100, and all recorded moves in one direction.
+     * The validity test of the Python code ({@code is_move_valid}) of this side's move: at most 100
+     * and more than 1e-10, a voting position inside [0, 100], optionally the signed sum of the
+     * recorded moves at most 100, and all recorded moves in one direction.
      */
-    boolean validMove(double m, boolean sumRule) {
-        double a = Math.abs(m);
-        if (a > 100 || a <= 1e-10) {
+    boolean validMove() {
+        Arithmetic<T> a = st.a;
+        T size = a.abs(move);
+        if (a.gt(size, st.hundred) || a.le(size, st.tiny)) {
             return false;
         }
-        double to = supplyPos + m;
-        if (to < 0 || to > 100) {
+        T to = a.add(supplyPos, move);
+        if (a.lt(to, st.zero) || a.gt(to, st.hundred)) {
             return false;
         }
-        if (sumRule) {
-            double sum = 0;
-            for (int t = 0; t < moveCount; t++) {
-                sum += moves[t];
-            }
-            if (sum > 100) {
-                return false;
-            }
+        if (st.sumRule && a.gt(sums[moveCount], st.hundred)) {
+            return false;
         }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int t = 0; t < moveCount; t++) {
-            min = Math.min(min, moves[t]);
-            max = Math.max(max, moves[t]);
-        }
-        return (min < 0 && max < 0) || (min > 0 && max > 0);
+        return moveCount > 0 && (negatives == moveCount || positives == moveCount);
     }
 
-    boolean sameActorSupply(Side o) {
+    boolean sameActorSupply(Side<T> o) {
         return actor == o.actor && supply == o.supply;
     }
 
-    boolean sameActorDemand(Side o) {
+    boolean sameActorDemand(Side<T> o) {
         return actor == o.actor && demand == o.demand;
     }
 }

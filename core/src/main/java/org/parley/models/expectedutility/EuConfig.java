@@ -2,10 +2,10 @@ package org.parley.models.expectedutility;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.parley.engine.ModelOptions;
+import org.parley.engine.Option;
 import org.parley.engine.OptionSpec;
 
 /**
@@ -44,102 +44,84 @@ final class EuConfig {
     static final String PRESET_EUM = "eum";
     static final String PRESET_DMASAD = "dmasad";
 
-    static final List<OptionSpec> SPECS = List.of(
-            OptionSpec.choice(ModelOptions.PRESET, PRESET_PUBLISHED,
-                    "reading to run: scholz-published (reproduces Scholz 2011 Table 2 and BDM 1994's Belgium chart), "
-                            + "scholz-text (printed equations, typos fixed), eum (decisionmechanics/eum), dmasad "
-                            + "(dmasad/BDM_DecisionModel_Replication); single options override it",
-                    PRESET_PUBLISHED, PRESET_TEXT, PRESET_EUM, PRESET_DMASAD),
-            OptionSpec.choice("range", "initial",
-                    "F1 range R normalising distances: initial spread of positions (fixed), current spread, or the issue scale",
-                    "initial", "current", "scale"),
-            OptionSpec.choice("probability", "all-pairs",
-                    "F2 probability i prevails: textbook (Scholz eq. 31), all-pairs (Scholz's code: denominator over all "
-                            + "ordered pairs of actors), net (dmasad: max(0, net vote) / total vote)",
-                    "textbook", "all-pairs", "net"),
-            OptionSpec.choice("votes", "powered",
-                    "F3 votes inside the probability: linear distances, or distances powered by each voter's current risk exponent",
-                    "linear", "powered"),
-            OptionSpec.choice("voters", "all",
-                    "F4 voters in the probability: all actors (Scholz eq. 31, k = 1..n) or third parties only (i and j excluded)",
-                    "all", "third-parties"),
-            OptionSpec.choice("counter-salience", "target",
-                    "F5 salience in the counterpart's EU of challenging the focal actor: the target's (focal's, fixes "
-                            + "eq. 25b) or the printed s_j (the challenger's own)",
-                    "target", "printed"),
-            OptionSpec.choice("counter-risk", "focal",
-                    "F6 exponent in the focal actor's estimate of the counterpart's EU: the focal actor's (perception, "
-                            + "BDM's perspective charts) or the counterpart's own",
-                    "focal", "own"),
-            OptionSpec.number("q", 1.0, 0, 1,
-                    "F7 Q, probability the status quo persists absent a challenge (1.0 BDM 1985 and Scholz's replication; 0.5 BDM & Lalman 1986)"),
-            OptionSpec.choice("risk-normalisation", "actors",
-                    "F8 security range for the risk exponent: over all actors (Scholz) or over the actor's alternative "
-                            + "positions (BDM 1985's wording; O(n^4), small problems only)",
-                    "actors", "positions"),
-            OptionSpec.choice("ub-uw", "sum",
-                    "F9 form of U_b/U_w (only with q < 1): sum (Scholz, 0.25 (|x_i-mu| + |x_i-x_j|) / R) or difference "
-                            + "(our reconstruction of BDM 1985: 0.5 ||x_i-x_j| - |x_i-mu|| / R)",
-                    "sum", "difference"),
-            OptionSpec.choice("mu", "median",
-                    "F10 position mu used inside U_b/U_w and T (only with q < 1): median or weighted mean",
-                    "median", "mean"),
-            OptionSpec.choice("conflict", "full",
-                    "F11 a lost conflict (a > 0, b > a): full move to the winner, no move, or the lottery's expected "
-                            + "position x_i + (1 - P_i)(x_j - x_i)",
-                    "full", "none", "expected"),
-            OptionSpec.choice("compromise", "ratio",
-                    "F12 compromise amount: ratio (x_i + (x_j - x_i)|a/b|, Scholz eq. 35) or EU-weighted average "
-                            + "(|a| x_i + |b| x_j) / (|a| + |b|)",
-                    "ratio", "weighted-average"),
-            OptionSpec.choice("offer-choice", "class-weighted-key",
-                    "F13 offer choice: class-least-move (conflict > compromise > capitulate, then least move), "
-                            + "class-weighted-key (same, but a compromise is chosen by the smallest EU-weighted average "
-                            + "position, as Scholz's code), highest-eu (the offer whose sender expects most, then nearest)",
-                    "class-least-move", "class-weighted-key", "highest-eu"),
-            OptionSpec.choice("capitulation", "typo",
-                    "F14 capitulation test: fixed (|a| > b, Scholz Fig. 6) or typo (Scholz's code: never fires)",
-                    "fixed", "typo"),
-            OptionSpec.choice("flat-risk", "one",
-                    "F15 risk exponent when every security level is equal: one (r = 1) or zero (r = 0, as eum)",
-                    "one", "zero"),
-            OptionSpec.choice("median", "condorcet",
-                    "F16 median voter position: condorcet (weak Condorcet winner among positions, ties to the lower), "
-                            + "min-distance (eum: first actor minimising the weighted distance), argmax-pair (dmasad: "
-                            + "largest pairwise margin; equal to min-distance)",
-                    "condorcet", "min-distance", "argmax-pair"),
-            OptionSpec.choice("stop", "discount",
-                    "F17 stopping rule: discount (BDM 2002: stop after round t when (1 - discount-rate)^t x the median's "
-                            + "shift is at most discount-rate x R) "
-                            + "or fixed (max-rounds rounds); --rounds N always runs N rounds",
-                    "discount", "fixed"),
-            OptionSpec.number("discount-rate", 0.05, 0, Double.POSITIVE_INFINITY,
-                    "common per-round discount rate delta of the discount stopping rule"),
-            OptionSpec.integer("max-rounds", 100, 1, Integer.MAX_VALUE, "round cap of the discount rule; the number of rounds of stop=fixed"),
-            OptionSpec.choice("t", "closer",
-                    "T (only with q < 1): closer (1 iff |x_i - mu| < |x_i - x_j|, Eftekhari & Rahimi 2014), 1 or 0",
-                    "closer", "1", "0"),
-            OptionSpec.choice("counter-ub-uw", "own",
-                    "distances and T in the counterpart's U_b/U_w (only with q < 1): own (the counterpart's) or focal "
-                            + "(the focal actor's, as eum)",
-                    "own", "focal"),
-            OptionSpec.choice("same-position", "skip",
-                    "actors at one position: skip (no contest, EU = 0) or evaluate (P = 0 but EU by the formula, as eum and dmasad)",
-                    "skip", "evaluate"),
-            OptionSpec.number("zero-band", 0, 0, Double.POSITIVE_INFINITY,
-                    "an EU with |EU| below this counts as zero when classifying (eum: 1e-4; a ~0 with b > 0 is then a compromise)"),
-            OptionSpec.choice("ties", "higher-eu",
-                    "offers that tie on the choice key: first (the first counterpart in input order, as every open "
-                            + "implementation) or higher-eu (the proposer with the higher EU, then the lower position: "
-                            + "independent of input order)",
-                    "first", "higher-eu"),
-            OptionSpec.choice("forecast", "median",
-                    "forecast at the stop: the median voter position (BDM, majority rule) or the weighted mean",
-                    "median", "mean"),
-            OptionSpec.choice("offers", "accepted",
-                    "moves reported: accepted (one per moving actor and round) or all (also every offer an actor "
-                            + "received but did not take, kind offer-rejected)",
-                    "accepted", "all"));
+    static final Option<String> PRESET = Option.text(ModelOptions.PRESET, PRESET_PUBLISHED,
+            "reading to run: scholz-published (reproduces Scholz 2011 Table 2 and BDM 1994's Belgium chart), "
+                    + "scholz-text (printed equations, typos fixed), eum (decisionmechanics/eum), dmasad "
+                    + "(dmasad/BDM_DecisionModel_Replication); single options override it", PRESET_PUBLISHED, PRESET_TEXT, PRESET_EUM, PRESET_DMASAD);
+    static final Option<Range> RANGE = Option.choice("range", Range.INITIAL,
+            "F1 range R normalising distances: initial spread of positions (fixed), current spread, or the issue scale", Range.values());
+    static final Option<Probability> PROBABILITY = Option.choice("probability", Probability.ALL_PAIRS,
+            "F2 probability i prevails: textbook (Scholz eq. 31), all-pairs (Scholz's code: denominator over all "
+                    + "ordered pairs of actors), net (dmasad: max(0, net vote) / total vote)", Probability.values());
+    static final Option<Boolean> VOTES = Option.flag("votes", "powered",
+            "F3 votes inside the probability: linear distances, or distances powered by each voter's current risk exponent", "powered", "linear", "powered");
+    static final Option<Boolean> VOTERS = Option.flag("voters", "all",
+            "F4 voters in the probability: all actors (Scholz eq. 31, k = 1..n) or third parties only (i and j excluded)", "third-parties", "all", "third-parties");
+    static final Option<Boolean> COUNTER_SALIENCE = Option.flag("counter-salience", "target",
+            "F5 salience in the counterpart's EU of challenging the focal actor: the target's (focal's, fixes "
+                    + "eq. 25b) or the printed s_j (the challenger's own)", "target", "target", "printed");
+    static final Option<CounterRisk> COUNTER_RISK = Option.choice("counter-risk", CounterRisk.FOCAL,
+            "F6 exponent in the focal actor's estimate of the counterpart's EU: the focal actor's (perception, "
+                    + "BDM's perspective charts) or the counterpart's own", CounterRisk.values());
+    static final Option<Double> Q = Option.number("q", 1.0, 0, 1,
+            "F7 Q, probability the status quo persists absent a challenge (1.0 BDM 1985 and Scholz's replication; 0.5 BDM & Lalman 1986)");
+    static final Option<Boolean> RISK_NORMALISATION = Option.flag("risk-normalisation", "actors",
+            "F8 security range for the risk exponent: over all actors (Scholz) or over the actor's alternative "
+                    + "positions (BDM 1985's wording; O(n^4), small problems only)", "positions", "actors", "positions");
+    static final Option<Boolean> UB_UW = Option.flag("ub-uw", "sum",
+            "F9 form of U_b/U_w (only with q < 1): sum (Scholz, 0.25 (|x_i-mu| + |x_i-x_j|) / R) or difference "
+                    + "(our reconstruction of BDM 1985: 0.5 ||x_i-x_j| - |x_i-mu|| / R)", "difference", "sum", "difference");
+    static final Option<Boolean> MU = Option.flag("mu", "median",
+            "F10 position mu used inside U_b/U_w and T (only with q < 1): median or weighted mean", "mean", "median", "mean");
+    static final Option<Conflict> CONFLICT = Option.choice("conflict", Conflict.FULL,
+            "F11 a lost conflict (a > 0, b > a): full move to the winner, no move, or the lottery's expected "
+                    + "position x_i + (1 - P_i)(x_j - x_i)", Conflict.values());
+    static final Option<Boolean> COMPROMISE = Option.flag("compromise", "ratio",
+            "F12 compromise amount: ratio (x_i + (x_j - x_i)|a/b|, Scholz eq. 35) or EU-weighted average "
+                    + "(|a| x_i + |b| x_j) / (|a| + |b|)", "ratio", "ratio", "weighted-average");
+    static final Option<OfferChoice> OFFER_CHOICE = Option.choice("offer-choice", OfferChoice.CLASS_WEIGHTED_KEY,
+            "F13 offer choice: class-least-move (conflict > compromise > capitulate, then least move), "
+                    + "class-weighted-key (same, but a compromise is chosen by the smallest EU-weighted average "
+                    + "position, as Scholz's code), highest-eu (the offer whose sender expects most, then nearest)", OfferChoice.values());
+    static final Option<Boolean> CAPITULATION = Option.flag("capitulation", "typo",
+            "F14 capitulation test: fixed (|a| > b, Scholz Fig. 6) or typo (Scholz's code: never fires)", "fixed", "fixed", "typo");
+    static final Option<Boolean> FLAT_RISK = Option.flag("flat-risk", "one",
+            "F15 risk exponent when every security level is equal: one (r = 1) or zero (r = 0, as eum)", "zero", "one", "zero");
+    static final Option<Median> MEDIAN = Option.choice("median", Median.CONDORCET,
+            "F16 median voter position: condorcet (weak Condorcet winner among positions, ties to the lower), "
+                    + "min-distance (eum: first actor minimising the weighted distance), argmax-pair (dmasad: "
+                    + "largest pairwise margin; equal to min-distance)", Median.values());
+    static final Option<Stop> STOP = Option.choice("stop", Stop.DISCOUNT,
+            "F17 stopping rule: discount (BDM 2002: stop after round t when (1 - discount-rate)^t x the median's "
+                    + "shift is at most discount-rate x R) "
+                    + "or fixed (max-rounds rounds); --rounds N always runs N rounds", Stop.values());
+    static final Option<Double> DISCOUNT_RATE = Option.number("discount-rate", 0.05, 0, Double.POSITIVE_INFINITY,
+            "common per-round discount rate delta of the discount stopping rule");
+    static final Option<Integer> MAX_ROUNDS = Option.integer("max-rounds", 100, 1, Integer.MAX_VALUE,
+            "round cap of the discount rule; the number of rounds of stop=fixed");
+    static final Option<TRule> T = Option.choice("t", TRule.CLOSER,
+            "T (only with q < 1): closer (1 iff |x_i - mu| < |x_i - x_j|, Eftekhari & Rahimi 2014), 1 or 0",
+            r -> r == TRule.ONE ? "1" : r == TRule.ZERO ? "0" : "closer", TRule.values());
+    static final Option<Boolean> COUNTER_UB_UW = Option.flag("counter-ub-uw", "own",
+            "distances and T in the counterpart's U_b/U_w (only with q < 1): own (the counterpart's) or focal "
+                    + "(the focal actor's, as eum)", "focal", "own", "focal");
+    static final Option<Boolean> SAME_POSITION = Option.flag("same-position", "skip",
+            "actors at one position: skip (no contest, EU = 0) or evaluate (P = 0 but EU by the formula, as eum and dmasad)", "skip", "skip", "evaluate");
+    static final Option<Double> ZERO_BAND = Option.number("zero-band", 0, 0, Double.POSITIVE_INFINITY,
+            "an EU with |EU| below this counts as zero when classifying (eum: 1e-4; a ~0 with b > 0 is then a compromise)");
+    static final Option<Boolean> TIES = Option.flag("ties", "higher-eu",
+            "offers that tie on the choice key: first (the first counterpart in input order, as every open "
+                    + "implementation) or higher-eu (the proposer with the higher EU, then the lower position: "
+                    + "independent of input order)", "first", "first", "higher-eu");
+    static final Option<Boolean> FORECAST = Option.flag("forecast", "median",
+            "forecast at the stop: the median voter position (BDM, majority rule) or the weighted mean", "mean", "median", "mean");
+    static final Option<Boolean> OFFERS = Option.flag("offers", "accepted",
+            "moves reported: accepted (one per moving actor and round) or all (also every offer an actor "
+                    + "received but did not take, kind offer-rejected)", "all", "accepted", "all");
+    /** Every option, in the order {@code parley models} lists them. */
+    static final List<Option<?>> OPTIONS = List.of(PRESET, RANGE, PROBABILITY, VOTES, VOTERS, COUNTER_SALIENCE, COUNTER_RISK, Q, RISK_NORMALISATION, UB_UW, MU, CONFLICT, COMPROMISE, OFFER_CHOICE, CAPITULATION, FLAT_RISK, MEDIAN, STOP, DISCOUNT_RATE, MAX_ROUNDS, T, COUNTER_UB_UW, SAME_POSITION, ZERO_BAND, TIES, FORECAST, OFFERS);
+
+    static final List<OptionSpec> SPECS = Option.specs(OPTIONS);
 
     static final Map<String, Map<String, String>> PRESETS = presets();
 
@@ -210,37 +192,32 @@ final class EuConfig {
     final boolean allOffers;
 
     EuConfig(ModelOptions o) {
-        range = Range.valueOf(enumName(o.get("range")));
-        probability = Probability.valueOf(enumName(o.get("probability")));
-        poweredVotes = o.get("votes").equals("powered");
-        thirdPartiesOnly = o.get("voters").equals("third-parties");
-        counterSalienceTarget = o.get("counter-salience").equals("target");
-        counterRisk = CounterRisk.valueOf(enumName(o.get("counter-risk")));
-        q = o.getDouble("q");
-        riskOverPositions = o.get("risk-normalisation").equals("positions");
-        ubUwDifference = o.get("ub-uw").equals("difference");
-        muMean = o.get("mu").equals("mean");
-        conflict = Conflict.valueOf(enumName(o.get("conflict")));
-        compromiseRatio = o.get("compromise").equals("ratio");
-        offerChoice = OfferChoice.valueOf(enumName(o.get("offer-choice")));
-        capitulationFixed = o.get("capitulation").equals("fixed");
-        flatRiskZero = o.get("flat-risk").equals("zero");
-        median = Median.valueOf(enumName(o.get("median")));
-        stop = Stop.valueOf(enumName(o.get("stop")));
-        // ranges and whole numbers are checked by the option specs when the options are resolved
-        discountRate = o.getDouble("discount-rate");
-        maxRounds = o.getInt("max-rounds");
-        String tv = o.get("t");
-        t = tv.equals("1") ? TRule.ONE : tv.equals("0") ? TRule.ZERO : TRule.CLOSER;
-        counterTermsFocal = o.get("counter-ub-uw").equals("focal");
-        skipSamePosition = o.get("same-position").equals("skip");
-        zeroBand = o.getDouble("zero-band");
-        tiesFirst = o.get("ties").equals("first");
-        forecastMean = o.get("forecast").equals("mean");
-        allOffers = o.get("offers").equals("all");
-    }
-
-    private static String enumName(String id) {
-        return id.toUpperCase(Locale.ROOT).replace('-', '_');
+        // values were checked against the option specs when the options were resolved
+        range = o.get(RANGE);
+        probability = o.get(PROBABILITY);
+        poweredVotes = o.get(VOTES);
+        thirdPartiesOnly = o.get(VOTERS);
+        counterSalienceTarget = o.get(COUNTER_SALIENCE);
+        counterRisk = o.get(COUNTER_RISK);
+        q = o.get(Q);
+        riskOverPositions = o.get(RISK_NORMALISATION);
+        ubUwDifference = o.get(UB_UW);
+        muMean = o.get(MU);
+        conflict = o.get(CONFLICT);
+        compromiseRatio = o.get(COMPROMISE);
+        offerChoice = o.get(OFFER_CHOICE);
+        capitulationFixed = o.get(CAPITULATION);
+        flatRiskZero = o.get(FLAT_RISK);
+        median = o.get(MEDIAN);
+        stop = o.get(STOP);
+        discountRate = o.get(DISCOUNT_RATE);
+        maxRounds = o.get(MAX_ROUNDS);
+        t = o.get(T);
+        counterTermsFocal = o.get(COUNTER_UB_UW);
+        skipSamePosition = o.get(SAME_POSITION);
+        zeroBand = o.get(ZERO_BAND);
+        tiesFirst = o.get(TIES);
+        forecastMean = o.get(FORECAST);
+        allOffers = o.get(OFFERS);
     }
 }

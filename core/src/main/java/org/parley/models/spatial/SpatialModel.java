@@ -10,6 +10,7 @@ import org.parley.engine.BargainingModel;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ModelOptions;
 import org.parley.engine.Numbers;
+import org.parley.engine.Option;
 import org.parley.engine.OptionSpec;
 import org.parley.engine.ParleyException;
 import org.parley.engine.Problem;
@@ -78,52 +79,7 @@ public final class SpatialModel implements BargainingModel {
 
     @Override
     public List<OptionSpec> options() {
-        return List.of(
-                OptionSpec.choice(ModelOptions.PRESET, KTAB_DEFAULT, "named reading: ktab-default = KTAB's nine defaults",
-                        KTAB_DEFAULT),
-                OptionSpec.choice(VICTORY_PROB, "linear", "KTAB VictoryProbModel: P(a beats b) from coalition strengths",
-                        SmpParameters.options(SmpParameters.VictoryProb.values())),
-                OptionSpec.choice(PCE, "conditional", "KTAB PCEModel: probabilistic Condorcet election variant",
-                        SmpParameters.options(SmpParameters.Pce.values())),
-                OptionSpec.choice(TRANSITIONS, "deterministic",
-                        "KTAB StateTransitions: adopt the most likely bargain or draw one (seeded)",
-                        SmpParameters.options(SmpParameters.Transitions.values())),
-                OptionSpec.choice(VOTING_RULE, "prop", "KTAB VotingRule: vote as a function of the utility difference",
-                        SmpParameters.options(SmpParameters.Vote.values())),
-                OptionSpec.choice(BIG_R_ADJUST, "one-third", "KTAB BigRAdjust: h's estimate of i's risk attitude "
-                        + "(full makes KTAB abort; here it runs)", SmpParameters.options(SmpParameters.RiskAdjust.values())),
-                OptionSpec.choice(BIG_R_RANGE, "mid", "KTAB BigRRange: range of the inferred risk attitudes",
-                        SmpParameters.options(SmpParameters.RiskRange.values())),
-                OptionSpec.choice(THIRD_PARTY_COMMIT, "semi-commit", "KTAB ThirdPartyCommit (no-commit and full-commit "
-                        + "give third parties no vote, as in KTAB)", SmpParameters.options(SmpParameters.ThirdParty.values())),
-                OptionSpec.choice(INTER_VEC_BARGAIN, "s2p2", "KTAB InterVecBrgn: bargain interpolation",
-                        SmpParameters.options(SmpParameters.Interpolation.values())),
-                OptionSpec.choice(BARGAIN_MODEL, "init-only", "KTAB BargnModel: whose perspective forms the bargain",
-                        SmpParameters.options(SmpParameters.BargainModel.values())),
-                OptionSpec.choice(PWCOMP_WEIGHT, "ktab", "pw-comp: receiver weight uses the initiator's capability "
-                        + "as KTAB's code does (ktab) or its own (receiver)",
-                        SmpParameters.options(SmpParameters.PwCompWeight.values())),
-                OptionSpec.choice(RECEIVER_ESTIMATE, "ktab", "init-rcvr/pw-comp: KTAB's code uses the receiver's "
-                        + "estimate of the initiator's gain as its probability (ktab), or its probability",
-                        SmpParameters.options(SmpParameters.ReceiverEstimate.values())),
-                OptionSpec.integer(QUEUE_BATCH, 0, 0, Integer.MAX_VALUE, "order of each bargain queue: 0 = status quo first, then bargains "
-                        + "by initiator; N > 0 = as KTAB's threads push them in batches of N initiators (KTAB uses 4 x "
-                        + "cores); only order-sensitive voting rules (asym-prosp) notice"),
-                OptionSpec.integer(THREADS, 1, 0, Integer.MAX_VALUE, "threads for the challenge phase of a turn (0 = every core); "
-                        + "the trajectory is identical for any value"),
-                OptionSpec.integer(MAX_TURNS, 100, 1, Integer.MAX_VALUE, "turn limit (KTAB maxIter)"),
-                OptionSpec.integer(MIN_TURNS, 2, 0, Integer.MAX_VALUE, "turns before the convergence rule applies (KTAB minIter)"),
-                OptionSpec.number(STOP_RATIO, 0.02, 0, Double.POSITIVE_INFINITY, "stop when a turn moves less than this fraction of the first turn"),
-                OptionSpec.choice(CYCLE_STOP, "on", "stop when a state repeats an earlier one (KTAB has no such rule)",
-                        "on", "off"),
-                OptionSpec.choice(FORECAST, "expected", "outcome per issue: PCE-expected position (expected), "
-                        + "most likely position, or capability x salience weighted mean (power-mean)",
-                        SmpParameters.options(SmpParameters.Forecast.values())),
-                OptionSpec.choice(SALIENCE_TOTAL, "auto", "KTAB needs each actor's saliences to total at most 1: "
-                        + "as-given (else an error), divide-by-issues, or auto (as given when every total <= 1)",
-                        "auto", "as-given", "divide-by-issues"),
-                new OptionSpec(ACCOMMODATION, "identity", "KTAB IdealAdjustment: 'identity' or entries "
-                        + "'adjusting:reference=weight' separated by ';' that override the identity", List.of(), false));
+        return Option.specs(SmpParameters.OPTIONS);
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.parley.uncertainty.ModelErrorCalibration;
 public final class CalibrationResource {
 
     /** Bumped whenever the method (score, constant, clipping, protocol) changes. */
-    public static final int METHOD_VERSION = 1;
+    public static final int METHOD_VERSION = 2;
 
     private CalibrationResource() {
     }
@@ -26,10 +26,12 @@ public final class CalibrationResource {
     public static void write(ProtocolBacktest.Result r, String dataName, String sha256, PrintWriter out) {
         ProtocolBacktest.Settings s = r.settings();
         out.println("# Parley model-error calibration. Interval = forecast +/- q x (capability x salience-weighted SD");
-        out.println("# of the positions, points on 0-100, + constant), clipped to the range of the positions.");
-        out.println("# q: the conformal quantile (rank ceil((n + 1) level)) of |forecast - outcome| / scale over every");
-        out.println("# scored issue; coverage: share of outcomes inside the cross-conformal interval, q fitted on the");
-        out.println("# other folds, per half of the legacy split. Regenerate with the command below.");
+        out.println("# of the positions, points on 0-100, + the model's constant), clipped to the range of the positions");
+        out.println("# (widened to the forecast). q: the conformal quantile (rank ceil((n + 1) level)) of");
+        out.println("# |forecast - outcome| / scale over every scored issue (infinite for an outcome outside the clipping");
+        out.println("# range); the constant: of 1, 2.5, 5, 10, 20, 40, the one with the narrowest mean interval there.");
+        out.println("# coverage: share of outcomes inside the cross-conformal interval (constant and q fitted on the");
+        out.println("# other folds), per half of the legacy split. Regenerate with the command below.");
         out.println("version=" + version(dataName, s.protocol()));
         out.println("level=" + num(s.level()));
         out.println("constant=" + num(ModelError.CONSTANT));
@@ -46,6 +48,7 @@ public final class CalibrationResource {
                 continue;
             }
             out.println("model." + row.label() + ".q=" + num(row.coverage().q()));
+            out.println("model." + row.label() + ".constant=" + num(row.coverage().constant()));
             out.println("model." + row.label() + ".coverage.train=" + num(row.coverage().train()));
             out.println("model." + row.label() + ".coverage.test=" + num(row.coverage().test()));
         }

@@ -18,7 +18,8 @@ public final class ProtocolWriter {
     /** The header of {@link #csv}. */
     public static final String CSV_HEADER = "forecaster,candidate,status,protocol,n,mae,median_ae,rmse,within10,"
             + "mae_train,mae_test,diff,diff_p05,diff_p95,p,holm_p,holm_upper95,decision,split_train_to_test,"
-            + "split_test_to_train,q90,coverage_train,coverage_test,coverage_all,interval_width";
+            + "split_test_to_train,q90,constant,coverage_train,coverage_train_low,coverage_train_high,coverage_test,"
+            + "coverage_test_low,coverage_test_high,coverage_all,interval_width";
 
     private ProtocolWriter() {
     }
@@ -124,28 +125,35 @@ public final class ProtocolWriter {
         ProtocolBacktest.Settings s = r.settings();
         int level = (int) Math.round(s.level() * 100);
         out.println("Model-error " + level + "% intervals (cross-conformal by proposal under " + s.protocol().id()
-                + "): forecast +/- q x (capability x salience-weighted SD of positions + 5 points), clipped to the "
-                + "positions' range; q is fitted on the other folds. Share of real outcomes inside, per half "
-                + "(target " + Numbers.fixed(s.level() - 0.02, 2) + "-" + Numbers.fixed(s.level() + 0.02, 2) + "):");
+                + "): forecast +/- q x (capability x salience-weighted SD of positions + c), clipped to the positions' "
+                + "range (an outcome outside it scores infinity); c (from 1, 2.5, 5, 10, 20, 40 points: the narrowest "
+                + "mean interval) and q are fitted on the training folds only. Share of real outcomes inside, per half, "
+                + "with its 90% proposal-cluster bootstrap interval (target " + Numbers.fixed(s.level() - 0.02, 2) + "-"
+                + Numbers.fixed(s.level() + 0.02, 2) + " on both halves):");
         int w = "forecaster".length();
         for (Row row : r.rows()) {
             w = Math.max(w, row.label().length());
         }
-        String fmt = "%-" + w + "s  %6s  %8s  %8s  %8s  %10s  %s%n";
-        out.printf(Locale.ROOT, fmt, "forecaster", "q", "train", "test", "all", "mean width", "");
+        String fmt = "%-" + w + "s  %6s  %5s  %-21s  %-21s  %6s  %10s  %s%n";
+        out.printf(Locale.ROOT, fmt, "forecaster", "q", "c", "train [90%]", "test [90%]", "all", "mean width", "");
         for (Row row : r.rows()) {
             if (row.status() != null || row.coverage() == null) {
                 continue;
             }
             ProtocolBacktest.Coverage c = row.coverage();
             boolean ok = inTarget(c.train(), s.level()) && inTarget(c.test(), s.level());
-            out.printf(Locale.ROOT, fmt, row.label(), Numbers.fixed(c.q(), 3), Numbers.fixed(c.train(), 3),
-                    Numbers.fixed(c.test(), 3), Numbers.fixed(c.all(), 3), Numbers.fixed(c.meanWidth(), 1),
+            out.printf(Locale.ROOT, fmt, row.label(), Numbers.fixed(c.q(), 3), Numbers.fixed(c.constant(), 1),
+                    share(c.train(), c.trainLow(), c.trainHigh()), share(c.test(), c.testLow(), c.testHigh()),
+                    Numbers.fixed(c.all(), 3), Numbers.fixed(c.meanWidth(), 1),
                     ok ? "" : "outside the target on " + (inTarget(c.train(), s.level()) ? "test" : inTarget(c.test(),
                             s.level()) ? "train" : "both halves"));
         }
-        out.println("q: the quantile fitted on every scored issue, as the shipped calibration uses it.");
+        out.println("q, c: fitted on every scored issue, as the shipped calibration uses them.");
         out.flush();
+    }
+
+    private static String share(double x, double lo, double hi) {
+        return Numbers.fixed(x, 3) + " [" + Numbers.fixed(lo, 3) + ", " + Numbers.fixed(hi, 3) + "]";
     }
 
     private static boolean inTarget(double cov, double level) {
@@ -193,8 +201,13 @@ public final class ProtocolWriter {
             c.add(row.testToTrain() == null ? "" : num(row.testToTrain()[0]));
             ProtocolBacktest.Coverage cov = row.coverage();
             c.add(cov == null ? "" : num(cov.q()));
+            c.add(cov == null ? "" : num(cov.constant()));
             c.add(cov == null ? "" : num(cov.train()));
+            c.add(cov == null ? "" : num(cov.trainLow()));
+            c.add(cov == null ? "" : num(cov.trainHigh()));
             c.add(cov == null ? "" : num(cov.test()));
+            c.add(cov == null ? "" : num(cov.testLow()));
+            c.add(cov == null ? "" : num(cov.testHigh()));
             c.add(cov == null ? "" : num(cov.all()));
             c.add(cov == null ? "" : num(cov.meanWidth()));
             out.println(String.join(",", c));

@@ -16,15 +16,10 @@ import org.parley.engine.RunSpec;
 import org.parley.engine.Simulation;
 import org.parley.io.Scenarios;
 import org.parley.io.svg.Charts;
-import org.parley.model.Actor;
 import org.parley.model.Branch;
-import org.parley.model.Change;
-import org.parley.model.Estimate;
 import org.parley.model.Issue;
-import org.parley.model.Provenance;
 import org.parley.model.ScalePoint;
 import org.parley.model.Scenario;
-import org.parley.model.Sentences;
 import org.parley.model.Stance;
 import org.parley.model.Threshold;
 import org.parley.montecarlo.MonteCarlo;
@@ -80,7 +75,7 @@ public final class Brief {
         StringBuilder h = new StringBuilder(32_000);
         String title = s.title().isEmpty() ? s.id() : s.title();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Brief: ")
-                .append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+                .append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         h.append("<header><h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">Scenario ").append(esc(s.id()));
         if (s.date() != null) {
             h.append(", as known on ").append(s.date());
@@ -95,8 +90,8 @@ public final class Brief {
         branches(h, s, point, bottom, issue);
         trajectories(h, s, point, issue, model);
         blockers(h, s, point, bottom);
-        provenance(h, loaded);
-        h.append("</body>\n</html>\n");
+        Appendix.provenance(h, loaded);
+        h.append("</main>\n</body>\n</html>\n");
         return h.toString();
     }
 
@@ -360,98 +355,7 @@ public final class Brief {
         h.append("</section>\n");
     }
 
-    /** One value of the scenario with where it came from. */
-    public record Sourced(String what, Estimate value) {
-    }
-
-    /** Every value of the scenario that carries provenance, in file order. */
-    public static List<Sourced> values(Scenario s) {
-        List<Sourced> out = new ArrayList<>();
-        if (s.talks() != null) {
-            out.add(new Sourced("talks probability", s.talks()));
-        }
-        for (Issue i : s.issues()) {
-            if (i.statusQuo() != null) {
-                out.add(new Sourced(i.id() + ": status quo", i.statusQuo()));
-            }
-        }
-        for (Actor a : s.actors()) {
-            if (a.capability() != null) {
-                out.add(new Sourced(a.id() + ": capability", a.capability()));
-            }
-        }
-        for (Stance st : s.stances()) {
-            out.add(new Sourced(st.actor() + " on " + st.issue() + ": position", st.position()));
-            out.add(new Sourced(st.actor() + " on " + st.issue() + ": salience", st.salience()));
-            if (st.outsideOption() != null) {
-                out.add(new Sourced(st.actor() + " on " + st.issue() + ": outside option", st.outsideOption()));
-            }
-        }
-        for (Branch b : s.branches()) {
-            if (b.talks() != null) {
-                out.add(new Sourced("branch " + b.id() + ": talks probability", b.talks()));
-            }
-            for (Change c : b.changes()) {
-                if (c.value() != null) {
-                    String target = c.actor() == null ? "" : c.actor();
-                    if (c.issue() != null) {
-                        target += (target.isEmpty() ? "" : " on ") + c.issue();
-                    }
-                    out.add(new Sourced("branch " + b.id() + ": " + target + ": " + c.field().id(), c.value()));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void provenance(StringBuilder h, Scenarios.Loaded loaded) {
-        Scenario s = loaded.scenario();
-        open(h, "provenance", "Appendix: where every value comes from");
-        Map<String, List<String>> sentences = new LinkedHashMap<>();
-        loaded.sources().forEach((id, text) -> sentences.put(id, Sentences.split(text)));
-        List<String> titles = new ArrayList<>();
-        s.sources().forEach(src -> titles.add(esc(src.id()) + ": " + esc(src.title())
-                + (src.date() == null ? "" : " (" + src.date() + ")")));
-        if (!titles.isEmpty()) {
-            h.append("<p class=\"meta\">Sources: ").append(String.join("; ", titles)).append(".</p>\n");
-        }
-        h.append("<table class=\"prov\">\n<tr><th>value</th><th></th><th>source</th></tr>\n");
-        for (Sourced v : values(s)) {
-            Estimate e = v.value();
-            String range = e.hasRange() ? " <span class=\"meta\">(" + Numbers.format(e.range().low()) + " - "
-                    + Numbers.format(e.range().high()) + ")</span>" : "";
-            if (e.isConditional()) {
-                range += " <span class=\"meta\">if " + esc(e.conditional().when().describe()) + ", else "
-                        + Numbers.format(e.conditional().otherwise().value()) + "</span>";
-            }
-            if (e.open()) {
-                range += " <span class=\"missing\">open" + (Double.isNaN(e.value()) ? "" : " (default)") + "</span>";
-            }
-            h.append("<tr class=\"value\"><td>").append(esc(v.what())).append("</td><td class=\"num\">")
-                    .append(Numbers.format(e.value())).append(range).append("</td><td>")
-                    .append(source(e.provenance(), sentences)).append("</td></tr>\n");
-        }
-        h.append("</table>\n</section>\n");
-    }
-
-    private static String source(Provenance p, Map<String, List<String>> sentences) {
-        if (p.source() != null) {
-            String text = p.quote();
-            List<String> ss = sentences.get(p.source());
-            if (p.sentence() > 0 && ss != null && p.sentence() <= ss.size()) {
-                text = ss.get(p.sentence() - 1);
-            }
-            String where = esc(p.source()) + (p.sentence() > 0 ? ", sentence " + p.sentence() : "");
-            return (text == null ? "" : "&ldquo;" + esc(text) + "&rdquo; ") + "<span class=\"meta\">(" + where
-                    + ")</span>" + (p.judgement() == null ? "" : " <i>" + esc(p.judgement()) + "</i>");
-        }
-        if (p.judgement() != null) {
-            return "<i>judgement:</i> " + esc(p.judgement());
-        }
-        return "<span class=\"missing\">no source given</span>";
-    }
-
-    private static void open(StringBuilder h, String id, String title) {
+    static void open(StringBuilder h, String id, String title) {
         h.append("<section id=\"").append(id).append("\">\n<h2>").append(esc(title)).append("</h2>\n");
     }
 

@@ -60,7 +60,21 @@ public final class JsonResultWriter {
         spec.put("options", new LinkedHashMap<>(result.spec().options()));
         root.put("settings", spec);
         root.put("warnings", result.warnings());
-        root.put("bottomLine", bottomLine(BottomLine.of(result)));
+        BottomLine bottom = BottomLine.of(result);
+        Map<String, Object> bl = bottomLine(bottom);
+        if (ann.calibration() != null) {
+            // P(yes) per question and model as [low, high] allowing for model error (ModelErrorBottomLine)
+            List<Map<String, double[]>> ranges = ModelErrorBottomLine.ranges(result, bottom, ann.calibration());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> qs = (List<Map<String, Object>>) (List<?>) bl.get("questions");
+            for (int i = 0; i < qs.size(); i++) {
+                Map<String, Object> pm = new LinkedHashMap<>();
+                ranges.get(i).forEach((m, r) -> pm.put(m, List.of(r[0], r[1])));
+                qs.get(i).put("pYesModelError", pm);
+            }
+            bl.put("modelErrorCalibration", ann.calibration().version());
+        }
+        root.put("bottomLine", bl);
         List<Object> worlds = new ArrayList<>();
         for (String w : result.worlds()) {
             Problem p = result.problem(w);

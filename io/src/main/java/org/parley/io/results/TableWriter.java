@@ -89,7 +89,9 @@ public final class TableWriter {
         }
         head.append(']');
         out.print(fit(head.toString()) + "\n\n");
-        writeBottomLine(BottomLine.of(result), out);
+        BottomLine bottom = BottomLine.of(result);
+        writeBottomLine(bottom, ann.calibration() == null ? null
+                : ModelErrorBottomLine.ranges(result, bottom, ann.calibration()), ann.calibration(), out);
         out.print("\nIssues (scale: low end / high end)\n");
         for (Issue i : s.issues()) {
             String scale = Numbers.format(i.scale().min()) + "-" + Numbers.format(i.scale().max());
@@ -221,6 +223,15 @@ public final class TableWriter {
      * branches and the chance of talks (see {@link BottomLine}).
      */
     public static void writeBottomLine(BottomLine b, PrintWriter out) {
+        writeBottomLine(b, null, null, out);
+    }
+
+    /**
+     * The bottom line, then (when {@code ranges} is not null) the same questions' P(yes) allowing for
+     * the models' error on past cases ({@link ModelErrorBottomLine}), labelled as such.
+     */
+    static void writeBottomLine(BottomLine b, List<java.util.Map<String, double[]>> ranges,
+                                ModelErrorCalibration cal, PrintWriter out) {
         String how = b.runs() > 1 ? "share of " + b.runs() + " runs" : "point forecasts, so 0 or 1 per world; --runs N for shares";
         out.print(wrap("Bottom line: P(yes) per model, mixed over " + b.mixedText() + " and the chance of talks ("
                 + how + ")", "  ") + "\n");
@@ -242,6 +253,23 @@ public final class TableWriter {
                     row.append(left(percent(q.pYes().get(m)), COL));
                 }
                 out.print(row.toString().stripTrailing() + "\n");
+            }
+        }
+        if (ranges != null) {
+            String lv = Math.round(cal.level() * 100) + "%";
+            out.print(wrap("P(yes) allowing for model error (" + cal.label() + "; not the input ranges): in a world "
+                    + "where the model's interval straddles the threshold, P(yes | talks) counts as 0 to 100%; wholly "
+                    + "past it, " + lv + " to 100%; wholly short, 0 to " + Math.round((1 - cal.level()) * 100) + "%:",
+                    "  ") + "\n");
+            for (int from = 0; from < models.size() || from == 0; from += QUESTION_BLOCK) {
+                List<String> block = models.subList(from, Math.min(models.size(), from + QUESTION_BLOCK));
+                for (int i = 0; i < b.questions().size(); i++) {
+                    StringBuilder row = new StringBuilder(pad(b.questions().get(i).label(), QUESTION_COL));
+                    for (String m : block) {
+                        row.append(left(ModelErrorBottomLine.cell(ranges.get(i).get(m)), COL));
+                    }
+                    out.print(row.toString().stripTrailing() + "\n");
+                }
             }
         }
         for (BottomLine.Question q : b.questions()) {

@@ -19,12 +19,17 @@ import org.parley.model.Scenario;
 import org.parley.model.Threshold;
 import org.parley.sweep.CellResult;
 import org.parley.sweep.Sweep;
+import org.parley.sweep.SweepBottomLine;
 
 /**
  * Writes a sweep's statistics: {@code cells.csv} and {@code cells.parquet} (one row per cell, model
  * and issue: the point forecast and the distribution over the runs), {@code thresholds.csv} and
  * {@code thresholds.parquet} (one row per cell, model, issue and threshold: the share of runs
- * beyond it). The grid's option keys are columns after {@code world}. Numbers are written in full
+ * beyond it: of the valid runs, {@code share}, as the Monte Carlo summary counts; of all runs,
+ * {@code past}, as the bottom line counts), {@code bottomline.csv} and {@code bottomline.parquet}
+ * (one row per scenario, grid point, threshold question and model: P(yes) mixed over the branches
+ * and the chance of talks, {@link SweepBottomLine}). The grid's option keys are columns after
+ * {@code world} (after {@code scenario} in the bottom line). Numbers are written in full
  * ({@link Double#toString}), so the files are the same bytes whenever the statistics are the same
  * bits.
  */
@@ -32,12 +37,12 @@ public final class SweepWriter {
 
     /** The files written, in order. */
     public static final List<String> FILES = List.of("cells.csv", "cells.parquet", "thresholds.csv",
-            "thresholds.parquet");
+            "thresholds.parquet", "bottomline.csv", "bottomline.parquet");
 
     private SweepWriter() {
     }
 
-    /** Writes the four files into {@code dir} (created if needed) and returns their paths. */
+    /** Writes the six files into {@code dir} (created if needed) and returns their paths. */
     public static List<Path> write(Sweep sweep, List<CellResult> cells, Path dir) {
         try {
             Files.createDirectories(dir);
@@ -47,6 +52,8 @@ public final class SweepWriter {
             out.add(write(dir.resolve(FILES.get(1)), t.cells.parquet()));
             out.add(write(dir.resolve(FILES.get(2)), t.thresholds.csv()));
             out.add(write(dir.resolve(FILES.get(3)), t.thresholds.parquet()));
+            out.add(write(dir.resolve(FILES.get(4)), t.bottom.csv()));
+            out.add(write(dir.resolve(FILES.get(5)), t.bottom.parquet()));
             return out;
         } catch (IOException e) {
             throw new ParleyException(ErrorCode.BAD_INPUT, dir + ": cannot write the sweep's output: " + e.getMessage(), e);
@@ -65,7 +72,7 @@ public final class SweepWriter {
         return p;
     }
 
-    private record Tables(Table cells, Table thresholds) {
+    private record Tables(Table cells, Table thresholds, Table bottom) {
     }
 
     private static Tables tables(Sweep sweep, List<CellResult> results) {
@@ -91,6 +98,7 @@ public final class SweepWriter {
         thCols.add(new ParquetFile.Column("side", ParquetFile.Type.STRING));
         thCols.add(new ParquetFile.Column("value", ParquetFile.Type.DOUBLE));
         thCols.add(new ParquetFile.Column("share", ParquetFile.Type.DOUBLE));
+        thCols.add(new ParquetFile.Column("past", ParquetFile.Type.DOUBLE));
         Table cells = new Table(cellCols);
         Table thresholds = new Table(thCols);
         List<String> models = sweep.models();
@@ -126,12 +134,45 @@ public final class SweepWriter {
                         tr.add(ts.get(t).above() ? "above" : "below");
                         tr.add(ts.get(t).value());
                         tr.add(r.shares()[mi][k][t]);
+                        tr.add(r.past()[mi][k][t]);
                         thresholds.add(tr);
                     }
                 }
             }
         }
-        return new Tables(cells, thresholds);
+        return new Tables(cells, thresholds, bottomLine(sweep, results));
+    }
+
+    private static Table bottomLine(Sweep sweep, List<CellResult> results) {
+        List<String> keys = sweep.spec().grid().keys();
+        List<ParquetFile.Column> cols = new ArrayList<>();
+        cols.add(new ParquetFile.Column("scenario", ParquetFile.Type.STRING));
+        for (String k : keys) {
+            cols.add(new ParquetFile.Column(k, ParquetFile.Type.STRING));
+        }
+        for (String n : List.of("mixed", "model", "issue", "threshold", "side")) {
+            cols.add(new ParquetFile.Column(n, ParquetFile.Type.STRING));
+        }
+        cols.add(new ParquetFile.Column("value", ParquetFile.Type.DOUBLE));
+        cols.add(new ParquetFile.Column("p_yes", ParquetFile.Type.DOUBLE));
+        Table out = new Table(cols);
+        for (SweepBottomLine.Row r : SweepBottomLine.of(sweep, results)) {
+            List<Object> row = new ArrayList<>();
+            row.add(sweep.scenarioName(r.scenario()));
+            Map<String, String> point = sweep.point(r.point());
+            for (String k : keys) {
+                row.add(point.get(k));
+            }
+            row.add(r.mixed());
+            row.add(r.model());
+            row.add(r.issue());
+            row.add(r.threshold().id());
+            row.add(r.threshold().above() ? "above" : "below");
+            row.add(r.threshold().value());
+            row.add(r.pYes());
+            out.add(row);
+        }
+        return out;
     }
 
     /** One table, kept as CSV text and as a Parquet file at once. */

@@ -1,124 +1,10 @@
 // The Parley web app: scenario list and history, the editor with live validation, forecasts
 // run as jobs with progress, and the charts.
 import { call, download, saveBlob, askToken, ApiError } from '/api.js';
-import { Editor } from '/editor.js';
 import * as charts from '/charts.js';
-
-const $ = id => document.getElementById(id);
-const state = { scenario: null, dirty: false, valid: true, result: null, run: null, models: [] };
-window.parleyState = state; // for the browser tests
-const editor = new Editor(() => { state.dirty = true; scheduleValidate(); });
-
-function status(text, error = false) {
-  $('status').textContent = text;
-  $('status').className = error ? 'error' : '';
-}
-
-function fail(e) {
-  console.error(e);
-  status(e instanceof ApiError ? `${e.code}: ${e.message}` : String(e), true);
-}
-
-// ---------------------------------------------------------------- scenarios
-
-async function listScenarios() {
-  const list = await call('GET', '/api/scenarios');
-  const ul = $('scenario-list');
-  ul.replaceChildren();
-  for (const s of list) {
-    const li = document.createElement('li');
-    li.dataset.id = s.id;
-    li.textContent = s.title || s.id;
-    const small = document.createElement('small');
-    small.textContent = `${s.id} · v${s.version}`;
-    li.append(small);
-    li.classList.toggle('active', state.scenario?.id === s.id);
-    li.addEventListener('click', () => openScenario(s.id).catch(fail));
-    ul.append(li);
-  }
-  return list;
-}
-
-async function openScenario(id, version) {
-  const s = await call('GET', version ? `/api/scenarios/${enc(id)}/versions/${version}` : `/api/scenarios/${enc(id)}`);
-  state.scenario = s;
-  state.dirty = false;
-  $('scenario-title').textContent = `${s.title} (v${s.version})`;
-  editor.load(s);
-  showProblems(s.problems);
-  document.querySelectorAll('#scenario-list li').forEach(li => li.classList.toggle('active', li.dataset.id === id));
-  await showHistory(id);
-  fillWorlds(s.worlds);
-  status(`Opened ${id} v${s.version}`);
-}
-
-async function showHistory(id) {
-  const versions = await call('GET', `/api/scenarios/${enc(id)}/versions`);
-  const ul = $('history');
-  ul.replaceChildren();
-  for (const v of versions.slice().reverse()) {
-    const li = document.createElement('li');
-    li.textContent = `v${v.version} · ${v.note}`;
-    const small = document.createElement('small');
-    small.textContent = v.saved.replace('T', ' ').slice(0, 19);
-    li.append(small);
-    li.addEventListener('click', () => openScenario(id, v.version).catch(fail));
-    ul.append(li);
-  }
-}
-
-let validateTimer = null;
-function scheduleValidate() {
-  clearTimeout(validateTimer);
-  validateTimer = setTimeout(() => validate().catch(fail), 250);
-}
-
-async function validate() {
-  const r = await call('POST', '/api/validate', JSON.stringify(editor.doc, null, 2));
-  state.valid = r.valid;
-  showProblems(r.problems);
-  const errors = r.problems.filter(p => p.severity === 'error').length;
-  status(errors ? `${errors} error${errors > 1 ? 's' : ''}: not saved` : (state.dirty ? 'Valid (unsaved changes)' : 'Valid'), errors > 0);
-  return r.valid;
-}
-
-function showProblems(problems) {
-  const shown = editor.showProblems(problems);
-  const box = $('problems');
-  box.replaceChildren();
-  for (const p of shown) {
-    const d = document.createElement('div');
-    d.className = 'problem ' + p.severity;
-    d.dataset.code = p.code;
-    d.textContent = `${p.severity} ${p.code}${p.line ? ` at line ${p.line}:${p.column}` : ''} (${p.path}): ${p.message}`
-      + (p.hint ? ' ' + p.hint : '');
-    box.append(d);
-  }
-}
-
-async function save() {
-  if (!(await validate())) throw new Error('fix the errors before saving');
-  const s = await call('PUT', `/api/scenarios/${enc(state.scenario.id)}?note=${enc('edited in the browser')}`,
-    JSON.stringify(editor.doc, null, 2));
-  state.scenario = s;
-  state.dirty = false;
-  $('scenario-title').textContent = `${s.title} (v${s.version})`;
-  await showHistory(s.id);
-  await listScenarios();
-  status(`Saved ${s.id} v${s.version}`);
-}
-
-async function upload(file) {
-  const text = await file.text();
-  try {
-    const s = await call('POST', '/api/scenarios', text, 'application/octet-stream');
-    await listScenarios();
-    await openScenario(s.id);
-  } catch (e) {
-    if (e.problems?.length) showProblems(e.problems);
-    throw e;
-  }
-}
+import * as analysis from '/analysis.js';
+import { $, state, status, fail, enc } from '/state.js';
+import { editor, wireScenarios, listScenarios, openScenario, save, validate, showPastRuns } from '/scenarios.js';
 
 // ---------------------------------------------------------------- runs
 
@@ -148,6 +34,34 @@ async function runAll() {
   state.pickDynamic = true;
   status(`Run ${j.id} done`);
   showResult();
+  showPastRuns(state.scenario.id).catch(fail);
+}
+
+/**
+ * Runs an analysis as a job (Monte Carlo, sensitivity): its progress in the bar, Cancel stops it;
+ * the result, or null when it failed or was cancelled.
+ */
+async function job(base, body, label, bar = 'run') {
+  let j = await call('POST', `${base}/jobs`, body);
+  const cancel = $(`${bar}-cancel`);
+  const path = `${base}/jobs/${j.id}`;
+  state.jobs[bar] = path;
+  cancel.disabled = false;
+  try {
+    while (!['done', 'failed', 'cancelled'].includes(j.status)) {
+      progress(j, bar);
+      await new Promise(r => setTimeout(r, 250));
+      j = await call('GET', path);
+    }
+  } finally {
+    if (state.jobs[bar] === path) { state.jobs[bar] = null; cancel.disabled = true; }
+  }
+  progress(j, bar);
+  if (j.status !== 'done') {
+    status(`${label} ${j.id} ${j.status}${j.error ? ': ' + j.error.message : ''}`, j.status === 'failed');
+    return null;
+  }
+  return call('GET', `${base}/jobs/${j.id}/result`);
 }
 
 async function monteCarlo() {
@@ -155,19 +69,10 @@ async function monteCarlo() {
   $('run-mc').disabled = true;
   status('Monte Carlo: 500 runs ...');
   try {
-    let j = await call('POST', '/api/montecarlo/jobs', { scenario: state.scenario.id, version: state.scenario.version,
-      models: [$('model').value], worlds: [$('world').value], runs: 500 });
-    while (!['done', 'failed', 'cancelled'].includes(j.status)) {
-      progress(j);
-      await new Promise(r => setTimeout(r, 250));
-      j = await call('GET', `/api/montecarlo/jobs/${j.id}`);
-    }
-    progress(j);
-    if (j.status !== 'done') {
-      status(`Monte Carlo ${j.id} ${j.status}${j.error ? ': ' + j.error.message : ''}`, j.status === 'failed');
-      return;
-    }
-    state.mc = await call('GET', `/api/montecarlo/jobs/${j.id}/result`);
+    const mc = await job('/api/montecarlo', { scenario: state.scenario.id, version: state.scenario.version,
+      models: [$('model').value], worlds: [$('world').value], runs: 500 }, 'Monte Carlo');
+    if (!mc) return;
+    state.mc = mc;
     status(`Monte Carlo: ${state.mc.runs} runs of ${$('model').value}; the band is the 5-95% range`);
     showResult();
   } finally {
@@ -175,16 +80,23 @@ async function monteCarlo() {
   }
 }
 
-function progress(j) {
-  $('run-progress').max = Math.max(1, j.progress.total);
-  $('run-progress').value = j.progress.done;
-  $('run-status').textContent = `${j.id}: ${j.status} ${j.progress.done}/${j.progress.total}`;
+function progress(j, bar = 'run') {
+  $(`${bar}-progress`).max = Math.max(1, j.progress.total);
+  $(`${bar}-progress`).value = j.progress.done;
+  $(`${bar}-status`).textContent = `${j.id}: ${j.status} ${j.progress.done}/${j.progress.total}`;
 }
 
 function fill(select, values, keep) {
   const old = keep ? select.value : null;
   select.replaceChildren(...values.map(v => new Option(v, v)));
   if (old && values.includes(old)) select.value = old;
+}
+
+/** A filter select: "every ..." first, then the values; the choice is kept when it is still there. */
+function fillFilter(select, values, every) {
+  const old = select.value;
+  select.replaceChildren(new Option(every, ''), ...values.map(v => new Option(v, v)));
+  select.value = values.includes(old) ? old : '';
 }
 
 function fillWorlds(worlds) {
@@ -202,7 +114,8 @@ function bottomLine(r, world, model) {
   if (!b) return;
   const mixed = Object.entries(b.mixed).map(([w, p]) => `${w} ${+p.toFixed(3)}`).join(', ');
   $('bottom-line-caption').textContent = `Bottom line: P(yes) per model, mixed over ${mixed} and the chance of talks`
-    + (b.runs > 1 ? ` (share of ${b.runs} runs)` : ' (point forecasts: 0 or 1 per world)');
+    + (b.runs > 1 ? ` (share of ${b.runs} runs)` : ' (point forecasts: 0 or 1 per world)')
+    + (b.modelErrorCalibration ? `; below, the range allowing for model error (calibration ${b.modelErrorCalibration})` : '');
   const models = r.settings.models;
   const head = document.createElement('tr');
   for (const h of ['question', ...models]) {
@@ -220,6 +133,14 @@ function bottomLine(r, world, model) {
     for (const m of models) {
       const c = document.createElement('td');
       c.textContent = (100 * q.pYes[m]).toFixed(1) + '%';
+      const me = q.pYesModelError?.[m];
+      if (me) {
+        // the same question allowing for the model's error on past cases (not the input ranges)
+        const small = document.createElement('div');
+        small.className = 'hint model-error';
+        small.textContent = `model error ${Math.round(100 * me[0])}-${Math.round(100 * me[1])}%`;
+        c.append(small);
+      }
       tr.append(c);
     }
     table.append(tr);
@@ -268,11 +189,23 @@ function answerRows(r, world) {
         const d = b.details.find(y => y.world === w && y.model === m && y.issue === issue);
         if (d) deal += p * d.pDeal;
       }
+      const iv = world.modelError?.intervals?.[m]?.[issue] || null;
       rows.push({ issue, name: doc?.name || issue, model: m, world: world.id, forecast: x,
-        words: scaleWords(doc?.scale, x), pDeal: deal, pTalks: talks });
+        words: scaleWords(doc?.scale, x), pDeal: deal, pTalks: talks, interval: iv, band: inputBand(world, m, issue) });
     }
   }
   return rows;
+}
+
+/** The 5-95% band of a model's forecast over the input ranges: from a Monte Carlo job, else from the run's own runs. */
+function inputBand(world, model, issue) {
+  const row = state.mc?.worlds.find(w => w.id === world.id)?.forecasts.find(f => f.model === model && f.issue === issue);
+  if (row && row.p5 !== null && row.p95 !== null) return [row.p5, row.p95];
+  const v = world.runs.filter(r => r.model === model).map(r => r.forecast[issue]).filter(x => x !== null && x !== undefined)
+    .sort((a, b) => a - b);
+  if (v.length < 2) return null;
+  const q = p => { const i = (v.length - 1) * p, lo = Math.floor(i), hi = Math.ceil(i); return v[lo] + (v[hi] - v[lo]) * (i - lo); };
+  return [q(0.05), q(0.95)];
 }
 
 /** The answer panel: the scenario's description and questions, then issues x models with words, P(deal), P(talks). */
@@ -289,7 +222,8 @@ function answerPanel(r, world) {
     }
   }
   const mixed = Object.keys(r.bottomLine?.mixed || {}).join(', ');
-  $('answer-caption').textContent = `The answer: forecast in world ${world.id}; P(deal) and P(talks) mixed over ${mixed}`;
+  const level = world.modelError ? `; model error: ${world.modelError.label}` : '';
+  $('answer-caption').textContent = `The answer: forecast in world ${world.id}; P(deal) and P(talks) mixed over ${mixed}${level}`;
   const rows = answerRows(r, world);
   const table = $('answer-table');
   table.replaceChildren();
@@ -318,6 +252,20 @@ function answerPanel(r, world) {
       deal.className = 'hint';
       deal.textContent = `P(deal) ${(100 * row.pDeal).toFixed(1)}%`;
       td.append(v, words, deal);
+      if (row.interval) {
+        const iv = document.createElement('div');
+        iv.className = 'hint interval';
+        const level = world.modelError?.level;
+        iv.textContent = `${level ? Math.round(100 * level) + '% ' : ''}model error ${row.interval[0].toFixed(0)}-${row.interval[1].toFixed(0)}`;
+        iv.title = (world.modelError?.label || 'calibrated model-error interval') + ' (not the input ranges)';
+        td.append(iv);
+      }
+      if (row.band) {
+        const band = document.createElement('div');
+        band.className = 'hint band';
+        band.textContent = `inputs 5-95% ${row.band[0].toFixed(0)}-${row.band[1].toFixed(0)}`;
+        td.append(band);
+      }
       tr.append(td);
     }
     const talks = document.createElement('td');
@@ -337,9 +285,10 @@ function exportAnswer() {
   const r = state.result;
   if (!r) throw new Error('run the models first');
   const world = r.worlds.find(w => w.id === $('world').value) || r.worlds[0];
-  const lines = ['issue,model,world,forecast,words,p_deal,p_talks'];
+  const lines = ['issue,model,world,forecast,words,p_deal,p_talks,model_error_low,model_error_high,inputs_p5,inputs_p95'];
   for (const x of answerRows(r, world)) {
-    lines.push([x.issue, x.model, x.world, x.forecast, x.words, x.pDeal, x.pTalks].map(csvCell).join(','));
+    lines.push([x.issue, x.model, x.world, x.forecast, x.words, x.pDeal, x.pTalks, x.interval?.[0], x.interval?.[1],
+      x.band?.[0], x.band?.[1]].map(csvCell).join(','));
   }
   saveBlob(new Blob([lines.join('\n') + '\n'], { type: 'text/csv' }), `${state.scenario.id}-answer.csv`);
 }
@@ -372,7 +321,13 @@ function showResult() {
   $('round').max = Math.max(1, rounds - 1);
   if (+$('round').value > +$('round').max) $('round').value = $('round').max;
   $('round-label').textContent = $('round').value;
-  charts.network(world, model, +$('round').value);
+  const doc = state.scenario?.document;
+  const kinds = charts.network(world, model, +$('round').value, analysis.totalPower(doc), $('net-actor').value, $('net-kind').value);
+  fillFilter($('net-actor'), world.actors, 'every actor');
+  fillFilter($('net-kind'), kinds, 'every kind');
+  analysis.powerByPosition(world, model, issue, +$('round').value, doc);
+  analysis.quadMap(world, model, +$('round').value);
+  analysis.conflict(world, model, doc);
   charts.why(world, model, $('why-actor').value);
   if (!$('tornado-figure').hidden) sensitivity(world.id, model, issue).catch(fail);
 }
@@ -386,13 +341,14 @@ async function sensitivity(world, model, issue) {
     charts.tornado(null, issue);
     let sens;
     try {
-      sens = await call('POST', '/api/sensitivity', { scenario: state.scenario.id, version: state.scenario.version,
-        model, world });
+      sens = await job('/api/sensitivity', { scenario: state.scenario.id, version: state.scenario.version,
+        model, world }, 'Sensitivity', 'tornado');
     } catch (e) {
       if (state.sensKey === key) state.sensKey = null; // ask again on the next change
       throw e;
     }
     if (state.sensKey !== key) return; // the selection changed meanwhile
+    if (!sens) { state.sensKey = null; return; } // failed or cancelled: ask again on the next change
     state.sens = sens;
   }
   if (state.sens) charts.tornado(state.sens, issue);
@@ -400,14 +356,42 @@ async function sensitivity(world, model, issue) {
 
 // ---------------------------------------------------------------- wiring
 
-function enc(s) { return encodeURIComponent(s); }
+/** Shows one tab; the tabs are a tablist (arrow keys move between them). */
+function selectTab(name, focus = false) {
+  document.querySelectorAll('#tabs button').forEach(x => {
+    const on = x.dataset.tab === name;
+    x.classList.toggle('active', on);
+    x.setAttribute('aria-selected', String(on));
+    x.tabIndex = on ? 0 : -1;
+    if (on && focus) x.focus();
+  });
+  document.querySelectorAll('.tab').forEach(t => { t.hidden = t.id !== 'tab-' + name; });
+  if (name === 'forecast') requestAnimationFrame(() => { Object.values(window.parleyCharts).forEach(c => c.resize()); });
+}
 
 function tabs() {
-  document.querySelectorAll('#tabs button').forEach(b => b.addEventListener('click', () => {
-    document.querySelectorAll('#tabs button').forEach(x => x.classList.toggle('active', x === b));
-    document.querySelectorAll('.tab').forEach(t => { t.hidden = t.id !== 'tab-' + b.dataset.tab; });
-    if (b.dataset.tab === 'forecast') requestAnimationFrame(() => { Object.values(window.parleyCharts).forEach(c => c.resize()); });
-  }));
+  const names = [...document.querySelectorAll('#tabs button')].map(b => b.dataset.tab);
+  document.querySelectorAll('#tabs button').forEach(b => {
+    b.addEventListener('click', () => selectTab(b.dataset.tab));
+    b.addEventListener('keydown', e => {
+      const k = names.indexOf(b.dataset.tab);
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        e.preventDefault();
+        selectTab(names[(k + (e.key === 'ArrowRight' ? 1 : names.length - 1)) % names.length], true);
+      }
+    });
+  });
+}
+
+/** Shows a run re-opened from the past runs list (a job's or the run store's result). */
+async function openRun(result, jobId) {
+  state.result = result;
+  state.run = jobId;
+  state.mc = null;
+  state.pickDynamic = true;
+  selectTab('forecast');
+  showResult();
+  status(`Opened ${result.run} (${state.scenario.id} v${result.version})`);
 }
 
 let wired = false;
@@ -418,9 +402,9 @@ async function init() {
 
 function wire() {
   tabs();
+  wireScenarios({ openRun, worlds: fillWorlds });
   $('save').addEventListener('click', () => save().catch(fail));
   $('validate').addEventListener('click', () => validate().catch(fail));
-  $('upload').addEventListener('change', e => e.target.files[0] && upload(e.target.files[0]).catch(fail));
   $('export-yaml').addEventListener('click', e => { e.preventDefault(); download(`/api/scenarios/${enc(state.scenario.id)}/export?format=yaml`, state.scenario.id + '.yaml').catch(fail); });
   $('export-json').addEventListener('click', e => { e.preventDefault(); download(`/api/scenarios/${enc(state.scenario.id)}/export?format=json`, state.scenario.id + '.json').catch(fail); });
   $('export-csv').addEventListener('click', e => { e.preventDefault(); if (state.run) download(`/api/runs/${state.run}/result?format=csv`, state.run + '.csv').catch(fail); });
@@ -439,8 +423,12 @@ function wire() {
     download(`/api/scenarios/${enc(state.scenario.id)}/versions/${state.scenario.version}/brief?models=${enc(models)}`,
       `${state.scenario.id}-brief.html`).then(() => status('Brief downloaded')).catch(fail);
   });
-  $('run-cancel').addEventListener('click', () => state.run && call('DELETE', `/api/runs/${state.run}`).catch(fail));
-  for (const id of ['world', 'model', 'issue', 'compare-a', 'compare-b', 'why-actor']) $(id).addEventListener('change', showResult);
+  $('run-cancel').addEventListener('click', () => {
+    if (state.jobs.run) call('DELETE', state.jobs.run).catch(fail);
+    else if (state.run) call('DELETE', `/api/runs/${state.run}`).catch(fail);
+  });
+  $('tornado-cancel').addEventListener('click', () => state.jobs.tornado && call('DELETE', state.jobs.tornado).catch(fail));
+  for (const id of ['world', 'model', 'issue', 'compare-a', 'compare-b', 'why-actor', 'net-actor', 'net-kind']) $(id).addEventListener('change', showResult);
   $('round').addEventListener('input', showResult);
 }
 
@@ -452,6 +440,7 @@ async function start() {
     if (e instanceof ApiError && e.status === 401 && askToken()) return start();
     throw e;
   }
+  state.info = info;
   $('tornado-figure').hidden = !info.features.sensitivity;
   state.models = await call('GET', '/api/models');
   $('model-choice').replaceChildren(...state.models.map(m => {
@@ -463,7 +452,7 @@ async function start() {
     return l;
   }));
   const list = await listScenarios();
-  if (list.length) await openScenario(list[0].id);
+  if (list.length) await openScenario(list[0].id, undefined, false);
   document.body.dataset.ready = 'true';
 }
 

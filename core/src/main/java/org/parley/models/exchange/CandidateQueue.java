@@ -1,0 +1,259 @@
+package org.parley.models.exchange;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The candidates of a round in the order the Python code would realise them: highest gain first,
+ * equal gains in the order of a list that is stable-sorted before every pick. The Python code keeps
+ * a list, re-sorts it whole and recalculates every candidate after each realised exchange; this
+ * keeps a binary heap instead, and only the candidates an exchange touched leave it and come back.
+ *
+ * <p>Equal gains keep the list's order through a label per place: the list's order among equal
+ * gains is the order of the list before the sort, which the labels keep. A candidate whose gain
+ * changed and that stood before (after) all places of its new gain in that list gets a label below
+ * (above) every label given so far; one whose gain kept its group keeps its label; a place appended
+ * to the list (the Python code's re-queueing on a tie) gets a label above all. A candidate can hold
+ * several places (the Python code appends the runner-up of a tie once more).
+ *
+ * @param <T> the number type
+ */
+final class CandidateQueue<T> {
+
+    /** One place of a candidate in the list, with the candidate's rank and gain when it was last ordered. */
+    static final class Entry<T> {
+        final Candidate<T> cand;
+        long label;
+        long rank;
+        T gain;
+        /** Index in the heap, -1 when out of it. */
+        int pos = -1;
+
+        Entry(Candidate<T> cand, long label) {
+            this.cand = cand;
+            this.label = label;
+            this.rank = cand.rank;
+            this.gain = cand.gain;
+        }
+    }
+
+    private final Arithmetic<T> a;
+    private Entry<T>[] heap;
+    private int size;
+    private long low = -1;
+    private long high;
+
+    /** The candidates in list order. */
+    @SuppressWarnings("unchecked")
+    CandidateQueue(Arithmetic<T> a, List<Candidate<T>> list) {
+        this.a = a;
+        this.heap = new Entry[Math.max(16, list.size())];
+        for (Candidate<T> cand : list) {
+            Entry<T> e = new Entry<>(cand, high++);
+            cand.addEntry(e);
+            e.pos = size;
+            heap[size++] = e;
+        }
+        heapify();
+    }
+
+    /** Whether {@code x} comes before {@code y} in the list. */
+    private boolean before(Entry<T> x, Entry<T> y) {
+        if (x.rank != y.rank) {
+            return x.rank > y.rank;
+        }
+        int c = a.compareEqualRanks(x.gain, y.gain);
+        return c != 0 ? c > 0 : x.label < y.label;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    Entry<T> peek() {
+        return heap[0];
+    }
+
+    /** Takes the first place out of the list (the candidate keeps it until {@link #drop}). */
+    Entry<T> poll() {
+        Entry<T> e = heap[0];
+        remove(e);
+        return e;
+    }
+
+    /** A new place for {@code cand}, not yet in the list (see {@link #append}). */
+    Entry<T> newEntry(Candidate<T> cand) {
+        Entry<T> e = new Entry<>(cand, 0);
+        cand.addEntry(e);
+        return e;
+    }
+
+    /** Puts a place at the end of the list. */
+    void append(Entry<T> e) {
+        e.label = high++;
+        e.rank = e.cand.rank;
+        e.gain = e.cand.gain;
+        insert(e);
+    }
+
+    /** Removes a place for good. */
+    void drop(Entry<T> e) {
+        e.cand.removeEntry(e);
+    }
+
+    /** Drops every place of an invalid candidate. */
+    void dropInvalid() {
+        int keep = 0;
+        for (int t = 0; t < size; t++) {
+            Entry<T> e = heap[t];
+            if (e.cand.valid) {
+                e.pos = keep;
+                heap[keep++] = e;
+            } else {
+                e.pos = -1;
+                drop(e);
+            }
+        }
+        Arrays.fill(heap, keep, size, null);
+        size = keep;
+        heapify();
+    }
+
+    /**
+     * Takes every place of the candidates {@code touched} out of the list, in list order (the
+     * place {@code appended}, out of the list, last).
+     */
+    List<Entry<T>> takeOut(List<Candidate<T>> touched, Entry<T> appended) {
+        List<Entry<T>> out = new ArrayList<>();
+        boolean appendedTouched = false;
+        for (Candidate<T> cand : touched) {
+            for (int t = -1; t < (cand.moreEntries == null ? 0 : cand.moreEntries.size()); t++) {
+                Entry<T> e = t < 0 ? cand.entry : cand.moreEntries.get(t);
+                if (e == appended) {
+                    appendedTouched = true;
+                } else {
+                    remove(e);
+                    out.add(e);
+                }
+            }
+        }
+        out.sort((x, y) -> before(x, y) ? -1 : before(y, x) ? 1 : 0);
+        if (appendedTouched) {
+            out.add(appended);
+        }
+        return out;
+    }
+
+    /**
+     * Puts back the places {@link #takeOut} took, in the same order, those whose candidate stayed
+     * valid, where a stable sort of the list would put them; then {@code appended} when it was not
+     * among them (at the end of the list).
+     */
+    void putBack(List<Entry<T>> taken, Entry<T> appended, boolean appendedTaken) {
+        for (int t = taken.size() - 1; t >= 0; t--) {
+            Entry<T> e = taken.get(t);
+            if (e != appended && e.cand.valid && compareGroups(e) < 0) {
+                e.label = low--;
+            }
+        }
+        for (Entry<T> e : taken) {
+            if (!e.cand.valid) {
+                drop(e);
+                continue;
+            }
+            if (e == appended || compareGroups(e) > 0) {
+                e.label = high++;
+            }
+            e.rank = e.cand.rank;
+            e.gain = e.cand.gain;
+            insert(e);
+        }
+        if (appended != null && !appendedTaken) {
+            if (appended.cand.valid) {
+                append(appended);
+            } else {
+                drop(appended);
+            }
+        }
+    }
+
+    /** Negative when the place's old gain group came before its candidate's new one in the list, positive after. */
+    private int compareGroups(Entry<T> e) {
+        int c = Long.compare(e.cand.rank, e.rank);
+        if (c == 0) {
+            c = a.compareEqualRanks(e.cand.gain, e.gain);
+        }
+        return c;
+    }
+
+    // ---- the binary heap, each entry knowing its index ----
+
+    private void heapify() {
+        for (int t = size / 2 - 1; t >= 0; t--) {
+            down(t);
+        }
+    }
+
+    private void insert(Entry<T> e) {
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+        }
+        e.pos = size;
+        heap[size++] = e;
+        up(e.pos);
+    }
+
+    private void remove(Entry<T> e) {
+        int t = e.pos;
+        Entry<T> last = heap[--size];
+        heap[size] = null;
+        e.pos = -1;
+        if (last != e) {
+            heap[t] = last;
+            last.pos = t;
+            down(t);
+            if (heap[t] == last) {
+                up(t);
+            }
+        }
+    }
+
+    private void up(int t) {
+        Entry<T> e = heap[t];
+        while (t > 0) {
+            int parent = (t - 1) >>> 1;
+            Entry<T> p = heap[parent];
+            if (!before(e, p)) {
+                break;
+            }
+            heap[t] = p;
+            p.pos = t;
+            t = parent;
+        }
+        heap[t] = e;
+        e.pos = t;
+    }
+
+    private void down(int t) {
+        Entry<T> e = heap[t];
+        int half = size >>> 1;
+        while (t < half) {
+            int child = 2 * t + 1;
+            Entry<T> c = heap[child];
+            int right = child + 1;
+            if (right < size && before(heap[right], c)) {
+                child = right;
+                c = heap[child];
+            }
+            if (!before(c, e)) {
+                break;
+            }
+            heap[t] = c;
+            c.pos = t;
+            t = child;
+        }
+        heap[t] = e;
+        e.pos = t;
+    }
+}

@@ -1,0 +1,297 @@
+package org.parley.models.exchange;
+
+/**
+ * The exchange model in doubles: the default, fast. Gains are ranked on a grid of 1e-12: the Python
+ * code computes in 28-digit Decimal, where mathematically equal gains are mostly exactly equal,
+ * while in doubles they may differ in the last bit; on the grid they stay equal, so the order and
+ * the tie test treat them as the Python code does (except where Decimal's own rounding noise
+ * decides, see the README and {@link DecimalArithmetic}).
+ */
+final class DoubleArithmetic implements Arithmetic<Double> {
+
+    static final DoubleArithmetic INSTANCE = new DoubleArithmetic();
+
+    static final double GAIN_GRID = 1e12;
+
+    private DoubleArithmetic() {
+    }
+
+    @Override
+    public Double exact(double v) {
+        return v;
+    }
+
+    @Override
+    public Double stated(double v) {
+        return v;
+    }
+
+    @Override
+    public Double input(double v) {
+        return v;
+    }
+
+    @Override
+    public Double add(Double a, Double b) {
+        return a + b;
+    }
+
+    @Override
+    public Double subtract(Double a, Double b) {
+        return a - b;
+    }
+
+    @Override
+    public Double multiply(Double a, Double b) {
+        return a * b;
+    }
+
+    @Override
+    public Double divide(Double a, Double b) {
+        return a / b;
+    }
+
+    @Override
+    public Double negate(Double a) {
+        return -a;
+    }
+
+    @Override
+    public Double abs(Double a) {
+        return Math.abs(a);
+    }
+
+    @Override
+    public boolean lt(Double a, Double b) {
+        return a < b;
+    }
+
+    @Override
+    public boolean le(Double a, Double b) {
+        return a <= b;
+    }
+
+    @Override
+    public boolean gt(Double a, Double b) {
+        return a > b;
+    }
+
+    @Override
+    public boolean ge(Double a, Double b) {
+        return a >= b;
+    }
+
+    @Override
+    public boolean same(Double a, Double b) {
+        return a.doubleValue() == b.doubleValue();
+    }
+
+    @Override
+    public boolean isZero(Double a) {
+        return a == 0;
+    }
+
+    @Override
+    public double toDouble(Double a) {
+        return a == null ? Double.NaN : a;
+    }
+
+    @Override
+    public Double[] newArray(int length) {
+        return new Double[length];
+    }
+
+    @Override
+    public Double[][] newMatrix(int rows, int columns) {
+        return new Double[rows][columns];
+    }
+
+    @Override
+    public long rank(Double gain) {
+        return Math.round(gain * GAIN_GRID);
+    }
+
+    @Override
+    public int compareEqualRanks(Double a, Double b) {
+        return 0;
+    }
+
+    @Override
+    public boolean tie(Double best, Double second) {
+        return rank(best) == rank(second);
+    }
+
+    @Override
+    public Sums<Double> sums(Double[][] x, Double[][] s, Double[][] c, int[][] order, boolean overshootAll) {
+        return new DoubleSums(x, s, c, order, overshootAll);
+    }
+
+    /**
+     * The sums on primitive arrays: the hot loops of the double engine. A sum in which one actor's
+     * term differs from the round's start starts from the start terms' running sum just before the
+     * first differing actor (the same additions in the same order, so the same bits).
+     */
+    private static final class DoubleSums implements Sums<Double> {
+
+        private final double[][] s;
+        private final double[][] c;
+        private final int[][] order;
+        private final boolean overshootAll;
+        private final double[] denom;
+        /** Per issue, in {@link #order}: start position x salience x capability. */
+        private final double[][] xsc;
+        /** Per issue: the running sum of {@link #xsc} before each place (and after the last). */
+        private final double[][] prefix;
+        /** Per issue, in {@link #order}: start position. */
+        private final double[][] startAt;
+        /** Per issue and actor: the actor's place in {@link #order}. */
+        private final int[][] place;
+        /** Current voting positions (read with {@code overshoot=all}). */
+        private final double[][] cur;
+
+        DoubleSums(Double[][] x, Double[][] s0, Double[][] c0, int[][] order, boolean overshootAll) {
+            int n = x.length;
+            int m = order.length;
+            this.order = order;
+            this.overshootAll = overshootAll;
+            this.s = new double[n][m];
+            this.c = new double[n][m];
+            this.cur = new double[n][m];
+            this.denom = new double[m];
+            this.xsc = new double[m][];
+            this.prefix = new double[m][];
+            this.startAt = new double[m][];
+            this.place = new int[m][n];
+            for (int k = 0; k < m; k++) {
+                int[] ok = order[k];
+                double d = 0;
+                double run = 0;
+                double[] t = new double[ok.length];
+                double[] pre = new double[ok.length + 1];
+                double[] st = new double[ok.length];
+                for (int u = 0; u < ok.length; u++) {
+                    int a = ok[u];
+                    s[a][k] = s0[a][k];
+                    c[a][k] = c0[a][k];
+                    cur[a][k] = x[a][k];
+                    place[k][a] = u;
+                    st[u] = cur[a][k];
+                    d += s[a][k] * c[a][k];
+                    t[u] = cur[a][k] * s[a][k] * c[a][k];
+                    pre[u] = run;
+                    run += t[u];
+                }
+                pre[ok.length] = run;
+                denom[k] = d;
+                xsc[k] = t;
+                prefix[k] = pre;
+                startAt[k] = st;
+            }
+        }
+
+        @Override
+        public Double denom(int k) {
+            return denom[k];
+        }
+
+        @Override
+        public Double outcome(Double[][] pos, int k) {
+            if (denom[k] == 0) {
+                return 0.0;
+            }
+            double num = 0;
+            for (int a : order[k]) {
+                num += pos[a][k] * s[a][k] * c[a][k];
+            }
+            return num / denom[k];
+        }
+
+        /** The first place on issue {@code k} whose term may differ from the start's. */
+        private int firstChanged(int k, int own, int[] movers, int count) {
+            int[] pk = place[k];
+            int first = pk[own];
+            for (int r = 0; r < count; r++) {
+                first = Math.min(first, pk[movers[r]]);
+            }
+            return first;
+        }
+
+        @Override
+        public Double adjustNbs(int k, int own, Double position, int[] index, int[] movers, Double[] recorded,
+                                int count) {
+            double den = denom[k];
+            if (den == 0) {
+                return 0.0;
+            }
+            double pos = position;
+            int[] ok = order[k];
+            if (overshootAll) {
+                double num = 0;
+                for (int b : ok) {
+                    double x = b == own ? pos : cur[b][k];
+                    num += x * s[b][k] * c[b][k];
+                }
+                return num / den;
+            }
+            int first = firstChanged(k, own, movers, count);
+            double num = prefix[k][first];
+            double[] t = xsc[k];
+            if (count == 0) {
+                if (Double.doubleToRawLongBits(pos) == Double.doubleToRawLongBits(startAt[k][first])) {
+                    return prefix[k][ok.length] / den; // every term the start's: the same additions
+                }
+                num += pos * s[own][k] * c[own][k];
+                for (int u = first + 1; u < ok.length; u++) {
+                    num += t[u];
+                }
+                return num / den;
+            }
+            for (int u = first; u < ok.length; u++) {
+                int b = ok[u];
+                int r;
+                if (b == own) {
+                    num += pos * s[b][k] * c[b][k];
+                } else if ((r = index[b]) >= 0) {
+                    num += recorded[r] * s[b][k] * c[b][k];
+                } else {
+                    num += t[u];
+                }
+            }
+            return num / den;
+        }
+
+        @Override
+        public Double moveSum(int k, int own, Double from, int[] index, int[] movers, Double[] recorded, int count) {
+            double f = from;
+            int[] ok = order[k];
+            if (overshootAll) {
+                double num = 0;
+                for (int b : ok) {
+                    double x = b == own ? f : cur[b][k];
+                    num += x * s[b][k] * c[b][k];
+                }
+                return num;
+            }
+            int first = firstChanged(k, own, movers, count);
+            double num = prefix[k][first];
+            double[] t = xsc[k];
+            for (int u = first; u < ok.length; u++) {
+                int b = ok[u];
+                int r = index[b];
+                if (r >= 0) {
+                    num += recorded[r] * s[b][k] * c[b][k];
+                } else if (b == own) {
+                    num += f * s[b][k] * c[b][k];
+                } else {
+                    num += t[u];
+                }
+            }
+            return num;
+        }
+
+        @Override
+        public void moved(int actor, int k, Double position) {
+            cur[actor][k] = position;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.parley.models.exchange;
+
+/**
+ * The sums over the actors of one issue that a round of the exchange model needs, on the round's
+ * start positions: the outcome's denominator and numerator, and the two sums of the overshoot check
+ * in which one actor stands elsewhere and others stand where earlier exchanges moved them. Each
+ * arithmetic writes them on its own storage (primitive arrays for doubles), in the actor order the
+ * Python code sums in, {@code x * s * c} multiplied in that order.
+ *
+ * <p>A candidate's recorded positions of other actors on the issue are passed as {@code index}
+ * (per actor, the slot of its recorded position in {@code recorded}, or -1), {@code movers} (the
+ * actors of the slots), {@code recorded} and {@code count} (slots used).
+ *
+ * @param <T> the number type
+ */
+interface Sums<T> {
+
+    /** Sum of capability x salience on issue {@code k}. */
+    T denom(int k);
+
+    /** The capability x salience weighted mean of {@code pos} on issue {@code k} (0 when no weight). */
+    T outcome(T[][] pos, int k);
+
+    /**
+     * The outcome on issue {@code k} with actor {@code own} at {@code position}, the others at their
+     * recorded position, else at the round's start ({@code adjust_nbs}); with {@code overshoot=all}
+     * the others at their current voting positions.
+     */
+    T adjustNbs(int k, int own, T position, int[] index, int[] movers, T[] recorded, int count);
+
+    /**
+     * The numerator of the outcome on issue {@code k} as {@code adjusted_nbs_by_position} sums it: a
+     * recorded position comes before the actor's own {@code from}.
+     */
+    T moveSum(int k, int own, T from, int[] index, int[] movers, T[] recorded, int count);
+
+    /** An exchange was realised: {@code actor} now votes {@code position} on issue {@code k}. */
+    void moved(int actor, int k, T position);
+}
