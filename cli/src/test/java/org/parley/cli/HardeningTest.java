@@ -158,6 +158,13 @@ class HardeningTest {
         assertThat(refused("backtest", deu, "--rounds", "2000000000").err()).contains("rounds must be <= 100000");
         assertThat(refused("backtest", deu, "--model", "compromise", "--calibration-runs", "10000000").err())
                 .contains("runs must be <= 100000");
+        // the protocol's own work: these ran on for minutes
+        assertThat(refused("backtest", deu, "--model", "compromise", "--protocol", "kfold", "--folds", "100000").err())
+                .contains("--folds must be at most the").contains("proposals the folds split, was 100000");
+        assertThat(refused("backtest", deu, "--model", "compromise", "--protocol", "kfold", "--repeats", "2000000000")
+                .err()).contains("--repeats must be <= 1000 without --allow-large, was 2000000000");
+        assertThat(refused("backtest", deu, "--model", "compromise", "--resamples", "2000000000").err())
+                .contains("--resamples must be <= 100000 without --allow-large, was 2000000000");
         // the exchange model weighs actors^2 x issues^2 pairs: 120 actors on 9 issues are 1,166,400
         Path big = write("big.yaml", big(120, 9));
         assertThat(refused("forecast", big.toString(), "--model", "exchange").err()).contains(

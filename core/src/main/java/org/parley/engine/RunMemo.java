@@ -19,7 +19,9 @@ import org.parley.model.DecisionRule;
  * numbers come from the seed), so the answer is the one a fresh run would give, bit for bit.
  *
  * <p>Thread-confined (one memo per thread) and small: the last {@value #CAPACITY} problems, so a
- * long-lived thread holds little. Only untraced runs ({@link RunContext#trace()} false) are kept.
+ * long-lived thread holds little. Only untraced runs ({@link RunContext#trace()} false) are kept,
+ * and only for models whose runs take longer than making a key ({@link #CHEAP_NANOS}). Whether a
+ * run is remembered never changes its result.
  */
 final class RunMemo {
 
@@ -38,6 +40,16 @@ final class RunMemo {
     private record Entry(Trajectory trajectory, boolean drew) {
     }
 
+    /**
+     * Runs this fast are not worth a key (copying and hashing the problem costs about as much):
+     * a model whose fastest run is below it runs without the memo on this thread.
+     */
+    static final long CHEAP_NANOS = 20_000;
+    static final int SAMPLE = 16;
+
+    /** Per model: runs timed so far and the fastest time after warm-up. */
+    private final Map<BargainingModel, long[]> cost = new java.util.IdentityHashMap<>();
+
     private RunMemo() {
     }
 
@@ -50,13 +62,24 @@ final class RunMemo {
     static Trajectory run(BargainingModel model, ModelOptions options, Problem p, int rounds, long seed,
                           boolean[] drew) {
         RunMemo memo = LOCAL.get();
-        Key key = new Key(model, options, rounds, seed, p);
-        Entry e = memo.recent.get(key);
+        long[] cost = memo.cost.computeIfAbsent(model, x -> new long[] {0, Long.MAX_VALUE});
+        boolean cheap = cost[0] >= 2 * SAMPLE && cost[1] < CHEAP_NANOS;
+        Key key = cheap ? null : new Key(model, options, rounds, seed, p);
+        Entry e = cheap ? null : memo.recent.get(key);
         if (e == null) {
             TrackedRandom g = new TrackedRandom(Seeds.random(seed));
+            long t0 = System.nanoTime();
             Trajectory t = model.run(p, options, new RunContext(rounds, seed, g, false));
+            if (cost[0] < 2 * SAMPLE) {
+                // after SAMPLE runs of warm-up, the fastest of the next SAMPLE
+                if (cost[0]++ >= SAMPLE) {
+                    cost[1] = Math.min(cost[1], System.nanoTime() - t0);
+                }
+            }
             e = new Entry(t, g.drew());
-            memo.recent.put(key, e);
+            if (!cheap) {
+                memo.recent.put(key, e);
+            }
         }
         if (drew != null && e.drew()) {
             drew[0] = true;

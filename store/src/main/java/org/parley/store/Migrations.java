@@ -11,7 +11,7 @@ import java.util.List;
 final class Migrations {
 
     /** The newest schema version this build knows. */
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
 
     private Migrations() {
     }
@@ -25,7 +25,21 @@ final class Migrations {
         if (from < 2) {
             out.addAll(v2());
         }
+        if (from < 3) {
+            out.addAll(v3());
+        }
         return out;
+    }
+
+    /**
+     * The texts of a scenario's sources (the articles its values cite), by scenario and source id:
+     * the web app's attached articles survive a restart.
+     */
+    private static List<String> v3() {
+        List<String> s = new ArrayList<>();
+        s.add("CREATE TABLE source_texts (scenario TEXT NOT NULL, source TEXT NOT NULL, saved TEXT NOT NULL, "
+                + "text TEXT NOT NULL, PRIMARY KEY (scenario, source))");
+        return s;
     }
 
     /**

@@ -128,6 +128,42 @@ public final class Store implements AutoCloseable {
         return write("saving scenario " + scenario.id(), c -> ScenarioTable.save(c, scenario, author, clock));
     }
 
+    /** Saves the text of one source of a scenario (an attached article), replacing the one saved before. */
+    public void saveSourceText(String scenarioId, String sourceId, String text) {
+        write("saving the text of source " + sourceId + " of " + scenarioId, c -> {
+            try (java.sql.PreparedStatement del = c.prepareStatement("DELETE FROM source_texts WHERE scenario = ? AND source = ?");
+                 java.sql.PreparedStatement ins = c.prepareStatement("INSERT INTO source_texts (scenario, source, saved, text) "
+                         + "VALUES (?, ?, ?, ?)")) {
+                del.setString(1, scenarioId);
+                del.setString(2, sourceId);
+                del.executeUpdate();
+                ins.setString(1, scenarioId);
+                ins.setString(2, sourceId);
+                ins.setString(3, clock.instant().toString());
+                ins.setString(4, text);
+                ins.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The saved texts of a scenario's sources, by source id (empty when none). */
+    public Map<String, String> sourceTexts(String scenarioId) {
+        return read("reading the source texts of " + scenarioId, c -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT source, text FROM source_texts WHERE scenario = ? "
+                    + "ORDER BY source")) {
+                ps.setString(1, scenarioId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Each scenario's latest version with how many versions and runs it has, by scenario id. */
     public List<ScenarioSummary> scenarios() {
         return read("listing scenarios", ScenarioTable::list);

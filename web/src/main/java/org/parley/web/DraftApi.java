@@ -46,10 +46,20 @@ final class DraftApi {
     private static final List<String> DECISION_FIELDS = List.of("status", "name", "value");
 
     private final ScenarioRepository scenarios;
+    private final Jobs interactive;
+    private final java.time.Duration timeout;
     private Drafter drafter;
 
-    DraftApi(ScenarioRepository scenarios) {
+    /** Drafts run on the pool of waiting requests ({@code interactive}): bounded, cancelled past {@code timeout}. */
+    DraftApi(ScenarioRepository scenarios, Jobs interactive, java.time.Duration timeout) {
         this.scenarios = Objects.requireNonNull(scenarios, "scenarios");
+        this.interactive = Objects.requireNonNull(interactive, "interactive");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** Drafts an article on the bounded pool (a 2 MiB article takes tens of seconds and near 1 GB). */
+    private Draft draft(Context ctx, Article a) {
+        return interactive.call(Job.Kind.DRAFT, timeout, ClientWatch.of(ctx), job -> drafter().draft(a.name(), a.text()));
     }
 
     void routes(Javalin app) {
@@ -77,7 +87,7 @@ final class DraftApi {
 
     private void draft(Context ctx) throws JsonProcessingException {
         Article a = article(Http.object(ctx, DRAFT_FIELDS));
-        Draft d = drafter().draft(a.name(), a.text());
+        Draft d = draft(ctx, a);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", a.name());
         out.put("text", a.text());
@@ -96,7 +106,7 @@ final class DraftApi {
     private void create(Context ctx) throws JsonProcessingException {
         JsonNode n = Http.object(ctx, SCENARIO_FIELDS);
         Article a = article(n);
-        Map<String, Object> tree = review(n.get("review")).apply(DraftWriter.tree(drafter().draft(a.name(), a.text()), a.name()));
+        Map<String, Object> tree = review(n.get("review")).apply(DraftWriter.tree(draft(ctx, a), a.name()));
         if (n.hasNonNull("id")) {
             tree.put("id", Http.requiredText(n, "id", "the new scenario's id").strip());
         }

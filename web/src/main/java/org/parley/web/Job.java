@@ -36,7 +36,7 @@ public final class Job<R> implements MonteCarlo.Progress {
     /** What a job computes; its ids start with the prefix. */
     public enum Kind {
         FORECAST("run", "forecast"), MONTE_CARLO("mc", "montecarlo"), SENSITIVITY("sens", "sensitivity"),
-        BACKTEST("bt", "backtest");
+        BACKTEST("bt", "backtest"), DRAFT("draft", "draft");
 
         private final String prefix;
         private final String id;

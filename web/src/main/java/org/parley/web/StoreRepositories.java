@@ -36,9 +36,10 @@ public final class StoreRepositories {
         synchronized (store) {
             for (ScenarioSummary s : store.scenarios()) {
                 List<ScenarioVersion> h = store.history(s.latest().scenario());
+                Map<String, String> texts = store.sourceTexts(s.latest().scenario());
                 for (ScenarioVersion v : h.subList(Math.max(0, h.size() - InMemoryScenarioRepository.KEPT_VERSIONS),
                         h.size())) {
-                    scenarios.put(stored(v, store.scenarioContent(v.id()), Map.of()));
+                    scenarios.put(stored(v, store.scenarioContent(v.id()), texts));
                 }
             }
         }
@@ -75,7 +76,7 @@ public final class StoreRepositories {
                 synchronized (store) { // an older version than memory keeps: read it from the store
                     for (ScenarioVersion v : store.history(id)) {
                         if (v.version() == version) {
-                            return Optional.of(stored(v, store.scenarioContent(v.id()), Map.of()));
+                            return Optional.of(stored(v, store.scenarioContent(v.id()), store.sourceTexts(id)));
                         }
                     }
                 }
@@ -106,8 +107,15 @@ public final class StoreRepositories {
                 Scenario s = Scenarios.read(org.parley.io.TextFile.of(id + ".json", document),
                         new org.parley.io.ImportSettings(org.parley.io.ScenarioFormat.JSON, Map.of())).scenario();
                 ScenarioVersion v;
+                Map<String, String> before = scenarios.get(id).map(StoredScenario::sources).orElse(Map.of());
+                Map<String, String> texts = sources == null ? Map.of() : sources;
                 synchronized (store) {
                     v = store.saveScenario(s, "web");
+                    for (Map.Entry<String, String> e : texts.entrySet()) {
+                        if (!e.getValue().equals(before.get(e.getKey()))) {
+                            store.saveSourceText(id, e.getKey(), e.getValue()); // attached articles outlive a restart
+                        }
+                    }
                 }
                 // one numbering: the store's (the same content as the latest is the same version)
                 return scenarios.put(new StoredScenario(id, v.version(), title, document, sources, clock.instant(), note));

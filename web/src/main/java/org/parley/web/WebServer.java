@@ -76,9 +76,9 @@ public final class WebServer implements AutoCloseable {
         this.simulation = Objects.requireNonNull(simulation, "simulation");
         this.guard = new Guard(settings);
         this.scenarios = new ScenarioApi(scenarios, simulation);
-        this.drafts = new DraftApi(scenarios);
         this.jobs = new Jobs("job", clock, settings.jobThreads(), settings.maxQueued());
         this.interactive = new Jobs("request", clock, settings.jobThreads(), settings.maxQueued());
+        this.drafts = new DraftApi(scenarios, interactive, SYNC_TIMEOUT);
         this.registry = store == null ? null : new RegistryApi(store.store(), jobs, settings.author());
         this.storeName = store == null ? "memory" : "store";
         this.store = store == null ? null : store.store();

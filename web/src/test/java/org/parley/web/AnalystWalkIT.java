@@ -211,6 +211,11 @@ class AnalystWalkIT {
         b.shot("walk-08-trajectory-point-" + model);
         severe("forecast", axe);
 
+        // the run is listed under past runs and re-opens from there
+        b.driver.findElement(By.cssSelector("#past-runs button[data-run]")).click();
+        b.status("Opened run-");
+        assertThat(b.driver.findElement(By.id("bottom-line")).getText()).contains("tariff < 20");
+
         // 9. export the brief
         b.driver.findElement(By.id("export-brief")).click();
         b.status("Brief downloaded");

@@ -139,6 +139,26 @@ class ChartsIT {
         assertThat(edges).isNotEmpty().allMatch(t -> List.of("solid", "dashed", "dotted").contains(t));
         assertThat(String.valueOf(b.js("return document.getElementById('chart-network').textContent")))
                 .contains("accepted (a move made)", "rejected (an offer not taken)");
+        // "kim moved" lists kim's own moves only: no offer it turned down, none of the others' moves
+        new Select(b.driver.findElement(By.id("why-actor"))).selectByValue("kim");
+        @SuppressWarnings("unchecked")
+        List<String> own = (List<String>) b.js("return [...document.querySelectorAll('#why li')].map(li => li.textContent)");
+        assertThat(own).isNotEmpty().noneMatch(t -> t.contains("did not take"));
+        assertThat(b.driver.findElement(By.id("why-own-heading")).getText()).startsWith("kim moved");
+
+        // the nodes' labels: every actor named, no two labels overlapping
+        @SuppressWarnings("unchecked")
+        List<String> everyone = (List<String>) b.js("return window.parleyState.result.worlds[0].actors");
+        b.js("document.getElementById('chart-network').scrollIntoView()");
+        Map<String, List<Number>> labels = boxes("chart-network", everyone);
+        assertThat(labels.keySet()).containsExactlyInAnyOrderElementsOf(everyone);
+        for (String x : everyone) {
+            for (String y : everyone) {
+                if (!x.equals(y)) {
+                    assertThat(overlap(labels.get(x), labels.get(y))).as("network labels %s and %s overlap", x, y).isFalse();
+                }
+            }
+        }
         // the filter by actor keeps only that actor's moves
         String actor = new Select(b.driver.findElement(By.id("net-actor"))).getOptions().get(1).getAttribute("value");
         new Select(b.driver.findElement(By.id("net-actor"))).selectByValue(actor);

@@ -261,6 +261,34 @@ class SecurityIT {
     }
 
     @Test
+    void draftsRunOnTheBoundedPoolAndLeaveTheQueueWithTheirClient() throws Exception {
+        WebServer s = start(WebSettings.local(0).withJobThreads(1), Models.all());
+        String article = org.parley.io.Scenarios.seed().sources().values().iterator().next();
+        String body = JSON.writeValueAsString(java.util.Map.of("name", "long.txt",
+                "text", (article + "\n\n").repeat(Math.max(1, 250_000 / article.length()))));
+        try (Socket first = new Socket("127.0.0.1", s.port()); Socket second = new Socket("127.0.0.1", s.port())) {
+            first.getOutputStream().write(raw("POST", "/api/draft", body, s.port()));
+            first.getOutputStream().flush();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (s.busyRequests() < 1) {
+                assertThat(System.nanoTime()).as("the draft runs on the pool of waiting requests").isLessThan(end);
+                Thread.sleep(10);
+            }
+            second.getOutputStream().write(raw("POST", "/api/draft", body, s.port()));
+            second.getOutputStream().flush();
+            while (s.busyRequests() < 2) {
+                assertThat(System.nanoTime()).as("the second draft waits for the only worker").isLessThan(end);
+                Thread.sleep(10);
+            }
+            second.close();
+            while (s.busyRequests() > 1) {
+                assertThat(System.nanoTime()).as("the queued draft left with its client").isLessThan(end);
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    @Test
     void aChunkedBodyPastTheLimitIs413WithoutBeingRead() throws Exception {
         WebServer s = start(WebSettings.local(0), Models.all());
         long total = 10L << 20;

@@ -27,8 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Scenario versions and runs survive a restart of {@code parley serve --store}, with one
  * numbering: the web app's version numbers are the store's, a run of an older version refers to
- * that version (no duplicate), and after a restart every version and every run is listed and the
- * runs re-open.
+ * that version (no duplicate), and after a restart every version and every run is listed, the
+ * runs re-open and the attached articles' texts are there.
  */
 class StoreRestartTest {
 
@@ -105,9 +105,10 @@ class StoreRestartTest {
             assertThat(list.get(0).get("title").asText()).isEqualTo("edit two");
             assertThat(versions(call("GET", "/api/scenarios/" + id + "/versions", null))).containsExactly(1, 2, 3);
             assertThat(call("GET", "/api/scenarios/" + id + "/versions/2", null).get("title").asText()).isEqualTo("edit one");
-            // the seed article is attached again without a new version
+            // the attached articles' texts survive too (the edited scenario is not the seed any more)
             JsonNode latest = call("GET", "/api/scenarios/" + id, null);
             assertThat(latest.get("version").asInt()).isEqualTo(3);
+            assertThat(latest.get("sources").get(0).get("sentences").size()).isGreaterThan(5);
 
             JsonNode runs = call("GET", "/api/store/runs?scenario=" + id, null);
             assertThat(runs.size()).isEqualTo(2);

@@ -112,17 +112,68 @@ final class Pce {
      * voters' weights {@code w} and utilities {@code u[voter][option]} (KTAB {@code Model::coalitions}).
      */
     static void coalitions(Vote rule, double[] w, double[][] u, int numAct, int numOpt, double[][] c) {
-        for (int i = 0; i < numOpt; i++) {
+        coalitions(rule, w, u, numAct, numOpt, c, null, 1);
+    }
+
+    /**
+     * The same, rows of options split over {@code threads} threads of {@code pool} (null: this
+     * thread). Each strength is the sum KTAB adds, voter by voter in order (a vote that is not
+     * positive adds +0.0, which leaves a sum of positive strengths unchanged), so the doubles do not
+     * depend on the thread count. The utilities are read transposed, one option's row at a time.
+     */
+    static void coalitions(Vote rule, double[] w, double[][] u, int numAct, int numOpt, double[][] c,
+                           java.util.concurrent.ExecutorService pool, int threads) {
+        double[][] uT = new double[numOpt][numAct];
+        for (int k = 0; k < numAct; k++) {
+            double[] uk = u[k];
+            for (int o = 0; o < numOpt; o++) {
+                uT[o][k] = uk[o];
+            }
+        }
+        if (pool == null || threads < 2 || numOpt < 64) {
+            rows(rule, w, uT, numAct, numOpt, 0, 1, c);
+            return;
+        }
+        java.util.List<java.util.concurrent.Callable<Void>> tasks = new java.util.ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            tasks.add(() -> {
+                rows(rule, w, uT, numAct, numOpt, first, threads, c);
+                return null;
+            });
+        }
+        try {
+            for (java.util.concurrent.Future<Void> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("coalitions failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Rows {@code first, first + stride, ...} of the coalition strengths (interleaved rows balance the triangle). */
+    private static void rows(Vote rule, double[] w, double[][] uT, int numAct, int numOpt, int first, int stride,
+                             double[][] c) {
+        for (int i = first; i < numOpt; i += stride) {
+            double[] ui = uT[i];
             for (int j = 0; j < i; j++) {
+                double[] uj = uT[j];
                 double cij = MIN_COALITION;
                 double cji = MIN_COALITION;
-                for (int k = 0; k < numAct; k++) {
-                    double v = vote(rule, w[k], u[k][i], u[k][j]);
-                    if (v > 0) {
-                        cij = cij + v;
+                if (rule == Vote.PROP) {
+                    for (int k = 0; k < numAct; k++) {
+                        double v = w[k] * (ui[k] - uj[k]);
+                        cij = cij + (v > 0 ? v : 0.0);
+                        cji = cji - (v < 0 ? v : 0.0);
                     }
-                    if (v < 0) {
-                        cji = cji - v;
+                } else {
+                    for (int k = 0; k < numAct; k++) {
+                        double v = vote(rule, w[k], ui[k], uj[k]);
+                        cij = cij + (v > 0 ? v : 0.0);
+                        cji = cji - (v < 0 ? v : 0.0);
                     }
                 }
                 c[i][j] = cij;
@@ -168,7 +219,13 @@ final class Pce {
     /** Options' probabilities from voters' weights and utilities: coalitions, victory law, PCE. */
     static void scalar(SmpParameters params, double[] w, double[][] u, int numAct, int numOpt, double[][] c,
                        double[][] pv, double[] p) {
-        coalitions(params.votingRule(), w, u, numAct, numOpt, c);
+        scalar(params, w, u, numAct, numOpt, c, pv, p, null, 1);
+    }
+
+    /** The same with the coalitions on {@code threads} threads of {@code pool} (null: this thread). */
+    static void scalar(SmpParameters params, double[] w, double[][] u, int numAct, int numOpt, double[][] c,
+                       double[][] pv, double[] p, java.util.concurrent.ExecutorService pool, int threads) {
+        coalitions(params.votingRule(), w, u, numAct, numOpt, c, pool, threads);
         distribution(params.pce(), params.victoryProb(), c, numOpt, pv, p);
     }
 

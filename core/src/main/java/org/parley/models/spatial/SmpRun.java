@@ -72,6 +72,8 @@ final class SmpRun {
     SmpState start(double[][] x0) {
         double[][] x = copy(x0);
         SmpState s0 = new SmpState(a, params, x, copy(x));
+        s0.pool = pool;
+        s0.threads = threads;
         s0.assess(c, pv, scratch);
         states.add(s0);
         return s0;
@@ -201,7 +203,10 @@ final class SmpRun {
                     throw new IllegalStateException("bargain model " + params.bargainModel());
             }
         }
-        // resolve every actor's queue
+        // resolve every actor's queue: each actor's sum for each bargain and for the status quo once
+        double[][] perBargain = new double[n][turn.bargains.size()];
+        double[] statusQuo = new double[n];
+        SmpQueues.sums(s, turn.bargains, perBargain, statusQuo, pool, threads);
         double[][] x2 = new double[n][];
         for (int k = 0; k < n; k++) {
             List<Integer> q = queues.get(k);
@@ -213,32 +218,16 @@ final class SmpRun {
             turn.queue[k] = qa;
             double[][] u = new double[n][nb];
             for (int ai = 0; ai < n; ai++) {
-                double[] ownA = s.own[ai];
+                double[] sums = perBargain[ai];
                 for (int b = 0; b < nb; b++) {
-                    double uAvrg = 0.0;
-                    if (qa[b] < 0) {
-                        for (int t = 0; t < n; t++) {
-                            uAvrg = uAvrg + ownA[t];
-                        }
-                    } else {
-                        SmpTurn.Bargain bg = turn.bargains.get(qa[b]);
-                        uAvrg = uAvrg + s.posUtil(ai, bg.posInit());
-                        uAvrg = uAvrg + s.posUtil(ai, bg.posRcvr());
-                        int ni = bg.init();
-                        int nr = bg.rcvr();
-                        for (int t = 0; t < n; t++) {
-                            if (t != ni && t != nr) {
-                                uAvrg = uAvrg + ownA[t];
-                            }
-                        }
-                    }
+                    double uAvrg = qa[b] < 0 ? statusQuo[ai] : sums[qa[b]];
                     u[ai][b] = uAvrg / n;
                 }
             }
             double[] p = new double[nb];
             double[][] cq = nb <= n ? c : new double[nb][nb];
             double[][] pq = nb <= n ? pv : new double[nb][nb];
-            Pce.scalar(params, a.cap, u, n, nb, cq, pq, p);
+            Pce.scalar(params, a.cap, u, n, nb, cq, pq, p, pool, threads);
             turn.queueProb[k] = p;
             int mMax;
             if (params.transitions() == SmpParameters.Transitions.DETERMINISTIC) {
@@ -280,6 +269,8 @@ final class SmpRun {
         }
         double[][] y2 = newIdeals(s.y, x2);
         SmpState next = new SmpState(a, params, x2, y2);
+        next.pool = pool;
+        next.threads = threads;
         next.assess(c, pv, scratch);
         if (releaseStates) {
             s.release();

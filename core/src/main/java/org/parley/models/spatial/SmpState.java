@@ -35,6 +35,9 @@ final class SmpState {
     double[][] own;
     /** True when every position had the same win probability, so no risk attitude could be inferred (R = 0). */
     boolean riskUndefined;
+    /** Threads for the n x n coalitions of {@link #assess} (set by the run; null: this thread). */
+    java.util.concurrent.ExecutorService pool;
+    int threads = 1;
     /** Indices of the unique positions (first occurrence), KTAB uIndices. */
     int[] unique;
     /** Win probability of each unique position (KTAB pDist(-1)). */
@@ -66,6 +69,7 @@ final class SmpState {
         dT = null;
         rEst = null;
         own = null;
+        pool = null;
     }
 
     /** KTAB bsUtil: utility of a (normalised) distance for risk attitude R. */
@@ -135,7 +139,7 @@ final class SmpState {
                 rn[i][j] = util(d[i][j], 0.0);
             }
         }
-        Pce.scalar(params, a.cap, rn, n, n, c, pv, riskNeutralProb);
+        Pce.scalar(params, a.cap, rn, n, n, c, pv, riskNeutralProb, pool, threads);
         bigR(riskNeutralProb);
         for (int h = 0; h < n; h++) {
             for (int i = 0; i < n; i++) {
@@ -228,7 +232,7 @@ final class SmpState {
                 u[i][jj] = h < 0 ? own[i][unique[jj]] : u(h, i, unique[jj]);
             }
         }
-        Pce.scalar(params, a.cap, u, n, nu, c, pv, p);
+        Pce.scalar(params, a.cap, u, n, nu, c, pv, p, pool, threads);
     }
 
     /** Win probability of actor i's position: that of the last unique position equivalent to it (KTAB posProb). */

@@ -152,22 +152,55 @@ class KtabTrajectoryTest {
         assertThat(mine).isEqualTo(ref);
     }
 
-    /** Challengers evaluated on several threads give the same run, bit for bit. */
+    /**
+     * Challengers, queue sums and (from 64 options) coalition strengths evaluated on several
+     * threads give the same run, bit for bit.
+     */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"SOE-Pol-Comp", "dummyData-a040"})
+    @ValueSource(strings = {"SOE-Pol-Comp", "dummyData-a040", "random-100"})
     void theThreadCountChangesNothing(String scenario) {
-        Problem p = KtabFiles.smpCsv("inputs/" + scenario + ".csv");
+        Problem p = scenario.startsWith("random") ? random(100, 2) : KtabFiles.smpCsv("inputs/" + scenario + ".csv");
         SmpRun one = KtabFiles.run(p, Map.of());
         SmpRun three = KtabFiles.run(p, Map.of(SpatialModel.THREADS, "3"));
         assertThat(three.states).hasSameSizeAs(one.states);
         for (int t = 0; t < one.states.size(); t++) {
             assertThat(three.states.get(t).x).isDeepEqualTo(one.states.get(t).x);
             assertThat(three.states.get(t).uniqueProb).containsExactly(one.states.get(t).uniqueProb);
+            assertThat(three.states.get(t).riskNeutralProb).containsExactly(one.states.get(t).riskNeutralProb);
         }
         for (int t = 0; t < one.turns.size(); t++) {
             assertThat(three.turns.get(t).gain).containsExactly(one.turns.get(t).gain);
             assertThat(three.turns.get(t).target).containsExactly(one.turns.get(t).target);
         }
+    }
+
+    /** n actors on m issues with KTAB's dummy-data ranges (capabilities 1-3, positions 0-100, saliences 0.1-0.9 / m). */
+    private static Problem random(int n, int m) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(n);
+        String[] ids = new String[n];
+        String[] issues = new String[m];
+        double[] cap = new double[n];
+        double[][] pos = new double[n][m];
+        double[][] sal = new double[n][m];
+        double[] lo = new double[m];
+        double[] hi = new double[m];
+        double[] sq = new double[m];
+        org.parley.model.DecisionRule[] rules = new org.parley.model.DecisionRule[m];
+        for (int k = 0; k < m; k++) {
+            issues[k] = "i" + k;
+            hi[k] = 100;
+            sq[k] = Double.NaN;
+            rules[k] = org.parley.model.DecisionRule.BARGAINING;
+        }
+        for (int i = 0; i < n; i++) {
+            ids[i] = "a" + i;
+            cap[i] = Math.round(100 + r.nextDouble() * 200) / 100.0;
+            for (int k = 0; k < m; k++) {
+                pos[i][k] = Math.round(r.nextDouble() * 10000) / 100.0;
+                sal[i][k] = Math.round(1000 + r.nextDouble() * 8000) / 10000.0 / m;
+            }
+        }
+        return new Problem(ids, issues, cap, pos, sal, lo, hi, sq, rules);
     }
 
     private static int indexOf(int[] q, int b) {

@@ -159,7 +159,7 @@ export function forecast(world, issue, scale, mc) {
   set(chart('forecast'), {
     animation: false, tooltip: {}, legend: { top: 0, data: bands.some(b => b) ? ['forecast', '5-95% band (Monte Carlo)'] : ['forecast'] },
     grid: { top: 34, left: 45, right: 20, bottom: narrow ? 110 : 45 },
-    xAxis: { type: 'category', data: models, axisLabel: { interval: 0, rotate: narrow ? 90 : 0, color: TEXT,
+    xAxis: { type: 'category', data: models, axisLabel: { interval: 0, rotate: narrow ? 90 : 0, color: TEXT, lineHeight: 15,
       formatter: m => narrow ? m : m.replace(/-/g, '-\n') } },
     yAxis: { type: 'value', name: issue, min: scale ? scale.min : null, max: scale ? scale.max : null }, series
   });
@@ -273,10 +273,16 @@ function fillMoves(list, moves, empty) {
 export function why(world, model, actor) {
   const r = run0(world, model);
   const all = (r?.rounds || []).flatMap(x => x.moves || []);
-  const own = all.filter(m => m.actor === actor);
-  const caused = all.filter(m => m.actor !== actor && m.counterpart === actor);
+  // a move made: accepted, or a change of position; not an offer it turned down, nor a challenge without a move
+  const moved = m => outcomeOf(m) !== 'rejected' && (outcomeOf(m) === 'accepted'
+    || (Number.isFinite(m.from) && Number.isFinite(m.to) && m.from !== m.to));
+  const mine = all.filter(m => m.actor === actor);
+  const own = mine.filter(moved);
+  const caused = all.filter(m => m.actor !== actor && m.counterpart === actor && moved(m));
   const statik = r && r.rounds.length === 1 ? ` (${model} is a static model: it computes the outcome at once)` : '';
-  document.getElementById('why-own-heading').textContent = `${actor} moved`;
+  const rest = mine.length - own.length;
+  document.getElementById('why-own-heading').textContent = `${actor} moved`
+    + (rest ? ` (left out: ${rest} offer${rest > 1 ? 's' : ''} it did not take or challenge${rest > 1 ? 's' : ''} without a move)` : '');
   document.getElementById('why-others-heading').textContent = `Others moved because of ${actor}`;
   fillMoves(document.getElementById('why'), own, `${model} records no move of ${actor}${statik}`);
   fillMoves(document.getElementById('why-others'), caused, `${model} records no move made because of ${actor}${statik}`);
