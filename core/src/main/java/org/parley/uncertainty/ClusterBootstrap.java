@@ -3,6 +3,7 @@ package org.parley.uncertainty;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
+import org.parley.engine.Quantiles;
 import org.parley.engine.Seeds;
 
 /**
@@ -52,12 +53,9 @@ public final class ClusterBootstrap {
         return out;
     }
 
-    /** The {@code p}-quantile of sorted bootstrap values (linear interpolation, type 7). */
+    /** The {@code p}-quantile of sorted bootstrap values: Parley's one type-7 {@link Quantiles#quantile}. */
     public static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return Quantiles.quantile(sorted, p);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.parley.models.exchange;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,10 @@ public final class ExchangeModel implements BargainingModel {
         Map<String, Map<String, String>> m = new LinkedHashMap<>();
         m.put("decide", Map.of());
         m.put("decide-ordered", Map.of(ExchangeSettings.TIES.key(), "ordered"));
-        m.put("r-port", Map.of(ExchangeSettings.SUM_RULE.key(), "off", ExchangeSettings.TIES.key(), "ordered"));
+        Map<String, String> rPort = new LinkedHashMap<>(); // in this order on every run (Map.of's is not fixed)
+        rPort.put(ExchangeSettings.SUM_RULE.key(), "off");
+        rPort.put(ExchangeSettings.TIES.key(), "ordered");
+        m.put("r-port", Collections.unmodifiableMap(rPort));
         return m;
     }
 

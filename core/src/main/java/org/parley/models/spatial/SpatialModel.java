@@ -1,6 +1,7 @@
 package org.parley.models.spatial;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,7 @@ public final class SpatialModel implements BargainingModel {
         ktab.put(INTER_VEC_BARGAIN, "s2p2");
         ktab.put(BARGAIN_MODEL, "init-only");
         Map<String, Map<String, String>> p = new LinkedHashMap<>();
-        p.put(KTAB_DEFAULT, Map.copyOf(ktab));
+        p.put(KTAB_DEFAULT, Collections.unmodifiableMap(ktab)); // in the order above, on every run
         return p;
     }
 
