@@ -255,8 +255,11 @@ final class Candidate<T> {
     /** The overshoot check of one side ({@code check_nbs}). */
     private void checkNbs(Side<T> s) {
         Side<T> b = s.opposite;
-        s.nbs0 = adjustNbs(s, s.supplyPos);
-        s.nbs1 = adjustNbs(s, s.y);
+        int slot = s.supply == p ? 0 : 1;
+        st.sums.adjustNbsPair(s.supply, s.actor, s.supplyPos, s.y, st.updateIndex[slot], movers(slot), recorded(slot),
+                count(slot), st.pair);
+        s.nbs0 = st.pair[0];
+        s.nbs1 = st.pair[1];
         T x = b.demandPos;
         T d0 = a.subtract(x, s.nbs0);
         T d1 = a.subtract(x, s.nbs1);

@@ -260,6 +260,40 @@ final class DoubleArithmetic implements Arithmetic<Double> {
             return num / den;
         }
 
+        /** Both sums in one pass: two independent chains of the same additions, so each keeps its bits. */
+        @Override
+        public void adjustNbsPair(int k, int own, Double position0, Double position1, int[] index, int[] movers,
+                                  Double[] recorded, int count, Double[] out) {
+            int first = firstChanged(k, own, movers, count);
+            double start = startAt[k][first];
+            double p0 = position0;
+            double p1 = position1;
+            if (overshootAll || denom[k] == 0 || (count == 0 && (Double.doubleToRawLongBits(p0)
+                    == Double.doubleToRawLongBits(start) || Double.doubleToRawLongBits(p1)
+                    == Double.doubleToRawLongBits(start)))) {
+                Sums.super.adjustNbsPair(k, own, position0, position1, index, movers, recorded, count, out);
+                return;
+            }
+            int[] ok = order[k];
+            double[] t = xsc[k];
+            double num0 = prefix[k][first];
+            double num1 = num0;
+            for (int u = first; u < ok.length; u++) {
+                int b = ok[u];
+                int r;
+                if (b == own) {
+                    num0 += p0 * s[b][k] * c[b][k];
+                    num1 += p1 * s[b][k] * c[b][k];
+                } else {
+                    double x = count > 0 && (r = index[b]) >= 0 ? recorded[r] * s[b][k] * c[b][k] : t[u];
+                    num0 += x;
+                    num1 += x;
+                }
+            }
+            out[0] = num0 / denom[k];
+            out[1] = num1 / denom[k];
+        }
+
         @Override
         public Double moveSum(int k, int own, Double from, int[] index, int[] movers, Double[] recorded, int count) {
             double f = from;

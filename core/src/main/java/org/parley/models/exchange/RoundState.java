@@ -25,6 +25,9 @@ final class RoundState<T> {
      */
     final int[][] updateIndex;
 
+    /** Scratch for {@link Sums#adjustNbsPair}'s two results. */
+    final T[] pair;
+
     final boolean sumRule;
     final boolean rex;
     final T p;
@@ -48,6 +51,7 @@ final class RoundState<T> {
         this.zero = a.exact(0);
         this.hundred = a.exact(100);
         this.tiny = a.exact(1e-10);
+        this.pair = a.newArray(2);
         this.updateIndex = new int[2][x.length];
         Arrays.fill(updateIndex[0], -1);
         Arrays.fill(updateIndex[1], -1);

@@ -29,6 +29,16 @@ interface Sums<T> {
     T adjustNbs(int k, int own, T position, int[] index, int[] movers, T[] recorded, int count);
 
     /**
+     * {@link #adjustNbs} at two positions of {@code own} (the overshoot check's before and after),
+     * into {@code out[0]} and {@code out[1]}: each the same sum, to the bit, as {@code adjustNbs}.
+     */
+    default void adjustNbsPair(int k, int own, T position0, T position1, int[] index, int[] movers, T[] recorded,
+                               int count, T[] out) {
+        out[0] = adjustNbs(k, own, position0, index, movers, recorded, count);
+        out[1] = adjustNbs(k, own, position1, index, movers, recorded, count);
+    }
+
+    /**
      * The numerator of the outcome on issue {@code k} as {@code adjusted_nbs_by_position} sums it: a
      * recorded position comes before the actor's own {@code from}.
      */
