@@ -100,7 +100,10 @@ public final class SensitivityCommand implements Callable<Integer> {
         long oatRuns = (long) models * (1 + 2 * Inputs.uncertain(plan.resolved().get(world)).size());
         boolean monteCarlo = runs > 1 && !oat.isEmpty();
         int searches = levers > 0 ? Levers.searches(plan, world) : 0;
-        announce(err, oatRuns, oatSeconds, monteCarlo ? runs : 0, searches, warmSecondsPerRun(plan), runSpec.threads());
+        int pilot = monteCarlo && local ? pilotRuns(runs) : 0;
+        double pilotSeconds = pilot > 0 ? timeMonteCarlo(sim, s, runSpec.withRuns(pilot)) : 0;
+        err.println(announcement(oatRuns, oatSeconds, monteCarlo ? runs : 0, models, pilot, pilotSeconds, searches));
+        err.flush();
         boolean terminal = ProgressBar.isTerminal();
         List<Sensitivity.FirstOrder> first = List.of();
         if (monteCarlo && !local) {
@@ -139,51 +142,43 @@ public final class SensitivityCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Seconds of one warm run of each model at the stated values (timed after the one-at-a-time runs). */
-    private double[] warmSecondsPerRun(Simulation.Plan plan) {
-        org.parley.engine.Problem base = plan.problems().get(world);
-        long seed0 = org.parley.engine.Seeds.forRun(plan.spec().seed(), 0);
-        double[] out = new double[plan.models().size()];
-        for (int mi = 0; mi < out.length; mi++) {
-            int reps = 20;
-            long t0 = System.nanoTime();
-            for (int r = 0; r < reps; r++) {
-                plan.forecast(plan.models().get(mi), base, seed0);
-            }
-            out[mi] = (System.nanoTime() - t0) / 1e9 / reps;
-        }
-        return out;
+    /** Monte Carlo runs timed before the announcement: 2% of the runs, at least 4 and at most 40. */
+    static int pilotRuns(int runs) {
+        return Math.min(runs, Math.max(4, Math.min(40, runs / 50)));
+    }
+
+    /** Wall seconds of a Monte Carlo of {@code spec}'s runs (the first runs of the real one: same seeds). */
+    private static double timeMonteCarlo(Simulation sim, Scenario s, RunSpec spec) {
+        long t0 = System.nanoTime();
+        new MonteCarlo(sim).run(s, spec);
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     /**
-     * Says on stderr, before the long part starts, how many model runs the command does and
-     * roughly how long they take: from a few runs of each model (not yet fully compiled, and the
-     * lever searches counted at their maximum, so the figure errs long), spread over the threads.
+     * What the command says on stderr before the long part: how many model runs it does and roughly
+     * how long they take, extrapolated from what was timed on this machine just before: the Monte
+     * Carlo from {@code pilot} of its runs (0: not timed, e.g. on Spark, so no time is claimed), the
+     * lever searches from the one-at-a-time runs' pace at their maximum number of runs. Both timings
+     * include compiling the code, so the figure tends to err long, but load can change it either way.
      */
-    private static void announce(PrintWriter err, long oatRuns, double oatSeconds, long mcRuns, int searches,
-                                 double[] perModel, int threads) {
-        int models = perModel.length;
+    static String announcement(long oatRuns, double oatSeconds, long mcRuns, int models, int pilot,
+                               double pilotSeconds, int searches) {
         long leverRuns = (long) searches * Levers.RUNS_PER_SEARCH;
-        double seconds = 0;
-        for (double t : perModel) {
-            seconds += t * (mcRuns + (double) leverRuns / Math.max(1, models));
-        }
-        seconds /= threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        mcRuns *= models;
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "sensitivity: %,d one-at-a-time runs took %.1f s", oatRuns, oatSeconds));
-        if (mcRuns > 0 || searches > 0) {
-            b.append("; next");
-            if (mcRuns > 0) {
-                b.append(String.format(Locale.ROOT, " %,d Monte Carlo model runs", mcRuns));
+        if (mcRuns > 0) {
+            b.append(String.format(Locale.ROOT, "; next %,d Monte Carlo runs (%,d model%s each)", mcRuns, models,
+                    models == 1 ? "" : "s"));
+            if (pilot > 0) {
+                b.append(String.format(Locale.ROOT, ", roughly %.0f s by %d of them timed",
+                        pilotSeconds * mcRuns / pilot, pilot));
             }
-            if (searches > 0) {
-                b.append(mcRuns > 0 ? " and" : "").append(String.format(Locale.ROOT,
-                        " %,d lever searches (up to ~%,d model runs; --levers 0 skips them)", searches, leverRuns));
-            }
-            b.append(String.format(Locale.ROOT, "; at most roughly %.0f s on this machine now (progress below)", Math.max(1, seconds)));
         }
-        err.println(b);
-        err.flush();
+        if (searches > 0) {
+            b.append(mcRuns > 0 ? "; then " : "; next ").append(String.format(Locale.ROOT,
+                    "%,d lever searches (up to ~%,d model runs, up to roughly %.0f s at the one-at-a-time runs' pace; "
+                            + "--levers 0 skips them)", searches, leverRuns, oatSeconds * leverRuns / Math.max(1, oatRuns)));
+        }
+        return b.toString();
     }
 }

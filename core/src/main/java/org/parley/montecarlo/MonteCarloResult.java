@@ -37,6 +37,8 @@ public final class MonteCarloResult {
 
     private final Simulation.Plan plan;
     private final Map<String, WorldRuns> worlds;
+    /** Summaries already made, by world, model and issue (the runs never change after the run). */
+    private final Map<String, Summary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
 
     MonteCarloResult(Simulation.Plan plan, Map<String, WorldRuns> worlds) {
         this.plan = plan;
@@ -131,8 +133,12 @@ public final class MonteCarloResult {
         return w.drawn()[j].clone();
     }
 
+    /** The summary of one world, model and issue (made once: the report and the comparison both ask). */
     public Summary summary(String world, String model, String issue) {
-        return Summary.of(world(world).forecasts()[modelIndex(model)][issueIndex(issue)], thresholds(issue));
+        int m = modelIndex(model);
+        int k = issueIndex(issue);
+        double[] runs = world(world).forecasts()[m][k];
+        return summaries.computeIfAbsent(world + '\n' + m + '\n' + k, key -> Summary.of(runs, thresholds(issue)));
     }
 
     /**
@@ -177,7 +183,10 @@ public final class MonteCarloResult {
             samples.add(world(e.getKey()).forecasts()[modelIndex(model)][issueIndex(issue)]);
             w[b++] = e.getValue();
         }
-        return java.util.Optional.of(Summary.mixture(samples, w, thresholds(issue)));
+        int m = modelIndex(model);
+        int k = issueIndex(issue);
+        return java.util.Optional.of(summaries.computeIfAbsent("\nmixture\n" + m + '\n' + k,
+                key -> Summary.mixture(samples, w, thresholds(issue))));
     }
 
     WorldRuns world(String world) {
