@@ -2,6 +2,7 @@ package org.parley.nlp;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,14 +81,19 @@ public final class ClaimExtractor {
         List<Claim> out = new ArrayList<>();
         String lastPerson = null;
         int n = 0;
+        Map<Integer, List<Mention>> bySentence = new HashMap<>(); // once, not a scan of every mention per sentence
+        for (Mention m : mentions) {
+            bySentence.computeIfAbsent(m.sentence(), k -> new ArrayList<>()).add(m);
+        }
         for (Sentence s : a.sentences()) {
             if (!s.body()) {
                 continue;
             }
+            Drafter.stopIfInterrupted();
             int s0 = s.span().start();
             int s1 = s.span().end();
             String st = text.substring(s0, s1);
-            List<Mention> ms = mentions.stream().filter(m -> m.sentence() == s.number()).toList();
+            List<Mention> ms = List.copyOf(bySentence.getOrDefault(s.number(), List.of()));
             // attribution
             String source = null;
             String attribution = null;

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.parley.engine.ErrorCode;
+import org.parley.engine.ParleyException;
+
 /**
  * The pipeline: segment, find mentions, resolve entities, extract claims, group issues, assign
  * roles (a source is whoever reports; a party is a country or organisation that is more than a
@@ -31,11 +34,19 @@ public final class Drafter {
         return gazetteer;
     }
 
+    /**
+     * Drafts an article. A thread interrupted while drafting (a cancelled or timed-out web request)
+     * stops at the next sentence or stage with {@code FAILURE} "cancelled", so its worker is freed.
+     */
     public Draft draft(String name, String text) {
         Article a = segmenter.segment(name, text);
+        stopIfInterrupted();
         List<Mention> mentions = new MentionFinder(gazetteer).find(a);
+        stopIfInterrupted();
         List<Entity> entities = new Resolver(gazetteer).resolve(a, mentions);
+        stopIfInterrupted();
         List<Claim> claims = new ClaimExtractor(entities).extract(a, mentions);
+        stopIfInterrupted();
         Set<String> sources = new LinkedHashSet<>();
         Set<String> holders = new LinkedHashSet<>();
         for (Claim c : claims) {
@@ -67,5 +78,12 @@ public final class Drafter {
         Map<String, String> offerIssue = new LinkedHashMap<>();
         Map<String, DraftIssue> issues = Issues.group(a.text(), claims, claimIssue, offerIssue);
         return new Draft(a, mentions, roled, claims, issues, claimIssue, offerIssue, unresolved);
+    }
+
+    /** Throws {@code FAILURE} "cancelled" when this thread was interrupted (the flag is left set). */
+    static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ParleyException(ErrorCode.FAILURE, "cancelled");
+        }
     }
 }

@@ -74,6 +74,7 @@ public final class MentionFinder {
             if (s.kind() != Sentence.Kind.BODY) {
                 continue;
             }
+            Drafter.stopIfInterrupted();
             scan(a, text, s, midSentenceNames, null, out);
         }
         for (Mention m : out) {

@@ -1,6 +1,7 @@
 package org.parley.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.engine.ParleyException;
 
 /** Government metonyms, the analyst's gazetteer, all-caps datelines and page residue on small texts. */
 class DrafterTest {
@@ -21,6 +23,19 @@ class DrafterTest {
             WASHINGTON (Reuters) - The White House demanded that tariffs on steel be lifted, officials said on Monday. \
             The Kremlin rejected the proposal. Acme Steel wants a waiver for its mills.
             """;
+
+    @Test
+    void anInterruptedThreadStopsDraftingWithCancelled() {
+        Drafter drafter = Drafter.defaults();
+        Thread.currentThread().interrupt(); // as a cancelled web job's worker is
+        try {
+            assertThatThrownBy(() -> drafter.draft("t.txt", TEXT)).isInstanceOf(ParleyException.class)
+                    .hasMessageContaining("cancelled");
+        } finally {
+            Thread.interrupted(); // clear the flag for the next test
+        }
+        assertThat(drafter.draft("t.txt", TEXT).claims()).isNotEmpty(); // and it drafts again afterwards
+    }
 
     @Test
     void governmentMetonymsResolveToTheirCountries() {
