@@ -201,7 +201,12 @@ class SecurityIT {
                 seconds);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(seconds).as("the only worker was freed when the client left").isLessThan(2.0);
-        assertThat(s.busyRequests()).isZero();
+        // the forecast's own worker is counted free just after its answer is written: wait for it, briefly
+        long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (s.busyRequests() != 0 && System.nanoTime() < settle) {
+            Thread.sleep(10);
+        }
+        assertThat(s.busyRequests()).as("no request left computing").isZero();
     }
 
     @Test
