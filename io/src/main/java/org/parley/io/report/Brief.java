@@ -48,7 +48,8 @@ public final class Brief {
 
     /**
      * Runs what the brief needs (a point forecast of every model and world, Monte Carlo when
-     * {@code spec.runs() > 1}, one-at-a-time sensitivities of the base world) and writes the page.
+     * {@code spec.runs() > 1}, one-at-a-time sensitivities of the {@linkplain #focusWorld focus world})
+     * and writes the page.
      */
     public static String build(Scenarios.Loaded loaded, Simulation sim, RunSpec spec) {
         Scenario s = loaded.scenario();
@@ -58,7 +59,7 @@ public final class Brief {
             MonteCarloResult mc = new MonteCarlo(sim).run(s, spec, false);
             bottom = mc.bottomLine();
         }
-        String world = point.worlds().contains(Scenario.BASE) ? Scenario.BASE : point.worlds().get(0);
+        String world = focusWorld(point, BottomLine.of(point));
         // the drivers table shows one model: only its sensitivities are computed
         Simulation.Plan plan = sim.plan(s, spec.withRuns(1).withWorlds(List.of(world))
                 .withModels(List.of(focusModel(point))));
@@ -88,7 +89,7 @@ public final class Brief {
         answer(h, s, point, bottom);
         drivers(h, s, oat, issue, model);
         branches(h, s, point, bottom, issue);
-        trajectories(h, s, point, issue, model);
+        trajectories(h, s, point, focusWorld(point, bottom), issue, model);
         blockers(h, s, point, bottom);
         Appendix.provenance(h, loaded);
         h.append("</main>\n</body>\n</html>\n");
@@ -111,6 +112,19 @@ public final class Brief {
             }
         }
         return best;
+    }
+
+    /**
+     * The world the drivers and trajectories show: the one the answer table shows, the first world
+     * the bottom line mixes (the first probability branch; the base world when there is none).
+     */
+    static String focusWorld(ForecastResult point, BottomLine b) {
+        for (String w : b.mixed().keySet()) {
+            if (point.worlds().contains(w)) {
+                return w;
+            }
+        }
+        return point.worlds().contains(Scenario.BASE) ? Scenario.BASE : point.worlds().get(0);
     }
 
     /** The first dynamic model (more than one round in the base world), else the first model. */
@@ -310,8 +324,8 @@ public final class Brief {
         h.append("</table>\n</section>\n");
     }
 
-    private static void trajectories(StringBuilder h, Scenario s, ForecastResult point, String issue, String model) {
-        String world = point.worlds().contains(Scenario.BASE) ? Scenario.BASE : point.worlds().get(0);
+    private static void trajectories(StringBuilder h, Scenario s, ForecastResult point, String world, String issue,
+                                     String model) {
         open(h, "trajectories", "Trajectories: " + issue + " (" + model + ", world " + world + ")");
         Problem p = point.problem(world);
         RunResult r = point.run(world, model).orElse(null);
