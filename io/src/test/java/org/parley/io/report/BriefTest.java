@@ -161,6 +161,12 @@ class BriefTest {
     void driversAndBranches() {
         String drivers = section("drivers");
         assertTrue(drivers.contains("<td>"), "the seed has ranged inputs: a drivers table");
+        // the drivers and the trajectories show the world the answer table shows (the seed's base world
+        // has every US-DPRK issue at the status quo: a drivers table of zero swings)
+        assertTrue(drivers.contains("(world trump-wins)"), "drivers of the answer's world");
+        Matcher swing = Pattern.compile("<td class=\"num\">([0-9.]+)</td>").matcher(drivers);
+        assertTrue(swing.find() && Double.parseDouble(swing.group(1)) > 0, "the top driver moves the forecast");
+        assertTrue(section("trajectories").contains("world trump-wins)"), "trajectories of the answer's world");
         String branches = section("branches");
         for (String w : seed.scenario().worldIds()) {
             assertTrue(branches.contains("<b>" + w + "</b>"), w);
