@@ -10,7 +10,42 @@ package org.parley.engine;
  */
 final class FixedDecimals {
 
+    /** Powers of ten up to 10^6, exact. */
+    private static final long[] POW10 = {1L, 10L, 100L, 1000L, 10_000L, 100_000L, 1_000_000L};
+    /** Values below {@code 1e9 / 10^decimals}: the scaled value is below 1e9, its ulp below 1.2e-7. */
+    private static final double[] LIMIT = {1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3};
+
     private FixedDecimals() {
+    }
+
+    /**
+     * The text by arithmetic when the value is clearly not a tie: {@code v * 10^decimals} is within
+     * about 1.2e-7 of both the exact value and the shortest decimal's, so when its fraction is
+     * more than 1e-6 from one half both round to the same integer. Null for a near-tie.
+     */
+    private static String quick(double v, int decimals, boolean neg) {
+        double scaled = v * POW10[decimals];
+        double whole = Math.floor(scaled);
+        double frac = scaled - whole;
+        if (!(Math.abs(frac - 0.5) > 1e-6)) {
+            return null;
+        }
+        long n = (long) whole + (frac > 0.5 ? 1 : 0);
+        StringBuilder b = new StringBuilder(20);
+        if (neg) {
+            b.append('-');
+        }
+        long p = POW10[decimals];
+        b.append(n / p);
+        if (decimals > 0) {
+            b.append('.');
+            String f = Long.toString(n % p);
+            for (int z = f.length(); z < decimals; z++) {
+                b.append('0');
+            }
+            b.append(f);
+        }
+        return b.toString();
     }
 
     /** {@code String.format(Locale.ROOT, "%." + decimals + "f", d)} for {@code 0 <= decimals <= 20}. */
@@ -22,6 +57,12 @@ final class FixedDecimals {
         double v = Math.abs(d);
         if (Double.isInfinite(v)) {
             return neg ? "-Infinity" : "Infinity";
+        }
+        if (decimals <= 6 && v < LIMIT[decimals]) {
+            String quick = quick(v, decimals, neg);
+            if (quick != null) {
+                return quick;
+            }
         }
         String s = Double.toString(v);
         int len = s.length();

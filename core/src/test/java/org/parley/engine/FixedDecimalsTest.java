@@ -44,4 +44,21 @@ class FixedDecimalsTest {
             same(d, i % 7);
         }
     }
+
+    @Test
+    void decimalTiesAndTheirNeighboursMatchTheFormatter() {
+        SplittableRandom r = new SplittableRandom(19);
+        for (int i = 0; i < 200_000; i++) {
+            int p = i % 7;
+            String digits = Long.toString(r.nextLong(0, (long) Math.pow(10, p)) * 10 + 5);
+            String text = r.nextInt(0, 1_000_000) + "." + "0".repeat(p + 1 - digits.length()) + digits;
+            double tie = Double.parseDouble(text);
+            double d = switch (i % 3) {
+                case 0 -> tie;
+                case 1 -> Math.nextUp(tie);
+                default -> Math.nextDown(tie);
+            };
+            same(r.nextBoolean() ? d : -d, p);
+        }
+    }
 }
