@@ -7,7 +7,7 @@ package org.parley.models.exchange;
  * the tie test treat them as the Python code does (except where Decimal's own rounding noise
  * decides, see the README and {@link DecimalArithmetic}).
  */
-final class DoubleArithmetic implements Arithmetic<Double> {
+final class DoubleArithmetic implements Arithmetic {
 
     static final DoubleArithmetic INSTANCE = new DoubleArithmetic();
 
@@ -17,113 +17,117 @@ final class DoubleArithmetic implements Arithmetic<Double> {
     }
 
     @Override
-    public Double exact(double v) {
+    public double exact(double v) {
         return v;
     }
 
     @Override
-    public Double stated(double v) {
+    public double stated(double v) {
         return v;
     }
 
     @Override
-    public Double input(double v) {
+    public double input(double v) {
         return v;
     }
 
     @Override
-    public Double add(Double a, Double b) {
+    public double add(double a, double b) {
         return a + b;
     }
 
     @Override
-    public Double subtract(Double a, Double b) {
+    public double subtract(double a, double b) {
         return a - b;
     }
 
     @Override
-    public Double multiply(Double a, Double b) {
+    public double multiply(double a, double b) {
         return a * b;
     }
 
     @Override
-    public Double divide(Double a, Double b) {
+    public double divide(double a, double b) {
         return a / b;
     }
 
     @Override
-    public Double negate(Double a) {
+    public double negate(double a) {
         return -a;
     }
 
     @Override
-    public Double abs(Double a) {
+    public double abs(double a) {
         return Math.abs(a);
     }
 
     @Override
-    public boolean lt(Double a, Double b) {
+    public boolean lt(double a, double b) {
         return a < b;
     }
 
     @Override
-    public boolean le(Double a, Double b) {
+    public boolean le(double a, double b) {
         return a <= b;
     }
 
     @Override
-    public boolean gt(Double a, Double b) {
+    public boolean gt(double a, double b) {
         return a > b;
     }
 
     @Override
-    public boolean ge(Double a, Double b) {
+    public boolean ge(double a, double b) {
         return a >= b;
     }
 
     @Override
-    public boolean same(Double a, Double b) {
-        return a.doubleValue() == b.doubleValue();
+    public boolean same(double a, double b) {
+        return a == b;
     }
 
     @Override
-    public boolean isZero(Double a) {
+    public boolean isZero(double a) {
         return a == 0;
     }
 
     @Override
-    public double toDouble(Double a) {
-        return a == null ? Double.NaN : a;
+    public double toDouble(double a) {
+        return a;
     }
 
     @Override
-    public Double[] newArray(int length) {
-        return new Double[length];
-    }
-
-    @Override
-    public Double[][] newMatrix(int rows, int columns) {
-        return new Double[rows][columns];
-    }
-
-    @Override
-    public long rank(Double gain) {
+    public long rank(double gain) {
         return Math.round(gain * GAIN_GRID);
     }
 
     @Override
-    public int compareEqualRanks(Double a, Double b) {
+    public int compareEqualRanks(double a, double b) {
         return 0;
     }
 
     @Override
-    public boolean tie(Double best, Double second) {
+    public boolean tie(double best, double second) {
         return rank(best) == rank(second);
     }
 
     @Override
-    public Sums<Double> sums(Double[][] x, Double[][] s, Double[][] c, int[][] order, boolean overshootAll) {
+    public Sums sums(double[][] x, double[][] s, double[][] c, int[][] order, boolean overshootAll) {
         return new DoubleSums(x, s, c, order, overshootAll);
+    }
+
+    @Override
+    public int mark() {
+        return -1; // no table: nothing to let go of
+    }
+
+    @Override
+    public void compact(int mark) {
+    }
+
+    @Override
+    public double keep(double v) {
+        return v;
     }
 
     /**
@@ -131,7 +135,7 @@ final class DoubleArithmetic implements Arithmetic<Double> {
      * term differs from the round's start starts from the start terms' running sum just before the
      * first differing actor (the same additions in the same order, so the same bits).
      */
-    private static final class DoubleSums implements Sums<Double> {
+    private static final class DoubleSums implements Sums {
 
         private final double[][] s;
         private final double[][] c;
@@ -149,13 +153,13 @@ final class DoubleArithmetic implements Arithmetic<Double> {
         /** Current voting positions (read with {@code overshoot=all}). */
         private final double[][] cur;
 
-        DoubleSums(Double[][] x, Double[][] s0, Double[][] c0, int[][] order, boolean overshootAll) {
+        DoubleSums(double[][] x, double[][] s0, double[][] c0, int[][] order, boolean overshootAll) {
             int n = x.length;
             int m = order.length;
             this.order = order;
             this.overshootAll = overshootAll;
-            this.s = new double[n][m];
-            this.c = new double[n][m];
+            this.s = s0;
+            this.c = c0;
             this.cur = new double[n][m];
             this.denom = new double[m];
             this.xsc = new double[m][];
@@ -171,8 +175,6 @@ final class DoubleArithmetic implements Arithmetic<Double> {
                 double[] st = new double[ok.length];
                 for (int u = 0; u < ok.length; u++) {
                     int a = ok[u];
-                    s[a][k] = s0[a][k];
-                    c[a][k] = c0[a][k];
                     cur[a][k] = x[a][k];
                     place[k][a] = u;
                     st[u] = cur[a][k];
@@ -190,12 +192,12 @@ final class DoubleArithmetic implements Arithmetic<Double> {
         }
 
         @Override
-        public Double denom(int k) {
+        public double denom(int k) {
             return denom[k];
         }
 
         @Override
-        public Double outcome(Double[][] pos, int k) {
+        public double outcome(double[][] pos, int k) {
             if (denom[k] == 0) {
                 return 0.0;
             }
@@ -217,7 +219,7 @@ final class DoubleArithmetic implements Arithmetic<Double> {
         }
 
         @Override
-        public Double adjustNbs(int k, int own, Double position, int[] index, int[] movers, Double[] recorded,
+        public double adjustNbs(int k, int own, double position, int[] index, int[] movers, double[] recorded,
                                 int count) {
             double den = denom[k];
             if (den == 0) {
@@ -262,8 +264,8 @@ final class DoubleArithmetic implements Arithmetic<Double> {
 
         /** Both sums in one pass: two independent chains of the same additions, so each keeps its bits. */
         @Override
-        public void adjustNbsPair(int k, int own, Double position0, Double position1, int[] index, int[] movers,
-                                  Double[] recorded, int count, Double[] out) {
+        public void adjustNbsPair(int k, int own, double position0, double position1, int[] index, int[] movers,
+                                  double[] recorded, int count, double[] out) {
             int first = firstChanged(k, own, movers, count);
             double start = startAt[k][first];
             double p0 = position0;
@@ -295,7 +297,7 @@ final class DoubleArithmetic implements Arithmetic<Double> {
         }
 
         @Override
-        public Double moveSum(int k, int own, Double from, int[] index, int[] movers, Double[] recorded, int count) {
+        public double moveSum(int k, int own, double from, int[] index, int[] movers, double[] recorded, int count) {
             double f = from;
             int[] ok = order[k];
             if (overshootAll) {
@@ -324,7 +326,7 @@ final class DoubleArithmetic implements Arithmetic<Double> {
         }
 
         @Override
-        public void moved(int actor, int k, Double position) {
+        public void moved(int actor, int k, double position) {
             cur[actor][k] = position;
         }
     }
