@@ -67,8 +67,11 @@ interface Arithmetic {
     /** Whether the two best gains tie (a coin decides between them). */
     boolean tie(double best, double second);
 
-    /** The sums of one round over the start positions {@code x}. */
-    Sums sums(double[][] x, double[][] s, double[][] c, int[][] order, boolean overshootAll);
+    /**
+     * The sums of one round over the start positions {@code x}; {@code place[k][i]} is actor
+     * {@code i}'s place in {@code order[k]}.
+     */
+    Sums sums(double[][] x, double[][] s, double[][] c, int[][] order, int[][] place, boolean overshootAll);
 
     /** A point in the table of values (see {@link #compact}); -1 when there is no table (doubles). */
     int mark();

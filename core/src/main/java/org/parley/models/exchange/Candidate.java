@@ -34,6 +34,7 @@ final class Candidate {
      */
     private int[][] updActor;
     private double[][] updPos;
+    /** Per slot the count of recorded positions, then per slot {@link #firstMover}. */
     private int[] updCount;
 
     /** This candidate's places in the queue (more than one after the Python code's re-queueing). */
@@ -102,8 +103,9 @@ final class Candidate {
         return updPos == null ? null : updPos[slot];
     }
 
-    private int[] movers(int slot) {
-        return updActor == null ? null : updActor[slot];
+    /** The first place on the slot's issue (in the round's actor order) of an actor with a recorded position. */
+    private int firstMover(int slot) {
+        return updCount == null ? Integer.MAX_VALUE : updCount[2 + slot];
     }
 
     private int count(int slot) {
@@ -146,7 +148,7 @@ final class Candidate {
     /** Outcome on {@code s}'s supply issue with {@code s} at {@code position} ({@code adjust_nbs}). */
     private double adjustNbs(Side s, double position) {
         int slot = s.supply == p ? 0 : 1;
-        return st.sums.adjustNbs(s.supply, s.actor, position, st.updateIndex[slot], movers(slot), recorded(slot),
+        return st.sums.adjustNbs(s.supply, s.actor, position, st.updateIndex[slot], firstMover(slot), recorded(slot),
                 count(slot));
     }
 
@@ -158,31 +160,31 @@ final class Candidate {
     private double moveForOutcome(Side s, double from, double target) {
         int k = s.supply;
         int slot = k == p ? 0 : 1;
-        double num = st.sums.moveSum(k, s.actor, from, st.updateIndex[slot], movers(slot), recorded(slot), count(slot));
+        double num = st.sums.moveSum(k, s.actor, from, st.updateIndex[slot], firstMover(slot), recorded(slot), count(slot));
         double left = a.subtract(a.multiply(target, st.sums.denom(k)), num);
-        return a.divide(left, a.multiply(s.sSupply, s.cSupply));
+        return a.divide(left, a.multiply(s.sSupply(), s.cSupply()));
     }
 
     private double reverseMove(Side s, double ratio) {
-        return a.divide(a.multiply(ratio, st.sums.denom(s.supply)), a.multiply(s.cSupply, s.sSupply));
+        return a.divide(a.multiply(ratio, st.sums.denom(s.supply)), a.multiply(s.cSupply(), s.sSupply()));
     }
 
     private double byExchangeRatio(Side s, double ratio) {
         Side d = s.opposite;
-        return a.multiply(a.divide(a.add(s.sSupply, d.sDemand), a.add(s.sDemand, d.sSupply)), ratio);
+        return a.multiply(a.divide(a.add(s.sSupply(), d.sDemand()), a.add(s.sDemand(), d.sSupply())), ratio);
     }
 
     private double byAbsoluteMove(Side s) {
-        double move = a.abs(a.subtract(s.opposite.demandPos, s.supplyPos));
-        return a.divide(a.multiply(a.multiply(move, s.sSupply), s.cSupply), st.sums.denom(s.supply));
+        double move = a.abs(a.subtract(s.opposite.demandPos(), s.supplyPos));
+        return a.divide(a.multiply(a.multiply(move, s.sSupply()), s.cSupply()), st.sums.denom(s.supply));
     }
 
     private double exchangeRatio(double delta, Side s) {
-        return a.divide(a.multiply(a.multiply(delta, s.sSupply), s.cSupply), st.sums.denom(s.supply));
+        return a.divide(a.multiply(a.multiply(delta, s.sSupply()), s.cSupply()), st.sums.denom(s.supply));
     }
 
     private double expectedUtility(Side s, double demandRatio, double supplyRatio) {
-        return a.abs(a.subtract(a.multiply(demandRatio, s.sSupply), a.multiply(supplyRatio, s.sDemand)));
+        return a.abs(a.subtract(a.multiply(demandRatio, s.sSupply()), a.multiply(supplyRatio, s.sDemand())));
     }
 
     private double signed(boolean negative, double v) {
@@ -226,15 +228,15 @@ final class Candidate {
         dp = byAbsoluteMove(j);
         dq = byExchangeRatio(j, dp);
         i.move = reverseMove(i, dq);
-        j.move = a.abs(a.subtract(i.demandPos, j.supplyPos));
-        if (a.gt(a.abs(i.move), a.abs(a.subtract(j.demandPos, i.supplyPos)))) {
+        j.move = a.abs(a.subtract(i.demandPos(), j.supplyPos));
+        if (a.gt(a.abs(i.move), a.abs(a.subtract(j.demandPos(), i.supplyPos)))) {
             dq = byAbsoluteMove(i);
             dp = byExchangeRatio(i, dq);
-            i.move = a.abs(a.subtract(j.demandPos, i.supplyPos));
+            i.move = a.abs(a.subtract(j.demandPos(), i.supplyPos));
             j.move = reverseMove(j, dp);
         }
-        i.move = signed(a.gt(i.supplyPos, j.demandPos), i.move);
-        j.move = signed(a.gt(j.supplyPos, i.demandPos), j.move);
+        i.move = signed(a.gt(i.supplyPos, j.demandPos()), i.move);
+        j.move = signed(a.gt(j.supplyPos, i.demandPos()), j.move);
         i.pushMove(i.move);
         j.pushMove(j.move);
         i.y = a.add(i.supplyPos, i.move);
@@ -265,11 +267,11 @@ final class Candidate {
     private void checkNbs(Side s) {
         Side b = s.opposite;
         int slot = s.supply == p ? 0 : 1;
-        st.sums.adjustNbsPair(s.supply, s.actor, s.supplyPos, s.y, st.updateIndex[slot], movers(slot), recorded(slot),
+        st.sums.adjustNbsPair(s.supply, s.actor, s.supplyPos, s.y, st.updateIndex[slot], firstMover(slot), recorded(slot),
                 count(slot), st.pair);
         s.nbs0 = st.pair[0];
         s.nbs1 = st.pair[1];
-        double x = b.demandPos;
+        double x = b.demandPos();
         double d0 = a.subtract(x, s.nbs0);
         double d1 = a.subtract(x, s.nbs1);
         if (a.ge(d0, st.zero) && a.ge(d1, st.zero)) {
@@ -283,8 +285,8 @@ final class Candidate {
         dq = byExchangeRatio(s, dp);
         b.move = a.abs(reverseMove(b, dq));
         s.move = delta;
-        b.move = signed(a.gt(b.supplyPos, s.demandPos), b.move);
-        s.move = signed(a.gt(s.supplyPos, b.demandPos), s.move);
+        b.move = signed(a.gt(b.supplyPos, s.demandPos()), b.move);
+        s.move = signed(a.gt(s.supplyPos, b.demandPos()), s.move);
         b.popMove();
         s.popMove();
         b.pushMove(b.move);
@@ -301,27 +303,27 @@ final class Candidate {
     // ---- random exchange rates (REX): calculate_maximum_utility and randomized_gain ----
 
     private void maximumUtility() {
-        boolean iOptimal = a.same(i.demandPos, i.y);
-        boolean jOptimal = a.same(j.demandPos, j.y);
-        double nbsI = adjustNbs(i, iOptimal ? i.y : j.demandPos);
-        double nbsJ = adjustNbs(j, jOptimal ? j.y : i.demandPos);
+        boolean iOptimal = a.same(i.demandPos(), i.y);
+        boolean jOptimal = a.same(j.demandPos(), j.y);
+        double nbsI = adjustNbs(i, iOptimal ? i.y : j.demandPos());
+        double nbsJ = adjustNbs(j, jOptimal ? j.y : i.demandPos());
         double deltaI = a.abs(a.subtract(i.nbs0, nbsI));
         double deltaJ = a.abs(a.subtract(j.nbs0, nbsJ));
-        double loss1 = a.multiply(deltaJ, j.sSupply);
-        double gain2 = a.multiply(deltaJ, i.sDemand);
-        double loss2 = a.multiply(deltaI, i.sSupply);
-        double gain1 = a.multiply(deltaI, j.sDemand);
+        double loss1 = a.multiply(deltaJ, j.sSupply());
+        double gain2 = a.multiply(deltaJ, i.sDemand());
+        double loss2 = a.multiply(deltaI, i.sSupply());
+        double gain1 = a.multiply(deltaI, j.sDemand());
         double utilityI = a.subtract(gain1, loss1);
         double utilityJ = a.subtract(gain2, loss2);
         double overwrite = Double.NaN;
         boolean overwritten = false;
         if (iOptimal && a.gt(utilityI, st.zero)) {
             overwritten = true;
-            overwrite = a.subtract(gain2, a.multiply(a.divide(loss1, j.sDemand), i.sSupply));
+            overwrite = a.subtract(gain2, a.multiply(a.divide(loss1, j.sDemand()), i.sSupply()));
         }
         if (jOptimal && a.gt(utilityJ, st.zero)) {
             overwritten = true;
-            overwrite = a.subtract(gain1, a.multiply(a.divide(loss2, i.sDemand), j.sSupply));
+            overwrite = a.subtract(gain1, a.multiply(a.divide(loss2, i.sDemand()), j.sSupply()));
         }
         Side f;
         double g;
@@ -335,15 +337,15 @@ final class Candidate {
             g = gain2;
             l = loss1;
         }
-        double share = a.divide(f.sSupply, a.add(f.sSupply, f.opposite.sDemand));
-        double d2u1 = a.divide(l, a.multiply(share, f.opposite.sDemand));
-        double d2u2 = a.divide(g, a.multiply(share, f.sSupply));
+        double share = a.divide(f.sSupply(), a.add(f.sSupply(), f.opposite.sDemand()));
+        double d2u1 = a.divide(l, a.multiply(share, f.opposite.sDemand()));
+        double d2u2 = a.divide(g, a.multiply(share, f.sSupply()));
         if (overwritten && !a.isZero(overwrite)) {
             f.opposite.euMax = overwrite;
         } else {
-            f.opposite.euMax = a.subtract(a.multiply(a.multiply(share, f.opposite.sDemand), d2u2), l);
+            f.opposite.euMax = a.subtract(a.multiply(a.multiply(share, f.opposite.sDemand()), d2u2), l);
         }
-        f.euMax = a.subtract(g, a.multiply(a.multiply(share, f.sSupply), d2u1));
+        f.euMax = a.subtract(g, a.multiply(a.multiply(share, f.sSupply()), d2u1));
     }
 
     private void randomizedGain(Side f, double v, double z) {
@@ -355,32 +357,32 @@ final class Candidate {
         } else {
             eui = a.subtract(eu, a.multiply(a.multiply(st.p, z), eu));
         }
-        double moveI = a.abs(a.subtract(f.supplyPos, o.demandPos));
+        double moveI = a.abs(a.subtract(f.supplyPos, o.demandPos()));
         double ratioQ = exchangeRatio(moveI, f);
-        double ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply)), f.sDemand);
+        double ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply())), f.sDemand());
         double moveJ = reverseMove(o, ratioP);
         double euj = a.abs(expectedUtility(o, ratioP, ratioQ));
-        double deltaJ = a.abs(a.subtract(o.supplyPos, f.demandPos));
+        double deltaJ = a.abs(a.subtract(o.supplyPos, f.demandPos()));
         if (a.gt(a.abs(moveJ), deltaJ)) {
             ratioP = exchangeRatio(deltaJ, o);
-            ratioQ = a.abs(a.divide(a.subtract(eui, a.multiply(ratioP, f.sDemand)), f.sSupply));
+            ratioQ = a.abs(a.divide(a.subtract(eui, a.multiply(ratioP, f.sDemand())), f.sSupply()));
             moveJ = deltaJ;
             moveI = reverseMove(f, ratioQ);
-            if (a.lt(a.abs(moveI), a.abs(a.subtract(f.supplyPos, o.demandPos)))) {
+            if (a.lt(a.abs(moveI), a.abs(a.subtract(f.supplyPos, o.demandPos())))) {
                 euj = a.abs(expectedUtility(o, ratioP, ratioQ));
-                double signedJ = signed(a.gt(o.supplyPos, f.demandPos), moveJ);
+                double signedJ = signed(a.gt(o.supplyPos, f.demandPos()), moveJ);
                 // the Python code stores this as nbs_0 and then compares it with itself: never a cut
                 o.nbs0 = adjustNbs(o, a.add(o.supplyPos, signedJ));
             }
         } else {
-            double signedI = signed(a.gt(f.supplyPos, o.demandPos), moveI);
+            double signedI = signed(a.gt(f.supplyPos, o.demandPos()), moveI);
             double nbsAdjusted = adjustNbs(f, a.add(f.supplyPos, signedI));
-            double x = o.demandPos;
+            double x = o.demandPos();
             boolean outside = (a.ge(x, f.nbs0) && a.ge(x, nbsAdjusted)) || (a.le(x, f.nbs0) && a.le(x, nbsAdjusted));
             if (!outside) {
                 double delta = a.abs(moveForOutcome(f, f.supplyPos, x));
                 ratioQ = exchangeRatio(delta, f);
-                ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply)), f.sDemand);
+                ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply())), f.sDemand());
                 double moveJb = reverseMove(o, ratioP);
                 euj = a.abs(expectedUtility(o, ratioP, ratioQ));
                 // as in the Python code the signed move is signed once more below
@@ -390,8 +392,8 @@ final class Candidate {
         }
         f.eu = eui;
         o.eu = euj;
-        f.move = signed(a.gt(f.supplyPos, o.demandPos), moveI);
-        o.move = signed(a.gt(o.supplyPos, f.demandPos), moveJ);
+        f.move = signed(a.gt(f.supplyPos, o.demandPos()), moveI);
+        o.move = signed(a.gt(o.supplyPos, f.demandPos()), moveJ);
         f.popMove();
         f.pushMove(f.move);
         o.popMove();
@@ -480,7 +482,7 @@ final class Candidate {
             if (updCount == null) {
                 updActor = new int[2][];
                 updPos = new double[2][];
-                updCount = new int[2];
+                updCount = new int[] {0, 0, Integer.MAX_VALUE, Integer.MAX_VALUE};
             }
             int count = updCount[slot];
             if (updActor[slot] == null) {
@@ -493,12 +495,13 @@ final class Candidate {
             updActor[slot][count] = mover.actor;
             recorded(slot)[count] = mover.y;
             updCount[slot] = count + 1;
+            updCount[2 + slot] = Math.min(updCount[2 + slot], st.place[issue][mover.actor]);
             st.updateIndex[slot][mover.actor] = count;
             return;
         }
         double[] pos = recorded(slot);
         double prev = pos[u];
-        if (a.le(mover.start, prev)) {
+        if (a.le(mover.start(), prev)) {
             pos[u] = a.lt(prev, mover.y) ? prev : mover.y;
         } else if (a.gt(prev, mover.y)) {
             pos[u] = prev;

@@ -123,7 +123,7 @@ final class CandidateQueue {
      * place {@code appended}, out of the list, last).
      */
     List<Entry> takeOut(List<Candidate> touched, Entry appended) {
-        List<Entry> out = new ArrayList<>();
+        List<Entry> out = new ArrayList<>(touched.size() + 1);
         boolean appendedTouched = false;
         for (Candidate cand : touched) {
             for (int t = -1; t < (cand.moreEntries == null ? 0 : cand.moreEntries.size()); t++) {

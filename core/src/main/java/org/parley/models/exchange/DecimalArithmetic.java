@@ -177,7 +177,8 @@ final class DecimalArithmetic implements Arithmetic {
     }
 
     @Override
-    public Sums sums(double[][] x, double[][] s, double[][] c, int[][] order, boolean overshootAll) {
+    public Sums sums(double[][] x, double[][] s, double[][] c, int[][] order, int[][] place,
+                     boolean overshootAll) {
         return new DecimalSums(this, x, s, c, order, overshootAll);
     }
 
@@ -247,7 +248,7 @@ final class DecimalArithmetic implements Arithmetic {
         }
 
         @Override
-        public double adjustNbs(int k, int own, double position, int[] index, int[] movers, double[] recorded,
+        public double adjustNbs(int k, int own, double position, int[] index, int firstMover, double[] recorded,
                                 int count) {
             if (denom[k].signum() == 0) {
                 return a.of(BigDecimal.ZERO);
@@ -270,7 +271,7 @@ final class DecimalArithmetic implements Arithmetic {
         }
 
         @Override
-        public double moveSum(int k, int own, double from, int[] index, int[] movers, double[] recorded, int count) {
+        public double moveSum(int k, int own, double from, int[] index, int firstMover, double[] recorded, int count) {
             BigDecimal num = BigDecimal.ZERO;
             for (int b : order[k]) {
                 BigDecimal t;

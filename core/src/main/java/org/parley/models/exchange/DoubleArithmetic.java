@@ -112,8 +112,9 @@ final class DoubleArithmetic implements Arithmetic {
     }
 
     @Override
-    public Sums sums(double[][] x, double[][] s, double[][] c, int[][] order, boolean overshootAll) {
-        return new DoubleSums(x, s, c, order, overshootAll);
+    public Sums sums(double[][] x, double[][] s, double[][] c, int[][] order, int[][] place,
+                     boolean overshootAll) {
+        return new DoubleSums(x, s, c, order, place, overshootAll);
     }
 
     @Override
@@ -153,7 +154,7 @@ final class DoubleArithmetic implements Arithmetic {
         /** Current voting positions (read with {@code overshoot=all}). */
         private final double[][] cur;
 
-        DoubleSums(double[][] x, double[][] s0, double[][] c0, int[][] order, boolean overshootAll) {
+        DoubleSums(double[][] x, double[][] s0, double[][] c0, int[][] order, int[][] place, boolean overshootAll) {
             int n = x.length;
             int m = order.length;
             this.order = order;
@@ -165,7 +166,7 @@ final class DoubleArithmetic implements Arithmetic {
             this.xsc = new double[m][];
             this.prefix = new double[m][];
             this.startAt = new double[m][];
-            this.place = new int[m][n];
+            this.place = place;
             for (int k = 0; k < m; k++) {
                 int[] ok = order[k];
                 double d = 0;
@@ -176,7 +177,6 @@ final class DoubleArithmetic implements Arithmetic {
                 for (int u = 0; u < ok.length; u++) {
                     int a = ok[u];
                     cur[a][k] = x[a][k];
-                    place[k][a] = u;
                     st[u] = cur[a][k];
                     d += s[a][k] * c[a][k];
                     t[u] = cur[a][k] * s[a][k] * c[a][k];
@@ -209,17 +209,12 @@ final class DoubleArithmetic implements Arithmetic {
         }
 
         /** The first place on issue {@code k} whose term may differ from the start's. */
-        private int firstChanged(int k, int own, int[] movers, int count) {
-            int[] pk = place[k];
-            int first = pk[own];
-            for (int r = 0; r < count; r++) {
-                first = Math.min(first, pk[movers[r]]);
-            }
-            return first;
+        private int firstChanged(int k, int own, int firstMover) {
+            return Math.min(place[k][own], firstMover);
         }
 
         @Override
-        public double adjustNbs(int k, int own, double position, int[] index, int[] movers, double[] recorded,
+        public double adjustNbs(int k, int own, double position, int[] index, int firstMover, double[] recorded,
                                 int count) {
             double den = denom[k];
             if (den == 0) {
@@ -235,7 +230,7 @@ final class DoubleArithmetic implements Arithmetic {
                 }
                 return num / den;
             }
-            int first = firstChanged(k, own, movers, count);
+            int first = firstChanged(k, own, firstMover);
             double num = prefix[k][first];
             double[] t = xsc[k];
             if (count == 0) {
@@ -264,16 +259,16 @@ final class DoubleArithmetic implements Arithmetic {
 
         /** Both sums in one pass: two independent chains of the same additions, so each keeps its bits. */
         @Override
-        public void adjustNbsPair(int k, int own, double position0, double position1, int[] index, int[] movers,
+        public void adjustNbsPair(int k, int own, double position0, double position1, int[] index, int firstMover,
                                   double[] recorded, int count, double[] out) {
-            int first = firstChanged(k, own, movers, count);
+            int first = firstChanged(k, own, firstMover);
             double start = startAt[k][first];
             double p0 = position0;
             double p1 = position1;
             if (overshootAll || denom[k] == 0 || (count == 0 && (Double.doubleToRawLongBits(p0)
                     == Double.doubleToRawLongBits(start) || Double.doubleToRawLongBits(p1)
                     == Double.doubleToRawLongBits(start)))) {
-                Sums.super.adjustNbsPair(k, own, position0, position1, index, movers, recorded, count, out);
+                Sums.super.adjustNbsPair(k, own, position0, position1, index, firstMover, recorded, count, out);
                 return;
             }
             int[] ok = order[k];
@@ -297,7 +292,7 @@ final class DoubleArithmetic implements Arithmetic {
         }
 
         @Override
-        public double moveSum(int k, int own, double from, int[] index, int[] movers, double[] recorded, int count) {
+        public double moveSum(int k, int own, double from, int[] index, int firstMover, double[] recorded, int count) {
             double f = from;
             int[] ok = order[k];
             if (overshootAll) {
@@ -308,7 +303,7 @@ final class DoubleArithmetic implements Arithmetic {
                 }
                 return num;
             }
-            int first = firstChanged(k, own, movers, count);
+            int first = firstChanged(k, own, firstMover);
             double num = prefix[k][first];
             double[] t = xsc[k];
             for (int u = first; u < ok.length; u++) {

@@ -24,6 +24,8 @@ final class Engine {
     private final double[][] c;
     private final boolean[][] eligible;
     private final int[][] order;
+    /** Per issue and actor: the actor's place in {@link #order}. */
+    private final int[][] place;
     private final ExchangeSettings o;
     private final RandomGenerator random;
     private final double sw;
@@ -50,6 +52,12 @@ final class Engine {
         this.s = new double[n][m];
         this.c = new double[n][m];
         this.x = new double[n][m];
+        this.place = new int[m][n];
+        for (int k = 0; k < m; k++) {
+            for (int u = 0; u < order[k].length; u++) {
+                place[k][order[k][u]] = u;
+            }
+        }
         for (double[] row : x) {
             Arrays.fill(row, Double.NaN);
         }
@@ -67,13 +75,13 @@ final class Engine {
 
     /** What a round's start outcomes would be now, as doubles (the trace's round 0). */
     double[] outcomes() {
-        return toDouble(outcomes(a.sums(x, s, c, order, false), x));
+        return toDouble(outcomes(a.sums(x, s, c, order, place, false), x));
     }
 
     /** Runs the next round from the current preferences and moves on to the shifted ones. */
     RoundOutput next() {
         int roundMark = a.mark();
-        RoundState st = new RoundState(a, x, s, c, order, o, random);
+        RoundState st = new RoundState(a, x, s, c, order, place, o, random);
         double[] start = outcomes(st.sums, x);
         List<Candidate> list = new ArrayList<>();
         List<List<Candidate>> byActor = new ArrayList<>(n);
@@ -177,7 +185,9 @@ final class Engine {
                 touched.add(cand);
             }
         }
-        mine.subList(keep, mine.size()).clear();
+        for (int t = mine.size() - 1; t >= keep; t--) {
+            mine.remove(t); // from the end: nothing shifts
+        }
     }
 
     private Supply side(Side s) {
@@ -221,10 +231,10 @@ final class Engine {
 
     /** {@code new_start_position}: {@code (1 - s) sw y + fw y + (1 - (1 - s) sw - fw) x}. */
     private double shift(Side s) {
-        double oneMinusS = a.subtract(one, s.sSupply);
+        double oneMinusS = a.subtract(one, s.sSupply());
         double swPart = a.multiply(a.multiply(oneMinusS, sw), s.y);
         double fwPart = a.multiply(fw, s.y);
-        double keep = a.multiply(a.subtract(a.subtract(one, a.multiply(oneMinusS, sw)), fw), s.start);
+        double keep = a.multiply(a.subtract(a.subtract(one, a.multiply(oneMinusS, sw)), fw), s.start());
         return a.add(a.add(swPart, fwPart), keep);
     }
 

@@ -22,6 +22,8 @@ final class RoundState {
      * candidate's list, or -1.
      */
     final int[][] updateIndex;
+    /** Per issue and actor: the actor's place in the issue's actor order. */
+    final int[][] place;
 
     /** Scratch for {@link Sums#adjustNbsPair}'s two results. */
     final double[] pair;
@@ -35,13 +37,14 @@ final class RoundState {
     /** The Python code's 1e-10 (a float literal: its binary value) below which a move or gain is none. */
     final double tiny;
 
-    RoundState(Arithmetic a, double[][] x, double[][] s, double[][] c, int[][] order, ExchangeSettings o,
+    RoundState(Arithmetic a, double[][] x, double[][] s, double[][] c, int[][] order, int[][] place, ExchangeSettings o,
                RandomGenerator random) {
         this.a = a;
         this.x = x;
         this.s = s;
         this.c = c;
-        this.sums = a.sums(x, s, c, order, o.overshootAll());
+        this.place = place;
+        this.sums = a.sums(x, s, c, order, place, o.overshootAll());
         this.sumRule = o.sumRule();
         this.rex = o.p() > 0;
         this.p = a.stated(o.p());

@@ -11,14 +11,6 @@ final class Side {
     final int actor;
     final int supply;
     final int demand;
-    /** Salience and capability on the supply and the demand issue. */
-    final double sSupply;
-    final double cSupply;
-    final double sDemand;
-    /** The actor's position on its supply issue when the candidate was made (the round's start). */
-    final double start;
-    /** The actor's round-start position on its demand issue (never updated within the round). */
-    final double demandPos;
 
     /** Current position on the supply issue (moves when an earlier exchange moved this actor there). */
     double supplyPos;
@@ -35,12 +27,12 @@ final class Side {
     Side opposite;
 
     /**
-     * History of the moves recorded for this actor-issue within the round (see the Python quirk),
-     * with the running sum before each move ({@code sums[t]} = moves 0..t-1 added in order) and the
-     * count of negative and of positive moves, so the validity test does not walk the history.
+     * History of the moves recorded for this actor-issue within the round (see the Python quirk):
+     * the first in a field, the later ones in an array made at the second; with the count of
+     * negative and of positive moves, so the validity test does not walk the history for them.
      */
-    private double[] moves;
-    private double[] sums;
+    private double firstMove;
+    private double[] laterMoves;
     private int moveCount;
     private int negatives;
     private int positives;
@@ -50,16 +42,33 @@ final class Side {
         this.actor = actor;
         this.supply = supply;
         this.demand = demand;
-        this.sSupply = st.s[actor][supply];
-        this.cSupply = st.c[actor][supply];
-        this.sDemand = st.s[actor][demand];
-        this.start = st.x[actor][supply];
-        this.demandPos = st.x[actor][demand];
-        this.supplyPos = start;
         this.st = st;
-        this.moves = new double[1];
-        this.sums = new double[2];
-        this.sums[0] = st.zero;
+        this.supplyPos = start();
+    }
+
+    /** Salience on the supply issue (read from the round, not kept: a round can hold millions of sides). */
+    double sSupply() {
+        return st.s[actor][supply];
+    }
+
+    /** Capability on the supply issue. */
+    double cSupply() {
+        return st.c[actor][supply];
+    }
+
+    /** Salience on the demand issue. */
+    double sDemand() {
+        return st.s[actor][demand];
+    }
+
+    /** The actor's position on its supply issue when the candidate was made (the round's start). */
+    double start() {
+        return st.x[actor][supply];
+    }
+
+    /** The actor's round-start position on its demand issue (never updated within the round). */
+    double demandPos() {
+        return st.x[actor][demand];
     }
 
     /** Lets go of what only one computation of the candidate reads. */
@@ -76,19 +85,19 @@ final class Side {
         y = a.keep(y);
         move = a.keep(move);
         eu = a.keep(eu);
-        for (int t = 0; t < moveCount; t++) {
-            moves[t] = a.keep(moves[t]);
-            if (st.sumRule) {
-                sums[t + 1] = a.keep(sums[t + 1]);
-            }
+        if (moveCount > 0) {
+            firstMove = a.keep(firstMove);
+        }
+        for (int t = 1; t < moveCount; t++) {
+            laterMoves[t - 1] = a.keep(laterMoves[t - 1]);
         }
     }
 
+    private double moveAt(int t) {
+        return t == 0 ? firstMove : laterMoves[t - 1];
+    }
+
     void pushMove(double m) {
-        if (moveCount == moves.length) {
-            moves = Arrays.copyOf(moves, moveCount * 2);
-            sums = Arrays.copyOf(sums, moveCount * 2 + 1);
-        }
         Arithmetic a = st.a;
         if (a.lt(m, st.zero)) {
             negatives++;
@@ -96,9 +105,15 @@ final class Side {
         if (a.gt(m, st.zero)) {
             positives++;
         }
-        moves[moveCount] = m;
-        if (st.sumRule) {
-            sums[moveCount + 1] = a.add(sums[moveCount], m);
+        if (moveCount == 0) {
+            firstMove = m;
+        } else {
+            if (laterMoves == null) {
+                laterMoves = new double[2];
+            } else if (moveCount - 1 == laterMoves.length) {
+                laterMoves = Arrays.copyOf(laterMoves, laterMoves.length * 2);
+            }
+            laterMoves[moveCount - 1] = m;
         }
         moveCount++;
     }
@@ -107,7 +122,7 @@ final class Side {
         if (moveCount == 0) {
             throw new IllegalStateException("no move to take back");
         }
-        double m = moves[--moveCount];
+        double m = moveAt(--moveCount);
         Arithmetic a = st.a;
         if (a.lt(m, st.zero)) {
             negatives--;
@@ -118,7 +133,17 @@ final class Side {
     }
 
     double lastMove() {
-        return moves[moveCount - 1];
+        return moveAt(moveCount - 1);
+    }
+
+    /** The signed sum of the recorded moves, added in their order from zero. */
+    private double moveSum() {
+        Arithmetic a = st.a;
+        double sum = st.zero;
+        for (int t = 0; t < moveCount; t++) {
+            sum = a.add(sum, moveAt(t));
+        }
+        return sum;
     }
 
     /**
@@ -136,7 +161,7 @@ final class Side {
         if (a.lt(to, st.zero) || a.gt(to, st.hundred)) {
             return false;
         }
-        if (st.sumRule && a.gt(sums[moveCount], st.hundred)) {
+        if (st.sumRule && a.gt(moveSum(), st.hundred)) {
             return false;
         }
         return moveCount > 0 && (negatives == moveCount || positives == moveCount);
