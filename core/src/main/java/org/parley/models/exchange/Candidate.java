@@ -1,6 +1,5 @@
 package org.parley.models.exchange;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,8 +25,6 @@ final class Candidate {
     /** {@link Arithmetic#rank} of {@link #gain}, kept with it. */
     long rank;
     boolean valid = true;
-    private double dp;
-    private double dq;
     /**
      * Positions of other actors that earlier exchanges moved, as this candidate knows them, per
      * issue slot (0 = p, 1 = q): a short list of (actor, position), null until the first one.
@@ -80,25 +77,6 @@ final class Candidate {
         return entry != null;
     }
 
-    void addEntry(CandidateQueue.Entry e) {
-        if (entry == null) {
-            entry = e;
-        } else {
-            if (moreEntries == null) {
-                moreEntries = new ArrayList<>(2);
-            }
-            moreEntries.add(e);
-        }
-    }
-
-    void removeEntry(CandidateQueue.Entry e) {
-        if (entry == e) {
-            entry = moreEntries == null || moreEntries.isEmpty() ? null : moreEntries.remove(0);
-        } else if (moreEntries != null) {
-            moreEntries.remove(e);
-        }
-    }
-
     private double[] recorded(int slot) {
         return updPos == null ? null : updPos[slot];
     }
@@ -141,6 +119,11 @@ final class Candidate {
                 index[ua[u]] = -1;
             }
         }
+    }
+
+    /** The slot of a side in the round's scratch ({@link RoundState#nbs0} and the like). */
+    private int w(Side s) {
+        return s == i ? 0 : 1;
     }
 
     // ---- the formulas of decide/model/calculations.py, on this candidate's state ----
@@ -212,10 +195,6 @@ final class Candidate {
     private void compute() {
         int mark = a.mark();
         solve();
-        dp = Double.NaN;
-        dq = Double.NaN;
-        i.forget();
-        j.forget();
         if (mark >= 0) {
             a.compact(mark);
             gain = a.keep(gain);
@@ -225,8 +204,8 @@ final class Candidate {
     }
 
     private void solve() {
-        dp = byAbsoluteMove(j);
-        dq = byExchangeRatio(j, dp);
+        double dp = byAbsoluteMove(j);
+        double dq = byExchangeRatio(j, dp);
         i.move = reverseMove(i, dq);
         j.move = a.abs(a.subtract(i.demandPos(), j.supplyPos));
         if (a.gt(a.abs(i.move), a.abs(a.subtract(j.demandPos(), i.supplyPos)))) {
@@ -269,11 +248,11 @@ final class Candidate {
         int slot = s.supply == p ? 0 : 1;
         st.sums.adjustNbsPair(s.supply, s.actor, s.supplyPos, s.y, st.updateIndex[slot], firstMover(slot), recorded(slot),
                 count(slot), st.pair);
-        s.nbs0 = st.pair[0];
-        s.nbs1 = st.pair[1];
+        st.nbs0[w(s)] = st.pair[0];
+        st.nbs1[w(s)] = st.pair[1];
         double x = b.demandPos();
-        double d0 = a.subtract(x, s.nbs0);
-        double d1 = a.subtract(x, s.nbs1);
+        double d0 = a.subtract(x, st.nbs0[w(s)]);
+        double d1 = a.subtract(x, st.nbs1[w(s)]);
         if (a.ge(d0, st.zero) && a.ge(d1, st.zero)) {
             return;
         }
@@ -281,8 +260,8 @@ final class Candidate {
             return;
         }
         double delta = a.abs(moveForOutcome(s, s.supplyPos, x));
-        dp = exchangeRatio(delta, s);
-        dq = byExchangeRatio(s, dp);
+        double dp = exchangeRatio(delta, s);
+        double dq = byExchangeRatio(s, dp);
         b.move = a.abs(reverseMove(b, dq));
         s.move = delta;
         b.move = signed(a.gt(b.supplyPos, s.demandPos()), b.move);
@@ -296,7 +275,7 @@ final class Candidate {
         setGain(a.abs(expectedUtility(b, dq, dp)));
         boolean b1 = b.validMove();
         boolean b2 = s.validMove();
-        s.nbs1 = adjustNbs(s, s.y);
+        st.nbs1[w(s)] = adjustNbs(s, s.y);
         valid = b1 && b2;
     }
 
@@ -307,8 +286,8 @@ final class Candidate {
         boolean jOptimal = a.same(j.demandPos(), j.y);
         double nbsI = adjustNbs(i, iOptimal ? i.y : j.demandPos());
         double nbsJ = adjustNbs(j, jOptimal ? j.y : i.demandPos());
-        double deltaI = a.abs(a.subtract(i.nbs0, nbsI));
-        double deltaJ = a.abs(a.subtract(j.nbs0, nbsJ));
+        double deltaI = a.abs(a.subtract(st.nbs0[w(i)], nbsI));
+        double deltaJ = a.abs(a.subtract(st.nbs0[w(j)], nbsJ));
         double loss1 = a.multiply(deltaJ, j.sSupply());
         double gain2 = a.multiply(deltaJ, i.sDemand());
         double loss2 = a.multiply(deltaI, i.sSupply());
@@ -341,11 +320,11 @@ final class Candidate {
         double d2u1 = a.divide(l, a.multiply(share, f.opposite.sDemand()));
         double d2u2 = a.divide(g, a.multiply(share, f.sSupply()));
         if (overwritten && !a.isZero(overwrite)) {
-            f.opposite.euMax = overwrite;
+            st.euMax[w(f.opposite)] = overwrite;
         } else {
-            f.opposite.euMax = a.subtract(a.multiply(a.multiply(share, f.opposite.sDemand()), d2u2), l);
+            st.euMax[w(f.opposite)] = a.subtract(a.multiply(a.multiply(share, f.opposite.sDemand()), d2u2), l);
         }
-        f.euMax = a.subtract(g, a.multiply(a.multiply(share, f.sSupply()), d2u1));
+        st.euMax[w(f)] = a.subtract(g, a.multiply(a.multiply(share, f.sSupply()), d2u1));
     }
 
     private void randomizedGain(Side f, double v, double z) {
@@ -353,7 +332,7 @@ final class Candidate {
         double eu = gain;
         double eui;
         if (v < 0.5) {
-            eui = a.add(eu, a.multiply(a.multiply(st.p, z), a.subtract(f.euMax, eu)));
+            eui = a.add(eu, a.multiply(a.multiply(st.p, z), a.subtract(st.euMax[w(f)], eu)));
         } else {
             eui = a.subtract(eu, a.multiply(a.multiply(st.p, z), eu));
         }
@@ -372,13 +351,14 @@ final class Candidate {
                 euj = a.abs(expectedUtility(o, ratioP, ratioQ));
                 double signedJ = signed(a.gt(o.supplyPos, f.demandPos()), moveJ);
                 // the Python code stores this as nbs_0 and then compares it with itself: never a cut
-                o.nbs0 = adjustNbs(o, a.add(o.supplyPos, signedJ));
+                st.nbs0[w(o)] = adjustNbs(o, a.add(o.supplyPos, signedJ));
             }
         } else {
             double signedI = signed(a.gt(f.supplyPos, o.demandPos()), moveI);
             double nbsAdjusted = adjustNbs(f, a.add(f.supplyPos, signedI));
             double x = o.demandPos();
-            boolean outside = (a.ge(x, f.nbs0) && a.ge(x, nbsAdjusted)) || (a.le(x, f.nbs0) && a.le(x, nbsAdjusted));
+            double nbs0 = st.nbs0[w(f)];
+            boolean outside = (a.ge(x, nbs0) && a.ge(x, nbsAdjusted)) || (a.le(x, nbs0) && a.le(x, nbsAdjusted));
             if (!outside) {
                 double delta = a.abs(moveForOutcome(f, f.supplyPos, x));
                 ratioQ = exchangeRatio(delta, f);
@@ -403,10 +383,10 @@ final class Candidate {
         boolean b1 = f.validMove();
         boolean b2 = o.validMove();
         valid = b1 && b2;
-        f.nbs0 = adjustNbs(f, f.supplyPos);
-        f.nbs1 = adjustNbs(f, f.y);
-        o.nbs0 = adjustNbs(o, o.supplyPos);
-        o.nbs1 = adjustNbs(o, o.y);
+        st.nbs0[w(f)] = adjustNbs(f, f.supplyPos);
+        st.nbs1[w(f)] = adjustNbs(f, f.y);
+        st.nbs0[w(o)] = adjustNbs(o, o.supplyPos);
+        st.nbs1[w(o)] = adjustNbs(o, o.y);
     }
 
     // ---- AbstractExchange.recalculate after exchange e was realised ----

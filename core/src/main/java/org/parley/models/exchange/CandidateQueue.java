@@ -49,7 +49,7 @@ final class CandidateQueue {
         this.heap = new Entry[Math.max(16, list.size())];
         for (Candidate cand : list) {
             Entry e = new Entry(cand, high++);
-            cand.addEntry(e);
+            addPlace(cand, e);
             e.pos = size;
             heap[size++] = e;
         }
@@ -83,7 +83,7 @@ final class CandidateQueue {
     /** A new place for {@code cand}, not yet in the list (see {@link #append}). */
     Entry newEntry(Candidate cand) {
         Entry e = new Entry(cand, 0);
-        cand.addEntry(e);
+        addPlace(cand, e);
         return e;
     }
 
@@ -97,7 +97,7 @@ final class CandidateQueue {
 
     /** Removes a place for good. */
     void drop(Entry e) {
-        e.cand.removeEntry(e);
+        removePlace(e.cand, e);
     }
 
     /** Drops every place of an invalid candidate. */
@@ -173,6 +173,25 @@ final class CandidateQueue {
             } else {
                 drop(appended);
             }
+        }
+    }
+
+    private static void addPlace(Candidate cand, Entry e) {
+        if (cand.entry == null) {
+            cand.entry = e;
+        } else {
+            if (cand.moreEntries == null) {
+                cand.moreEntries = new ArrayList<>(2);
+            }
+            cand.moreEntries.add(e);
+        }
+    }
+
+    private static void removePlace(Candidate cand, Entry e) {
+        if (cand.entry == e) {
+            cand.entry = cand.moreEntries == null || cand.moreEntries.isEmpty() ? null : cand.moreEntries.remove(0);
+        } else if (cand.moreEntries != null) {
+            cand.moreEntries.remove(e);
         }
     }
 

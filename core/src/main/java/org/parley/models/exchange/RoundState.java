@@ -27,6 +27,13 @@ final class RoundState {
 
     /** Scratch for {@link Sums#adjustNbsPair}'s two results. */
     final double[] pair;
+    /**
+     * Scratch for the candidate being computed, per side (0 = i, 1 = j): the two outcome values of
+     * the overshoot check and the highest gain the side could reach (random exchange rates only).
+     */
+    final double[] nbs0 = new double[2];
+    final double[] nbs1 = new double[2];
+    final double[] euMax = new double[2];
 
     final boolean sumRule;
     final boolean rex;

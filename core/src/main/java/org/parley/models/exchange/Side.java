@@ -17,12 +17,8 @@ final class Side {
     /** Voting position after this exchange, and the signed move that leads there. */
     double y;
     double move;
-    /** Gain of this side, and the two outcome values of the overshoot check. */
+    /** Gain of this side. */
     double eu;
-    double nbs0;
-    double nbs1;
-    /** Highest gain this side could reach (random exchange rates only). */
-    double euMax;
 
     Side opposite;
 
@@ -69,13 +65,6 @@ final class Side {
     /** The actor's round-start position on its demand issue (never updated within the round). */
     double demandPos() {
         return st.x[actor][demand];
-    }
-
-    /** Lets go of what only one computation of the candidate reads. */
-    void forget() {
-        nbs0 = Double.NaN;
-        nbs1 = Double.NaN;
-        euMax = Double.NaN;
     }
 
     /** Gives the values this side keeps their references after {@link Arithmetic#compact}. */
