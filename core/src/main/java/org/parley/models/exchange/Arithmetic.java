@@ -4,69 +4,84 @@ package org.parley.models.exchange;
  * The arithmetic the exchange model computes in: the operations its formulas use, the way a
  * candidate's gain is ranked and tested for a tie, and the sums over actors ({@link Sums}), which
  * each arithmetic writes on its own storage because they are the hot loops. {@link Engine},
- * {@link Candidate} and {@link Side} are written once over {@code T} (as Hipparchus writes its
- * {@code Field} twins once); {@link DoubleArithmetic} and {@link DecimalArithmetic} are the two
- * instances.
+ * {@link Candidate} and {@link Side} are written once over it; {@link DoubleArithmetic} and
+ * {@link DecimalArithmetic} are the two instances.
+ *
+ * <p>Every number of the engine is a primitive {@code double} <em>value</em> of the arithmetic:
+ * for doubles the number itself (the operations inline to the primitive operators: no boxing, no
+ * allocation), for decimals a reference to a 28-digit decimal in the run's table. A value made by
+ * one arithmetic means nothing to the other. The table grows with every operation; {@link #mark},
+ * {@link #compact} and {@link #keep} let a computation go of its temporaries (no-ops in doubles).
  *
  * <p>The comparisons are predicates rather than one {@code compareTo} so that the double
  * arithmetic keeps the primitive operators' meaning exactly (a NaN compares false both ways).
- *
- * @param <T> the number type
  */
-interface Arithmetic<T> {
+interface Arithmetic {
 
     /** The exact value of a double (constants and random draws). */
-    T exact(double v);
+    double exact(double v);
 
     /** A value the user stated (data files, options): as stated, not its binary approximation. */
-    T stated(double v);
+    double stated(double v);
 
     /** A value read from the data (positions, saliences, capabilities, scale ends). */
-    T input(double v);
+    double input(double v);
 
-    T add(T a, T b);
+    double add(double a, double b);
 
-    T subtract(T a, T b);
+    double subtract(double a, double b);
 
-    T multiply(T a, T b);
+    double multiply(double a, double b);
 
-    T divide(T a, T b);
+    double divide(double a, double b);
 
-    T negate(T a);
+    double negate(double a);
 
-    T abs(T a);
+    double abs(double a);
 
-    boolean lt(T a, T b);
+    boolean lt(double a, double b);
 
-    boolean le(T a, T b);
+    boolean le(double a, double b);
 
-    boolean gt(T a, T b);
+    boolean gt(double a, double b);
 
-    boolean ge(T a, T b);
+    boolean ge(double a, double b);
 
     /** {@code a == b}. */
-    boolean same(T a, T b);
+    boolean same(double a, double b);
 
-    boolean isZero(T a);
+    boolean isZero(double a);
 
-    double toDouble(T a);
-
-    T[] newArray(int length);
-
-    T[][] newMatrix(int rows, int columns);
+    /** The number as a double; {@link Double#NaN} stands for "none" in both arithmetics. */
+    double toDouble(double a);
 
     /**
      * The rank of a gain: candidates are realised highest rank first; equal ranks are then ordered
      * by {@link #compareEqualRanks}, then by their place in the list.
      */
-    long rank(T gain);
+    long rank(double gain);
 
     /** Orders two gains of equal {@link #rank} (0 when the rank says all). */
-    int compareEqualRanks(T a, T b);
+    int compareEqualRanks(double a, double b);
 
     /** Whether the two best gains tie (a coin decides between them). */
-    boolean tie(T best, T second);
+    boolean tie(double best, double second);
 
-    /** The sums of one round over the start positions {@code x}. */
-    Sums<T> sums(T[][] x, T[][] s, T[][] c, int[][] order, boolean overshootAll);
+    /**
+     * The sums of one round over the start positions {@code x}; {@code place[k][i]} is actor
+     * {@code i}'s place in {@code order[k]}.
+     */
+    Sums sums(double[][] x, double[][] s, double[][] c, int[][] order, int[][] place, boolean overshootAll);
+
+    /** A point in the table of values (see {@link #compact}); -1 when there is no table (doubles). */
+    int mark();
+
+    /**
+     * Lets go of every value made since {@code mark} except those then passed to {@link #keep}
+     * (before any new value is made), which get new references.
+     */
+    void compact(int mark);
+
+    /** The reference, after {@link #compact}, of a value to keep; values older than the mark stay as they are. */
+    double keep(double v);
 }

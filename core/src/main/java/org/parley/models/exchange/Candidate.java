@@ -1,6 +1,5 @@
 package org.parley.models.exchange;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,53 +9,55 @@ import java.util.List;
  * the Equal Gain exchange of decide-exchange-model takes (read there, written anew here; names of
  * its functions in the comments): the equal-gain solution, the overshoot check, the recalculation
  * after another exchange, and the random exchange rates (REX). The order of the arithmetic follows
- * it too, so that ties behave alike; the arithmetic itself is {@code T}'s (see {@link Arithmetic}).
- *
- * @param <T> the number type
+ * it too, so that ties behave alike; the arithmetic itself is the {@link Arithmetic}'s.
  */
-final class Candidate<T> {
+final class Candidate {
 
-    final RoundState<T> st;
-    private final Arithmetic<T> a;
+    final RoundState st;
+    private final Arithmetic a;
     final int p;
     final int q;
     /** The two sides; null once an invalid new candidate let them go (see {@link #release}). */
-    Side<T> i;
-    Side<T> j;
+    Side i;
+    Side j;
 
-    T gain;
+    double gain;
     /** {@link Arithmetic#rank} of {@link #gain}, kept with it. */
     long rank;
     boolean valid = true;
-    private T dp;
-    private T dq;
     /**
      * Positions of other actors that earlier exchanges moved, as this candidate knows them, per
      * issue slot (0 = p, 1 = q): a short list of (actor, position), null until the first one.
      */
     private int[][] updActor;
-    private Object[] updPos;
+    private double[][] updPos;
+    /** Per slot the count of recorded positions, then per slot {@link #firstMover}. */
     private int[] updCount;
 
     /** This candidate's places in the queue (more than one after the Python code's re-queueing). */
-    CandidateQueue.Entry<T> entry;
-    List<CandidateQueue.Entry<T>> moreEntries;
+    CandidateQueue.Entry entry;
+    List<CandidateQueue.Entry> moreEntries;
     /** The number of the last realised exchange this candidate was looked at for (see {@link Engine}). */
     int seen = -1;
 
-    Candidate(RoundState<T> st, int x, int y, int p, int q) {
+    Candidate(RoundState st, int x, int y, int p, int q) {
         this.st = st;
         this.a = st.a;
         this.p = p;
         this.q = q;
-        T[][] s = st.s;
+        double[][] s = st.s;
         // the actor with the relatively higher salience on p demands p and supplies q
-        if (a.lt(a.divide(s[x][p], s[x][q]), a.divide(s[y][p], s[y][q]))) {
-            this.i = new Side<>(st, y, q, p);
-            this.j = new Side<>(st, x, p, q);
+        int mark = a.mark();
+        boolean yDemandsP = a.lt(a.divide(s[x][p], s[x][q]), a.divide(s[y][p], s[y][q]));
+        if (mark >= 0) {
+            a.compact(mark);
+        }
+        if (yDemandsP) {
+            this.i = new Side(st, y, q, p);
+            this.j = new Side(st, x, p, q);
         } else {
-            this.i = new Side<>(st, x, q, p);
-            this.j = new Side<>(st, y, p, q);
+            this.i = new Side(st, x, q, p);
+            this.j = new Side(st, y, p, q);
         }
         i.opposite = j;
         j.opposite = i;
@@ -76,32 +77,13 @@ final class Candidate<T> {
         return entry != null;
     }
 
-    void addEntry(CandidateQueue.Entry<T> e) {
-        if (entry == null) {
-            entry = e;
-        } else {
-            if (moreEntries == null) {
-                moreEntries = new ArrayList<>(2);
-            }
-            moreEntries.add(e);
-        }
+    private double[] recorded(int slot) {
+        return updPos == null ? null : updPos[slot];
     }
 
-    void removeEntry(CandidateQueue.Entry<T> e) {
-        if (entry == e) {
-            entry = moreEntries == null || moreEntries.isEmpty() ? null : moreEntries.remove(0);
-        } else if (moreEntries != null) {
-            moreEntries.remove(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private T[] recorded(int slot) {
-        return updPos == null ? null : (T[]) updPos[slot];
-    }
-
-    private int[] movers(int slot) {
-        return updActor == null ? null : updActor[slot];
+    /** The first place on the slot's issue (in the round's actor order) of an actor with a recorded position. */
+    private int firstMover(int slot) {
+        return updCount == null ? Integer.MAX_VALUE : updCount[2 + slot];
     }
 
     private int count(int slot) {
@@ -139,12 +121,17 @@ final class Candidate<T> {
         }
     }
 
+    /** The slot of a side in the round's scratch ({@link RoundState#nbs0} and the like). */
+    private int w(Side s) {
+        return s == i ? 0 : 1;
+    }
+
     // ---- the formulas of decide/model/calculations.py, on this candidate's state ----
 
     /** Outcome on {@code s}'s supply issue with {@code s} at {@code position} ({@code adjust_nbs}). */
-    private T adjustNbs(Side<T> s, T position) {
+    private double adjustNbs(Side s, double position) {
         int slot = s.supply == p ? 0 : 1;
-        return st.sums.adjustNbs(s.supply, s.actor, position, st.updateIndex[slot], movers(slot), recorded(slot),
+        return st.sums.adjustNbs(s.supply, s.actor, position, st.updateIndex[slot], firstMover(slot), recorded(slot),
                 count(slot));
     }
 
@@ -153,41 +140,41 @@ final class Candidate<T> {
      * ({@code adjusted_nbs_by_position}: its identity test on deep-copied keys keeps the actor's own
      * term in the sum, so the result is the move, not the position).
      */
-    private T moveForOutcome(Side<T> s, T from, T target) {
+    private double moveForOutcome(Side s, double from, double target) {
         int k = s.supply;
         int slot = k == p ? 0 : 1;
-        T num = st.sums.moveSum(k, s.actor, from, st.updateIndex[slot], movers(slot), recorded(slot), count(slot));
-        T left = a.subtract(a.multiply(target, st.sums.denom(k)), num);
-        return a.divide(left, a.multiply(s.sSupply, s.cSupply));
+        double num = st.sums.moveSum(k, s.actor, from, st.updateIndex[slot], firstMover(slot), recorded(slot), count(slot));
+        double left = a.subtract(a.multiply(target, st.sums.denom(k)), num);
+        return a.divide(left, a.multiply(s.sSupply(), s.cSupply()));
     }
 
-    private T reverseMove(Side<T> s, T ratio) {
-        return a.divide(a.multiply(ratio, st.sums.denom(s.supply)), a.multiply(s.cSupply, s.sSupply));
+    private double reverseMove(Side s, double ratio) {
+        return a.divide(a.multiply(ratio, st.sums.denom(s.supply)), a.multiply(s.cSupply(), s.sSupply()));
     }
 
-    private T byExchangeRatio(Side<T> s, T ratio) {
-        Side<T> d = s.opposite;
-        return a.multiply(a.divide(a.add(s.sSupply, d.sDemand), a.add(s.sDemand, d.sSupply)), ratio);
+    private double byExchangeRatio(Side s, double ratio) {
+        Side d = s.opposite;
+        return a.multiply(a.divide(a.add(s.sSupply(), d.sDemand()), a.add(s.sDemand(), d.sSupply())), ratio);
     }
 
-    private T byAbsoluteMove(Side<T> s) {
-        T move = a.abs(a.subtract(s.opposite.demandPos, s.supplyPos));
-        return a.divide(a.multiply(a.multiply(move, s.sSupply), s.cSupply), st.sums.denom(s.supply));
+    private double byAbsoluteMove(Side s) {
+        double move = a.abs(a.subtract(s.opposite.demandPos(), s.supplyPos));
+        return a.divide(a.multiply(a.multiply(move, s.sSupply()), s.cSupply()), st.sums.denom(s.supply));
     }
 
-    private T exchangeRatio(T delta, Side<T> s) {
-        return a.divide(a.multiply(a.multiply(delta, s.sSupply), s.cSupply), st.sums.denom(s.supply));
+    private double exchangeRatio(double delta, Side s) {
+        return a.divide(a.multiply(a.multiply(delta, s.sSupply()), s.cSupply()), st.sums.denom(s.supply));
     }
 
-    private T expectedUtility(Side<T> s, T demandRatio, T supplyRatio) {
-        return a.abs(a.subtract(a.multiply(demandRatio, s.sSupply), a.multiply(supplyRatio, s.sDemand)));
+    private double expectedUtility(Side s, double demandRatio, double supplyRatio) {
+        return a.abs(a.subtract(a.multiply(demandRatio, s.sSupply()), a.multiply(supplyRatio, s.sDemand())));
     }
 
-    private T signed(boolean negative, T v) {
+    private double signed(boolean negative, double v) {
         return negative ? a.negate(v) : v;
     }
 
-    private void setGain(T g) {
+    private void setGain(double g) {
         gain = g;
         rank = a.rank(g);
     }
@@ -206,26 +193,29 @@ final class Candidate<T> {
      * computation reads is let go afterwards: a round can hold hundreds of thousands of candidates.
      */
     private void compute() {
+        int mark = a.mark();
         solve();
-        dp = null;
-        dq = null;
-        i.forget();
-        j.forget();
+        if (mark >= 0) {
+            a.compact(mark);
+            gain = a.keep(gain);
+            i.keep();
+            j.keep();
+        }
     }
 
     private void solve() {
-        dp = byAbsoluteMove(j);
-        dq = byExchangeRatio(j, dp);
+        double dp = byAbsoluteMove(j);
+        double dq = byExchangeRatio(j, dp);
         i.move = reverseMove(i, dq);
-        j.move = a.abs(a.subtract(i.demandPos, j.supplyPos));
-        if (a.gt(a.abs(i.move), a.abs(a.subtract(j.demandPos, i.supplyPos)))) {
+        j.move = a.abs(a.subtract(i.demandPos(), j.supplyPos));
+        if (a.gt(a.abs(i.move), a.abs(a.subtract(j.demandPos(), i.supplyPos)))) {
             dq = byAbsoluteMove(i);
             dp = byExchangeRatio(i, dq);
-            i.move = a.abs(a.subtract(j.demandPos, i.supplyPos));
+            i.move = a.abs(a.subtract(j.demandPos(), i.supplyPos));
             j.move = reverseMove(j, dp);
         }
-        i.move = signed(a.gt(i.supplyPos, j.demandPos), i.move);
-        j.move = signed(a.gt(j.supplyPos, i.demandPos), j.move);
+        i.move = signed(a.gt(i.supplyPos, j.demandPos()), i.move);
+        j.move = signed(a.gt(j.supplyPos, i.demandPos()), j.move);
         i.pushMove(i.move);
         j.pushMove(j.move);
         i.y = a.add(i.supplyPos, i.move);
@@ -253,29 +243,29 @@ final class Candidate<T> {
     }
 
     /** The overshoot check of one side ({@code check_nbs}). */
-    private void checkNbs(Side<T> s) {
-        Side<T> b = s.opposite;
+    private void checkNbs(Side s) {
+        Side b = s.opposite;
         int slot = s.supply == p ? 0 : 1;
-        st.sums.adjustNbsPair(s.supply, s.actor, s.supplyPos, s.y, st.updateIndex[slot], movers(slot), recorded(slot),
+        st.sums.adjustNbsPair(s.supply, s.actor, s.supplyPos, s.y, st.updateIndex[slot], firstMover(slot), recorded(slot),
                 count(slot), st.pair);
-        s.nbs0 = st.pair[0];
-        s.nbs1 = st.pair[1];
-        T x = b.demandPos;
-        T d0 = a.subtract(x, s.nbs0);
-        T d1 = a.subtract(x, s.nbs1);
+        st.nbs0[w(s)] = st.pair[0];
+        st.nbs1[w(s)] = st.pair[1];
+        double x = b.demandPos();
+        double d0 = a.subtract(x, st.nbs0[w(s)]);
+        double d1 = a.subtract(x, st.nbs1[w(s)]);
         if (a.ge(d0, st.zero) && a.ge(d1, st.zero)) {
             return;
         }
         if (a.le(d0, st.zero) && a.le(d1, st.zero)) {
             return;
         }
-        T delta = a.abs(moveForOutcome(s, s.supplyPos, x));
-        dp = exchangeRatio(delta, s);
-        dq = byExchangeRatio(s, dp);
+        double delta = a.abs(moveForOutcome(s, s.supplyPos, x));
+        double dp = exchangeRatio(delta, s);
+        double dq = byExchangeRatio(s, dp);
         b.move = a.abs(reverseMove(b, dq));
         s.move = delta;
-        b.move = signed(a.gt(b.supplyPos, s.demandPos), b.move);
-        s.move = signed(a.gt(s.supplyPos, b.demandPos), s.move);
+        b.move = signed(a.gt(b.supplyPos, s.demandPos()), b.move);
+        s.move = signed(a.gt(s.supplyPos, b.demandPos()), s.move);
         b.popMove();
         s.popMove();
         b.pushMove(b.move);
@@ -285,35 +275,38 @@ final class Candidate<T> {
         setGain(a.abs(expectedUtility(b, dq, dp)));
         boolean b1 = b.validMove();
         boolean b2 = s.validMove();
-        s.nbs1 = adjustNbs(s, s.y);
+        st.nbs1[w(s)] = adjustNbs(s, s.y);
         valid = b1 && b2;
     }
 
     // ---- random exchange rates (REX): calculate_maximum_utility and randomized_gain ----
 
     private void maximumUtility() {
-        boolean iOptimal = a.same(i.demandPos, i.y);
-        boolean jOptimal = a.same(j.demandPos, j.y);
-        T nbsI = adjustNbs(i, iOptimal ? i.y : j.demandPos);
-        T nbsJ = adjustNbs(j, jOptimal ? j.y : i.demandPos);
-        T deltaI = a.abs(a.subtract(i.nbs0, nbsI));
-        T deltaJ = a.abs(a.subtract(j.nbs0, nbsJ));
-        T loss1 = a.multiply(deltaJ, j.sSupply);
-        T gain2 = a.multiply(deltaJ, i.sDemand);
-        T loss2 = a.multiply(deltaI, i.sSupply);
-        T gain1 = a.multiply(deltaI, j.sDemand);
-        T utilityI = a.subtract(gain1, loss1);
-        T utilityJ = a.subtract(gain2, loss2);
-        T overwrite = null;
+        boolean iOptimal = a.same(i.demandPos(), i.y);
+        boolean jOptimal = a.same(j.demandPos(), j.y);
+        double nbsI = adjustNbs(i, iOptimal ? i.y : j.demandPos());
+        double nbsJ = adjustNbs(j, jOptimal ? j.y : i.demandPos());
+        double deltaI = a.abs(a.subtract(st.nbs0[w(i)], nbsI));
+        double deltaJ = a.abs(a.subtract(st.nbs0[w(j)], nbsJ));
+        double loss1 = a.multiply(deltaJ, j.sSupply());
+        double gain2 = a.multiply(deltaJ, i.sDemand());
+        double loss2 = a.multiply(deltaI, i.sSupply());
+        double gain1 = a.multiply(deltaI, j.sDemand());
+        double utilityI = a.subtract(gain1, loss1);
+        double utilityJ = a.subtract(gain2, loss2);
+        double overwrite = Double.NaN;
+        boolean overwritten = false;
         if (iOptimal && a.gt(utilityI, st.zero)) {
-            overwrite = a.subtract(gain2, a.multiply(a.divide(loss1, j.sDemand), i.sSupply));
+            overwritten = true;
+            overwrite = a.subtract(gain2, a.multiply(a.divide(loss1, j.sDemand()), i.sSupply()));
         }
         if (jOptimal && a.gt(utilityJ, st.zero)) {
-            overwrite = a.subtract(gain1, a.multiply(a.divide(loss2, i.sDemand), j.sSupply));
+            overwritten = true;
+            overwrite = a.subtract(gain1, a.multiply(a.divide(loss2, i.sDemand()), j.sSupply()));
         }
-        Side<T> f;
-        T g;
-        T l;
+        Side f;
+        double g;
+        double l;
         if (a.gt(gain2, gain1)) {
             f = j;
             g = gain1;
@@ -323,53 +316,54 @@ final class Candidate<T> {
             g = gain2;
             l = loss1;
         }
-        T share = a.divide(f.sSupply, a.add(f.sSupply, f.opposite.sDemand));
-        T d2u1 = a.divide(l, a.multiply(share, f.opposite.sDemand));
-        T d2u2 = a.divide(g, a.multiply(share, f.sSupply));
-        if (overwrite != null && !a.isZero(overwrite)) {
-            f.opposite.euMax = overwrite;
+        double share = a.divide(f.sSupply(), a.add(f.sSupply(), f.opposite.sDemand()));
+        double d2u1 = a.divide(l, a.multiply(share, f.opposite.sDemand()));
+        double d2u2 = a.divide(g, a.multiply(share, f.sSupply()));
+        if (overwritten && !a.isZero(overwrite)) {
+            st.euMax[w(f.opposite)] = overwrite;
         } else {
-            f.opposite.euMax = a.subtract(a.multiply(a.multiply(share, f.opposite.sDemand), d2u2), l);
+            st.euMax[w(f.opposite)] = a.subtract(a.multiply(a.multiply(share, f.opposite.sDemand()), d2u2), l);
         }
-        f.euMax = a.subtract(g, a.multiply(a.multiply(share, f.sSupply), d2u1));
+        st.euMax[w(f)] = a.subtract(g, a.multiply(a.multiply(share, f.sSupply()), d2u1));
     }
 
-    private void randomizedGain(Side<T> f, double v, T z) {
-        Side<T> o = f.opposite;
-        T eu = gain;
-        T eui;
+    private void randomizedGain(Side f, double v, double z) {
+        Side o = f.opposite;
+        double eu = gain;
+        double eui;
         if (v < 0.5) {
-            eui = a.add(eu, a.multiply(a.multiply(st.p, z), a.subtract(f.euMax, eu)));
+            eui = a.add(eu, a.multiply(a.multiply(st.p, z), a.subtract(st.euMax[w(f)], eu)));
         } else {
             eui = a.subtract(eu, a.multiply(a.multiply(st.p, z), eu));
         }
-        T moveI = a.abs(a.subtract(f.supplyPos, o.demandPos));
-        T ratioQ = exchangeRatio(moveI, f);
-        T ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply)), f.sDemand);
-        T moveJ = reverseMove(o, ratioP);
-        T euj = a.abs(expectedUtility(o, ratioP, ratioQ));
-        T deltaJ = a.abs(a.subtract(o.supplyPos, f.demandPos));
+        double moveI = a.abs(a.subtract(f.supplyPos, o.demandPos()));
+        double ratioQ = exchangeRatio(moveI, f);
+        double ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply())), f.sDemand());
+        double moveJ = reverseMove(o, ratioP);
+        double euj = a.abs(expectedUtility(o, ratioP, ratioQ));
+        double deltaJ = a.abs(a.subtract(o.supplyPos, f.demandPos()));
         if (a.gt(a.abs(moveJ), deltaJ)) {
             ratioP = exchangeRatio(deltaJ, o);
-            ratioQ = a.abs(a.divide(a.subtract(eui, a.multiply(ratioP, f.sDemand)), f.sSupply));
+            ratioQ = a.abs(a.divide(a.subtract(eui, a.multiply(ratioP, f.sDemand())), f.sSupply()));
             moveJ = deltaJ;
             moveI = reverseMove(f, ratioQ);
-            if (a.lt(a.abs(moveI), a.abs(a.subtract(f.supplyPos, o.demandPos)))) {
+            if (a.lt(a.abs(moveI), a.abs(a.subtract(f.supplyPos, o.demandPos())))) {
                 euj = a.abs(expectedUtility(o, ratioP, ratioQ));
-                T signedJ = signed(a.gt(o.supplyPos, f.demandPos), moveJ);
+                double signedJ = signed(a.gt(o.supplyPos, f.demandPos()), moveJ);
                 // the Python code stores this as nbs_0 and then compares it with itself: never a cut
-                o.nbs0 = adjustNbs(o, a.add(o.supplyPos, signedJ));
+                st.nbs0[w(o)] = adjustNbs(o, a.add(o.supplyPos, signedJ));
             }
         } else {
-            T signedI = signed(a.gt(f.supplyPos, o.demandPos), moveI);
-            T nbsAdjusted = adjustNbs(f, a.add(f.supplyPos, signedI));
-            T x = o.demandPos;
-            boolean outside = (a.ge(x, f.nbs0) && a.ge(x, nbsAdjusted)) || (a.le(x, f.nbs0) && a.le(x, nbsAdjusted));
+            double signedI = signed(a.gt(f.supplyPos, o.demandPos()), moveI);
+            double nbsAdjusted = adjustNbs(f, a.add(f.supplyPos, signedI));
+            double x = o.demandPos();
+            double nbs0 = st.nbs0[w(f)];
+            boolean outside = (a.ge(x, nbs0) && a.ge(x, nbsAdjusted)) || (a.le(x, nbs0) && a.le(x, nbsAdjusted));
             if (!outside) {
-                T delta = a.abs(moveForOutcome(f, f.supplyPos, x));
+                double delta = a.abs(moveForOutcome(f, f.supplyPos, x));
                 ratioQ = exchangeRatio(delta, f);
-                ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply)), f.sDemand);
-                T moveJb = reverseMove(o, ratioP);
+                ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply())), f.sDemand());
+                double moveJb = reverseMove(o, ratioP);
                 euj = a.abs(expectedUtility(o, ratioP, ratioQ));
                 // as in the Python code the signed move is signed once more below
                 moveI = signedI;
@@ -378,8 +372,8 @@ final class Candidate<T> {
         }
         f.eu = eui;
         o.eu = euj;
-        f.move = signed(a.gt(f.supplyPos, o.demandPos), moveI);
-        o.move = signed(a.gt(o.supplyPos, f.demandPos), moveJ);
+        f.move = signed(a.gt(f.supplyPos, o.demandPos()), moveI);
+        o.move = signed(a.gt(o.supplyPos, f.demandPos()), moveJ);
         f.popMove();
         f.pushMove(f.move);
         o.popMove();
@@ -389,16 +383,16 @@ final class Candidate<T> {
         boolean b1 = f.validMove();
         boolean b2 = o.validMove();
         valid = b1 && b2;
-        f.nbs0 = adjustNbs(f, f.supplyPos);
-        f.nbs1 = adjustNbs(f, f.y);
-        o.nbs0 = adjustNbs(o, o.supplyPos);
-        o.nbs1 = adjustNbs(o, o.y);
+        st.nbs0[w(f)] = adjustNbs(f, f.supplyPos);
+        st.nbs1[w(f)] = adjustNbs(f, f.y);
+        st.nbs0[w(o)] = adjustNbs(o, o.supplyPos);
+        st.nbs1[w(o)] = adjustNbs(o, o.y);
     }
 
     // ---- AbstractExchange.recalculate after exchange e was realised ----
 
     /** Whether {@link #recalculate} would change this candidate (it shares an actor-issue with {@code e}). */
-    boolean touchedBy(Candidate<T> e) {
+    boolean touchedBy(Candidate e) {
         return i.sameActorSupply(e.i) || i.sameActorSupply(e.j) || j.sameActorSupply(e.i) || j.sameActorSupply(e.j)
                 || e.j.sameActorDemand(j) || e.j.sameActorDemand(i) || e.i.sameActorDemand(j)
                 || e.i.sameActorDemand(i);
@@ -409,7 +403,7 @@ final class Candidate<T> {
         j.popMove();
     }
 
-    void recalculate(Candidate<T> e) {
+    void recalculate(Candidate e) {
         boolean invalidI = false;
         boolean invalidJ = false;
         if (i.sameActorSupply(e.i)) {
@@ -461,19 +455,19 @@ final class Candidate<T> {
     }
 
     /** Records that {@code mover} now votes elsewhere on {@code issue} ({@code update_updates}). */
-    private void record(Side<T> mover, int issue) {
+    private void record(Side mover, int issue) {
         int slot = issue == p ? 0 : 1;
         int u = st.updateIndex[slot][mover.actor];
         if (u < 0) {
             if (updCount == null) {
                 updActor = new int[2][];
-                updPos = new Object[2];
-                updCount = new int[2];
+                updPos = new double[2][];
+                updCount = new int[] {0, 0, Integer.MAX_VALUE, Integer.MAX_VALUE};
             }
             int count = updCount[slot];
             if (updActor[slot] == null) {
                 updActor[slot] = new int[2];
-                updPos[slot] = a.newArray(2);
+                updPos[slot] = new double[2];
             } else if (count == updActor[slot].length) {
                 updActor[slot] = Arrays.copyOf(updActor[slot], count * 2);
                 updPos[slot] = Arrays.copyOf(recorded(slot), count * 2);
@@ -481,12 +475,13 @@ final class Candidate<T> {
             updActor[slot][count] = mover.actor;
             recorded(slot)[count] = mover.y;
             updCount[slot] = count + 1;
+            updCount[2 + slot] = Math.min(updCount[2 + slot], st.place[issue][mover.actor]);
             st.updateIndex[slot][mover.actor] = count;
             return;
         }
-        T[] pos = recorded(slot);
-        T prev = pos[u];
-        if (a.le(mover.start, prev)) {
+        double[] pos = recorded(slot);
+        double prev = pos[u];
+        if (a.le(mover.start(), prev)) {
             pos[u] = a.lt(prev, mover.y) ? prev : mover.y;
         } else if (a.gt(prev, mover.y)) {
             pos[u] = prev;

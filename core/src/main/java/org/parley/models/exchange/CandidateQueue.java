@@ -16,21 +16,19 @@ import java.util.List;
  * (above) every label given so far; one whose gain kept its group keeps its label; a place appended
  * to the list (the Python code's re-queueing on a tie) gets a label above all. A candidate can hold
  * several places (the Python code appends the runner-up of a tie once more).
- *
- * @param <T> the number type
  */
-final class CandidateQueue<T> {
+final class CandidateQueue {
 
     /** One place of a candidate in the list, with the candidate's rank and gain when it was last ordered. */
-    static final class Entry<T> {
-        final Candidate<T> cand;
+    static final class Entry {
+        final Candidate cand;
         long label;
         long rank;
-        T gain;
+        double gain;
         /** Index in the heap, -1 when out of it. */
         int pos = -1;
 
-        Entry(Candidate<T> cand, long label) {
+        Entry(Candidate cand, long label) {
             this.cand = cand;
             this.label = label;
             this.rank = cand.rank;
@@ -38,20 +36,20 @@ final class CandidateQueue<T> {
         }
     }
 
-    private final Arithmetic<T> a;
-    private Entry<T>[] heap;
+    private final Arithmetic a;
+    private Entry[] heap;
     private int size;
     private long low = -1;
     private long high;
 
     /** The candidates in list order. */
     @SuppressWarnings("unchecked")
-    CandidateQueue(Arithmetic<T> a, List<Candidate<T>> list) {
+    CandidateQueue(Arithmetic a, List<Candidate> list) {
         this.a = a;
         this.heap = new Entry[Math.max(16, list.size())];
-        for (Candidate<T> cand : list) {
-            Entry<T> e = new Entry<>(cand, high++);
-            cand.addEntry(e);
+        for (Candidate cand : list) {
+            Entry e = new Entry(cand, high++);
+            addPlace(cand, e);
             e.pos = size;
             heap[size++] = e;
         }
@@ -59,7 +57,7 @@ final class CandidateQueue<T> {
     }
 
     /** Whether {@code x} comes before {@code y} in the list. */
-    private boolean before(Entry<T> x, Entry<T> y) {
+    private boolean before(Entry x, Entry y) {
         if (x.rank != y.rank) {
             return x.rank > y.rank;
         }
@@ -71,26 +69,26 @@ final class CandidateQueue<T> {
         return size == 0;
     }
 
-    Entry<T> peek() {
+    Entry peek() {
         return heap[0];
     }
 
     /** Takes the first place out of the list (the candidate keeps it until {@link #drop}). */
-    Entry<T> poll() {
-        Entry<T> e = heap[0];
+    Entry poll() {
+        Entry e = heap[0];
         remove(e);
         return e;
     }
 
     /** A new place for {@code cand}, not yet in the list (see {@link #append}). */
-    Entry<T> newEntry(Candidate<T> cand) {
-        Entry<T> e = new Entry<>(cand, 0);
-        cand.addEntry(e);
+    Entry newEntry(Candidate cand) {
+        Entry e = new Entry(cand, 0);
+        addPlace(cand, e);
         return e;
     }
 
     /** Puts a place at the end of the list. */
-    void append(Entry<T> e) {
+    void append(Entry e) {
         e.label = high++;
         e.rank = e.cand.rank;
         e.gain = e.cand.gain;
@@ -98,15 +96,15 @@ final class CandidateQueue<T> {
     }
 
     /** Removes a place for good. */
-    void drop(Entry<T> e) {
-        e.cand.removeEntry(e);
+    void drop(Entry e) {
+        removePlace(e.cand, e);
     }
 
     /** Drops every place of an invalid candidate. */
     void dropInvalid() {
         int keep = 0;
         for (int t = 0; t < size; t++) {
-            Entry<T> e = heap[t];
+            Entry e = heap[t];
             if (e.cand.valid) {
                 e.pos = keep;
                 heap[keep++] = e;
@@ -124,12 +122,12 @@ final class CandidateQueue<T> {
      * Takes every place of the candidates {@code touched} out of the list, in list order (the
      * place {@code appended}, out of the list, last).
      */
-    List<Entry<T>> takeOut(List<Candidate<T>> touched, Entry<T> appended) {
-        List<Entry<T>> out = new ArrayList<>();
+    List<Entry> takeOut(List<Candidate> touched, Entry appended) {
+        List<Entry> out = new ArrayList<>(touched.size() + 1);
         boolean appendedTouched = false;
-        for (Candidate<T> cand : touched) {
+        for (Candidate cand : touched) {
             for (int t = -1; t < (cand.moreEntries == null ? 0 : cand.moreEntries.size()); t++) {
-                Entry<T> e = t < 0 ? cand.entry : cand.moreEntries.get(t);
+                Entry e = t < 0 ? cand.entry : cand.moreEntries.get(t);
                 if (e == appended) {
                     appendedTouched = true;
                 } else {
@@ -150,14 +148,14 @@ final class CandidateQueue<T> {
      * valid, where a stable sort of the list would put them; then {@code appended} when it was not
      * among them (at the end of the list).
      */
-    void putBack(List<Entry<T>> taken, Entry<T> appended, boolean appendedTaken) {
+    void putBack(List<Entry> taken, Entry appended, boolean appendedTaken) {
         for (int t = taken.size() - 1; t >= 0; t--) {
-            Entry<T> e = taken.get(t);
+            Entry e = taken.get(t);
             if (e != appended && e.cand.valid && compareGroups(e) < 0) {
                 e.label = low--;
             }
         }
-        for (Entry<T> e : taken) {
+        for (Entry e : taken) {
             if (!e.cand.valid) {
                 drop(e);
                 continue;
@@ -178,8 +176,27 @@ final class CandidateQueue<T> {
         }
     }
 
+    private static void addPlace(Candidate cand, Entry e) {
+        if (cand.entry == null) {
+            cand.entry = e;
+        } else {
+            if (cand.moreEntries == null) {
+                cand.moreEntries = new ArrayList<>(2);
+            }
+            cand.moreEntries.add(e);
+        }
+    }
+
+    private static void removePlace(Candidate cand, Entry e) {
+        if (cand.entry == e) {
+            cand.entry = cand.moreEntries == null || cand.moreEntries.isEmpty() ? null : cand.moreEntries.remove(0);
+        } else if (cand.moreEntries != null) {
+            cand.moreEntries.remove(e);
+        }
+    }
+
     /** Negative when the place's old gain group came before its candidate's new one in the list, positive after. */
-    private int compareGroups(Entry<T> e) {
+    private int compareGroups(Entry e) {
         int c = Long.compare(e.cand.rank, e.rank);
         if (c == 0) {
             c = a.compareEqualRanks(e.cand.gain, e.gain);
@@ -195,7 +212,7 @@ final class CandidateQueue<T> {
         }
     }
 
-    private void insert(Entry<T> e) {
+    private void insert(Entry e) {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
@@ -204,9 +221,9 @@ final class CandidateQueue<T> {
         up(e.pos);
     }
 
-    private void remove(Entry<T> e) {
+    private void remove(Entry e) {
         int t = e.pos;
-        Entry<T> last = heap[--size];
+        Entry last = heap[--size];
         heap[size] = null;
         e.pos = -1;
         if (last != e) {
@@ -220,10 +237,10 @@ final class CandidateQueue<T> {
     }
 
     private void up(int t) {
-        Entry<T> e = heap[t];
+        Entry e = heap[t];
         while (t > 0) {
             int parent = (t - 1) >>> 1;
-            Entry<T> p = heap[parent];
+            Entry p = heap[parent];
             if (!before(e, p)) {
                 break;
             }
@@ -236,11 +253,11 @@ final class CandidateQueue<T> {
     }
 
     private void down(int t) {
-        Entry<T> e = heap[t];
+        Entry e = heap[t];
         int half = size >>> 1;
         while (t < half) {
             int child = 2 * t + 1;
-            Entry<T> c = heap[child];
+            Entry c = heap[child];
             int right = child + 1;
             if (right < size && before(heap[right], c)) {
                 child = right;

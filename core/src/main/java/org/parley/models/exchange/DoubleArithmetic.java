@@ -7,7 +7,7 @@ package org.parley.models.exchange;
  * the tie test treat them as the Python code does (except where Decimal's own rounding noise
  * decides, see the README and {@link DecimalArithmetic}).
  */
-final class DoubleArithmetic implements Arithmetic<Double> {
+final class DoubleArithmetic implements Arithmetic {
 
     static final DoubleArithmetic INSTANCE = new DoubleArithmetic();
 
@@ -17,113 +17,118 @@ final class DoubleArithmetic implements Arithmetic<Double> {
     }
 
     @Override
-    public Double exact(double v) {
+    public double exact(double v) {
         return v;
     }
 
     @Override
-    public Double stated(double v) {
+    public double stated(double v) {
         return v;
     }
 
     @Override
-    public Double input(double v) {
+    public double input(double v) {
         return v;
     }
 
     @Override
-    public Double add(Double a, Double b) {
+    public double add(double a, double b) {
         return a + b;
     }
 
     @Override
-    public Double subtract(Double a, Double b) {
+    public double subtract(double a, double b) {
         return a - b;
     }
 
     @Override
-    public Double multiply(Double a, Double b) {
+    public double multiply(double a, double b) {
         return a * b;
     }
 
     @Override
-    public Double divide(Double a, Double b) {
+    public double divide(double a, double b) {
         return a / b;
     }
 
     @Override
-    public Double negate(Double a) {
+    public double negate(double a) {
         return -a;
     }
 
     @Override
-    public Double abs(Double a) {
+    public double abs(double a) {
         return Math.abs(a);
     }
 
     @Override
-    public boolean lt(Double a, Double b) {
+    public boolean lt(double a, double b) {
         return a < b;
     }
 
     @Override
-    public boolean le(Double a, Double b) {
+    public boolean le(double a, double b) {
         return a <= b;
     }
 
     @Override
-    public boolean gt(Double a, Double b) {
+    public boolean gt(double a, double b) {
         return a > b;
     }
 
     @Override
-    public boolean ge(Double a, Double b) {
+    public boolean ge(double a, double b) {
         return a >= b;
     }
 
     @Override
-    public boolean same(Double a, Double b) {
-        return a.doubleValue() == b.doubleValue();
+    public boolean same(double a, double b) {
+        return a == b;
     }
 
     @Override
-    public boolean isZero(Double a) {
+    public boolean isZero(double a) {
         return a == 0;
     }
 
     @Override
-    public double toDouble(Double a) {
-        return a == null ? Double.NaN : a;
+    public double toDouble(double a) {
+        return a;
     }
 
     @Override
-    public Double[] newArray(int length) {
-        return new Double[length];
-    }
-
-    @Override
-    public Double[][] newMatrix(int rows, int columns) {
-        return new Double[rows][columns];
-    }
-
-    @Override
-    public long rank(Double gain) {
+    public long rank(double gain) {
         return Math.round(gain * GAIN_GRID);
     }
 
     @Override
-    public int compareEqualRanks(Double a, Double b) {
+    public int compareEqualRanks(double a, double b) {
         return 0;
     }
 
     @Override
-    public boolean tie(Double best, Double second) {
+    public boolean tie(double best, double second) {
         return rank(best) == rank(second);
     }
 
     @Override
-    public Sums<Double> sums(Double[][] x, Double[][] s, Double[][] c, int[][] order, boolean overshootAll) {
-        return new DoubleSums(x, s, c, order, overshootAll);
+    public Sums sums(double[][] x, double[][] s, double[][] c, int[][] order, int[][] place,
+                     boolean overshootAll) {
+        return new DoubleSums(x, s, c, order, place, overshootAll);
+    }
+
+    @Override
+    public int mark() {
+        return -1; // no table: nothing to let go of
+    }
+
+    @Override
+    public void compact(int mark) {
+    }
+
+    @Override
+    public double keep(double v) {
+        return v;
     }
 
     /**
@@ -131,7 +136,7 @@ final class DoubleArithmetic implements Arithmetic<Double> {
      * term differs from the round's start starts from the start terms' running sum just before the
      * first differing actor (the same additions in the same order, so the same bits).
      */
-    private static final class DoubleSums implements Sums<Double> {
+    private static final class DoubleSums implements Sums {
 
         private final double[][] s;
         private final double[][] c;
@@ -149,19 +154,19 @@ final class DoubleArithmetic implements Arithmetic<Double> {
         /** Current voting positions (read with {@code overshoot=all}). */
         private final double[][] cur;
 
-        DoubleSums(Double[][] x, Double[][] s0, Double[][] c0, int[][] order, boolean overshootAll) {
+        DoubleSums(double[][] x, double[][] s0, double[][] c0, int[][] order, int[][] place, boolean overshootAll) {
             int n = x.length;
             int m = order.length;
             this.order = order;
             this.overshootAll = overshootAll;
-            this.s = new double[n][m];
-            this.c = new double[n][m];
+            this.s = s0;
+            this.c = c0;
             this.cur = new double[n][m];
             this.denom = new double[m];
             this.xsc = new double[m][];
             this.prefix = new double[m][];
             this.startAt = new double[m][];
-            this.place = new int[m][n];
+            this.place = place;
             for (int k = 0; k < m; k++) {
                 int[] ok = order[k];
                 double d = 0;
@@ -171,10 +176,7 @@ final class DoubleArithmetic implements Arithmetic<Double> {
                 double[] st = new double[ok.length];
                 for (int u = 0; u < ok.length; u++) {
                     int a = ok[u];
-                    s[a][k] = s0[a][k];
-                    c[a][k] = c0[a][k];
                     cur[a][k] = x[a][k];
-                    place[k][a] = u;
                     st[u] = cur[a][k];
                     d += s[a][k] * c[a][k];
                     t[u] = cur[a][k] * s[a][k] * c[a][k];
@@ -190,12 +192,12 @@ final class DoubleArithmetic implements Arithmetic<Double> {
         }
 
         @Override
-        public Double denom(int k) {
+        public double denom(int k) {
             return denom[k];
         }
 
         @Override
-        public Double outcome(Double[][] pos, int k) {
+        public double outcome(double[][] pos, int k) {
             if (denom[k] == 0) {
                 return 0.0;
             }
@@ -207,17 +209,12 @@ final class DoubleArithmetic implements Arithmetic<Double> {
         }
 
         /** The first place on issue {@code k} whose term may differ from the start's. */
-        private int firstChanged(int k, int own, int[] movers, int count) {
-            int[] pk = place[k];
-            int first = pk[own];
-            for (int r = 0; r < count; r++) {
-                first = Math.min(first, pk[movers[r]]);
-            }
-            return first;
+        private int firstChanged(int k, int own, int firstMover) {
+            return Math.min(place[k][own], firstMover);
         }
 
         @Override
-        public Double adjustNbs(int k, int own, Double position, int[] index, int[] movers, Double[] recorded,
+        public double adjustNbs(int k, int own, double position, int[] index, int firstMover, double[] recorded,
                                 int count) {
             double den = denom[k];
             if (den == 0) {
@@ -233,7 +230,7 @@ final class DoubleArithmetic implements Arithmetic<Double> {
                 }
                 return num / den;
             }
-            int first = firstChanged(k, own, movers, count);
+            int first = firstChanged(k, own, firstMover);
             double num = prefix[k][first];
             double[] t = xsc[k];
             if (count == 0) {
@@ -262,16 +259,16 @@ final class DoubleArithmetic implements Arithmetic<Double> {
 
         /** Both sums in one pass: two independent chains of the same additions, so each keeps its bits. */
         @Override
-        public void adjustNbsPair(int k, int own, Double position0, Double position1, int[] index, int[] movers,
-                                  Double[] recorded, int count, Double[] out) {
-            int first = firstChanged(k, own, movers, count);
+        public void adjustNbsPair(int k, int own, double position0, double position1, int[] index, int firstMover,
+                                  double[] recorded, int count, double[] out) {
+            int first = firstChanged(k, own, firstMover);
             double start = startAt[k][first];
             double p0 = position0;
             double p1 = position1;
             if (overshootAll || denom[k] == 0 || (count == 0 && (Double.doubleToRawLongBits(p0)
                     == Double.doubleToRawLongBits(start) || Double.doubleToRawLongBits(p1)
                     == Double.doubleToRawLongBits(start)))) {
-                Sums.super.adjustNbsPair(k, own, position0, position1, index, movers, recorded, count, out);
+                Sums.super.adjustNbsPair(k, own, position0, position1, index, firstMover, recorded, count, out);
                 return;
             }
             int[] ok = order[k];
@@ -295,7 +292,7 @@ final class DoubleArithmetic implements Arithmetic<Double> {
         }
 
         @Override
-        public Double moveSum(int k, int own, Double from, int[] index, int[] movers, Double[] recorded, int count) {
+        public double moveSum(int k, int own, double from, int[] index, int firstMover, double[] recorded, int count) {
             double f = from;
             int[] ok = order[k];
             if (overshootAll) {
@@ -306,7 +303,7 @@ final class DoubleArithmetic implements Arithmetic<Double> {
                 }
                 return num;
             }
-            int first = firstChanged(k, own, movers, count);
+            int first = firstChanged(k, own, firstMover);
             double num = prefix[k][first];
             double[] t = xsc[k];
             for (int u = first; u < ok.length; u++) {
@@ -324,7 +321,7 @@ final class DoubleArithmetic implements Arithmetic<Double> {
         }
 
         @Override
-        public void moved(int actor, int k, Double position) {
+        public void moved(int actor, int k, double position) {
             cur[actor][k] = position;
         }
     }

@@ -8,36 +8,36 @@ import java.util.random.RandomGenerator;
 import org.parley.engine.Problem;
 
 /**
- * Runs the rounds of the exchange model on the 0-100 working scale, in the arithmetic {@code T}
- * (doubles by default, 28-digit decimals for exact replication; see {@link Arithmetic}). A round
+ * Runs the rounds of the exchange model on the 0-100 working scale, in an {@link Arithmetic}
+ * (doubles by default, 28-digit decimals for exact replication). A round
  * makes every candidate exchange once, then realises them highest gain first from a
  * {@link CandidateQueue}; after each realised exchange only the candidates that share an actor-issue
  * with it are recalculated (the Python code recalculates them all, which leaves the others as they
  * were).
- *
- * @param <T> the number type
  */
-final class Engine<T> {
+final class Engine {
 
-    private final Arithmetic<T> a;
+    private final Arithmetic a;
     private final int n;
     private final int m;
-    private final T[][] s;
-    private final T[][] c;
+    private final double[][] s;
+    private final double[][] c;
     private final boolean[][] eligible;
     private final int[][] order;
+    /** Per issue and actor: the actor's place in {@link #order}. */
+    private final int[][] place;
     private final ExchangeSettings o;
     private final RandomGenerator random;
-    private final T sw;
-    private final T fw;
-    private final T one;
-    private T[][] x;
+    private final double sw;
+    private final double fw;
+    private final double one;
+    private double[][] x;
 
     /**
      * @param eligible whether an actor takes part in exchanges on an issue
      * @param order    the actors present on each issue, in actor order
      */
-    Engine(Arithmetic<T> a, Problem problem, boolean[][] eligible, int[][] order, ExchangeSettings o,
+    Engine(Arithmetic a, Problem problem, boolean[][] eligible, int[][] order, ExchangeSettings o,
            RandomGenerator random) {
         this.a = a;
         this.n = problem.actorCount();
@@ -49,13 +49,22 @@ final class Engine<T> {
         this.sw = a.exact(o.salienceWeight());
         this.fw = a.exact(o.fixedWeight());
         this.one = a.exact(1);
-        this.s = a.newMatrix(n, m);
-        this.c = a.newMatrix(n, m);
-        this.x = a.newMatrix(n, m);
-        T hundred = a.exact(100);
+        this.s = new double[n][m];
+        this.c = new double[n][m];
+        this.x = new double[n][m];
+        this.place = new int[m][n];
         for (int k = 0; k < m; k++) {
-            T lo = a.input(problem.scaleMin(k));
-            T step = a.divide(hundred, a.subtract(a.input(problem.scaleMax(k)), lo));
+            for (int u = 0; u < order[k].length; u++) {
+                place[k][order[k][u]] = u;
+            }
+        }
+        for (double[] row : x) {
+            Arrays.fill(row, Double.NaN);
+        }
+        double hundred = a.exact(100);
+        for (int k = 0; k < m; k++) {
+            double lo = a.input(problem.scaleMin(k));
+            double step = a.divide(hundred, a.subtract(a.input(problem.scaleMax(k)), lo));
             for (int i : order[k]) {
                 s[i][k] = a.input(problem.salience()[i][k]);
                 c[i][k] = a.input(problem.capability()[i]);
@@ -66,31 +75,32 @@ final class Engine<T> {
 
     /** What a round's start outcomes would be now, as doubles (the trace's round 0). */
     double[] outcomes() {
-        return toDouble(outcomes(a.sums(x, s, c, order, false), x));
+        return toDouble(outcomes(a.sums(x, s, c, order, place, false), x));
     }
 
     /** Runs the next round from the current preferences and moves on to the shifted ones. */
     RoundOutput next() {
-        RoundState<T> st = new RoundState<>(a, x, s, c, order, o, random);
-        T[] start = outcomes(st.sums, x);
-        List<Candidate<T>> list = new ArrayList<>();
-        List<List<Candidate<T>>> byActor = new ArrayList<>(n);
+        int roundMark = a.mark();
+        RoundState st = new RoundState(a, x, s, c, order, place, o, random);
+        double[] start = outcomes(st.sums, x);
+        List<Candidate> list = new ArrayList<>();
+        List<List<Candidate>> byActor = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             byActor.add(new ArrayList<>());
         }
         candidates(st, start, list, byActor);
-        CandidateQueue<T> queue = new CandidateQueue<>(a, list);
+        CandidateQueue queue = new CandidateQueue(a, list);
         list = null;
-        List<Candidate<T>> realized = new ArrayList<>();
+        List<Candidate> realized = new ArrayList<>();
         List<Realized> out = new ArrayList<>();
-        List<Candidate<T>> touched = new ArrayList<>();
+        List<Candidate> touched = new ArrayList<>();
         boolean purged = false;
         int ties = 0;
         while (!queue.isEmpty()) {
-            CandidateQueue.Entry<T> first = queue.poll();
-            CandidateQueue.Entry<T> appended = null;
+            CandidateQueue.Entry first = queue.poll();
+            CandidateQueue.Entry appended = null;
             if (!queue.isEmpty() && o.ties() != ExchangeSettings.Ties.ORDERED) {
-                CandidateQueue.Entry<T> second = queue.peek();
+                CandidateQueue.Entry second = queue.peek();
                 if (a.tie(first.cand.gain, second.cand.gain)) {
                     ties++;
                     if (random.nextDouble() >= 0.5) {
@@ -103,7 +113,7 @@ final class Engine<T> {
                 }
             }
             queue.drop(first);
-            Candidate<T> e = first.cand;
+            Candidate e = first.cand;
             if (!e.valid) {
                 if (appended != null) {
                     queue.append(appended);
@@ -122,8 +132,8 @@ final class Engine<T> {
             collectTouched(byActor.get(e.i.actor), e, number, touched);
             collectTouched(byActor.get(e.j.actor), e, number, touched);
             boolean appendedTaken = appended != null && appended.cand.seen == number && appended.cand.queued();
-            List<CandidateQueue.Entry<T>> taken = queue.takeOut(touched, appended);
-            for (CandidateQueue.Entry<T> t : taken) {
+            List<CandidateQueue.Entry> taken = queue.takeOut(touched, appended);
+            for (CandidateQueue.Entry t : taken) {
                 if (t.cand.valid) {
                     t.cand.recalculate(e);
                 }
@@ -132,30 +142,40 @@ final class Engine<T> {
             realized.add(e);
             out.add(new Realized(side(e.i), side(e.j), a.toDouble(e.gain)));
         }
-        T[][] vote = copy(x);
-        for (Candidate<T> e : realized) {
+        double[][] vote = copy(x);
+        for (Candidate e : realized) {
             vote[e.i.actor][e.i.supply] = e.i.y;
             vote[e.j.actor][e.j.supply] = e.j.y;
         }
-        T[][] next = copy(vote);
-        for (Candidate<T> e : realized) {
+        double[][] next = copy(vote);
+        for (Candidate e : realized) {
             next[e.i.actor][e.i.supply] = shift(e.i);
             next[e.j.actor][e.j.supply] = shift(e.j);
         }
-        x = next;
-        return new RoundOutput(toDouble(start), toDouble(vote), toDouble(outcomes(st.sums, vote)),
+        RoundOutput res = new RoundOutput(toDouble(start), toDouble(vote), toDouble(outcomes(st.sums, vote)),
                 toDouble(outcomes(st.sums, next)), out, ties);
+        if (roundMark >= 0) {
+            // the round's values go, the next round's start positions stay
+            a.compact(roundMark);
+            for (double[] row : next) {
+                for (int k = 0; k < m; k++) {
+                    row[k] = a.keep(row[k]);
+                }
+            }
+        }
+        x = next;
+        return res;
     }
 
     /**
      * Adds to {@code touched} the queued candidates of one actor that {@code e} touches, once each;
      * drops the candidates that left the queue from the actor's list on the way.
      */
-    private static <T> void collectTouched(List<Candidate<T>> mine, Candidate<T> e, int number,
-                                           List<Candidate<T>> touched) {
+    private static void collectTouched(List<Candidate> mine, Candidate e, int number,
+                                           List<Candidate> touched) {
         int keep = 0;
         for (int t = 0; t < mine.size(); t++) {
-            Candidate<T> cand = mine.get(t);
+            Candidate cand = mine.get(t);
             if (!cand.queued()) {
                 continue;
             }
@@ -165,15 +185,17 @@ final class Engine<T> {
                 touched.add(cand);
             }
         }
-        mine.subList(keep, mine.size()).clear();
+        for (int t = mine.size() - 1; t >= keep; t--) {
+            mine.remove(t); // from the end: nothing shifts
+        }
     }
 
-    private Supply side(Side<T> s) {
+    private Supply side(Side s) {
         return new Supply(s.actor, s.supply, s.demand, a.toDouble(s.supplyPos), a.toDouble(s.y), a.toDouble(s.eu));
     }
 
     /** Every candidate of the round, in the Python code's order: issue pairs, then groups in actor order. */
-    private void candidates(RoundState<T> st, T[] start, List<Candidate<T>> list, List<List<Candidate<T>>> byActor) {
+    private void candidates(RoundState st, double[] start, List<Candidate> list, List<List<Candidate>> byActor) {
         int[] size = new int[4];
         int[][] members = new int[4][n];
         for (int p = 0; p < m; p++) {
@@ -191,7 +213,7 @@ final class Engine<T> {
                     int gb = pair == 0 ? 3 : 2;
                     for (int u = 0; u < size[ga]; u++) {
                         for (int v = 0; v < size[gb]; v++) {
-                            Candidate<T> cand = new Candidate<>(st, members[ga][u], members[gb][v], p, q);
+                            Candidate cand = new Candidate(st, members[ga][u], members[gb][v], p, q);
                             cand.calculate();
                             list.add(cand);
                             if (cand.valid) {
@@ -208,31 +230,31 @@ final class Engine<T> {
     }
 
     /** {@code new_start_position}: {@code (1 - s) sw y + fw y + (1 - (1 - s) sw - fw) x}. */
-    private T shift(Side<T> s) {
-        T oneMinusS = a.subtract(one, s.sSupply);
-        T swPart = a.multiply(a.multiply(oneMinusS, sw), s.y);
-        T fwPart = a.multiply(fw, s.y);
-        T keep = a.multiply(a.subtract(a.subtract(one, a.multiply(oneMinusS, sw)), fw), s.start);
+    private double shift(Side s) {
+        double oneMinusS = a.subtract(one, s.sSupply());
+        double swPart = a.multiply(a.multiply(oneMinusS, sw), s.y);
+        double fwPart = a.multiply(fw, s.y);
+        double keep = a.multiply(a.subtract(a.subtract(one, a.multiply(oneMinusS, sw)), fw), s.start());
         return a.add(a.add(swPart, fwPart), keep);
     }
 
-    private T[] outcomes(Sums<T> sums, T[][] pos) {
-        T[] res = a.newArray(m);
+    private double[] outcomes(Sums sums, double[][] pos) {
+        double[] res = new double[m];
         for (int k = 0; k < m; k++) {
             res[k] = sums.outcome(pos, k);
         }
         return res;
     }
 
-    private T[][] copy(T[][] v) {
-        T[][] res = a.newMatrix(n, 0);
+    private double[][] copy(double[][] v) {
+        double[][] res = new double[n][];
         for (int i = 0; i < n; i++) {
             res[i] = v[i].clone();
         }
         return res;
     }
 
-    private double[] toDouble(T[] v) {
+    private double[] toDouble(double[] v) {
         double[] res = new double[v.length];
         for (int k = 0; k < v.length; k++) {
             res[k] = a.toDouble(v[k]);
@@ -240,7 +262,7 @@ final class Engine<T> {
         return res;
     }
 
-    private double[][] toDouble(T[][] v) {
+    private double[][] toDouble(double[][] v) {
         double[][] res = new double[v.length][];
         for (int i = 0; i < v.length; i++) {
             res[i] = toDouble(v[i]);

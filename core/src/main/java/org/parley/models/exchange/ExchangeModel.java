@@ -166,13 +166,12 @@ public final class ExchangeModel implements BargainingModel {
          * sentences or series): the same arithmetic and random draws, so the same forecast.
          */
         Trajectory run(int rounds, boolean trace) {
-            Engine<?> engine = o.decimal()
-                    ? new Engine<>(DecimalArithmetic.INSTANCE, problem, eligible, order, o, random)
-                    : new Engine<>(DoubleArithmetic.INSTANCE, problem, eligible, order, o, random);
+            Engine engine = new Engine(o.decimal() ? new DecimalArithmetic() : DoubleArithmetic.INSTANCE, problem,
+                    eligible, order, o, random);
             List<Round> out = new ArrayList<>();
             if (trace) {
                 // round 0 in doubles in both arithmetics
-                double[] initial = (o.decimal() ? new Engine<>(DoubleArithmetic.INSTANCE, problem, eligible, order, o,
+                double[] initial = (o.decimal() ? new Engine(DoubleArithmetic.INSTANCE, problem, eligible, order, o,
                         random) : engine).outcomes();
                 out.add(Round.initial(problem.copyPositions(), denormalize(initial)));
             }

@@ -5,87 +5,104 @@ import java.util.Arrays;
 /**
  * One actor's side of a candidate exchange: the issue it supplies (moves its voting position on)
  * and the issue it demands (where the partner moves). Positions are on the 0-100 working scale.
- *
- * @param <T> the number type (see {@link Arithmetic})
  */
-final class Side<T> {
+final class Side {
 
     final int actor;
     final int supply;
     final int demand;
-    /** Salience and capability on the supply and the demand issue. */
-    final T sSupply;
-    final T cSupply;
-    final T sDemand;
-    /** The actor's position on its supply issue when the candidate was made (the round's start). */
-    final T start;
-    /** The actor's round-start position on its demand issue (never updated within the round). */
-    final T demandPos;
 
     /** Current position on the supply issue (moves when an earlier exchange moved this actor there). */
-    T supplyPos;
+    double supplyPos;
     /** Voting position after this exchange, and the signed move that leads there. */
-    T y;
-    T move;
-    /** Gain of this side, and the two outcome values of the overshoot check. */
-    T eu;
-    T nbs0;
-    T nbs1;
-    /** Highest gain this side could reach (random exchange rates only). */
-    T euMax;
+    double y;
+    double move;
+    /** Gain of this side. */
+    double eu;
 
-    Side<T> opposite;
+    Side opposite;
 
     /**
-     * History of the moves recorded for this actor-issue within the round (see the Python quirk),
-     * with the running sum before each move ({@code sums[t]} = moves 0..t-1 added in order) and the
-     * count of negative and of positive moves, so the validity test does not walk the history.
+     * History of the moves recorded for this actor-issue within the round (see the Python quirk):
+     * the first in a field, the later ones in an array made at the second; with the count of
+     * negative and of positive moves, so the validity test does not walk the history for them.
      */
-    private T[] moves;
-    private T[] sums;
+    private double firstMove;
+    private double[] laterMoves;
     private int moveCount;
     private int negatives;
     private int positives;
-    private final RoundState<T> st;
+    private final RoundState st;
 
-    Side(RoundState<T> st, int actor, int supply, int demand) {
+    Side(RoundState st, int actor, int supply, int demand) {
         this.actor = actor;
         this.supply = supply;
         this.demand = demand;
-        this.sSupply = st.s[actor][supply];
-        this.cSupply = st.c[actor][supply];
-        this.sDemand = st.s[actor][demand];
-        this.start = st.x[actor][supply];
-        this.demandPos = st.x[actor][demand];
-        this.supplyPos = start;
         this.st = st;
-        this.moves = st.a.newArray(1);
-        this.sums = st.a.newArray(2);
-        this.sums[0] = st.zero;
+        this.supplyPos = start();
     }
 
-    /** Lets go of what only one computation of the candidate reads. */
-    void forget() {
-        nbs0 = null;
-        nbs1 = null;
-        euMax = null;
+    /** Salience on the supply issue (read from the round, not kept: a round can hold millions of sides). */
+    double sSupply() {
+        return st.s[actor][supply];
     }
 
-    void pushMove(T m) {
-        if (moveCount == moves.length) {
-            moves = Arrays.copyOf(moves, moveCount * 2);
-            sums = Arrays.copyOf(sums, moveCount * 2 + 1);
+    /** Capability on the supply issue. */
+    double cSupply() {
+        return st.c[actor][supply];
+    }
+
+    /** Salience on the demand issue. */
+    double sDemand() {
+        return st.s[actor][demand];
+    }
+
+    /** The actor's position on its supply issue when the candidate was made (the round's start). */
+    double start() {
+        return st.x[actor][supply];
+    }
+
+    /** The actor's round-start position on its demand issue (never updated within the round). */
+    double demandPos() {
+        return st.x[actor][demand];
+    }
+
+    /** Gives the values this side keeps their references after {@link Arithmetic#compact}. */
+    void keep() {
+        Arithmetic a = st.a;
+        supplyPos = a.keep(supplyPos);
+        y = a.keep(y);
+        move = a.keep(move);
+        eu = a.keep(eu);
+        if (moveCount > 0) {
+            firstMove = a.keep(firstMove);
         }
-        Arithmetic<T> a = st.a;
+        for (int t = 1; t < moveCount; t++) {
+            laterMoves[t - 1] = a.keep(laterMoves[t - 1]);
+        }
+    }
+
+    private double moveAt(int t) {
+        return t == 0 ? firstMove : laterMoves[t - 1];
+    }
+
+    void pushMove(double m) {
+        Arithmetic a = st.a;
         if (a.lt(m, st.zero)) {
             negatives++;
         }
         if (a.gt(m, st.zero)) {
             positives++;
         }
-        moves[moveCount] = m;
-        if (st.sumRule) {
-            sums[moveCount + 1] = a.add(sums[moveCount], m);
+        if (moveCount == 0) {
+            firstMove = m;
+        } else {
+            if (laterMoves == null) {
+                laterMoves = new double[2];
+            } else if (moveCount - 1 == laterMoves.length) {
+                laterMoves = Arrays.copyOf(laterMoves, laterMoves.length * 2);
+            }
+            laterMoves[moveCount - 1] = m;
         }
         moveCount++;
     }
@@ -94,20 +111,28 @@ final class Side<T> {
         if (moveCount == 0) {
             throw new IllegalStateException("no move to take back");
         }
-        T m = moves[--moveCount];
-        Arithmetic<T> a = st.a;
+        double m = moveAt(--moveCount);
+        Arithmetic a = st.a;
         if (a.lt(m, st.zero)) {
             negatives--;
         }
         if (a.gt(m, st.zero)) {
             positives--;
         }
-        moves[moveCount] = null;
-        sums[moveCount + 1] = null;
     }
 
-    T lastMove() {
-        return moves[moveCount - 1];
+    double lastMove() {
+        return moveAt(moveCount - 1);
+    }
+
+    /** The signed sum of the recorded moves, added in their order from zero. */
+    private double moveSum() {
+        Arithmetic a = st.a;
+        double sum = st.zero;
+        for (int t = 0; t < moveCount; t++) {
+            sum = a.add(sum, moveAt(t));
+        }
+        return sum;
     }
 
     /**
@@ -116,26 +141,26 @@ final class Side<T> {
      * recorded moves at most 100, and all recorded moves in one direction.
      */
     boolean validMove() {
-        Arithmetic<T> a = st.a;
-        T size = a.abs(move);
+        Arithmetic a = st.a;
+        double size = a.abs(move);
         if (a.gt(size, st.hundred) || a.le(size, st.tiny)) {
             return false;
         }
-        T to = a.add(supplyPos, move);
+        double to = a.add(supplyPos, move);
         if (a.lt(to, st.zero) || a.gt(to, st.hundred)) {
             return false;
         }
-        if (st.sumRule && a.gt(sums[moveCount], st.hundred)) {
+        if (st.sumRule && a.gt(moveSum(), st.hundred)) {
             return false;
         }
         return moveCount > 0 && (negatives == moveCount || positives == moveCount);
     }
 
-    boolean sameActorSupply(Side<T> o) {
+    boolean sameActorSupply(Side o) {
         return actor == o.actor && supply == o.supply;
     }
 
-    boolean sameActorDemand(Side<T> o) {
+    boolean sameActorDemand(Side o) {
         return actor == o.actor && demand == o.demand;
     }
 }

@@ -5,45 +5,45 @@ package org.parley.models.exchange;
  * start positions: the outcome's denominator and numerator, and the two sums of the overshoot check
  * in which one actor stands elsewhere and others stand where earlier exchanges moved them. Each
  * arithmetic writes them on its own storage (primitive arrays for doubles), in the actor order the
- * Python code sums in, {@code x * s * c} multiplied in that order.
+ * Python code sums in, {@code x * s * c} multiplied in that order. Numbers are values of the
+ * arithmetic (see {@link Arithmetic}).
  *
  * <p>A candidate's recorded positions of other actors on the issue are passed as {@code index}
- * (per actor, the slot of its recorded position in {@code recorded}, or -1), {@code movers} (the
- * actors of the slots), {@code recorded} and {@code count} (slots used).
- *
- * @param <T> the number type
+ * (per actor, the slot of its recorded position in {@code recorded}, or -1), {@code firstMover}
+ * (the first place in the issue's actor order of an actor with a recorded position, or
+ * {@link Integer#MAX_VALUE}), {@code recorded} and {@code count} (slots used).
  */
-interface Sums<T> {
+interface Sums {
 
     /** Sum of capability x salience on issue {@code k}. */
-    T denom(int k);
+    double denom(int k);
 
     /** The capability x salience weighted mean of {@code pos} on issue {@code k} (0 when no weight). */
-    T outcome(T[][] pos, int k);
+    double outcome(double[][] pos, int k);
 
     /**
      * The outcome on issue {@code k} with actor {@code own} at {@code position}, the others at their
      * recorded position, else at the round's start ({@code adjust_nbs}); with {@code overshoot=all}
      * the others at their current voting positions.
      */
-    T adjustNbs(int k, int own, T position, int[] index, int[] movers, T[] recorded, int count);
+    double adjustNbs(int k, int own, double position, int[] index, int firstMover, double[] recorded, int count);
 
     /**
      * {@link #adjustNbs} at two positions of {@code own} (the overshoot check's before and after),
      * into {@code out[0]} and {@code out[1]}: each the same sum, to the bit, as {@code adjustNbs}.
      */
-    default void adjustNbsPair(int k, int own, T position0, T position1, int[] index, int[] movers, T[] recorded,
-                               int count, T[] out) {
-        out[0] = adjustNbs(k, own, position0, index, movers, recorded, count);
-        out[1] = adjustNbs(k, own, position1, index, movers, recorded, count);
+    default void adjustNbsPair(int k, int own, double position0, double position1, int[] index, int firstMover,
+                               double[] recorded, int count, double[] out) {
+        out[0] = adjustNbs(k, own, position0, index, firstMover, recorded, count);
+        out[1] = adjustNbs(k, own, position1, index, firstMover, recorded, count);
     }
 
     /**
      * The numerator of the outcome on issue {@code k} as {@code adjusted_nbs_by_position} sums it: a
      * recorded position comes before the actor's own {@code from}.
      */
-    T moveSum(int k, int own, T from, int[] index, int[] movers, T[] recorded, int count);
+    double moveSum(int k, int own, double from, int[] index, int firstMover, double[] recorded, int count);
 
     /** An exchange was realised: {@code actor} now votes {@code position} on issue {@code k}. */
-    void moved(int actor, int k, T position);
+    void moved(int actor, int k, double position);
 }
