@@ -171,7 +171,9 @@ public final class ExplainCommand implements Callable<Integer> {
                     continue;
                 }
                 count++;
-                out.println("    round " + mv.round() + ": " + (mv.reason().isEmpty() ? describe(mv) : mv.reason()));
+                boolean stage = mv.kind().equals("consent") || mv.kind().equals("no-deal");
+                String text = mv.reason().isEmpty() ? describe(mv) : mv.reason();
+                out.println("    " + (stage ? "consent stage, " + mv.issue() : "round " + mv.round()) + ": " + text);
             }
         }
         if (count == 0) {

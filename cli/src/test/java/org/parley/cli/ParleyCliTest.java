@@ -221,6 +221,15 @@ class ParleyCliTest {
     }
 
     @Test
+    void explainNamesTheIssueOfAConsentStageMove() {
+        // the consent stage runs after the model: its moves are not a round, and the line names the issue
+        CliRun r = CliRun.of("explain", "--model", "compromise", "--actor", "kim", "--branch", "trump-wins");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("    consent stage, denuclearisation: moved to 70, the nearest point kim accepts")
+                .doesNotContain("round 1: moved to");
+    }
+
+    @Test
     void helpTextsExistForEveryCommand() {
         for (String c : List.of("forecast", "validate", "models", "convert", "explain")) {
             CliRun r = CliRun.of(c, "--help");

@@ -24,8 +24,8 @@ import org.parley.model.Scenario;
  * it.
  *
  * <p>The causes are the values in which the two resolved worlds differ (a position, salience,
- * capability or status quo, or an actor taking part in an issue or not), each labelled with the
- * branch whose change sets it. Each cause's effect is one-at-a-time: the forecast of the first
+ * outside option, capability or status quo, or an actor taking part in an issue or not), each
+ * labelled with the branch whose change sets it. Each cause's effect is one-at-a-time: the forecast of the first
  * world with only that value changed to the second world's, minus the first world's forecast (all
  * at stated values, with run 0's seed). Causes are ranked by the size of their effect; what the
  * single effects do not add up to is reported as the interaction.
@@ -187,6 +187,10 @@ public final class Comparison {
                 addIfDifferent(out, scenario, firstId, secondId, xa.get(ss), xb.get(ss), Change.Field.SALIENCE);
                 int os = Inputs.slot(Input.Kind.OTHERWISE, i, k, n, m);
                 addIfDifferent(out, scenario, firstId, secondId, xa.get(os), xb.get(os), Change.Field.POSITION);
+                int oo = Inputs.slot(Input.Kind.OUTSIDE_OPTION, i, k, n, m);
+                int qs = Inputs.slot(Input.Kind.STATUS_QUO, -1, k, n, m);
+                addIfDifferent(out, scenario, firstId, secondId, orDefault(xa.get(oo), xb.get(oo), xa.get(qs)),
+                        orDefault(xb.get(oo), xa.get(oo), xb.get(qs)), Change.Field.OUTSIDE_OPTION);
             }
         }
         for (int i = 0; i < n; i++) {
@@ -209,6 +213,18 @@ public final class Comparison {
             }
         }
         return out;
+    }
+
+    /**
+     * An outside option as stated, else (when only the other world states one) the default it stands
+     * for: the issue's status quo, as the same input; null when neither applies.
+     */
+    private static Input orDefault(Input stated, Input other, Input statusQuo) {
+        if (stated != null || other == null || statusQuo == null) {
+            return stated;
+        }
+        return new Input(other.kind(), other.actor(), other.issue(), other.actorIndex(), other.issueIndex(),
+                statusQuo.value(), null, other.slot());
     }
 
     private static void addIfDifferent(List<Difference> out, Scenario s, String firstId, String secondId, Input a,

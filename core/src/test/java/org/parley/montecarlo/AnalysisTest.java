@@ -62,6 +62,30 @@ class AnalysisTest {
     }
 
     @Test
+    void anOutsideOptionSetByABranchIsADifference() {
+        // a's outside option: 30 as stated, 5 in "a-needs-less"; b's only in "b-gets-one" (else the status quo 0)
+        Scenario lin = Scenarios.linear();
+        List<Stance> ss = new java.util.ArrayList<>(lin.stances());
+        ss.set(0, new Stance("a", "deal", Estimate.of(40), Estimate.of(100), Estimate.of(30, Provenance.judgement("t"))));
+        Scenario s = new Scenario("oo", "Outside options", null, "", List.of(), lin.issues(), lin.actors(), ss, List.of(
+                new org.parley.model.Branch("a-needs-less", "a needs less", "", null, null, List.of(
+                        org.parley.model.Change.outsideOption("a", "deal", Estimate.of(5, Provenance.judgement("t"))))),
+                new org.parley.model.Branch("b-gets-one", "b gets one", "", null, null, List.of(
+                        org.parley.model.Change.outsideOption("b", "deal", Estimate.of(20, Provenance.judgement("t")))))),
+                java.util.Map.of());
+        Comparison.Result r = Comparison.compare(mc(), s, COMPROMISE, "base", "a-needs-less");
+        assertThat(r.differences()).extracting(Comparison.Difference::label)
+                .containsExactly("a outside-option on deal 30 -> 5");
+        assertThat(r.differences().get(0).branch()).isEqualTo("a-needs-less");
+        Comparison.Result one = Comparison.compare(mc(), s, COMPROMISE, "base", "b-gets-one");
+        assertThat(one.differences()).extracting(Comparison.Difference::label)
+                .containsExactly("b outside-option on deal 0 -> 20");
+        Comparison.Result back = Comparison.compare(mc(), s, COMPROMISE, "b-gets-one", "base");
+        assertThat(back.differences()).extracting(Comparison.Difference::label)
+                .containsExactly("b outside-option on deal 20 -> 0");
+    }
+
+    @Test
     void comparingAnUnknownBranchIsAnError() {
         assertThatThrownBy(() -> Comparison.compare(mc(), Scenarios.linear(), COMPROMISE, "base", "b-move"))
                 .isInstanceOfSatisfying(ParleyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_ID));

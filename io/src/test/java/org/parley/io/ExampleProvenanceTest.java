@@ -104,6 +104,49 @@ class ExampleProvenanceTest {
         }
     }
 
+    /**
+     * A judgement uses no hindsight either: every month it names ("23 July 2024", "December 2023") is
+     * no later than the scenario's; and what it attributes to a dated report is in that report (the
+     * seed once credited Trump, citing Yonhap of 23 July 2024, with the offer of talks "without
+     * preconditions" that the State Department made in July 2023).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"01-dprk-us-talks-2024", "04-us-china-trade-talks-2025"})
+    void judgementsNameNoLaterDateAndCiteWhatTheSourceSays(String example) {
+        Scenario s = load(example).scenario();
+        java.util.regex.Pattern month = java.util.regex.Pattern.compile(
+                "\\b(January|February|March|April|May|June|July|August|September|Sept|October|November|December)"
+                        + " (\\d{4})\\b");
+        List<String> judgements = new ArrayList<>();
+        Estimates.each(s, (path, e) -> {
+            if (e.provenance().judgement() != null) {
+                judgements.add(path + ": " + e.provenance().judgement());
+            }
+        });
+        for (Branch b : s.branches()) {
+            if (b.probabilitySource() != null && b.probabilitySource().judgement() != null) {
+                judgements.add("branches." + b.id() + ".probability: " + b.probabilitySource().judgement());
+            }
+        }
+        assertThat(judgements).hasSizeGreaterThan(5);
+        List<String> bad = new ArrayList<>();
+        for (String j : judgements) {
+            java.util.regex.Matcher m = month.matcher(j);
+            while (m.find()) {
+                String name = m.group(1).equals("Sept") ? "September" : m.group(1);
+                java.time.YearMonth named = java.time.YearMonth.of(Integer.parseInt(m.group(2)),
+                        java.time.Month.valueOf(name.toUpperCase(java.util.Locale.ROOT)));
+                if (named.isAfter(java.time.YearMonth.from(s.date()))) {
+                    bad.add(j + " (names " + m.group() + ")");
+                }
+            }
+            if (j.contains("without preconditions") && !j.contains("18 July 2023")) {
+                bad.add(j + " (the offer without preconditions is the State Department's, Yonhap, 18 July 2023)");
+            }
+        }
+        assertThat(bad).isEmpty();
+    }
+
     /** Every source file named by an example exists beside it. */
     @ParameterizedTest
     @ValueSource(strings = {"01-dprk-us-talks-2024", "04-us-china-trade-talks-2025"})

@@ -35,6 +35,11 @@ public final class MonteCarloReport {
                 + "percentiles interpolate between runs (Hyndman & Fan type 7); a threshold column is the share of\n"
                 + "runs whose forecast lies beyond it. A point marked ! lies outside the runs' 25-75% band: the\n"
                 + "forecast at the stated values is not typical of the forecasts over the input ranges; prefer the median.\n");
+        boolean uncertainTalks = r.worlds().stream().anyMatch(w -> talks(s, w) < 1.0);
+        if (uncertainTalks) {
+            out.print("A world with a talks probability below 1 shows its forecasts if talks take place; the bottom line\n"
+                    + "also weighs in the chance of no talks (the status quo stands).\n");
+        }
         for (String w : r.worlds()) {
             out.print("\n" + worldTitle(s, w) + "  (" + r.inputs(w).size() + " uncertain inputs"
                     + (r.inputs(w).isEmpty() ? ": runs differ only where a model is stochastic; give values a "
@@ -53,7 +58,10 @@ public final class MonteCarloReport {
             for (Map.Entry<String, Double> e : weights.entrySet()) {
                 parts.add(e.getKey() + " " + Numbers.fixed(e.getValue(), 3));
             }
-            out.print("\nBranch mixture (weights: " + String.join(", ", parts) + "; what-ifs left out)\n");
+            boolean mixedTalks = weights.keySet().stream().anyMatch(w -> talks(s, w) < 1.0);
+            out.print("\nBranch mixture (weights: " + String.join(", ", parts) + "; what-ifs left out"
+                    + (mixedTalks ? "; given talks: the bottom line's P(yes) also weighs the chance of no talks" : "")
+                    + ")\n");
             Table t = distributionTable();
             for (String k : r.issues()) {
                 for (String m : r.models()) {
@@ -293,14 +301,26 @@ public final class MonteCarloReport {
 
     static String worldTitle(Scenario s, String world) {
         if (Scenario.BASE.equals(world)) {
-            return "World: base (the scenario as written)";
+            return "World: base (the scenario as written" + talksText(talks(s, world)) + ")";
         }
         Branch b = s.branch(world).orElse(null);
         if (b == null) {
             return "World: " + world;
         }
         String p = b.probability() == null ? "what-if" : "p = " + Numbers.format(b.probability());
-        return "World: " + world + " (" + p + "): " + b.name();
+        return "World: " + world + " (" + p + talksText(talks(s, world)) + "): " + b.name();
+    }
+
+    /** The world's probability that talks take place (1 for an unknown world). */
+    private static double talks(Scenario s, String world) {
+        if (!Scenario.BASE.equals(world) && s.branch(world).isEmpty()) {
+            return 1.0;
+        }
+        return s.resolve(world).talksProbability();
+    }
+
+    private static String talksText(double t) {
+        return t == 1.0 ? "" : "; talks " + Numbers.format(t);
     }
 
     private static String f(double d) {

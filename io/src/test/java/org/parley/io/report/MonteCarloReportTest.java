@@ -40,6 +40,23 @@ class MonteCarloReportTest {
     }
 
     @Test
+    void aWorldWithUncertainTalksSaysSoAndTheMixtureIsGivenTalks() {
+        // the world tables and the mixture are given talks; the bottom line also weighs no talks, so
+        // the same question reads 100% in the mixture and 40% in the bottom line: the labels must say why
+        Scenario s = new Scenario(S.id(), S.title(), S.date(), S.description(), S.sources(), S.issues(), S.actors(),
+                S.stances(), S.branches(), S.options(),
+                org.parley.model.Estimate.of(0.4, org.parley.model.Provenance.judgement("test")));
+        MonteCarloResult r = new MonteCarlo(TestModels.baselines()).run(s, RunSpec.defaults().withRuns(20));
+        String out = print(w -> MonteCarloReport.distributions(r, w));
+        assertThat(out).contains("World: base (the scenario as written; talks 0.4)", "World: deal (p = 0.5; talks 0.4)",
+                "Branch mixture (weights: deal 0.500, no-deal 0.500; what-ifs left out; given talks",
+                "if talks take place");
+        String plain = print(w -> MonteCarloReport.distributions(
+                new MonteCarlo(TestModels.baselines()).run(S, RunSpec.defaults().withRuns(20)), w));
+        assertThat(plain).doesNotContain("; talks", "given talks", "if talks take place");
+    }
+
+    @Test
     void aComparisonNamesTheBranchChangeAndItsEffect() {
         Comparison.Result c = Comparison.compare(new MonteCarlo(TestModels.baselines()), S,
                 RunSpec.defaults().withModels(List.of("compromise")), "base", "deal");
