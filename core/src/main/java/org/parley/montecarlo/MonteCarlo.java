@@ -212,7 +212,7 @@ public final class MonteCarlo {
                     if (!w.varies()[mi]) {
                         continue;
                     }
-                    org.parley.engine.Trajectory t = plan.outcome(models.get(mi), drawnWorld[wi], seed);
+                    org.parley.engine.Trajectory t = plan.outcomeAndDeals(models.get(mi), drawnWorld[wi], seed);
                     double[] f = t.forecast();
                     double[][] target = w.forecasts()[mi];
                     for (int k = 0; k < target.length; k++) {
