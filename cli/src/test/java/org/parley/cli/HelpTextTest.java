@@ -46,6 +46,21 @@ class HelpTextTest {
     }
 
     @Test
+    void everyCommandsSummaryInTheCommandListIsAWholeSentence() {
+        // 'parley --help' lists each command with the first line of its description: a line cut
+        // mid-sentence ("... every model, the naive") reads as a broken help text
+        List<String> cut = new ArrayList<>();
+        for (java.util.Map.Entry<String, CommandLine> e : Parley.commandLine().getSubcommands().entrySet()) {
+            String[] d = e.getValue().getCommandSpec().usageMessage().description();
+            String first = d.length == 0 ? "" : d[0].strip();
+            if (!first.endsWith(".")) {
+                cut.add(e.getKey() + ": " + first);
+            }
+        }
+        assertThat(cut).isEmpty();
+    }
+
+    @Test
     void helpOpensWithTheUsageLine() {
         CliRun r = CliRun.of("--help");
         assertThat(r.exit()).isZero();
