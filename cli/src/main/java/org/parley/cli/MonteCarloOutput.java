@@ -47,6 +47,7 @@ final class MonteCarloOutput {
         if (terminal) {
             ((BarProgress) progress).bar.finish("Monte Carlo", r.runs() + " runs");
         }
+        r.summarise();
         if (format == ResultFormat.CSV) {
             csv(r, out);
         } else {

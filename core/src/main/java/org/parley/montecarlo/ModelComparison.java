@@ -39,46 +39,50 @@ public final class ModelComparison {
     private ModelComparison() {
     }
 
+    /** One row per world and issue, in that order (made on the plan's threads). */
     public static List<Row> of(MonteCarloResult r) {
-        List<Row> rows = new ArrayList<>();
-        for (String w : r.worlds()) {
-            for (String k : r.issues()) {
-                Map<String, Double> point = new LinkedHashMap<>();
-                Map<String, Summary> runs = new LinkedHashMap<>();
-                Map<String, Double> central = new LinkedHashMap<>();
-                List<double[]> samples = new ArrayList<>();
-                for (String m : r.models()) {
-                    point.put(m, r.point(w, m, k));
-                    Summary s = r.summary(w, m, k);
-                    runs.put(m, s);
-                    central.put(m, r.runs() == 1 ? r.point(w, m, k) : s.median());
-                    samples.add(r.world(w).forecasts()[r.modelIndex(m)][r.issueIndex(k)]);
-                }
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = Double.NEGATIVE_INFINITY;
-                double sum = 0;
-                int c = 0;
-                for (double v : central.values()) {
-                    if (Double.isFinite(v)) {
-                        lo = Math.min(lo, v);
-                        hi = Math.max(hi, v);
-                        sum += v;
-                        c++;
-                    }
-                }
-                double mean = c == 0 ? Double.NaN : sum / c;
-                double ss = 0;
-                for (double v : central.values()) {
-                    if (Double.isFinite(v)) {
-                        ss += (v - mean) * (v - mean);
-                    }
-                }
-                double[] weights = new double[samples.size()];
-                java.util.Arrays.fill(weights, 1.0 / samples.size());
-                rows.add(new Row(w, k, point, runs, central, c == 0 ? Double.NaN : hi - lo,
-                        c == 0 ? Double.NaN : Math.sqrt(ss / c), Summary.mixture(samples, weights, r.thresholds(k))));
+        List<String> worlds = r.worlds();
+        List<String> issues = r.issues();
+        int per = issues.size();
+        return List.copyOf(org.parley.engine.Parallel.map(worlds.size() * per, r.plan().spec().threads(),
+                i -> row(r, worlds.get(i / per), issues.get(i % per))));
+    }
+
+    private static Row row(MonteCarloResult r, String w, String k) {
+        Map<String, Double> point = new LinkedHashMap<>();
+        Map<String, Summary> runs = new LinkedHashMap<>();
+        Map<String, Double> central = new LinkedHashMap<>();
+        List<double[]> samples = new ArrayList<>();
+        for (String m : r.models()) {
+            point.put(m, r.point(w, m, k));
+            Summary s = r.summary(w, m, k);
+            runs.put(m, s);
+            central.put(m, r.runs() == 1 ? r.point(w, m, k) : s.median());
+            samples.add(r.sorted(w, r.modelIndex(m), r.issueIndex(k)));
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        int c = 0;
+        for (double v : central.values()) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+                sum += v;
+                c++;
             }
         }
-        return rows;
+        double mean = c == 0 ? Double.NaN : sum / c;
+        double ss = 0;
+        for (double v : central.values()) {
+            if (Double.isFinite(v)) {
+                ss += (v - mean) * (v - mean);
+            }
+        }
+        double[] weights = new double[samples.size()];
+        java.util.Arrays.fill(weights, 1.0 / samples.size());
+        return new Row(w, k, point, runs, central, c == 0 ? Double.NaN : hi - lo,
+                c == 0 ? Double.NaN : Math.sqrt(ss / c),
+                Summary.mixtureSorted(samples, r.runs() * samples.size(), weights, r.thresholds(k)));
     }
 }

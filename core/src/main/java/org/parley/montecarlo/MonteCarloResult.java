@@ -39,6 +39,8 @@ public final class MonteCarloResult {
     private final Map<String, WorldRuns> worlds;
     /** Summaries already made, by world, model and issue (the runs never change after the run). */
     private final Map<String, Summary> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The finite forecasts of a world, model and issue, sorted (made once: summaries and mixtures read them). */
+    private final Map<String, double[]> sorted = new java.util.concurrent.ConcurrentHashMap<>();
 
     MonteCarloResult(Simulation.Plan plan, Map<String, WorldRuns> worlds) {
         this.plan = plan;
@@ -137,8 +139,31 @@ public final class MonteCarloResult {
     public Summary summary(String world, String model, String issue) {
         int m = modelIndex(model);
         int k = issueIndex(issue);
-        double[] runs = world(world).forecasts()[m][k];
-        return summaries.computeIfAbsent(world + '\n' + m + '\n' + k, key -> Summary.of(runs, thresholds(issue)));
+        return summaries.computeIfAbsent(world + '\n' + m + '\n' + k,
+                key -> Summary.ofSorted(sorted(world, m, k), runs(), thresholds(issue)));
+    }
+
+    /** The finite forecasts of a world, model index and issue index, sorted ascending (shared: do not change). */
+    double[] sorted(String world, int m, int k) {
+        return sorted.computeIfAbsent(world + '\n' + m + '\n' + k,
+                key -> Summary.finiteSorted(world(world).forecasts()[m][k]));
+    }
+
+    /**
+     * Makes every summary a report reads (each world, model and issue, and the branch mixtures) now,
+     * on the plan's threads: the same summaries as asking for them one by one, sooner.
+     */
+    public void summarise() {
+        List<String> ws = worlds();
+        List<String> ms = models();
+        List<String> ks = issues();
+        int per = ms.size() * ks.size();
+        int threads = plan.spec().threads();
+        org.parley.engine.Parallel.map(ws.size() * per, threads,
+                i -> summary(ws.get(i / per), ms.get(i / ks.size() % ms.size()), ks.get(i % ks.size())));
+        if (!mixtureWeights().isEmpty()) {
+            org.parley.engine.Parallel.map(per, threads, i -> mixture(ms.get(i / ks.size()), ks.get(i % ks.size())));
+        }
     }
 
     /**
@@ -176,17 +201,18 @@ public final class MonteCarloResult {
         if (weights.isEmpty()) {
             return java.util.Optional.empty();
         }
-        List<double[]> samples = new ArrayList<>();
-        double[] w = new double[weights.size()];
-        int b = 0;
-        for (Map.Entry<String, Double> e : weights.entrySet()) {
-            samples.add(world(e.getKey()).forecasts()[modelIndex(model)][issueIndex(issue)]);
-            w[b++] = e.getValue();
-        }
         int m = modelIndex(model);
         int k = issueIndex(issue);
-        return java.util.Optional.of(summaries.computeIfAbsent("\nmixture\n" + m + '\n' + k,
-                key -> Summary.mixture(samples, w, thresholds(issue))));
+        return java.util.Optional.of(summaries.computeIfAbsent("\nmixture\n" + m + '\n' + k, key -> {
+            List<double[]> samples = new ArrayList<>();
+            double[] w = new double[weights.size()];
+            int b = 0;
+            for (Map.Entry<String, Double> e : weights.entrySet()) {
+                samples.add(sorted(e.getKey(), m, k));
+                w[b++] = e.getValue();
+            }
+            return Summary.mixtureSorted(samples, runs() * samples.size(), w, thresholds(issue));
+        }));
     }
 
     WorldRuns world(String world) {

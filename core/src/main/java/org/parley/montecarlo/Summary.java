@@ -54,10 +54,14 @@ public record Summary(int runs, int valid, double mean, double sd, double min, d
 
     /** The summary of a sample. {@code values} is not changed. */
     public static Summary of(double[] values, List<Threshold> thresholds) {
-        double[] x = finiteSorted(values);
+        return ofSorted(finiteSorted(values), values.length, thresholds);
+    }
+
+    /** The summary of a sample of {@code runs} runs whose finite values, sorted, are {@code x}. */
+    static Summary ofSorted(double[] x, int runs, List<Threshold> thresholds) {
         int n = x.length;
         if (n == 0) {
-            return empty(values.length, thresholds);
+            return empty(runs, thresholds);
         }
         double sum = 0;
         for (double v : x) {
@@ -78,7 +82,7 @@ public record Summary(int runs, int valid, double mean, double sd, double min, d
             }
             shares.add(new Share(t, (double) c / n));
         }
-        return new Summary(values.length, n, mean, Math.sqrt(ss / n), x[0], quantile(x, 0.05), quantile(x, 0.25),
+        return new Summary(runs, n, mean, Math.sqrt(ss / n), x[0], quantile(x, 0.05), quantile(x, 0.25),
                 quantile(x, 0.5), quantile(x, 0.75), quantile(x, 0.95), x[n - 1], shares);
     }
 
@@ -95,14 +99,25 @@ public record Summary(int runs, int valid, double mean, double sd, double min, d
             throw new IllegalArgumentException("one weight per sample: " + samples.size() + " samples, "
                     + weights.length + " weights");
         }
+        List<double[]> sorted = new ArrayList<>();
         int runs = 0;
+        for (double[] x : samples) {
+            sorted.add(finiteSorted(x));
+            runs += x.length;
+        }
+        return mixtureSorted(sorted, runs, weights, thresholds);
+    }
+
+    /**
+     * {@link #mixture} of samples given as their finite values sorted ({@link #finiteSorted}), of
+     * {@code runs} runs together: the pooled order is a merge of the sorted samples, equal values
+     * in sample order (what a stable sort of the samples one after the other gives).
+     */
+    static Summary mixtureSorted(List<double[]> sorted, int runs, double[] weights, List<Threshold> thresholds) {
         int total = 0;
         double wsum = 0;
-        List<double[]> sorted = new ArrayList<>();
-        for (int b = 0; b < samples.size(); b++) {
-            double[] x = finiteSorted(samples.get(b));
-            sorted.add(x);
-            runs += samples.get(b).length;
+        for (int b = 0; b < sorted.size(); b++) {
+            double[] x = sorted.get(b);
             total += x.length;
             if (x.length > 0) {
                 wsum += weights[b];
@@ -111,43 +126,49 @@ public record Summary(int runs, int valid, double mean, double sd, double min, d
         if (total == 0 || wsum <= 0) {
             return empty(runs, thresholds);
         }
-        double[] v = new double[total];
-        double[] w = new double[total];
-        int at = 0;
-        for (int b = 0; b < sorted.size(); b++) {
-            double[] x = sorted.get(b);
-            for (double xi : x) {
-                v[at] = xi;
-                w[at] = weights[b] / wsum / x.length;
-                at++;
-            }
+        int samples = sorted.size();
+        double[] each = new double[samples];
+        for (int b = 0; b < samples; b++) {
+            int len = sorted.get(b).length;
+            each[b] = len == 0 ? 0 : weights[b] / wsum / len;
         }
-        Integer[] order = new Integer[total];
-        for (int j = 0; j < total; j++) {
-            order[j] = j;
-        }
-        // stable sort by value: equal values keep sample order, so the result is deterministic
-        Arrays.sort(order, (p, q) -> Double.compare(v[p], v[q]));
+        // merge: at each step the smallest head (Double.compare, the order of Arrays.sort); a tie goes to
+        // the earlier sample, so equal values keep sample order and the result is deterministic
         double[] sv = new double[total];
+        double[] sw = new double[total];
+        int[] at = new int[samples];
+        for (int j = 0; j < total; j++) {
+            int best = -1;
+            double bv = 0;
+            for (int b = 0; b < samples; b++) {
+                double[] x = sorted.get(b);
+                if (at[b] < x.length && (best < 0 || Double.compare(x[at[b]], bv) < 0)) {
+                    best = b;
+                    bv = x[at[b]];
+                }
+            }
+            sv[j] = bv;
+            sw[j] = each[best];
+            at[best]++;
+        }
         double[] cw = new double[total];
         double acc = 0;
         double mean = 0;
         for (int j = 0; j < total; j++) {
-            sv[j] = v[order[j]];
-            acc += w[order[j]];
+            acc += sw[j];
             cw[j] = acc;
-            mean += w[order[j]] * sv[j];
+            mean += sw[j] * sv[j];
         }
         double var = 0;
         for (int j = 0; j < total; j++) {
-            var += w[order[j]] * (sv[j] - mean) * (sv[j] - mean);
+            var += sw[j] * (sv[j] - mean) * (sv[j] - mean);
         }
         List<Share> shares = new ArrayList<>();
         for (Threshold t : thresholds) {
             double s = 0;
             for (int j = 0; j < total; j++) {
                 if (t.crossedBy(sv[j])) {
-                    s += w[order[j]];
+                    s += sw[j];
                 }
             }
             shares.add(new Share(t, s));
@@ -166,7 +187,8 @@ public record Summary(int runs, int valid, double mean, double sd, double min, d
         return sorted[sorted.length - 1];
     }
 
-    private static double[] finiteSorted(double[] values) {
+    /** The finite values of a sample, sorted ascending (a new array). */
+    static double[] finiteSorted(double[] values) {
         double[] x = new double[values.length];
         int n = 0;
         for (double v : values) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ParleyException;
+import org.parley.engine.Problem;
 
 /**
  * A model-error calibration: per model, the conformal quantile {@code q} of its scaled errors on
@@ -121,6 +122,16 @@ public record ModelErrorCalibration(String version, double level, double constan
             return null;
         }
         return ModelError.interval(forecast, qm, spread, constant(model), scaleMin, scaleMax);
+    }
+
+    /**
+     * The calibrated interval of a model's forecast on issue {@code k} of a problem, its spread
+     * taken from the problem's capabilities, positions and saliences, or {@code null} when the
+     * calibration has no quantile for the model or the forecast is not a number.
+     */
+    public double[] interval(String model, double forecast, Problem p, int k) {
+        return interval(model, forecast, ModelError.spread(p.capability(), p.position(), p.salience(), k, p.scaleMin(k),
+                p.scaleMax(k)), p.scaleMin(k), p.scaleMax(k));
     }
 
     /** The error scale's constant of {@code model}: its own when the file gives one, else {@link #constant()}. */

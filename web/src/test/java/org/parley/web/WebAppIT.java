@@ -212,6 +212,8 @@ class WebAppIT {
                 .contains(seed.issues().get(0).thresholds().get(0).question());
         String answer = panel.findElement(By.id("answer-table")).getText();
         assertThat(answer).contains("P(talks)", "P(deal)", seed.issues().get(0).name(), "expected-utility", "90% model error");
+        assertThat(new Select(driver.findElement(By.id("world"))).getFirstSelectedOption().getText())
+                .as("the most probable mixed world, not the base world without talks").isEqualTo("trump-wins");
         String selected = new Select(driver.findElement(By.id("model"))).getFirstSelectedOption().getText();
         Object rounds = js("const w = window.parleyState.result.worlds.find(x => x.id === document.getElementById('world').value);"
                 + " return w.runs.find(x => x.model === arguments[0]).rounds.length", selected);

@@ -408,6 +408,46 @@ class WebServerTest {
         assertThat(checked).hasSizeGreaterThanOrEqualTo(19);
     }
 
+    /**
+     * The documented result schemas match what the server answers: every required property is
+     * there, every property answered is documented (forecast, Monte Carlo, and their bottom line).
+     */
+    @Test
+    void forecastAndMonteCarloAnswersMatchTheirDocumentedSchemas() {
+        JsonNode schemas = get("/openapi.json").json().get("components").get("schemas");
+        JsonNode forecast = send("POST", "/api/forecast", "{\"scenario\": \"" + SEED
+                + "\", \"models\": [\"compromise\", \"exchange\"]}").json();
+        assertMatches(forecast, schemas.get("ForecastResult"), "ForecastResult");
+        assertMatches(forecast.get("bottomLine"), schemas.get("BottomLine"), "BottomLine");
+        assertMatches(forecast.get("worlds").get(0).get("modelError"), schemas.get("ModelErrorIntervals"),
+                "ModelErrorIntervals");
+        JsonNode documentedWorld = schemas.get("ForecastResult").get("properties").get("worlds").get("items");
+        assertMatches(forecast.get("worlds").get(0), documentedWorld, "ForecastResult.worlds[]");
+        JsonNode mc = send("POST", "/api/montecarlo", "{\"scenario\": \"" + SEED
+                + "\", \"models\": [\"compromise\"], \"runs\": 20}").json();
+        assertMatches(mc, schemas.get("MonteCarloSummary"), "MonteCarloSummary");
+        assertMatches(mc.get("worlds").get(0).get("forecasts").get(0), schemas.get("MonteCarloSummary")
+                .get("properties").get("worlds").get("items").get("properties").get("forecasts").get("items"),
+                "MonteCarloSummary.worlds[].forecasts[]");
+        JsonNode forecastPath = get("/openapi.json").json().get("paths").get("/api/forecast").get("post");
+        assertThat(forecastPath.at("/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/ForecastResult");
+    }
+
+    private static void assertMatches(JsonNode answer, JsonNode schema, String name) {
+        assertThat(answer).as(name + " answered").isNotNull();
+        assertThat(schema).as(name + " documented").isNotNull();
+        JsonNode props = schema.get("properties");
+        List<String> answered = new ArrayList<>();
+        answer.fieldNames().forEachRemaining(answered::add);
+        for (String f : answered) {
+            assertThat(props.has(f)).as(name + "." + f + " documented").isTrue();
+        }
+        if (schema.has("required")) {
+            schema.get("required").forEach(r -> assertThat(answered).as(name + " requires").contains(r.asText()));
+        }
+    }
+
     @Test
     void everyStateChangingRouteRefusesCrossSiteRequests() {
         JsonNode paths = get("/openapi.json").json().get("paths");

@@ -50,8 +50,7 @@ final class SmpRun {
     private java.util.concurrent.ExecutorService pool;
     private final double[] probJ;
     private final double[] gainJ;
-    private final double[] uI;
-    private final double[] uT;
+    private final SmpChallenges.Work work;
 
     SmpRun(SmpActors a, SmpParameters params) {
         this.a = a;
@@ -62,8 +61,7 @@ final class SmpRun {
         this.scratch = new double[n][n];
         this.probJ = new double[n];
         this.gainJ = new double[n];
-        this.uI = new double[n];
-        this.uT = new double[n];
+        this.work = new SmpChallenges.Work(n);
         int t = params.threads();
         this.threads = t > 0 ? t : Runtime.getRuntime().availableProcessors();
     }
@@ -286,7 +284,7 @@ final class SmpRun {
      */
     private void bestChallenges(SmpState s, SmpTurn turn) {
         if (pool == null) {
-            bestChallenges(s, turn, 0, n, probJ, gainJ, uI, uT, out);
+            bestChallenges(s, turn, 0, n, probJ, gainJ, work);
             return;
         }
         int blocks = Math.min(threads, n);
@@ -295,8 +293,7 @@ final class SmpRun {
             int from = (int) ((long) n * b / blocks);
             int to = (int) ((long) n * (b + 1) / blocks);
             tasks.add(() -> {
-                bestChallenges(s, turn, from, to, new double[n], new double[n], new double[n], new double[n],
-                        new double[2]);
+                bestChallenges(s, turn, from, to, new double[n], new double[n], new SmpChallenges.Work(n));
                 return null;
             });
         }
@@ -313,12 +310,12 @@ final class SmpRun {
     }
 
     private void bestChallenges(SmpState s, SmpTurn turn, int from, int to, double[] prob, double[] gain,
-                                double[] ui, double[] ut, double[] o) {
+                                SmpChallenges.Work w) {
         for (int i = from; i < to; i++) {
             int bestJ = -1;
             double pIJ = 0;
             double bestEU = -1.00;
-            s.challengesFrom(i, prob, gain, ui, ut, o);
+            SmpChallenges.from(s, i, prob, gain, w);
             for (int j = 0; j < n; j++) {
                 if (j == i) {
                     continue;

@@ -267,27 +267,6 @@ final class SmpState {
     }
 
     /**
-     * Every challenge actor i could make, in its own eyes (KTAB bestChallengeUtils): for each
-     * j != i, {@code prob[j]} = P(i beats j) and {@code gain[j]} = expected change in i's utility.
-     * Reuses i's utilities for its own and every third party's position across targets.
-     */
-    void challengesFrom(int i, double[] prob, double[] gain, double[] uI, double[] uT, double[] out) {
-        final double[] rh = rEst[i];
-        for (int t = 0; t < n; t++) {
-            uI[t] = util(dT[i][t], rh[t]);
-            uT[t] = util(d[t][t], rh[t]);
-        }
-        for (int j = 0; j < n; j++) {
-            if (j == i) {
-                continue;
-            }
-            contest(i, i, i, j, uT[i], util(d[i][j], rh[i]), uI, uT, out, null);
-            prob[j] = out[0];
-            gain[j] = out[1];
-        }
-    }
-
-    /**
      * The body of KTAB probEduChlg with h's utilities for i's position ({@code uI[t] = aUtil[h](t, i)})
      * and for each actor's own position ({@code uT[t] = aUtil[h](t, t)}) precomputed.
      */

@@ -8,13 +8,14 @@ import java.util.Map;
 
 import org.parley.engine.BottomLine;
 import org.parley.engine.ForecastResult;
-import org.parley.engine.Move;
 import org.parley.engine.Numbers;
 import org.parley.engine.Problem;
+import org.parley.engine.Quantiles;
 import org.parley.engine.RunResult;
 import org.parley.engine.RunSpec;
 import org.parley.engine.Simulation;
 import org.parley.io.Scenarios;
+import org.parley.io.results.ModelErrorBottomLine;
 import org.parley.io.svg.Charts;
 import org.parley.model.Branch;
 import org.parley.model.Issue;
@@ -25,11 +26,13 @@ import org.parley.model.Threshold;
 import org.parley.montecarlo.MonteCarlo;
 import org.parley.montecarlo.MonteCarloResult;
 import org.parley.montecarlo.Sensitivity;
+import org.parley.uncertainty.ModelErrorCalibration;
 
 /**
  * The analyst's brief: one self-contained HTML page (inline CSS, inline SVG, no external asset),
  * laid out for A4: the questions and description, the bottom line, the answer table (issues x
- * models, with the scale's words at the forecast, P(deal) and P(talks)), the key drivers of the most
+ * models, with each forecast's model-error interval, P(deal), P(talks) and the scale's words at the
+ * models' median), the key drivers of the most
  * salient issue, the branch comparison, that issue's trajectories, who blocks a deal, and a
  * provenance appendix listing every value of the scenario with its source sentence or judgement.
  *
@@ -59,7 +62,7 @@ public final class Brief {
             MonteCarloResult mc = new MonteCarlo(sim).run(s, spec, false);
             bottom = mc.bottomLine();
         }
-        String world = focusWorld(point, BottomLine.of(point));
+        String world = focusWorld(point, bottom);
         // the drivers table shows one model: only its sensitivities are computed
         Simulation.Plan plan = sim.plan(s, spec.withRuns(1).withWorlds(List.of(world))
                 .withModels(List.of(focusModel(point))));
@@ -85,12 +88,13 @@ public final class Brief {
                 : "Point forecast (one run per world and model).").append("</p></header>\n");
 
         questions(h, s);
-        bottomLine(h, bottom);
-        answer(h, s, point, bottom);
-        drivers(h, s, oat, issue, model);
+        ModelErrorCalibration cal = ModelErrorCalibration.shipped();
+        bottomLine(h, bottom, ModelErrorBottomLine.ranges(point, bottom, cal), cal);
+        answer(h, s, point, bottom, cal);
+        drivers(h, s, oat, focusWorld(point, bottom), issue, model);
         branches(h, s, point, bottom, issue);
-        trajectories(h, s, point, focusWorld(point, bottom), issue, model);
-        blockers(h, s, point, bottom);
+        trajectories(h, s, point, bottom, issue, model);
+        Blockers.write(h, s, point, bottom);
         Appendix.provenance(h, loaded);
         h.append("</main>\n</body>\n</html>\n");
         return h.toString();
@@ -115,14 +119,20 @@ public final class Brief {
     }
 
     /**
-     * The world the drivers and trajectories show: the one the answer table shows, the first world
-     * the bottom line mixes (the first probability branch; the base world when there is none).
+     * The world the answer table, the drivers and the trajectories show: the most probable of the
+     * worlds the bottom line mixes (the first on ties), else the base world, else the first. Not
+     * the base world when branches carry probabilities: there the base world is only a reference
+     * (on the seed, a world without talks whose forecasts are the status quo).
      */
     static String focusWorld(ForecastResult point, BottomLine b) {
-        for (String w : b.mixed().keySet()) {
-            if (point.worlds().contains(w)) {
-                return w;
+        String best = null;
+        for (Map.Entry<String, Double> e : b.mixed().entrySet()) {
+            if (best == null || e.getValue() > b.mixed().get(best)) {
+                best = e.getKey();
             }
+        }
+        if (best != null) {
+            return best;
         }
         return point.worlds().contains(Scenario.BASE) ? Scenario.BASE : point.worlds().get(0);
     }
@@ -187,12 +197,15 @@ public final class Brief {
         h.append("</section>\n");
     }
 
-    private static void bottomLine(StringBuilder h, BottomLine b) {
+    private static void bottomLine(StringBuilder h, BottomLine b, List<Map<String, double[]>> ranges,
+                                   ModelErrorCalibration cal) {
         open(h, "bottom-line", "The bottom line: P(yes)");
         h.append("<p class=\"meta\">Mixed over ");
         List<String> ws = new ArrayList<>();
         b.mixed().forEach((w, p) -> ws.add(esc(w) + " " + pct(p)));
-        h.append(String.join(", ", ws)).append(" and over whether talks take place.</p>\n");
+        h.append(String.join(", ", ws)).append(" and over whether talks take place. In brackets, P(yes) allowing for ")
+                .append("model error (").append(esc(cal.label())).append("): a world counts as anything from 0 to 1 where ")
+                .append("the model's interval straddles the threshold.</p>\n");
         if (b.questions().isEmpty()) {
             h.append("<p>The scenario names no threshold question.</p>\n</section>\n");
             return;
@@ -202,41 +215,64 @@ public final class Brief {
             h.append("<th>").append(esc(m)).append("</th>");
         }
         h.append("</tr>\n");
-        for (BottomLine.Question q : b.questions()) {
+        for (int i = 0; i < b.questions().size(); i++) {
+            BottomLine.Question q = b.questions().get(i);
             h.append("<tr><td>").append(esc(q.label())).append("</td>");
             for (String m : b.models()) {
                 Double p = q.pYes().get(m);
-                h.append("<td class=\"num\">").append(p == null ? "" : pct(p)).append("</td>");
+                double[] r = ranges.get(i).get(m);
+                h.append("<td class=\"num\">").append(p == null ? "" : pct(p));
+                if (r != null) {
+                    h.append("<br><span class=\"meta\">(").append(ModelErrorBottomLine.cell(r)).append(")</span>");
+                }
+                h.append("</td>");
             }
             h.append("</tr>\n");
         }
         h.append("</table>\n</section>\n");
     }
 
-    private static void answer(StringBuilder h, Scenario s, ForecastResult point, BottomLine b) {
-        open(h, "answer", "The answer (mixed worlds; forecast of the first mixed world)");
-        String world = b.mixed().keySet().iterator().next();
-        h.append("<p class=\"meta\">Forecast in world ").append(esc(world)).append("; P(deal) and P(talks) mixed over ")
-                .append(esc(String.join(", ", b.mixed().keySet()))).append(".</p>\n");
+    private static void answer(StringBuilder h, Scenario s, ForecastResult point, BottomLine b,
+                               ModelErrorCalibration cal) {
+        String world = focusWorld(point, b);
+        open(h, "answer", "The answer (forecast in the most probable world, " + world + ")");
+        h.append("<p class=\"meta\">Forecast in world ").append(esc(world)).append(", with its ")
+                .append(esc(cal.label())).append(" (how far real outcomes fell from the model's forecasts, not the ")
+                .append("input ranges); P(deal) and P(talks) mixed over ")
+                .append(esc(String.join(", ", b.mixed().keySet()))).append(". Each cell: the forecast, [its ")
+                .append(Math.round(100 * cal.level())).append("% model-error interval], P(deal).</p>\n");
         h.append("<table class=\"answer\">\n<tr><th>issue</th><th>status quo</th>");
         for (String m : point.models()) {
             h.append("<th>").append(esc(m)).append("</th>");
         }
-        h.append("<th>P(talks)</th></tr>\n");
+        h.append("<th>P(talks)</th><th>in words (median of the models)</th></tr>\n");
         Problem p = point.problem(world);
         for (Issue i : s.issues()) {
             int k = p.issueIndex(i.id());
             int d = Numbers.decimalsFor(i.scale().width());
             h.append("<tr><td><b>").append(esc(i.name())).append("</b><br><span class=\"meta\">").append(esc(i.id()))
                     .append("</span></td><td>").append(k < 0 ? "" : Numbers.fixed(p.statusQuo(k), d)).append("</td>");
+            List<Double> forecasts = new ArrayList<>();
             for (String m : point.models()) {
                 RunResult r = point.run(world, m).orElse(null);
                 double x = r == null || k < 0 ? Double.NaN : r.trajectory().forecast()[k];
-                h.append("<td><b>").append(Double.isNaN(x) ? "" : Numbers.fixed(x, d)).append("</b> <span class=\"words\">")
-                        .append(esc(words(i, x))).append("</span><br><span class=\"meta\">P(deal) ")
-                        .append(pct(mixedDeal(b, m, i.id()))).append("</span></td>");
+                if (!Double.isNaN(x)) {
+                    forecasts.add(x);
+                }
+                double[] iv = k < 0 ? null : cal.interval(m, x, p, k);
+                h.append("<td><b>").append(Double.isNaN(x) ? "" : Numbers.fixed(x, d)).append("</b>");
+                if (iv != null) {
+                    h.append("<br><span class=\"meta\" title=\"").append(Math.round(100 * cal.level()))
+                            .append("% model-error interval\">[").append(Numbers.fixed(iv[0],
+                            Math.max(0, d - 1))).append(", ").append(Numbers.fixed(iv[1], Math.max(0, d - 1))).append("]</span>");
+                }
+                h.append("<br><span class=\"meta\">").append(pct(mixedDeal(b, m, i.id()))).append("</span></td>");
             }
-            h.append("<td class=\"num\">").append(pct(mixedTalks(b, i.id()))).append("</td></tr>\n");
+            double median = forecasts.isEmpty() ? Double.NaN
+                    : Quantiles.quantile(forecasts.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 0.5);
+            h.append("<td class=\"num\">").append(pct(mixedTalks(b, i.id()))).append("</td><td><span class=\"words\">")
+                    .append(Double.isNaN(median) ? "" : Numbers.fixed(median, d) + ": " + esc(words(i, median)))
+                    .append("</span></td></tr>\n");
         }
         h.append("</table>\n</section>\n");
     }
@@ -266,9 +302,9 @@ public final class Brief {
         return sum;
     }
 
-    private static void drivers(StringBuilder h, Scenario s, List<Sensitivity.OneAtATime> oat, String issue,
-                                String model) {
-        open(h, "drivers", "Key drivers: " + issue + " (" + model + ")");
+    private static void drivers(StringBuilder h, Scenario s, List<Sensitivity.OneAtATime> oat, String world,
+                                String issue, String model) {
+        open(h, "drivers", "Key drivers: " + issue + " (" + model + ", world " + world + ")");
         List<Sensitivity.OneAtATime> rows = new ArrayList<>();
         for (Sensitivity.OneAtATime o : oat) {
             if (o.issue().equals(issue) && o.model().equals(model)) {
@@ -278,7 +314,7 @@ public final class Brief {
         rows.sort(Comparator.comparingDouble(Sensitivity.OneAtATime::swing).reversed());
         if (rows.isEmpty()) {
             h.append("<p>No uncertain input (no value with a low/high range) in world ").append(
-                    oat.isEmpty() ? "base" : esc(oat.get(0).world())).append(".</p>\n</section>\n");
+                    esc(world)).append(".</p>\n</section>\n");
             return;
         }
         int d = Numbers.decimalsFor(s.issue(issue).map(i -> i.scale().width()).orElse(100.0));
@@ -324,8 +360,9 @@ public final class Brief {
         h.append("</table>\n</section>\n");
     }
 
-    private static void trajectories(StringBuilder h, Scenario s, ForecastResult point, String world, String issue,
+    private static void trajectories(StringBuilder h, Scenario s, ForecastResult point, BottomLine b, String issue,
                                      String model) {
+        String world = focusWorld(point, b);
         open(h, "trajectories", "Trajectories: " + issue + " (" + model + ", world " + world + ")");
         Problem p = point.problem(world);
         RunResult r = point.run(world, model).orElse(null);
@@ -336,35 +373,6 @@ public final class Brief {
             String svg = Charts.trajectories(issue + ": positions round by round (" + model + ")", p, r.trajectory(),
                     new int[] {k});
             h.append("<figure>").append(svg.replaceFirst("^<\\?xml[^>]*>\\s*", "")).append("</figure>\n");
-        }
-        h.append("</section>\n");
-    }
-
-    private static void blockers(StringBuilder h, Scenario s, ForecastResult point, BottomLine b) {
-        open(h, "blockers", "Who blocks a deal");
-        if (!s.declaresConsent()) {
-            h.append("<p>The scenario declares no consent rule (quota, votes or veto players): every forecast stands "
-                    + "as the model gives it.</p>\n</section>\n");
-            return;
-        }
-        List<String> lines = new ArrayList<>();
-        for (String w : point.worlds()) {
-            for (String m : point.models()) {
-                RunResult r = point.run(w, m).orElse(null);
-                if (r == null || r.trajectory().consent() == null) {
-                    continue;
-                }
-                for (Move mv : r.trajectory().consent().moves()) {
-                    lines.add("<li><b>" + esc(w) + "</b>, " + esc(m) + ", " + esc(mv.issue()) + ": "
-                            + esc(mv.reason()) + " (" + Numbers.fixed(mv.from(), 1) + " &rarr; "
-                            + Numbers.fixed(mv.to(), 1) + ")</li>");
-                }
-            }
-        }
-        if (lines.isEmpty()) {
-            h.append("<p>No consent move: in every world the models' forecasts pass the consent stage.</p>\n");
-        } else {
-            h.append("<ul>\n").append(String.join("\n", lines)).append("\n</ul>\n");
         }
         h.append("</section>\n");
     }
@@ -411,6 +419,9 @@ public final class Brief {
             table.prov { font-size: 8pt; }
             table.answer { font-size: 8pt; table-layout: fixed; }
             table.answer th { overflow-wrap: anywhere; }
+            table.answer th:first-child { width: 15%; }
+            table.answer th:last-child { width: 22%; }
+            table.blockers { font-size: 8pt; }
             .words { font-size: 7.5pt; color: #333; }
             figure { margin: 0; }
             figure svg { width: 100%; height: auto; max-height: 95mm; }

@@ -15,7 +15,6 @@ import org.parley.engine.Round;
 import org.parley.engine.RunResult;
 import org.parley.io.Json;
 import org.parley.montecarlo.KnifeEdge;
-import org.parley.uncertainty.ModelError;
 import org.parley.uncertainty.ModelErrorCalibration;
 
 /**
@@ -140,9 +139,7 @@ public final class JsonResultWriter {
             }
             Map<String, Object> byIssue = new LinkedHashMap<>();
             for (int k = 0; k < p.issueCount(); k++) {
-                ModelError.Spread sp = ModelError.spread(p.capability(), p.position(), p.salience(), k, p.scaleMin(k),
-                        p.scaleMax(k));
-                double[] iv = cal.interval(m, r.trajectory().forecast()[k], sp, p.scaleMin(k), p.scaleMax(k));
+                double[] iv = cal.interval(m, r.trajectory().forecast()[k], p, k);
                 if (iv != null) {
                     byIssue.put(p.issueId(k), List.of(iv[0], iv[1]));
                 }

@@ -9,7 +9,6 @@ import org.parley.engine.ForecastResult;
 import org.parley.engine.Problem;
 import org.parley.engine.RunResult;
 import org.parley.model.Threshold;
-import org.parley.uncertainty.ModelError;
 import org.parley.uncertainty.ModelErrorCalibration;
 
 /**
@@ -48,9 +47,7 @@ public final class ModelErrorBottomLine {
                 double sq = p.statusQuo(k);
                 double noTalks = !Double.isNaN(sq) && t.crossedBy(sq) ? 1 : 0;
                 double f = r.trajectory().forecast()[k];
-                ModelError.Spread sp = ModelError.spread(p.capability(), p.position(), p.salience(), k, p.scaleMin(k),
-                        p.scaleMax(k));
-                double[] iv = cal.interval(m, f, sp, p.scaleMin(k), p.scaleMax(k));
+                double[] iv = cal.interval(m, f, p, k);
                 double a;
                 double c;
                 if (Double.isNaN(f)) {
@@ -78,7 +75,7 @@ public final class ModelErrorBottomLine {
     }
 
     /** A table cell: {@code 3-37%} (whole percent). */
-    static String cell(double[] r) {
+    public static String cell(double[] r) {
         return r == null ? "" : String.format(java.util.Locale.ROOT, "%.0f-%.0f%%", 100 * r[0], 100 * r[1]);
     }
 }

@@ -16,7 +16,6 @@ import org.parley.model.Branch;
 import org.parley.model.Issue;
 import org.parley.model.Scenario;
 import org.parley.montecarlo.KnifeEdge;
-import org.parley.uncertainty.ModelError;
 import org.parley.uncertainty.ModelErrorCalibration;
 
 /**
@@ -168,13 +167,10 @@ public final class TableWriter {
         out.print(wrap(cal.label() + " (how far real outcomes fell from this model's forecasts on past cases; not "
                 + "the input ranges):", "  ") + "\n");
         for (int k = 0; k < p.issueCount(); k++) {
-            ModelError.Spread sp = ModelError.spread(p.capability(), p.position(), p.salience(), k, p.scaleMin(k),
-                    p.scaleMax(k));
             StringBuilder row = new StringBuilder(pad(p.issueId(k), ISSUE_COL)).append(" ".repeat(COL));
             for (String m : models) {
                 RunResult r = result.run(w, m).orElse(null);
-                double[] iv = r == null ? null : cal.interval(m, r.trajectory().forecast()[k], sp, p.scaleMin(k),
-                        p.scaleMax(k));
+                double[] iv = r == null ? null : cal.interval(m, r.trajectory().forecast()[k], p, k);
                 int d = Math.max(0, Numbers.decimalsFor(p.scaleMax(k) - p.scaleMin(k)) - 1);
                 row.append(left(iv == null ? "-" : Numbers.fixed(iv[0], d) + "-" + Numbers.fixed(iv[1], d), COL));
             }

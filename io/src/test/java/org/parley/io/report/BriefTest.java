@@ -29,6 +29,7 @@ import org.parley.model.Sentences;
 import org.parley.model.Stance;
 import org.parley.model.Threshold;
 import org.parley.models.Models;
+import org.parley.uncertainty.ModelErrorCalibration;
 import org.w3c.dom.Document;
 
 class BriefTest {
@@ -107,6 +108,53 @@ class BriefTest {
         var point = sanctions.scale().points().get(sanctions.scale().points().size() - 1);
         assertEquals(point.label(), Brief.words(sanctions, point.value() + 0.5));
         assertEquals(sanctions.scale().minLabel(), Brief.words(sanctions, 3));
+    }
+
+    /** The answer table and the bottom line carry the shipped model-error intervals, labelled. */
+    @Test
+    void modelErrorIntervalsInTheAnswerAndTheBottomLine() {
+        ModelErrorCalibration cal = ModelErrorCalibration.shipped();
+        String answer = section("answer");
+        assertTrue(answer.contains(Brief.esc(cal.label())), "the interval's label");
+        assertTrue(count(answer, "title=\"90% model-error interval\">[") >= seed.scenario().issues().size(),
+                "an interval under the forecasts of every issue");
+        assertTrue(Pattern.compile("interval\">\\[\\d+, \\d+\\]").matcher(answer).find(), "an interval [low, high]");
+        String bottom = section("bottom-line");
+        assertTrue(bottom.contains("allowing for model error"));
+        assertTrue(Pattern.compile("\\(\\d+-\\d+%\\)").matcher(bottom).find(), "a P(yes) range in brackets");
+    }
+
+    /**
+     * The answer, the drivers and the trajectories show the most probable world (trump-wins, 0.55),
+     * not the base world, which on the seed has no talks (every forecast the status quo, every
+     * swing 0).
+     */
+    @Test
+    void focusOnTheMostProbableWorldWithSwingsThatMove() {
+        for (String id : List.of("answer", "drivers", "trajectories")) {
+            assertTrue(section(id).contains("trump-wins"), id);
+        }
+        Matcher swing = Pattern.compile("<td class=\"num\">([0-9.]+)</td></tr>").matcher(section("drivers"));
+        double largest = 0;
+        while (swing.find()) {
+            largest = Math.max(largest, Double.parseDouble(swing.group(1)));
+        }
+        assertTrue(largest > 0, "a driver that moves the forecast");
+    }
+
+    /**
+     * Who blocks a deal: one row per world, issue and reason in the worlds the bottom line mixes
+     * (the six models blocked for one reason are one row), the other worlds counted in a sentence.
+     */
+    @Test
+    void blockersGroupedByReasonInTheMixedWorlds() {
+        String blockers = section("blockers");
+        assertTrue(blockers.contains("<td><b>trump-loses</b></td>"), "a consent row in a mixed world");
+        assertTrue(blockers.contains("all models: "), "one row for a reason every model meets");
+        assertFalse(blockers.contains("<td><b>base</b></td>"), "the base world is not mixed on the seed");
+        assertTrue(blockers.contains("In the other worlds (base, russia-deepens, russia-withdraws)"));
+        int rows = count(blockers, "<tr><td>");
+        assertTrue(rows > 0 && rows < seed.scenario().issues().size() * 2, rows + " rows for two worlds");
     }
 
     @Test

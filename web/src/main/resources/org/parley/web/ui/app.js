@@ -298,13 +298,31 @@ function dynamicModel(r, world) {
   return r.settings.models.find(m => (world.runs.find(x => x.model === m)?.rounds.length || 0) > 1) || r.settings.models[0];
 }
 
+/**
+ * The most probable world the bottom line mixes (the first on ties), else null: after a run the
+ * answer shows it rather than the base world, which may be only a reference (on the seed, a world
+ * without talks whose forecasts are the status quo).
+ */
+function likeliestWorld(r) {
+  let best = null;
+  for (const [id, p] of Object.entries(r.bottomLine?.mixed || {})) {
+    if (best === null || p > best.p) best = { id, p };
+  }
+  return best && r.worlds.find(w => w.id === best.id) || null;
+}
+
 function showResult() {
   const r = state.result;
   if (!r) return;
   fillWorlds(r.worlds.map(w => w.id));
   fill($('model'), r.settings.models, true);
-  const world = r.worlds.find(w => w.id === $('world').value) || r.worlds[0];
+  let world = r.worlds.find(w => w.id === $('world').value) || r.worlds[0];
   if (state.pickDynamic) {
+    const likely = likeliestWorld(r);
+    if (likely) {
+      world = likely;
+      $('world').value = likely.id;
+    }
     $('model').value = dynamicModel(r, world);
     state.pickDynamic = false;
   }
