@@ -50,11 +50,13 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:", "  parley backtest ../shared/peers/bdm/inputs/blksv_deu3.tsv",
                 "  parley backtest deu3.tsv --protocol kfold --folds 10 --repeats 20",
                 "  parley backtest deu3.tsv --calibration",
-                "  parley backtest deu3.tsv --calibration --write-calibration model-error.properties",
+                "  parley backtest deu3.tsv --calibration \\",
+                "      --write-calibration model-error.properties",
                 "  parley backtest deu3.tsv --capability council --format csv",
                 "  parley backtest deu3.tsv --model compromise,exchange --per-issue forecasts.csv",
                 "  parley backtest deu3.tsv --calibration-runs 50 --noise 10",
-                "  parley backtest deu3.tsv --engine spark --master spark://HOST:7077   (parley-spark.jar; README)"})
+                "  parley backtest deu3.tsv --engine spark --master spark://HOST:7077",
+                "      (needs parley-spark.jar; see the README)"})
 public final class BacktestCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "backtest file (YAML or DEU table)")

@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
                 + "with Monte Carlo (--runs); from a single run, register with --point-only.",
                 "A record is never changed: to edit one, register again with --supersedes."},
         footer = {"", "Examples:",
-                "  parley register 12 --issue sanctions --question \"Where will sanctions relief stand?\" "
-                        + "--resolves-by 2025-06-30",
-                "  parley register 12 --issue sanctions --threshold substantial-relief --resolves-by 2025-06-30"})
+                "  parley register 12 --issue sanctions \\",
+                "      --question \"Where will sanctions relief stand?\" --resolves-by 2025-06-30",
+                "  parley register 12 --issue sanctions --threshold substantial-relief \\",
+                "      --resolves-by 2025-06-30"})
 public final class RegisterCommand implements Callable<Integer> {
 
     @Mixin
