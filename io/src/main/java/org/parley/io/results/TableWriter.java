@@ -229,8 +229,11 @@ public final class TableWriter {
     static void writeBottomLine(BottomLine b, List<java.util.Map<String, double[]>> ranges,
                                 ModelErrorCalibration cal, PrintWriter out) {
         String how = b.runs() > 1 ? "share of " + b.runs() + " runs" : "point forecasts, so 0 or 1 per world; --runs N for shares";
-        out.print(wrap("Bottom line: P(yes) per model, mixed over " + b.mixedText() + " and the chance of talks ("
-                + how + ")", "  ") + "\n");
+        boolean uncertainTalks = b.details().stream().anyMatch(d -> b.mixed().containsKey(d.world()) && d.talks() < 1);
+        String over = b.mixed().size() == 1
+                ? " in world " + b.mixed().keySet().iterator().next() + (uncertainTalks ? ", over the chance of talks" : "")
+                : ", mixed over " + b.mixedText() + (uncertainTalks ? " and the chance of talks" : "");
+        out.print(wrap("Bottom line: P(yes) per model" + over + " (" + how + ")", "  ") + "\n");
         if (b.questions().isEmpty()) {
             out.print("  (the scenario names no threshold questions: add 'thresholds' to an issue)\n");
             return;

@@ -80,6 +80,26 @@ class TableWriterTest {
     }
 
     @Test
+    void theBottomLineNamesOneWorldAsSuchAndTalksOnlyWhenUncertain() {
+        // "mixed over base 1 and the chance of talks" read oddly for a scenario without branches and
+        // with certain talks (three of the four examples)
+        String t = table(1);
+        assertThat(t).contains("Bottom line: P(yes) per model in world base (point forecasts")
+                .doesNotContain("mixed over base 1").doesNotContain("chance of talks");
+        ForecastResult talks = Models.simulation().run(scenario().withTalks(
+                org.parley.model.Estimate.of(0.5, org.parley.model.Provenance.judgement("t"))), RunSpec.defaults());
+        StringWriter out = new StringWriter();
+        TableWriter.write(talks, new PrintWriter(out));
+        assertThat(out.toString()).contains("Bottom line: P(yes) per model in world base, over the chance of talks (");
+        ForecastResult seed = Models.simulation().run(Scenarios.seed().scenario(),
+                RunSpec.defaults().withModels(List.of("compromise")).withThreads(1));
+        StringWriter so = new StringWriter();
+        TableWriter.write(seed, new PrintWriter(so));
+        assertThat(so.toString()).contains("Bottom line: P(yes) per model, mixed over trump-wins 0.55, trump-loses 0.45 "
+                + "and the chance of talks");
+    }
+
+    @Test
     void valuesShowThreeDigitsOfTheirScale() {
         String t = table(1);
         // compromise: share (3*0.5*0.2 + 2*0.8*0.7) / 3.1 = 0.458; points (15 + 112) / 3.1 = 40.97
