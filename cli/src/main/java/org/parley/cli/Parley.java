@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
                 ScoreCommand.class, DraftCommand.class, SweepCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad input.",
-                "Examples:", "  parley                               forecast the seed scenario with every model",
+                "Examples:", "  parley                          forecast the seed scenario with every model",
                 "  parley forecast my.yaml --model compromise --format csv",
                 "  parley validate my.yaml", "  parley explain --model nash --actor kim",
                 "  parley draft article.txt > draft.yaml"})
