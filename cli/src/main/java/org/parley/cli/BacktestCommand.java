@@ -37,24 +37,26 @@ import picocli.CommandLine.Parameters;
 
 /** {@code parley backtest}: scores every model (and naive baselines) against real outcomes. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Scores models against real outcomes under a declared protocol: every model, the naive",
-                "baselines (reference point, proposer's position, scale midpoint) and the frozen candidates",
-                "(compromise-averaged, compromise-consent, stacked), out of fold; per forecaster n, mean and",
-                "median absolute error, RMSE, share within 10 points (0-100 scale), the paired difference",
-                "from the compromise model with a proposal-cluster bootstrap, Holm-adjusted bounds and the",
-                "decision for the candidates, both directions of the legacy split, and the coverage of the",
-                "cross-conformal model-error intervals on each half.",
-                "FILE: a backtest YAML file (parley-backtest: 1) or the DEU III table",
-                "(blksv_deu3.tsv layout). Legacy split: by proposal in order of first appearance,",
-                "proposals 1, 3, 5, ... train, 2, 4, 6, ... test."},
+        description = {"Scores models against real outcomes under a declared protocol: every model, the naive "
+                + "baselines (reference point, proposer's position, scale midpoint) and the frozen candidates "
+                + "(compromise-averaged, compromise-consent, stacked), out of fold; per forecaster n, mean and "
+                + "median absolute error, RMSE, share within 10 points (0-100 scale), the paired difference "
+                + "from the compromise model with a proposal-cluster bootstrap, Holm-adjusted bounds and the "
+                + "decision for the candidates, both directions of the legacy split, and the coverage of the "
+                + "cross-conformal model-error intervals on each half.",
+                "FILE: a backtest YAML file (parley-backtest: 1) or the DEU III table (blksv_deu3.tsv layout). "
+                + "Legacy split: by proposal in order of first appearance, proposals 1, 3, 5, ... train, 2, 4, "
+                + "6, ... test."},
         footer = {"", "Examples:", "  parley backtest ../shared/peers/bdm/inputs/blksv_deu3.tsv",
                 "  parley backtest deu3.tsv --protocol kfold --folds 10 --repeats 20",
                 "  parley backtest deu3.tsv --calibration",
-                "  parley backtest deu3.tsv --calibration --write-calibration model-error.properties",
+                "  parley backtest deu3.tsv --calibration \\",
+                "      --write-calibration model-error.properties",
                 "  parley backtest deu3.tsv --capability council --format csv",
                 "  parley backtest deu3.tsv --model compromise,exchange --per-issue forecasts.csv",
                 "  parley backtest deu3.tsv --calibration-runs 50 --noise 10",
-                "  parley backtest deu3.tsv --engine spark --master spark://HOST:7077   (parley-spark.jar; README)"})
+                "  parley backtest deu3.tsv --engine spark --master spark://HOST:7077",
+                "      (needs parley-spark.jar; see the README)"})
 public final class BacktestCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "backtest file (YAML or DEU table)")

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
                 "With one branch: base against it. With no --branches: the first two branches that carry a "
                 + "probability."},
         footer = {"", "Examples:", "  parley compare --branches trump-wins,trump-loses",
-                "  parley compare scenario.yaml --branches base,russia-withdraws --runs 2000 --model compromise"})
+                "  parley compare scenario.yaml --branches base,russia-withdraws --runs 2000 \\",
+                "      --model compromise"})
 public final class CompareCommand implements Callable<Integer> {
 
     @Mixin

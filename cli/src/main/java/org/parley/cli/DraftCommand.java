@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
                 "Values the article does not give are 'open': the draft validates (with a warning per open value) "
                         + "and forecasts only once the analyst fills them in or runs with --accept-defaults."},
         footer = {"", "Examples:", "  parley draft article.txt > draft.yaml",
-                "  parley draft article.txt --into my-scenario.yaml      (keeps the analyst's edits)",
+                "  parley draft article.txt --into my-scenario.yaml   (keeps the analyst's edits)",
                 "  parley draft article.txt --gazetteer extra.tsv --format json"})
 public final class DraftCommand implements Callable<Integer> {
 

@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
                 "A conditional position shows its rule, the position the model ran with and whether its condition",
                 "holds on the forecast; the resolution (fixed point or cycle) is the world's last line."},
         footer = {"", "Examples:", "  parley explain --model compromise --actor kim",
-                "  parley explain scenario.yaml --model expected-utility --actor japan --branch trump-wins"})
+                "  parley explain scenario.yaml --model expected-utility --actor japan \\",
+                "      --branch trump-wins"})
 public final class ExplainCommand implements Callable<Integer> {
 
     @Mixin

@@ -30,17 +30,22 @@ import picocli.CommandLine.Option;
         description = {"Forecasts where each issue lands, per world (the scenario as written and each branch) and model.",
                 "With no FILE: the seed scenario. With no --model: every model."},
         footer = {"", "Formats:",
-                "  table          the bottom line (P(yes) per question and model, mixed over branches and talks),",
-                "                 then per world an issue x model table next to the status quo (default)",
-                "  csv            branch,model,run,round,actor,issue,position (actor _outcome = the outcome;",
-                "                 _model = the model's own, before the consent stage)",
-                "  json           the whole result: bottom line, rounds, positions, outcomes, moves, consent, notes",
+                "  table          the bottom line (P(yes) per question and model, mixed over",
+                "                 branches and talks), then per world an issue x model table",
+                "                 next to the status quo (default)",
+                "  csv            branch,model,run,round,actor,issue,position (actor _outcome",
+                "                 = the outcome; _model = the model's own, before the consent",
+                "                 stage)",
+                "  json           the whole result: bottom line, rounds, positions, outcomes,",
+                "                 moves, consent, notes",
                 "  moves-csv      every move per round (offers, challenges, bargains, exchanges)",
                 "  exchanges-csv  every exchange of the exchange model",
                 "  outcomes-csv   branch,model,run,issue,talks,consent,deal,outcome,blocked_by",
-                "", "Examples:", "  parley forecast", "  parley forecast scenario.yaml --model compromise,median --branch trump-wins",
+                "", "Examples:", "  parley forecast",
+                "  parley forecast scenario.yaml --model compromise,median --branch trump-wins",
                 "  parley forecast --runs 10000 --seed 7 --plot charts/ --tornado",
-                "  parley forecast peers.csv --input-format bdm --option salience-scale=1 --format csv"})
+                "  parley forecast peers.csv --input-format bdm --option salience-scale=1 \\",
+                "      --format csv"})
 public final class ForecastCommand implements Callable<Integer> {
 
     @Mixin

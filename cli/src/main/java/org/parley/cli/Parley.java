@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
                 ScoreCommand.class, DraftCommand.class, SweepCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad input.",
-                "Examples:", "  parley                               forecast the seed scenario with every model",
+                "Examples:", "  parley                          forecast the seed scenario with every model",
                 "  parley forecast my.yaml --model compromise --format csv",
                 "  parley validate my.yaml", "  parley explain --model nash --actor kim",
                 "  parley draft article.txt > draft.yaml"})
@@ -41,7 +41,9 @@ public final class Parley implements Runnable {
     public static void main(String[] args) {
         int code;
         try {
-            code = commandLine().execute(route(args));
+            // one command line: building it reflects over every command's annotations (route used to build a second)
+            CommandLine cl = commandLine();
+            code = cl.execute(route(cl, args));
         } catch (StackOverflowError | OutOfMemoryError e) {
             // a last net: budgets and input limits should stop this before it happens
             System.err.println("parley: failed: " + (e instanceof OutOfMemoryError ? "out of memory" : "input nested too deeply")
@@ -60,11 +62,16 @@ public final class Parley implements Runnable {
      * ARGS}: {@code parley --format csv} and {@code parley my.yaml} forecast.
      */
     public static String[] route(String... args) {
+        return args.length == 0 ? args : route(commandLine(), args);
+    }
+
+    /** {@link #route(String...)} against an already built command line. */
+    static String[] route(CommandLine cl, String... args) {
         if (args.length == 0) {
             return args;
         }
         String first = args[0];
-        boolean command = commandLine().getSubcommands().containsKey(first);
+        boolean command = cl.getSubcommands().containsKey(first);
         boolean topLevel = first.equals("-h") || first.equals("--help") || first.equals("-V") || first.equals("--version");
         if (command || topLevel) {
             return args;

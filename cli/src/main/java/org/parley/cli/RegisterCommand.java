@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.parley.engine.BottomLine;
+import org.parley.engine.Numbers;
 import org.parley.model.Scenario;
 import org.parley.model.Threshold;
 import org.parley.store.RegisteredForecast;
@@ -26,9 +28,10 @@ import picocli.CommandLine.Parameters;
                 + "with Monte Carlo (--runs); from a single run, register with --point-only.",
                 "A record is never changed: to edit one, register again with --supersedes."},
         footer = {"", "Examples:",
-                "  parley register 12 --issue sanctions --question \"Where will sanctions relief stand?\" "
-                        + "--resolves-by 2025-06-30",
-                "  parley register 12 --issue sanctions --threshold substantial-relief --resolves-by 2025-06-30"})
+                "  parley register 12 --issue sanctions \\",
+                "      --question \"Where will sanctions relief stand?\" --resolves-by 2025-06-30",
+                "  parley register 12 --issue sanctions --threshold substantial-relief \\",
+                "      --resolves-by 2025-06-30"})
 public final class RegisterCommand implements Callable<Integer> {
 
     @Mixin
@@ -83,14 +86,25 @@ public final class RegisterCommand implements Callable<Integer> {
                     + (r.supersedes() == 0 ? "" : ", superseding " + r.supersedes()) + "; model-error calibration "
                     + r.calibration() + (r.pointOnly() ? "; points only" : ""));
             out.println("  " + r.question() + (t == null ? "" : "  [" + Registry.describe(t) + "]"));
+            // one world's probability is the share of its runs past the line: given that talks take place
+            double talks = 1;
+            if (t != null && !r.pointOnly() && !BottomLine.MIXTURE.equals(r.world())) {
+                talks = s.scenario(s.run(run).info().scenario().id()).resolve(r.world()).talksProbability();
+            }
+            String given = talks < 1 ? " | talks" : "";
             for (RegisteredForecast f : r.forecasts()) {
                 out.println(String.format(Locale.ROOT, "  %-20s forecast %8s", f.model(), Format.num(f.point()))
                         + (f.hasInterval() ? "  90% over input ranges " + Format.num(f.lo()) + " to " + Format.num(f.hi())
                         : "")
                         + (f.hasModelErrorInterval() ? "  90% model error " + Format.num(f.modelErrorLo()) + " to "
                         + Format.num(f.modelErrorHi()) : "")
-                        + (t == null || r.pointOnly() ? "" : "  P(" + Registry.describe(t) + ") = "
+                        + (t == null || r.pointOnly() ? "" : "  P(" + Registry.describe(t) + given + ") = "
                         + Format.num(f.probability())));
+            }
+            if (talks < 1) {
+                out.println("  P(... | talks): the share of the runs past the line, given that talks take place; world "
+                        + r.world() + " has talks probability " + Numbers.format(talks) + "\n  (without talks the "
+                        + "status quo stands). '--branch mixture' registers the bottom line, which weighs that in.");
             }
             out.println("Resolve it with: parley resolve " + r.id() + " --outcome VALUE --date DATE --source \"...\"");
         }

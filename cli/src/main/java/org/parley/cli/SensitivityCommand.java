@@ -35,9 +35,10 @@ import picocli.CommandLine.Option;
                 + "first-order variance shares from Monte Carlo runs (on --engine local or spark: the same numbers). Then the levers: the smallest change of one "
                 + "actor's position or salience that moves a forecast across a threshold the scenario names."},
         footer = {"", "Examples:", "  parley sensitivity --csv sensitivity.csv",
-                "  parley sensitivity scenario.yaml --branch trump-wins --model compromise --top 5 --plot charts/",
-                "  parley sensitivity scenario.yaml --method sobol --runs 4096 --engine spark --master spark://HOST:7077"
-                        + "   (parley-spark.jar; README)"})
+                "  parley sensitivity scenario.yaml --branch trump-wins --model compromise \\",
+                "      --top 5 --plot charts/",
+                "  parley sensitivity scenario.yaml --method sobol --runs 4096 \\",
+                "      --engine spark --master spark://HOST:7077   (parley-spark.jar; README)"})
 public final class SensitivityCommand implements Callable<Integer> {
 
     @Mixin

@@ -52,11 +52,15 @@ import picocli.CommandLine.Parameters;
                 + "cells, thresholds and bottomline as .csv and .parquet under --out.",
                 "The same seed gives bit-identical files with --engine local or spark, on any number of threads, "
                         + "partitions or executors."},
-        footer = {"", "A folder: its *.yaml, *.yml and *.json files and each subfolder's scenario.yaml, in name order.",
-                "--engine spark needs the parley-spark module: see the README, 'Sweeps on Apache Spark'.",
+        footer = {"", "A folder: its *.yaml, *.yml and *.json files and each subfolder's scenario.yaml,",
+                "in name order.",
+                "--engine spark needs the parley-spark module: see the README, 'Sweeps on Apache",
+                "Spark'.",
                 "", "Examples:", "  parley sweep --runs 200 --grid compromise.weights=capability-salience,equal",
-                "  parley sweep examples/ --models compromise,median --grid median.ties=midpoint,lower,upper --out out/",
-                "  parley sweep scenario.yaml --engine spark --master spark://host:7077 --partitions 64"})
+                "  parley sweep examples/ --models compromise,median \\",
+                "      --grid median.ties=midpoint,lower,upper --out out/",
+                "  parley sweep scenario.yaml --engine spark --master spark://host:7077 \\",
+                "      --partitions 64"})
 public final class SweepCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",

@@ -22,10 +22,12 @@ import picocli.CommandLine.Parameters;
         description = {"Checks a scenario file and prints every problem with file, line, column and field.",
                 "Exit 0 when the file can be used (warnings allowed), 2 when it has errors."},
         footer = {"", "Each problem: FILE:LINE:COLUMN: error|warning CODE at FIELD: message",
-                "Codes: SYNTAX, BINARY_FILE, FILE_TOO_LARGE, EMPTY_SCENARIO, MISSING_FIELD, WRONG_TYPE, UNKNOWN_FIELD,",
-                "DUPLICATE_ID, UNKNOWN_ACTOR, UNKNOWN_ISSUE, UNKNOWN_SOURCE, UNKNOWN_BRANCH, SALIENCE_OUT_OF_RANGE,",
-                "POSITION_OUT_OF_SCALE, BAD_CAPABILITY, BAD_RANGE, BAD_PROBABILITY, BAD_SCALE, BAD_VALUE,",
-                "MISSING_PROVENANCE (warning), BAD_SENTENCE."})
+                "Codes: SYNTAX, BINARY_FILE, FILE_TOO_LARGE, TOO_DEEP, EMPTY_SCENARIO,",
+                "MISSING_FIELD, WRONG_TYPE, UNKNOWN_FIELD, BAD_ID, DUPLICATE_ID, UNKNOWN_ACTOR,",
+                "UNKNOWN_ISSUE, UNKNOWN_SOURCE, UNKNOWN_BRANCH, SALIENCE_OUT_OF_RANGE,",
+                "POSITION_OUT_OF_SCALE, BAD_CAPABILITY, BAD_RANGE, BAD_PROBABILITY, BAD_SCALE,",
+                "BAD_QUOTA, BAD_VOTES, BAD_VALUE, BAD_SENTENCE, BAD_CONDITION; warnings",
+                "MISSING_PROVENANCE and OPEN_VALUE (an error for commands that run models)."})
 public final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the scenario file")

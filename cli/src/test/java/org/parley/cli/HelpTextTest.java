@@ -46,6 +46,51 @@ class HelpTextTest {
     }
 
     @Test
+    void everyCommandsSummaryInTheCommandListIsAWholeSentence() {
+        // 'parley --help' lists each command with the first line of its description: a line cut
+        // mid-sentence ("... every model, the naive") reads as a broken help text
+        List<String> cut = new ArrayList<>();
+        for (java.util.Map.Entry<String, CommandLine> e : Parley.commandLine().getSubcommands().entrySet()) {
+            String[] d = e.getValue().getCommandSpec().usageMessage().description();
+            String first = d.length == 0 ? "" : d[0].strip();
+            if (!first.endsWith(".")) {
+                cut.add(e.getKey() + ": " + first);
+            }
+        }
+        assertThat(cut).isEmpty();
+    }
+
+    @Test
+    void everyFooterLineFitsTheHelpWidth() {
+        // picocli breaks a footer line longer than the usage width and starts the rest at column 0
+        // ("... forecast the seed scenario with every" / "model")
+        List<CommandLine> all = new ArrayList<>();
+        collect(Parley.commandLine(), all);
+        List<String> tooLong = new ArrayList<>();
+        for (CommandLine cl : all) {
+            CommandLine.Model.UsageMessageSpec u = cl.getCommandSpec().usageMessage();
+            for (String line : u.footer()) {
+                if (line.length() > u.width()) {
+                    tooLong.add(cl.getCommandName() + ": " + line);
+                }
+            }
+        }
+        assertThat(tooLong).isEmpty();
+    }
+
+    @Test
+    void validateListsEveryProblemCodeAndSoDoesTheReadme() throws java.io.IOException {
+        String help = String.join(" ", Parley.commandLine().getSubcommands().get("validate").getCommandSpec()
+                .usageMessage().footer());
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        String codes = readme.substring(readme.indexOf("Validation reports every problem"));
+        for (org.parley.engine.ProblemCode c : org.parley.engine.ProblemCode.values()) {
+            assertThat(help).as("validate --help").containsPattern("\\b" + c.name() + "\\b");
+            assertThat(codes.substring(0, codes.indexOf("```"))).as("README").contains("`" + c.name() + "`");
+        }
+    }
+
+    @Test
     void helpOpensWithTheUsageLine() {
         CliRun r = CliRun.of("--help");
         assertThat(r.exit()).isZero();

@@ -85,6 +85,23 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aWorldsProbabilityIsGivenTalksAndSaysSo() {
+        // trump-wins has talks 0.6: the share of its runs past the line is P(yes | talks), not P(yes)
+        long run = saved(parley("forecast", "--save", "--store", store(), "--model", "median", "--branch",
+                "trump-wins", "--runs", "20"));
+        CliRun reg = parley("register", Long.toString(run), "--branch", "trump-wins", "--issue", "sanctions",
+                "--threshold", "substantial-relief", "--resolves-by", "2025-12-31", "--store", store());
+        assertThat(reg.exit()).as(reg.err()).isZero();
+        assertThat(reg.out()).contains("P(above 50 | talks) = ", "talks probability 0.6", "--branch mixture");
+        long base = saved(parley("forecast", "--save", "--store", store(), "--model", "median", "--branch",
+                "trump-wins,trump-loses", "--runs", "20"));
+        CliRun mixed = parley("register", Long.toString(base), "--branch", "mixture", "--issue", "sanctions",
+                "--threshold", "substantial-relief", "--resolves-by", "2025-12-31", "--store", store());
+        assertThat(mixed.exit()).as(mixed.err()).isZero();
+        assertThat(mixed.out()).contains("P(above 50) = ").doesNotContain("| talks");
+    }
+
+    @Test
     void registerResolveAndScore() {
         long run = saved(parley("forecast", "--save", "--store", store(), "--model", "median", "--branch", "base"));
         // a probability from a run without Monte Carlo is 0 or 1: refused

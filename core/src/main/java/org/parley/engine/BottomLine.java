@@ -21,7 +21,9 @@ import org.parley.model.Threshold;
  * {@code t * share of runs past the line + (1 - t) * [status quo past the line]}; the bottom line
  * weighs the worlds by their branch probabilities (what-ifs are not mixed; without probability
  * branches the base world stands alone). Without Monte Carlo each model has one run, so the share is
- * 0 or 1. P(deal) = t * share of runs in which the consent stage did not block the issue.
+ * 0 or 1. P(deal) = t * share of runs with a deal: the consent stage did not block the issue
+ * and, where it ran on the issue, the outcome leaves the status quo
+ * ({@link ConsentResult#deal(int, double)}).
  *
  * @param mixed     the worlds mixed, with their weights (summing to 1)
  * @param models    the models, in result order
@@ -135,10 +137,11 @@ public record BottomLine(Map<String, Double> mixed, List<String> models, List<Qu
                 List<RunResult> rs = runsOf(r, world, model);
                 int m = r.problem(world).issueCount();
                 boolean[][] out = new boolean[m][rs.size()];
+                Problem p = r.problem(world);
                 for (int j = 0; j < rs.size(); j++) {
                     ConsentResult c = rs.get(j).trajectory().consent();
                     for (int k = 0; k < m; k++) {
-                        out[k][j] = c == null || c.deal(k);
+                        out[k][j] = c == null || c.deal(k, p.statusQuo(k));
                     }
                 }
                 return out;

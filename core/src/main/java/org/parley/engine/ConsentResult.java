@@ -57,4 +57,20 @@ public record ConsentResult(double[] modelForecast, double[] outcome, List<Statu
     public boolean deal(int k) {
         return status.get(k) != Status.BLOCKED;
     }
+
+    /**
+     * Whether issue {@code k} makes a deal: the stage did not block it, and where the stage ran on
+     * it the outcome leaves the status quo. An outcome the stage passed or moved to the status quo
+     * itself (a consent player accepts nothing else) changes nothing: no deal. Without a status quo
+     * (NaN) or a stage on the issue, {@link #deal(int)}.
+     */
+    public boolean deal(int k, double statusQuo) {
+        if (!deal(k)) {
+            return false;
+        }
+        if (status.get(k) == Status.NONE || Double.isNaN(statusQuo)) {
+            return true;
+        }
+        return Math.abs(outcome[k] - statusQuo) > 1e-9 * Math.max(1, Math.abs(statusQuo));
+    }
 }

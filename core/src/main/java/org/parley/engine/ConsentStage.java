@@ -87,16 +87,30 @@ public final class ConsentStage {
 
     /** The trajectory with the stage applied: forecast replaced, its moves in a round after the last. */
     public static Trajectory apply(Problem p, Trajectory tr, Settings settings, boolean trace) {
+        return apply(p, tr, settings, trace, true);
+    }
+
+    /**
+     * As {@link #apply(Problem, Trajectory, Settings, boolean)}; {@code names} false leaves
+     * {@link ConsentResult#blockedBy()} empty (for callers that read only the outcome and the deals).
+     */
+    static Trajectory apply(Problem p, Trajectory tr, Settings settings, boolean trace, boolean names) {
         if (!settings.apply()) {
             return tr;
         }
         int after = tr.lastRound().index() + 1;
-        ConsentResult r = run(p, tr.forecast(), settings, trace, after);
+        ConsentResult r = run(p, tr.forecast(), settings, trace, after, names || trace);
         return tr.withConsent(r);
     }
 
     /** Runs the stage on a model's forecast; the result's moves are numbered {@code round}. */
     public static ConsentResult run(Problem p, double[] modelForecast, Settings settings, boolean trace, int round) {
+        return run(p, modelForecast, settings, trace, round, true);
+    }
+
+    /** As {@link #run(Problem, double[], Settings, boolean, int)}; {@code names} false: no blockers named. */
+    static ConsentResult run(Problem p, double[] modelForecast, Settings settings, boolean trace, int round,
+                             boolean names) {
         int m = p.issueCount();
         ConsentRules rules = p.consentRules();
         double[] out = modelForecast.clone();
@@ -120,6 +134,13 @@ public final class ConsentStage {
                 scratch = new int[p.actorCount()];
             }
             if (!trace && fast(p, rules, k, settings.winSet(), out, status, scratch)) {
+                continue;
+            }
+            if (!names && !rules.voting(k)) {
+                // the fast path's box is empty (it decides every other issue without a vote): no deal, and
+                // nobody asks who blocks it
+                out[k] = p.statusQuo(k);
+                status[k] = ConsentResult.Status.BLOCKED;
                 continue;
             }
             if (blocked == null) {

@@ -1,7 +1,6 @@
 package org.parley.engine;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /** Number formatting that never depends on the default locale. */
 public final class Numbers {
@@ -27,12 +26,12 @@ public final class Numbers {
         return s;
     }
 
-    /** Fixed decimals, {@code Locale.ROOT}. */
+    /** Fixed decimals, {@code Locale.ROOT}: the text of {@code %.<decimals>f} (see {@link FixedDecimals}), "-" for NaN. */
     public static String fixed(double d, int decimals) {
         if (Double.isNaN(d)) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%." + decimals + "f", d);
+        return FixedDecimals.format(d, decimals);
     }
 
     /**

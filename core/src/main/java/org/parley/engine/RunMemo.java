@@ -42,12 +42,19 @@ final class RunMemo {
 
     /**
      * Runs this fast are not worth a key (copying and hashing the problem costs about as much):
-     * a model whose fastest run is below it runs without the memo on this thread.
+     * a model whose fastest run in its latest timing window is below it runs without the memo on
+     * this thread until the next window.
      */
     static final long CHEAP_NANOS = 20_000;
     static final int SAMPLE = 16;
+    /**
+     * Calls per timing window: in each, calls {@value #SAMPLE} to 2 x {@value #SAMPLE} - 1 are timed
+     * (after warm-up), so a model judged while its code was still interpreted is judged again once
+     * compiled.
+     */
+    static final int PERIOD = 4096;
 
-    /** Per model: runs timed so far and the fastest time after warm-up. */
+    /** Per model: calls so far, the fastest timed run of the current window, and 1 when cheap. */
     private final Map<BargainingModel, long[]> cost = new java.util.IdentityHashMap<>();
 
     private RunMemo() {
@@ -62,24 +69,27 @@ final class RunMemo {
     static Trajectory run(BargainingModel model, ModelOptions options, Problem p, int rounds, long seed,
                           boolean[] drew) {
         RunMemo memo = LOCAL.get();
-        long[] cost = memo.cost.computeIfAbsent(model, x -> new long[] {0, Long.MAX_VALUE});
-        boolean cheap = cost[0] >= 2 * SAMPLE && cost[1] < CHEAP_NANOS;
+        long[] cost = memo.cost.computeIfAbsent(model, x -> new long[] {0, Long.MAX_VALUE, 0});
+        long phase = cost[0]++ % PERIOD;
+        boolean timed = phase >= SAMPLE && phase < 2 * SAMPLE;
+        boolean cheap = cost[2] != 0;
         Key key = cheap ? null : new Key(model, options, rounds, seed, p);
         Entry e = cheap ? null : memo.recent.get(key);
         if (e == null) {
             TrackedRandom g = new TrackedRandom(Seeds.random(seed));
-            long t0 = System.nanoTime();
+            long t0 = timed ? System.nanoTime() : 0;
             Trajectory t = model.run(p, options, new RunContext(rounds, seed, g, false));
-            if (cost[0] < 2 * SAMPLE) {
-                // after SAMPLE runs of warm-up, the fastest of the next SAMPLE
-                if (cost[0]++ >= SAMPLE) {
-                    cost[1] = Math.min(cost[1], System.nanoTime() - t0);
-                }
+            if (timed) {
+                cost[1] = Math.min(cost[1], System.nanoTime() - t0);
             }
             e = new Entry(t, g.drew());
             if (!cheap) {
                 memo.recent.put(key, e);
             }
+        }
+        if (phase == 2 * SAMPLE - 1) {
+            cost[2] = cost[1] < CHEAP_NANOS ? 1 : 0;
+            cost[1] = Long.MAX_VALUE;
         }
         if (drew != null && e.drew()) {
             drew[0] = true;

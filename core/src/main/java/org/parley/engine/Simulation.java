@@ -128,6 +128,14 @@ public final class Simulation {
         }
 
         /**
+         * As {@link #outcome}, for callers that read only the forecast and the consent stage's deals
+         * ({@link ConsentResult#deal}): the stage does not name who blocks an issue.
+         */
+        public Trajectory outcomeAndDeals(BargainingModel model, Problem problem, long seed) {
+            return resolve(model, problem, seed, false, null, false).chosen().trajectory();
+        }
+
+        /**
          * Runs one model and the consent stage on a problem, and resolves its conditional positions
          * on the outcome ({@link Resolution}): each state tried is one model run plus the stage.
          */
@@ -138,6 +146,11 @@ public final class Simulation {
         /** As {@link #resolve(BargainingModel, Problem, long, boolean)}; {@code drew[0]} set when a run drew a random number. */
         private Resolution.Result resolve(BargainingModel model, Problem problem, long seed, boolean trace,
                                           boolean[] drew) {
+            return resolve(model, problem, seed, trace, drew, true);
+        }
+
+        private Resolution.Result resolve(BargainingModel model, Problem problem, long seed, boolean trace,
+                                          boolean[] drew, boolean names) {
             ModelOptions o = options.get(model.id());
             ConsentStage.Settings consent = o.parsed(ConsentStage.Settings.class, ConsentStage.Settings::of);
             if (trace) {
@@ -147,7 +160,7 @@ public final class Simulation {
             // untraced: a problem this thread has just run (another world's, another resolution
             // state's) is not run again (RunMemo)
             return Resolution.resolve(problem, conditional, p -> ConsentStage.apply(p,
-                    RunMemo.run(model, o, p, spec.rounds(), seed, drew), consent, false));
+                    RunMemo.run(model, o, p, spec.rounds(), seed, drew), consent, false, names));
         }
 
         /**

@@ -134,7 +134,7 @@ public final class MonteCarlo {
                 if (!varies[mi]) {
                     for (int k = 0; k < issues; k++) {
                         java.util.Arrays.fill(forecasts[mi][k], point[mi][k]);
-                        java.util.Arrays.fill(deals[mi][k], deal(pointRun[mi], k));
+                        java.util.Arrays.fill(deals[mi][k], deal(pointRun[mi], base, k));
                     }
                 }
             }
@@ -171,8 +171,8 @@ public final class MonteCarlo {
         return new MonteCarloResult(plan, out);
     }
 
-    private static boolean deal(org.parley.engine.Trajectory t, int k) {
-        return t.consent() == null || t.consent().deal(k);
+    private static boolean deal(org.parley.engine.Trajectory t, Problem p, int k) {
+        return t.consent() == null || t.consent().deal(k, p.statusQuo(k));
     }
 
     /** A world whose runs vary: its base problem, inputs and the arrays its runs fill. */
@@ -212,12 +212,12 @@ public final class MonteCarlo {
                     if (!w.varies()[mi]) {
                         continue;
                     }
-                    org.parley.engine.Trajectory t = plan.outcome(models.get(mi), drawnWorld[wi], seed);
+                    org.parley.engine.Trajectory t = plan.outcomeAndDeals(models.get(mi), drawnWorld[wi], seed);
                     double[] f = t.forecast();
                     double[][] target = w.forecasts()[mi];
                     for (int k = 0; k < target.length; k++) {
                         target[k][r] = f[k];
-                        w.deals()[mi][k][r] = deal(t, k);
+                        w.deals()[mi][k][r] = deal(t, drawnWorld[wi], k);
                     }
                 }
             }

@@ -208,7 +208,7 @@ public final class Sweep {
             if (!varies[mi]) {
                 for (int k = 0; k < issues; k++) {
                     Arrays.fill(f[mi][k], point[mi][k]);
-                    Arrays.fill(deals[mi][k], deal(t0, k));
+                    Arrays.fill(deals[mi][k], deal(t0, base, k));
                 }
             }
         }
@@ -231,7 +231,7 @@ public final class Sweep {
                     double[] fm = t.forecast();
                     for (int k = 0; k < issues; k++) {
                         f[mi][k][r - u.lo()] = fm[k];
-                        deals[mi][k][r - u.lo()] = deal(t, k);
+                        deals[mi][k][r - u.lo()] = deal(t, p, k);
                     }
                 }
             }
@@ -243,8 +243,8 @@ public final class Sweep {
     }
 
     /** Whether the consent stage let the run make a deal on issue {@code k} (true where no stage ran). */
-    private static boolean deal(Trajectory t, int k) {
-        return t.consent() == null || t.consent().deal(k);
+    private static boolean deal(Trajectory t, Problem p, int k) {
+        return t.consent() == null || t.consent().deal(k, p.statusQuo(k));
     }
 
     /**

@@ -124,6 +124,10 @@ class ConsentPropertyTest {
                 assertThat(quiet.outcome()).as("seed %d", seed).containsExactly(traced.outcome());
                 assertThat(quiet.status()).as("seed %d", seed).isEqualTo(traced.status());
                 assertThat(quiet.blockedBy()).as("seed %d", seed).isEqualTo(traced.blockedBy());
+                // Monte Carlo's runs read only the outcome and the deals: nobody is named as blocking
+                ConsentResult unnamed = ConsentStage.run(p, y0, st, false, 1, false);
+                assertThat(unnamed.outcome()).as("seed %d", seed).containsExactly(traced.outcome());
+                assertThat(unnamed.status()).as("seed %d", seed).isEqualTo(traced.status());
             }
         }
     }

@@ -139,8 +139,9 @@ class ConsentStageTest {
     void anOutsideOptionEmptiesTheWinSet() {
         // kim at 100, usa at 0, status quo 0, both must consent. usa accepts only 0 (its position
         // is the status quo); kim, with the status quo as disagreement point, accepts [0, 100]:
-        // the outcome is 0, a deal. With an outside option of 30 kim accepts only [30, 100]: no
-        // point both accept, no deal, both block.
+        // the outcome is 0, the status quo (moved there, not blocked, but no deal: see
+        // anOutcomeAtTheStatusQuoIsNoDeal). With an outside option of 30 kim accepts only [30, 100]:
+        // no point both accept, no deal, both block.
         double[][] actors = {{1, 100, 50, N}, {1, 0, 50, N}};
         Scenario sq = oneIssue(DecisionRule.BARGAINING, null, null, List.of("kim", "usa"), 0, actors, "kim", "usa");
         RunResult withSq = run(sq, "compromise");
@@ -232,6 +233,40 @@ class ConsentStageTest {
         assertThat(c.status()).containsOnly(ConsentResult.Status.BLOCKED);
         assertThat(c.outcome()).containsExactly(0, 0);
         assertThat(c.blockedBy().get(0)).isNotEmpty();
+    }
+
+    @Test
+    void anOutcomeAtTheStatusQuoIsNoDeal() {
+        // usa at the status quo 0 accepts nothing else: the stage moves kim's 50 to 0. Nothing
+        // changes, so P(deal) is 0 (it read P(talks): the seed's exercises showed 37.5% deal
+        // beside an outcome of 0 in every world and model)
+        double[][] actors = {{1, 100, 50, N}, {1, 0, 50, N}};
+        Scenario s = oneIssue(DecisionRule.BARGAINING, null, null, List.of("kim", "usa"), 0, actors, "kim", "usa");
+        ConsentResult c = run(s, "compromise").trajectory().consent();
+        assertThat(c.status()).containsExactly(ConsentResult.Status.MOVED);
+        assertThat(c.deal(0, 0)).isFalse();
+        assertThat(c.deal(0, Double.NaN)).isTrue();
+        BottomLine b = BottomLine.of(Models.simulation().run(s.withTalks(e(0.6)),
+                RunSpec.defaults().withModels(List.of("compromise"))));
+        assertThat(b.details().get(0).dealShare()).isEqualTo(0.0);
+        assertThat(b.details().get(0).pDeal()).isEqualTo(0.0);
+        // an outcome off the status quo stays a deal
+        double[][] both = {{1, 100, 50, N}, {1, 60, 50, N}};
+        Scenario deal = oneIssue(DecisionRule.BARGAINING, null, null, List.of("kim", "usa"), 0, both, "kim", "usa");
+        BottomLine d = BottomLine.of(Models.simulation().run(deal.withTalks(e(0.6)),
+                RunSpec.defaults().withModels(List.of("compromise"))));
+        assertThat(d.details().get(0).pDeal()).isCloseTo(0.6, within(1e-12));
+        // Monte Carlo counts the same way, with a drawn input (kim's salience) and without
+        List<Stance> ss = new ArrayList<>(s.stances());
+        ss.set(0, new Stance("kim", "i", e(100), new Estimate(50, org.parley.model.Range.uniform(40, 60),
+                Provenance.judgement("test")), null));
+        Scenario ranged = s.withStances(ss).withTalks(e(0.6));
+        org.parley.montecarlo.MonteCarloResult mc = new org.parley.montecarlo.MonteCarlo(Models.simulation())
+                .run(ranged, RunSpec.defaults().withModels(List.of("compromise")).withRuns(5));
+        assertThat(mc.bottomLine().details().get(0).pDeal()).isEqualTo(0.0);
+        org.parley.montecarlo.MonteCarloResult fixed = new org.parley.montecarlo.MonteCarlo(Models.simulation())
+                .run(s.withTalks(e(0.6)), RunSpec.defaults().withModels(List.of("compromise")).withRuns(5));
+        assertThat(fixed.bottomLine().details().get(0).pDeal()).isEqualTo(0.0);
     }
 
     @Test

@@ -60,12 +60,9 @@ public enum ScenarioFormat {
         if (isDeuTable(text)) {
             return true;
         }
-        for (String l : text.split("\r\n|\r|\n")) {
-            if (l.startsWith("parley-backtest:")) {
-                return true;
-            }
-        }
-        return false;
+        // a line starting with it (lines end at \r\n, \r or \n), without splitting the whole text
+        String key = "parley-backtest:";
+        return text.startsWith(key) || text.contains("\n" + key) || text.contains("\r" + key);
     }
 
     /** {@code true} when the first line is a DEU table header (tab-separated, with prnr, isnr, pcom and out). */

@@ -119,26 +119,34 @@ final class Pce {
      * The same, rows of options split over {@code threads} threads of {@code pool} (null: this
      * thread). Each strength is the sum KTAB adds, voter by voter in order (a vote that is not
      * positive adds +0.0, which leaves a sum of positive strengths unchanged), so the doubles do not
-     * depend on the thread count. The utilities are read transposed, one option's row at a time.
+     * depend on the thread count. Proportional voting (KTAB's default) runs voters outside and
+     * rival options inside, so one option's sums against all others advance side by side over a
+     * voter's row of utilities (a loop the JIT vectorises); other rules read the utilities
+     * transposed, one option's row at a time.
      */
     static void coalitions(Vote rule, double[] w, double[][] u, int numAct, int numOpt, double[][] c,
                            java.util.concurrent.ExecutorService pool, int threads) {
-        double[][] uT = new double[numOpt][numAct];
-        for (int k = 0; k < numAct; k++) {
-            double[] uk = u[k];
-            for (int o = 0; o < numOpt; o++) {
-                uT[o][k] = uk[o];
+        final double[][] uT;
+        if (rule == Vote.PROP) {
+            uT = null;
+        } else {
+            uT = new double[numOpt][numAct];
+            for (int k = 0; k < numAct; k++) {
+                double[] uk = u[k];
+                for (int o = 0; o < numOpt; o++) {
+                    uT[o][k] = uk[o];
+                }
             }
         }
         if (pool == null || threads < 2 || numOpt < 64) {
-            rows(rule, w, uT, numAct, numOpt, 0, 1, c);
+            rows(rule, w, u, uT, numAct, numOpt, 0, 1, c);
             return;
         }
         java.util.List<java.util.concurrent.Callable<Void>> tasks = new java.util.ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
             int first = t;
             tasks.add(() -> {
-                rows(rule, w, uT, numAct, numOpt, first, threads, c);
+                rows(rule, w, u, uT, numAct, numOpt, first, threads, c);
                 return null;
             });
         }
@@ -155,32 +163,89 @@ final class Pce {
     }
 
     /** Rows {@code first, first + stride, ...} of the coalition strengths (interleaved rows balance the triangle). */
-    private static void rows(Vote rule, double[] w, double[][] uT, int numAct, int numOpt, int first, int stride,
-                             double[][] c) {
+    private static void rows(Vote rule, double[] w, double[][] u, double[][] uT, int numAct, int numOpt, int first,
+                             int stride, double[][] c) {
+        if (rule == Vote.PROP) {
+            propRows(w, u, numAct, numOpt, first, stride, c);
+            return;
+        }
         for (int i = first; i < numOpt; i += stride) {
             double[] ui = uT[i];
             for (int j = 0; j < i; j++) {
                 double[] uj = uT[j];
                 double cij = MIN_COALITION;
                 double cji = MIN_COALITION;
-                if (rule == Vote.PROP) {
-                    for (int k = 0; k < numAct; k++) {
-                        double v = w[k] * (ui[k] - uj[k]);
-                        cij = cij + (v > 0 ? v : 0.0);
-                        cji = cji - (v < 0 ? v : 0.0);
-                    }
-                } else {
-                    for (int k = 0; k < numAct; k++) {
-                        double v = vote(rule, w[k], ui[k], uj[k]);
-                        cij = cij + (v > 0 ? v : 0.0);
-                        cji = cji - (v < 0 ? v : 0.0);
-                    }
+                for (int k = 0; k < numAct; k++) {
+                    double v = vote(rule, w[k], ui[k], uj[k]);
+                    cij = cij + (v > 0 ? v : 0.0);
+                    cji = cji - (v < 0 ? v : 0.0);
                 }
                 c[i][j] = cij;
                 c[j][i] = cji;
             }
             c[i][i] = MIN_COALITION;
         }
+    }
+
+    /**
+     * Proportional voting: for option i, every j < i at once, voter by voter. With v finite,
+     * {@code (v + |v|) * 0.5} is exactly KTAB's {@code v > 0 ? v : 0.0} and {@code (v - |v|) * 0.5}
+     * exactly {@code v < 0 ? v : 0.0} (-0.0 for v = -0.0, whose subtraction leaves a positive sum
+     * as subtracting 0.0 does); the JIT vectorises them, not the conditionals. An infinite or NaN
+     * vote makes a sum NaN; such a row is computed again KTAB's way.
+     */
+    private static void propRows(double[] w, double[][] u, int numAct, int numOpt, int first, int stride,
+                                 double[][] c) {
+        final double[] cij = new double[numOpt];
+        final double[] cji = new double[numOpt];
+        for (int i = first; i < numOpt; i += stride) {
+            java.util.Arrays.fill(cij, 0, i, MIN_COALITION);
+            java.util.Arrays.fill(cji, 0, i, MIN_COALITION);
+            for (int k = 0; k < numAct; k++) {
+                final double[] uk = u[k];
+                final double wk = w[k];
+                final double uik = uk[i];
+                for (int j = 0; j < i; j++) {
+                    final double v = wk * (uik - uk[j]);
+                    final double a = Math.abs(v);
+                    cij[j] = cij[j] + (v + a) * 0.5;
+                    cji[j] = cji[j] - (v - a) * 0.5;
+                }
+            }
+            if (!finite(cij, i) || !finite(cji, i)) {
+                propRowKtab(w, u, numAct, i, cij, cji);
+            }
+            final double[] ci = c[i];
+            for (int j = 0; j < i; j++) {
+                ci[j] = cij[j];
+                c[j][i] = cji[j];
+            }
+            ci[i] = MIN_COALITION;
+        }
+    }
+
+    /** Row i of the proportional coalitions with KTAB's conditionals, pair by pair. */
+    private static void propRowKtab(double[] w, double[][] u, int numAct, int i, double[] cij, double[] cji) {
+        for (int j = 0; j < i; j++) {
+            double a = MIN_COALITION;
+            double b = MIN_COALITION;
+            for (int k = 0; k < numAct; k++) {
+                double v = w[k] * (u[k][i] - u[k][j]);
+                a = a + (v > 0 ? v : 0.0);
+                b = b - (v < 0 ? v : 0.0);
+            }
+            cij[j] = a;
+            cji[j] = b;
+        }
+    }
+
+    /** True when {@code x[0 .. len)} holds no infinity and no NaN. */
+    static boolean finite(double[] x, int len) {
+        double z = 0.0;
+        for (int j = 0; j < len; j++) {
+            z = z + (x[j] - x[j]);
+        }
+        return z == 0.0;
     }
 
     /** Victory probabilities {@code pv[a][b]} from coalition strengths (KTAB {@code Model::vProb}). */

@@ -14,6 +14,8 @@ final class SmpActors {
     final double[] salSum;
     /** Voting weight in a challenge, {@code salSum[i] * cap[i]} as KTAB forms it. */
     final double[] salCap;
+    /** Each actor's sum of squared saliences in dimension order (the denominator of KTAB bvDiff). */
+    final double[] salSq;
     /** Accommodation matrix {@code acc[i][j]}, or null for the identity. */
     final double[][] acc;
 
@@ -25,6 +27,7 @@ final class SmpActors {
         this.acc = acc;
         this.salSum = new double[n];
         this.salCap = new double[n];
+        this.salSq = new double[n];
         for (int i = 0; i < n; i++) {
             double s = 0.0;
             for (int k = 0; k < m; k++) {
@@ -32,6 +35,16 @@ final class SmpActors {
             }
             salSum[i] = s;
             salCap[i] = s * cap[i];
+            salSq[i] = sumOfSquares(sal[i]);
         }
+    }
+
+    /** {@code s[0]^2 + s[1]^2 + ...}, added in dimension order. */
+    static double sumOfSquares(double[] s) {
+        double ss = 0;
+        for (double sk : s) {
+            ss = ss + (sk * sk);
+        }
+        return ss;
     }
 }

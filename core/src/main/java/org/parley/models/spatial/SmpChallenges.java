@@ -92,13 +92,22 @@ final class SmpChallenges {
         final SmpParameters.ThirdParty tpc = s.params.thirdParty();
         final boolean fast = vr == SmpParameters.Vote.PROP && tpc == SmpParameters.ThirdParty.SEMI_COMMIT;
         for (int t = 0; t < n; t++) {
-            if (t == i) {
-                continue;
+            if (t != i) {
+                if (fast) {
+                    semiProp(s, w, t, rh[t], uI[t], uT[t]);
+                } else {
+                    general(s, w, vr, tpc, t, rh[t], uI[t], uT[t]);
+                }
             }
-            if (fast) {
-                semiProp(s, w, t, rh[t], uI[t], uT[t]);
-            } else {
-                general(s, w, vr, tpc, t, rh[t], uI[t], uT[t]);
+        }
+        if (fast && !(Pce.finite(chij, n) && Pce.finite(chji, n))) {
+            // an infinite or NaN vote: KTAB's way, one target at a time
+            System.arraycopy(ci0, 0, chij, 0, n);
+            System.arraycopy(cj0, 0, chji, 0, n);
+            for (int t = 0; t < n; t++) {
+                if (t != i) {
+                    general(s, w, vr, tpc, t, rh[t], uI[t], uT[t]);
+                }
             }
         }
         final double uhkij = uii + uii;
@@ -123,7 +132,10 @@ final class SmpChallenges {
      * Third party t's votes in the contests of i against every j, KTAB's defaults (proportional
      * voting, semi-commitment), in four short loops the JIT vectorises (one long loop body is not
      * unrolled, so not vectorised). Target t itself gets a vote of +0.0, which leaves its positive
-     * sums unchanged, as skipping it does.
+     * sums unchanged, as skipping it does. For finite x, {@code (x + |x|) * 0.5} is exactly
+     * {@code Math.max(x, 0.0)} and {@code (x - |x|) * 0.5} exactly {@code Math.min(x, 0.0)}; an
+     * infinite or NaN vote turns a sum into NaN, and the caller then starts again with
+     * {@link #general}.
      */
     private static void semiProp(SmpState s, Work w, int t, double r, double uti, double utt) {
         final int n = s.n;
@@ -145,8 +157,9 @@ final class SmpChallenges {
         for (int j = 0; j < n; j++) {
             // the third party's little contest against the principals only (KTAB vProbLittle)
             final double cn = wt * (uti - tu[j]);
-            final double cni = ci0[j] + Math.max(cn, 0.0);
-            final double cnj = cj0[j] - Math.min(cn, 0.0);
+            final double a = Math.abs(cn);
+            final double cni = ci0[j] + (cn + a) * 0.5;
+            final double cnj = cj0[j] - (cn - a) * 0.5;
             tp[j] = cni / (cni + cnj);
         }
         for (int j = 0; j < n; j++) {
@@ -161,8 +174,9 @@ final class SmpChallenges {
         tp[t] = 0.0;
         for (int j = 0; j < n; j++) {
             final double vt = tp[j];
-            chij[j] = chij[j] + Math.max(vt, 0.0);
-            chji[j] = chji[j] - Math.min(vt, 0.0);
+            final double a = Math.abs(vt);
+            chij[j] = chij[j] + (vt + a) * 0.5;
+            chji[j] = chji[j] - (vt - a) * 0.5;
         }
     }
 

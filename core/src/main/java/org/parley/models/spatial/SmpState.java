@@ -82,14 +82,15 @@ final class SmpState {
 
     /** KTAB bvDiff: salience-weighted distance between ideal {@code idl} and position {@code p}. */
     static double distance(double[] idl, double[] p, double[] s) {
+        return distance(idl, p, s, SmpActors.sumOfSquares(s));
+    }
+
+    /** The same with {@code ssSqr} = {@link SmpActors#sumOfSquares} of {@code s} given. */
+    static double distance(double[] idl, double[] p, double[] s, double ssSqr) {
         double dsSqr = 0;
-        double ssSqr = 0;
         for (int k = 0; k < idl.length; k++) {
-            final double dk = idl[k] - p[k];
-            final double sk = s[k];
-            final double ds = dk * sk;
+            final double ds = (idl[k] - p[k]) * s[k];
             dsSqr = dsSqr + (ds * ds);
-            ssSqr = ssSqr + (sk * sk);
         }
         return Math.sqrt(dsSqr / ssSqr);
     }
@@ -119,7 +120,7 @@ final class SmpState {
 
     /** Utility to actor i of an arbitrary position, with i's own risk attitude (KTAB posUtil). */
     double posUtil(int i, double[] p) {
-        return util(distance(y[i], p, a.sal[i]), risk[i]);
+        return util(distance(y[i], p, a.sal[i], a.salSq[i]), risk[i]);
     }
 
     /**
@@ -129,7 +130,7 @@ final class SmpState {
     void assess(double[][] c, double[][] pv, double[][] uScratch) {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                d[i][j] = distance(y[i], x[j], a.sal[i]);
+                d[i][j] = distance(y[i], x[j], a.sal[i], a.salSq[i]);
                 dT[j][i] = d[i][j];
             }
         }

@@ -22,12 +22,22 @@ final class SpatialExplainer {
     private final SpatialModel.Compiled in;
     private final SmpParameters params;
     private final SmpRun run;
+    /** Measure names of the bargains' positions per issue, made once. */
+    private final String[] posKey;
+    private final String[] rcvrPosKey;
 
     SpatialExplainer(Problem p, SpatialModel.Compiled in, SmpParameters params, SmpRun run) {
         this.p = p;
         this.in = in;
         this.params = params;
         this.run = run;
+        int m = p.issueCount();
+        posKey = new String[m];
+        rcvrPosKey = new String[m];
+        for (int k = 0; k < m; k++) {
+            posKey[k] = "pos_" + p.issueId(k);
+            rcvrPosKey[k] = "receiver_pos_" + p.issueId(k);
+        }
     }
 
     Trajectory trajectory(List<String> notes) {
@@ -174,17 +184,17 @@ final class SpatialExplainer {
             int qj = indexIn(turn.queue[j], b);
             boolean chosenI = turn.chosen[i] == qi;
             boolean chosenJ = turn.chosen[j] == qj;
-            Map<String, Double> me = new LinkedHashMap<>();
+            Map<String, Double> me = new LinkedHashMap<>(2 * (5 + 2 * m));
             me.put("expected_gain", turn.gain[i]);
             me.put("probability", turn.queueProb[i][qi]);
             me.put("chosen", chosenI ? 1.0 : 0.0);
             me.put("receiver_probability", turn.queueProb[j][qj]);
             me.put("receiver_chosen", chosenJ ? 1.0 : 0.0);
             for (int k = 0; k < m; k++) {
-                me.put("pos_" + p.issueId(k), in.toScale(k, bg.posInit()[k]));
+                me.put(posKey[k], in.toScale(k, bg.posInit()[k]));
             }
             for (int k = 0; k < m; k++) {
-                me.put("receiver_pos_" + p.issueId(k), in.toScale(k, bg.posRcvr()[k]));
+                me.put(rcvrPosKey[k], in.toScale(k, bg.posRcvr()[k]));
             }
             String issue = m == 1 ? p.issueId(0) : null;
             double from = m == 1 ? in.toScale(0, s.x[i][0]) : Double.NaN;

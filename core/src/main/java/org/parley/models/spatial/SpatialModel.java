@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.parley.engine.BargainingModel;
@@ -314,7 +313,8 @@ public final class SpatialModel implements BargainingModel {
         return -1;
     }
 
+    /** {@code %.3f} in {@code Locale.ROOT}. */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        return Double.isNaN(v) ? "NaN" : Numbers.fixed(v, 3);
     }
 }

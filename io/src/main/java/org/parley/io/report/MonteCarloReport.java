@@ -134,6 +134,12 @@ public final class MonteCarloReport {
         for (Comparison.Difference d : c.differences()) {
             out.print("  " + d.label() + (d.branch().isEmpty() ? "" : "  (set by " + d.branch() + ")") + "\n");
         }
+        double t1 = talks(s, c.first());
+        double t2 = talks(s, c.second());
+        if (t1 != t2) {
+            out.print("  and the talks probability " + Numbers.format(t1) + " -> " + Numbers.format(t2) + ": not a cause "
+                    + "below, where both forecasts are given talks; the bottom line weighs it in\n");
+        }
         out.print("\n");
         Table t = c.runs() > 1
                 ? new Table("issue", "model", ">median difference", ">p5", ">p95", ">at stated values")

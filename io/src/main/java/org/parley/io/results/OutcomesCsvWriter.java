@@ -33,7 +33,7 @@ public final class OutcomesCsvWriter {
                 sb.append(Csv.text(r.world())).append(',').append(Csv.text(r.model())).append(',').append(r.run())
                         .append(',').append(Csv.text(p.issueId(k))).append(',').append(Csv.num(talks)).append(',')
                         .append(c == null ? "none" : c.status().get(k).id()).append(',')
-                        .append(c == null || c.deal(k) ? 1 : 0).append(',').append(Csv.num(f[k])).append(',')
+                        .append(c == null || c.deal(k, p.statusQuo(k)) ? 1 : 0).append(',').append(Csv.num(f[k])).append(',')
                         .append(c == null ? "" : Csv.text(String.join(";", c.blockedBy().get(k)))).append('\n');
             }
             out.print(sb);

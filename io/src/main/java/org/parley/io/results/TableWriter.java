@@ -138,7 +138,7 @@ public final class TableWriter {
                         int k = p.issueIndex(mv.issue());
                         int d = k < 0 ? 1 : Numbers.decimalsFor(p.scaleMax(k) - p.scaleMin(k));
                         notes.add(m + ": " + mv.issue() + ": " + mv.reason() + " (" + Numbers.fixed(mv.from(), d) + " -> "
-                                + Numbers.fixed(mv.to(), d) + ")");
+                                + Numbers.fixed(mv.to(), d) + ")" + pastOwnPosition(p, r, mv, k));
                     }
                 }
                 String stop = r.trajectory().stopReason();
@@ -156,6 +156,27 @@ public final class TableWriter {
             knifeEdgeNotes(result, w, ann, out);
         }
         out.flush();
+    }
+
+    /**
+     * When the consent stage moved an outcome to "the nearest point X accepts" and that point lies
+     * past X's own position, away from the status quo (the stage's symmetric reading: X accepts as
+     * far past its position as no deal lies short of it), what the outcome would be if X accepted no
+     * more than its position; else "".
+     */
+    static String pastOwnPosition(Problem p, RunResult r, Move mv, int k) {
+        int i = p.actorIndex(mv.actor());
+        if (!"consent".equals(mv.kind()) || i < 0 || k < 0 || r.trajectory().rounds().isEmpty()) {
+            return "";
+        }
+        double x = r.trajectory().rounds().get(0).positions()[i][k];
+        double sq = p.statusQuo(k);
+        double y = mv.to();
+        if (Double.isNaN(x) || Double.isNaN(sq) || (x - sq) * (y - sq) <= 0 || Math.abs(y - sq) <= Math.abs(x - sq) + 1e-9) {
+            return "";
+        }
+        return "; " + mv.actor() + "'s own position is " + Numbers.format(x) + ": if no actor accepts more than it "
+                + "offers, the outcome is " + Numbers.format(x) + ", not " + Numbers.format(Math.round(y * 10) / 10.0);
     }
 
     private static void intervals(ForecastResult result, String w, Problem p, Annotations ann, PrintWriter out) {
@@ -229,8 +250,11 @@ public final class TableWriter {
     static void writeBottomLine(BottomLine b, List<java.util.Map<String, double[]>> ranges,
                                 ModelErrorCalibration cal, PrintWriter out) {
         String how = b.runs() > 1 ? "share of " + b.runs() + " runs" : "point forecasts, so 0 or 1 per world; --runs N for shares";
-        out.print(wrap("Bottom line: P(yes) per model, mixed over " + b.mixedText() + " and the chance of talks ("
-                + how + ")", "  ") + "\n");
+        boolean uncertainTalks = b.details().stream().anyMatch(d -> b.mixed().containsKey(d.world()) && d.talks() < 1);
+        String over = b.mixed().size() == 1
+                ? " in world " + b.mixed().keySet().iterator().next() + (uncertainTalks ? ", over the chance of talks" : "")
+                : ", mixed over " + b.mixedText() + (uncertainTalks ? " and the chance of talks" : "");
+        out.print(wrap("Bottom line: P(yes) per model" + over + " (" + how + ")", "  ") + "\n");
         if (b.questions().isEmpty()) {
             out.print("  (the scenario names no threshold questions: add 'thresholds' to an issue)\n");
             return;

@@ -51,6 +51,14 @@ class MonteCarloReportTest {
         assertThat(out).contains("World: base (the scenario as written; talks 0.4)", "World: deal (p = 0.5; talks 0.4)",
                 "Branch mixture (weights: deal 0.500, no-deal 0.500; what-ifs left out; given talks",
                 "if talks take place");
+        Scenario two = s.withBranches(List.of(new org.parley.model.Branch("deal", "A deal-minded US", "", 1.0, null,
+                S.branches().get(0).changes(), org.parley.model.Estimate.of(0.9,
+                org.parley.model.Provenance.judgement("test")))));
+        Comparison.Result c = Comparison.compare(new MonteCarlo(TestModels.baselines()), two,
+                RunSpec.defaults().withModels(List.of("compromise")), "base", "deal");
+        assertThat(print(w -> MonteCarloReport.comparison(two, c, 3, w)))
+                .contains("  World: deal (p = 1; talks 0.9): A deal-minded US",
+                        "  and the talks probability 0.4 -> 0.9: not a cause below");
         String plain = print(w -> MonteCarloReport.distributions(
                 new MonteCarlo(TestModels.baselines()).run(S, RunSpec.defaults().withRuns(20)), w));
         assertThat(plain).doesNotContain("; talks", "given talks", "if talks take place");

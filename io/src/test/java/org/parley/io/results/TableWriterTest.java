@@ -80,6 +80,42 @@ class TableWriterTest {
     }
 
     @Test
+    void theBottomLineNamesOneWorldAsSuchAndTalksOnlyWhenUncertain() {
+        // "mixed over base 1 and the chance of talks" read oddly for a scenario without branches and
+        // with certain talks (three of the four examples)
+        String t = table(1);
+        assertThat(t).contains("Bottom line: P(yes) per model in world base (point forecasts")
+                .doesNotContain("mixed over base 1").doesNotContain("chance of talks");
+        ForecastResult talks = Models.simulation().run(scenario().withTalks(
+                org.parley.model.Estimate.of(0.5, org.parley.model.Provenance.judgement("t"))), RunSpec.defaults());
+        StringWriter out = new StringWriter();
+        TableWriter.write(talks, new PrintWriter(out));
+        assertThat(out.toString()).contains("Bottom line: P(yes) per model in world base, over the chance of talks (");
+        ForecastResult seed = Models.simulation().run(Scenarios.seed().scenario(),
+                RunSpec.defaults().withModels(List.of("compromise")).withThreads(1));
+        StringWriter so = new StringWriter();
+        TableWriter.write(seed, new PrintWriter(so));
+        assertThat(so.toString()).contains("Bottom line: P(yes) per model, mixed over trump-wins 0.55, trump-loses 0.45 "
+                + "and the chance of talks");
+    }
+
+    @Test
+    void aConsentMovePastTheBindingActorsOwnPositionSaysSo() {
+        // the seed: Kim offers a freeze (35) at most, and the stage's symmetric reading takes him to
+        // accept up to 70 ("verified dismantling"): the note says what a one-sided reading gives
+        ForecastResult seed = Models.simulation().run(Scenarios.seed().scenario(), RunSpec.defaults()
+                .withModels(List.of("compromise")).withWorlds(List.of("trump-wins")).withThreads(1));
+        StringWriter so = new StringWriter();
+        TableWriter.write(seed, new PrintWriter(so));
+        String t = so.toString().replaceAll("\\s+", " ");
+        assertThat(t).contains("denuclearisation: moved to 70, the nearest point kim accepts (it prefers no deal, the "
+                + "status quo 0, to anything beyond) (71.9 -> 70.0); kim's own position is 35: if no actor accepts more "
+                + "than it offers, the outcome is 35, not 70");
+        // south-korea stands at the status quo: moving the exercises there is not past its position
+        assertThat(t).contains("(50.5 -> 0.0) * compromise:").doesNotContain("south-korea's own position");
+    }
+
+    @Test
     void valuesShowThreeDigitsOfTheirScale() {
         String t = table(1);
         // compromise: share (3*0.5*0.2 + 2*0.8*0.7) / 3.1 = 0.458; points (15 + 112) / 3.1 = 40.97
