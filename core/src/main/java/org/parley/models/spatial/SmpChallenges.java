@@ -149,10 +149,18 @@ final class SmpChallenges {
         final double[] chji = w.chji;
         final double uIkDefJ = uti + uti + utt;
         final double uIDefJk = uti + uti + uti;
-        for (int j = 0; j < n; j++) {
-            final double sd = row[j];
-            // KTAB bsUtil: sd <= 1 gives (1 - sd) * (1 + sd * r), else (1 - sd) * (1 + r); 1 * r == r
-            tu[j] = (1 - sd) * (1 + Math.min(sd, 1.0) * r);
+        if (s.withinUnit) {
+            // KTAB bsUtil with every distance at most 1
+            for (int j = 0; j < n; j++) {
+                final double sd = row[j];
+                tu[j] = (1 - sd) * (1 + sd * r);
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                final double sd = row[j];
+                // KTAB bsUtil: sd <= 1 gives (1 - sd) * (1 + sd * r), else (1 - sd) * (1 + r); 1 * r == r
+                tu[j] = (1 - sd) * (1 + Math.min(sd, 1.0) * r);
+            }
         }
         for (int j = 0; j < n; j++) {
             // the third party's little contest against the principals only (KTAB vProbLittle)
