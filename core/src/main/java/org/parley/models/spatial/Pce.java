@@ -189,7 +189,7 @@ final class Pce {
 
     /**
      * Proportional voting: for option i, every j < i at once, voter by voter. With v finite,
-     * {@code (v + |v|) * 0.5} is exactly KTAB's {@code v > 0 ? v : 0.0} and {@code (v - |v|) * 0.5}
+     * {@code pos = (v + |v|) * 0.5} is exactly KTAB's {@code v > 0 ? v : 0.0} and {@code v - pos}
      * exactly {@code v < 0 ? v : 0.0} (-0.0 for v = -0.0, whose subtraction leaves a positive sum
      * as subtracting 0.0 does); the JIT vectorises them, not the conditionals. An infinite or NaN
      * vote makes a sum NaN; such a row is computed again KTAB's way.
@@ -207,9 +207,9 @@ final class Pce {
                 final double uik = uk[i];
                 for (int j = 0; j < i; j++) {
                     final double v = wk * (uik - uk[j]);
-                    final double a = Math.abs(v);
-                    cij[j] = cij[j] + (v + a) * 0.5;
-                    cji[j] = cji[j] - (v - a) * 0.5;
+                    final double pos = (v + Math.abs(v)) * 0.5;
+                    cij[j] = cij[j] + pos;
+                    cji[j] = cji[j] - (v - pos);
                 }
             }
             if (!finite(cij, i) || !finite(cji, i)) {

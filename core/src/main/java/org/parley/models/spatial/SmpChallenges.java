@@ -132,8 +132,8 @@ final class SmpChallenges {
      * Third party t's votes in the contests of i against every j, KTAB's defaults (proportional
      * voting, semi-commitment), in four short loops the JIT vectorises (one long loop body is not
      * unrolled, so not vectorised). Target t itself gets a vote of +0.0, which leaves its positive
-     * sums unchanged, as skipping it does. For finite x, {@code (x + |x|) * 0.5} is exactly
-     * {@code Math.max(x, 0.0)} and {@code (x - |x|) * 0.5} exactly {@code Math.min(x, 0.0)}; an
+     * sums unchanged, as skipping it does. For finite x, {@code pos = (x + |x|) * 0.5} is exactly
+     * {@code Math.max(x, 0.0)} and {@code x - pos} exactly {@code Math.min(x, 0.0)}; an
      * infinite or NaN vote turns a sum into NaN, and the caller then starts again with
      * {@link #general}.
      */
@@ -149,17 +149,26 @@ final class SmpChallenges {
         final double[] chji = w.chji;
         final double uIkDefJ = uti + uti + utt;
         final double uIDefJk = uti + uti + uti;
-        for (int j = 0; j < n; j++) {
-            final double sd = row[j];
-            // KTAB bsUtil: sd <= 1 gives (1 - sd) * (1 + sd * r), else (1 - sd) * (1 + r); 1 * r == r
-            tu[j] = (1 - sd) * (1 + Math.min(sd, 1.0) * r);
+        if (s.withinUnit) {
+            // KTAB bsUtil with every distance at most 1
+            for (int j = 0; j < n; j++) {
+                final double sd = row[j];
+                tu[j] = (1 - sd) * (1 + sd * r);
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                final double sd = row[j];
+                // KTAB bsUtil: sd <= 1 gives (1 - sd) * (1 + sd * r), else (1 - sd) * (1 + r); 1 * r == r
+                tu[j] = (1 - sd) * (1 + Math.min(sd, 1.0) * r);
+            }
         }
         for (int j = 0; j < n; j++) {
             // the third party's little contest against the principals only (KTAB vProbLittle)
             final double cn = wt * (uti - tu[j]);
             final double a = Math.abs(cn);
-            final double cni = ci0[j] + (cn + a) * 0.5;
-            final double cnj = cj0[j] - (cn - a) * 0.5;
+            final double pos = (cn + a) * 0.5;
+            final double cni = ci0[j] + pos;
+            final double cnj = cj0[j] - (cn - pos);
             tp[j] = cni / (cni + cnj);
         }
         for (int j = 0; j < n; j++) {
@@ -175,8 +184,9 @@ final class SmpChallenges {
         for (int j = 0; j < n; j++) {
             final double vt = tp[j];
             final double a = Math.abs(vt);
-            chij[j] = chij[j] + (vt + a) * 0.5;
-            chji[j] = chji[j] - (vt - a) * 0.5;
+            final double pos = (vt + a) * 0.5;
+            chij[j] = chij[j] + pos;
+            chji[j] = chji[j] - (vt - pos);
         }
     }
 

@@ -33,6 +33,8 @@ final class SmpState {
     double[][] rEst;
     /** {@code own[a][j] = aUtil[a](a, j)}: a's utility for j's position in a's own eyes. */
     double[][] own;
+    /** True when every distance is at most 1 (so KTAB bsUtil's first branch always applies). */
+    boolean withinUnit;
     /** True when every position had the same win probability, so no risk attitude could be inferred (R = 0). */
     boolean riskUndefined;
     /** Threads for the n x n coalitions of {@link #assess} (set by the run; null: this thread). */
@@ -128,12 +130,15 @@ final class SmpState {
      * and the win probabilities of the unique positions (KTAB pDist(-1)).
      */
     void assess(double[][] c, double[][] pv, double[][] uScratch) {
+        boolean unit = true;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 d[i][j] = distance(y[i], x[j], a.sal[i], a.salSq[i]);
                 dT[j][i] = d[i][j];
+                unit = unit && d[i][j] <= 1.0;
             }
         }
+        withinUnit = unit;
         double[][] rn = uScratch;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
