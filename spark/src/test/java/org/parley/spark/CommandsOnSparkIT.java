@@ -197,6 +197,11 @@ class CommandsOnSparkIT {
     void ctrlCCancelsTheSparkJob(@TempDir Path tmp) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>();
+        // a build started in the background by a non-interactive shell inherits SIGINT ignored, and
+        // the JVM then never sees Ctrl-C: give the child the default disposition back (GNU env)
+        if (new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0) {
+            cmd.addAll(List.of("env", "--default-signal=INT"));
+        }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
         for (String o : System.getProperty("parley.spark.opens", "").split("\\s+")) {
