@@ -222,10 +222,8 @@ class CommandsOnSparkIT {
                 err.append(line).append('\n');
                 if (line.contains("started in")) {
                     started = true;
-                    // the job is running: 20 cells of 5,000 runs of six models, about 4 s on two idle
-                    // cores and 50 s under CI load (2,000 runs finished within these 1.5 s once the
-                    // models got fast; 0.3 s was too early under load, before the job had started; a
-                    // cell of 20,000 runs kept a task busy past a minute after Ctrl-C)
+                    // the job is running: 20 cells of 5,000 runs of six models, a few seconds on two
+                    // idle cores, so Ctrl-C 1.5 s after Spark starts comes while cells are computed
                     Thread.sleep(1500);
                     new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
                     break;
