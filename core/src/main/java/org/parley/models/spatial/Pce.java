@@ -150,16 +150,7 @@ final class Pce {
                 return null;
             });
         }
-        try {
-            for (java.util.concurrent.Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("coalitions failed: " + e.getCause(), e.getCause());
-        }
+        SmpThreads.runAll(pool, tasks, "coalitions");
     }
 
     /** Rows {@code first, first + stride, ...} of the coalition strengths (interleaved rows balance the triangle). */

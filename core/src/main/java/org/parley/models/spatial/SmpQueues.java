@@ -3,9 +3,7 @@ package org.parley.models.spatial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * Every actor's utility sum for every bargain of a turn and for its status quo, as KTAB's queue
@@ -52,16 +50,7 @@ final class SmpQueues {
                 return null;
             });
         }
-        try {
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("queue utilities failed: " + e.getCause(), e.getCause());
-        }
+        SmpThreads.runAll(pool, tasks, "queue utilities");
     }
 
     /** The bargains each actor is a party to: {@code list[start[t] .. start[t + 1])}. */

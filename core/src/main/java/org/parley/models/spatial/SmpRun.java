@@ -297,16 +297,7 @@ final class SmpRun {
                 return null;
             });
         }
-        try {
-            for (java.util.concurrent.Future<Void> f : pool.invokeAll(tasks)) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("challenge evaluation failed: " + e.getCause(), e.getCause());
-        }
+        SmpThreads.runAll(pool, tasks, "challenge evaluation");
     }
 
     private void bestChallenges(SmpState s, SmpTurn turn, int from, int to, double[] prob, double[] gain,
