@@ -13,10 +13,10 @@ import java.util.List;
  */
 final class Candidate {
 
-    final RoundState st;
-    private final Arithmetic a;
-    final int p;
-    final int q;
+    RoundState st;
+    Arithmetic a;
+    int p;
+    int q;
     /** The two sides; null once an invalid new candidate let them go (see {@link #release}). */
     Side i;
     Side j;
@@ -36,15 +36,38 @@ final class Candidate {
 
     /** This candidate's places in the queue (more than one after the Python code's re-queueing). */
     CandidateQueue.Entry entry;
+    /** The place this candidate reuses from round to round as its first (see {@link CandidateQueue}). */
+    final CandidateQueue.Entry own = new CandidateQueue.Entry(this);
     List<CandidateQueue.Entry> moreEntries;
     /** The number of the last realised exchange this candidate was looked at for (see {@link Engine}). */
     int seen = -1;
 
     Candidate(RoundState st, int x, int y, int p, int q) {
+        init(st, x, y, p, q);
+    }
+
+    /**
+     * Makes this the new candidate of actors {@code x} and {@code y} on issues {@code p < q}: the
+     * engine reuses candidates (with their sides and arrays) from round to round, so everything a
+     * computation reads is set here.
+     */
+    Candidate init(RoundState st, int x, int y, int p, int q) {
         this.st = st;
         this.a = st.a;
         this.p = p;
         this.q = q;
+        this.gain = 0;
+        this.rank = 0;
+        this.valid = true;
+        this.entry = null;
+        this.moreEntries = null;
+        this.seen = -1;
+        if (updCount != null) {
+            updCount[0] = 0;
+            updCount[1] = 0;
+            updCount[2] = Integer.MAX_VALUE;
+            updCount[3] = Integer.MAX_VALUE;
+        }
         double[][] s = st.s;
         // the actor with the relatively higher salience on p demands p and supplies q
         int mark = a.mark();
@@ -52,15 +75,18 @@ final class Candidate {
         if (mark >= 0) {
             a.compact(mark);
         }
-        if (yDemandsP) {
-            this.i = new Side(st, y, q, p);
-            this.j = new Side(st, x, p, q);
+        int ia = yDemandsP ? y : x;
+        int ja = yDemandsP ? x : y;
+        if (i == null) {
+            i = new Side(st, ia, q, p);
+            j = new Side(st, ja, p, q);
         } else {
-            this.i = new Side(st, x, q, p);
-            this.j = new Side(st, y, p, q);
+            i.init(st, ia, q, p);
+            j.init(st, ja, p, q);
         }
         i.opposite = j;
         j.opposite = i;
+        return this;
     }
 
     /**
@@ -122,14 +148,14 @@ final class Candidate {
     }
 
     /** The slot of a side in the round's scratch ({@link RoundState#nbs0} and the like). */
-    private int w(Side s) {
+    int w(Side s) {
         return s == i ? 0 : 1;
     }
 
     // ---- the formulas of decide/model/calculations.py, on this candidate's state ----
 
     /** Outcome on {@code s}'s supply issue with {@code s} at {@code position} ({@code adjust_nbs}). */
-    private double adjustNbs(Side s, double position) {
+    double adjustNbs(Side s, double position) {
         int slot = s.supply == p ? 0 : 1;
         return st.sums.adjustNbs(s.supply, s.actor, position, st.updateIndex[slot], firstMover(slot), recorded(slot),
                 count(slot));
@@ -140,7 +166,7 @@ final class Candidate {
      * ({@code adjusted_nbs_by_position}: its identity test on deep-copied keys keeps the actor's own
      * term in the sum, so the result is the move, not the position).
      */
-    private double moveForOutcome(Side s, double from, double target) {
+    double moveForOutcome(Side s, double from, double target) {
         int k = s.supply;
         int slot = k == p ? 0 : 1;
         double num = st.sums.moveSum(k, s.actor, from, st.updateIndex[slot], firstMover(slot), recorded(slot), count(slot));
@@ -148,7 +174,7 @@ final class Candidate {
         return a.divide(left, a.multiply(s.sSupply(), s.cSupply()));
     }
 
-    private double reverseMove(Side s, double ratio) {
+    double reverseMove(Side s, double ratio) {
         return a.divide(a.multiply(ratio, st.sums.denom(s.supply)), a.multiply(s.cSupply(), s.sSupply()));
     }
 
@@ -162,15 +188,15 @@ final class Candidate {
         return a.divide(a.multiply(a.multiply(move, s.sSupply()), s.cSupply()), st.sums.denom(s.supply));
     }
 
-    private double exchangeRatio(double delta, Side s) {
+    double exchangeRatio(double delta, Side s) {
         return a.divide(a.multiply(a.multiply(delta, s.sSupply()), s.cSupply()), st.sums.denom(s.supply));
     }
 
-    private double expectedUtility(Side s, double demandRatio, double supplyRatio) {
+    double expectedUtility(Side s, double demandRatio, double supplyRatio) {
         return a.abs(a.subtract(a.multiply(demandRatio, s.sSupply()), a.multiply(supplyRatio, s.sDemand())));
     }
 
-    private double signed(boolean negative, double v) {
+    double signed(boolean negative, double v) {
         return negative ? a.negate(v) : v;
     }
 
@@ -237,8 +263,8 @@ final class Candidate {
             double u = st.random.nextDouble();
             double v = st.random.nextDouble();
             double z = st.random.nextDouble();
-            maximumUtility();
-            randomizedGain(u < 0.5 ? i : j, v, a.exact(z));
+            Rex.maximumUtility(this);
+            Rex.randomizedGain(this, u < 0.5 ? i : j, v, a.exact(z));
         }
     }
 
@@ -277,116 +303,6 @@ final class Candidate {
         boolean b2 = s.validMove();
         st.nbs1[w(s)] = adjustNbs(s, s.y);
         valid = b1 && b2;
-    }
-
-    // ---- random exchange rates (REX): calculate_maximum_utility and randomized_gain ----
-
-    private void maximumUtility() {
-        boolean iOptimal = a.same(i.demandPos(), i.y);
-        boolean jOptimal = a.same(j.demandPos(), j.y);
-        double nbsI = adjustNbs(i, iOptimal ? i.y : j.demandPos());
-        double nbsJ = adjustNbs(j, jOptimal ? j.y : i.demandPos());
-        double deltaI = a.abs(a.subtract(st.nbs0[w(i)], nbsI));
-        double deltaJ = a.abs(a.subtract(st.nbs0[w(j)], nbsJ));
-        double loss1 = a.multiply(deltaJ, j.sSupply());
-        double gain2 = a.multiply(deltaJ, i.sDemand());
-        double loss2 = a.multiply(deltaI, i.sSupply());
-        double gain1 = a.multiply(deltaI, j.sDemand());
-        double utilityI = a.subtract(gain1, loss1);
-        double utilityJ = a.subtract(gain2, loss2);
-        double overwrite = Double.NaN;
-        boolean overwritten = false;
-        if (iOptimal && a.gt(utilityI, st.zero)) {
-            overwritten = true;
-            overwrite = a.subtract(gain2, a.multiply(a.divide(loss1, j.sDemand()), i.sSupply()));
-        }
-        if (jOptimal && a.gt(utilityJ, st.zero)) {
-            overwritten = true;
-            overwrite = a.subtract(gain1, a.multiply(a.divide(loss2, i.sDemand()), j.sSupply()));
-        }
-        Side f;
-        double g;
-        double l;
-        if (a.gt(gain2, gain1)) {
-            f = j;
-            g = gain1;
-            l = loss2;
-        } else {
-            f = i;
-            g = gain2;
-            l = loss1;
-        }
-        double share = a.divide(f.sSupply(), a.add(f.sSupply(), f.opposite.sDemand()));
-        double d2u1 = a.divide(l, a.multiply(share, f.opposite.sDemand()));
-        double d2u2 = a.divide(g, a.multiply(share, f.sSupply()));
-        if (overwritten && !a.isZero(overwrite)) {
-            st.euMax[w(f.opposite)] = overwrite;
-        } else {
-            st.euMax[w(f.opposite)] = a.subtract(a.multiply(a.multiply(share, f.opposite.sDemand()), d2u2), l);
-        }
-        st.euMax[w(f)] = a.subtract(g, a.multiply(a.multiply(share, f.sSupply()), d2u1));
-    }
-
-    private void randomizedGain(Side f, double v, double z) {
-        Side o = f.opposite;
-        double eu = gain;
-        double eui;
-        if (v < 0.5) {
-            eui = a.add(eu, a.multiply(a.multiply(st.p, z), a.subtract(st.euMax[w(f)], eu)));
-        } else {
-            eui = a.subtract(eu, a.multiply(a.multiply(st.p, z), eu));
-        }
-        double moveI = a.abs(a.subtract(f.supplyPos, o.demandPos()));
-        double ratioQ = exchangeRatio(moveI, f);
-        double ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply())), f.sDemand());
-        double moveJ = reverseMove(o, ratioP);
-        double euj = a.abs(expectedUtility(o, ratioP, ratioQ));
-        double deltaJ = a.abs(a.subtract(o.supplyPos, f.demandPos()));
-        if (a.gt(a.abs(moveJ), deltaJ)) {
-            ratioP = exchangeRatio(deltaJ, o);
-            ratioQ = a.abs(a.divide(a.subtract(eui, a.multiply(ratioP, f.sDemand())), f.sSupply()));
-            moveJ = deltaJ;
-            moveI = reverseMove(f, ratioQ);
-            if (a.lt(a.abs(moveI), a.abs(a.subtract(f.supplyPos, o.demandPos())))) {
-                euj = a.abs(expectedUtility(o, ratioP, ratioQ));
-                double signedJ = signed(a.gt(o.supplyPos, f.demandPos()), moveJ);
-                // the Python code stores this as nbs_0 and then compares it with itself: never a cut
-                st.nbs0[w(o)] = adjustNbs(o, a.add(o.supplyPos, signedJ));
-            }
-        } else {
-            double signedI = signed(a.gt(f.supplyPos, o.demandPos()), moveI);
-            double nbsAdjusted = adjustNbs(f, a.add(f.supplyPos, signedI));
-            double x = o.demandPos();
-            double nbs0 = st.nbs0[w(f)];
-            boolean outside = (a.ge(x, nbs0) && a.ge(x, nbsAdjusted)) || (a.le(x, nbs0) && a.le(x, nbsAdjusted));
-            if (!outside) {
-                double delta = a.abs(moveForOutcome(f, f.supplyPos, x));
-                ratioQ = exchangeRatio(delta, f);
-                ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply())), f.sDemand());
-                double moveJb = reverseMove(o, ratioP);
-                euj = a.abs(expectedUtility(o, ratioP, ratioQ));
-                // as in the Python code the signed move is signed once more below
-                moveI = signedI;
-                moveJ = moveJb;
-            }
-        }
-        f.eu = eui;
-        o.eu = euj;
-        f.move = signed(a.gt(f.supplyPos, o.demandPos()), moveI);
-        o.move = signed(a.gt(o.supplyPos, f.demandPos()), moveJ);
-        f.popMove();
-        f.pushMove(f.move);
-        o.popMove();
-        o.pushMove(o.move);
-        f.y = a.add(f.supplyPos, f.move);
-        o.y = a.add(o.supplyPos, o.move);
-        boolean b1 = f.validMove();
-        boolean b2 = o.validMove();
-        valid = b1 && b2;
-        st.nbs0[w(f)] = adjustNbs(f, f.supplyPos);
-        st.nbs1[w(f)] = adjustNbs(f, f.y);
-        st.nbs0[w(o)] = adjustNbs(o, o.supplyPos);
-        st.nbs1[w(o)] = adjustNbs(o, o.y);
     }
 
     // ---- AbstractExchange.recalculate after exchange e was realised ----

@@ -34,6 +34,11 @@ final class CandidateQueue {
             this.rank = cand.rank;
             this.gain = cand.gain;
         }
+
+        /** A candidate's own place (see {@link Candidate#own}), set when the queue is made. */
+        Entry(Candidate cand) {
+            this.cand = cand;
+        }
     }
 
     private final Arithmetic a;
@@ -41,14 +46,21 @@ final class CandidateQueue {
     private int size;
     private long low = -1;
     private long high;
+    /** The places {@link #takeOut} took, in list order, until {@link #putBack}. */
+    private Entry[] taken = new Entry[16];
+    private int takenCount;
 
     /** The candidates in list order. */
     @SuppressWarnings("unchecked")
     CandidateQueue(Arithmetic a, List<Candidate> list) {
         this.a = a;
         this.heap = new Entry[Math.max(16, list.size())];
-        for (Candidate cand : list) {
-            Entry e = new Entry(cand, high++);
+        for (int t = 0; t < list.size(); t++) {
+            Candidate cand = list.get(t);
+            Entry e = cand.own;
+            e.label = high++;
+            e.rank = cand.rank;
+            e.gain = cand.gain;
             addPlace(cand, e);
             e.pos = size;
             heap[size++] = e;
@@ -120,27 +132,51 @@ final class CandidateQueue {
 
     /**
      * Takes every place of the candidates {@code touched} out of the list, in list order (the
-     * place {@code appended}, out of the list, last).
+     * place {@code appended}, out of the list, last); {@link #taken} reads them.
+     *
+     * @return how many places were taken
      */
-    List<Entry> takeOut(List<Candidate> touched, Entry appended) {
-        List<Entry> out = new ArrayList<>(touched.size() + 1);
+    int takeOut(List<Candidate> touched, Entry appended) {
+        takenCount = 0;
         boolean appendedTouched = false;
-        for (Candidate cand : touched) {
+        for (int c = 0; c < touched.size(); c++) {
+            Candidate cand = touched.get(c);
             for (int t = -1; t < (cand.moreEntries == null ? 0 : cand.moreEntries.size()); t++) {
                 Entry e = t < 0 ? cand.entry : cand.moreEntries.get(t);
                 if (e == appended) {
                     appendedTouched = true;
                 } else {
                     remove(e);
-                    out.add(e);
+                    addTaken(e);
                 }
             }
         }
-        out.sort((x, y) -> before(x, y) ? -1 : before(y, x) ? 1 : 0);
-        if (appendedTouched) {
-            out.add(appended);
+        // insertion sort: a handful of places, and list order is a total order (labels differ)
+        for (int t = 1; t < takenCount; t++) {
+            Entry e = taken[t];
+            int u = t - 1;
+            while (u >= 0 && before(e, taken[u])) {
+                taken[u + 1] = taken[u];
+                u--;
+            }
+            taken[u + 1] = e;
         }
-        return out;
+        if (appendedTouched) {
+            addTaken(appended);
+        }
+        return takenCount;
+    }
+
+    private void addTaken(Entry e) {
+        if (takenCount == taken.length) {
+            taken = Arrays.copyOf(taken, takenCount * 2);
+        }
+        taken[takenCount++] = e;
+    }
+
+    /** The {@code t}-th place {@link #takeOut} took. */
+    Entry taken(int t) {
+        return taken[t];
     }
 
     /**
@@ -148,14 +184,16 @@ final class CandidateQueue {
      * valid, where a stable sort of the list would put them; then {@code appended} when it was not
      * among them (at the end of the list).
      */
-    void putBack(List<Entry> taken, Entry appended, boolean appendedTaken) {
-        for (int t = taken.size() - 1; t >= 0; t--) {
-            Entry e = taken.get(t);
+    void putBack(Entry appended, boolean appendedTaken) {
+        for (int t = takenCount - 1; t >= 0; t--) {
+            Entry e = taken[t];
             if (e != appended && e.cand.valid && compareGroups(e) < 0) {
                 e.label = low--;
             }
         }
-        for (Entry e : taken) {
+        for (int t = 0; t < takenCount; t++) {
+            Entry e = taken[t];
+            taken[t] = null;
             if (!e.cand.valid) {
                 drop(e);
                 continue;

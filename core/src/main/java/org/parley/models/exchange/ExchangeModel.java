@@ -167,12 +167,12 @@ public final class ExchangeModel implements BargainingModel {
          */
         Trajectory run(int rounds, boolean trace) {
             Engine engine = new Engine(o.decimal() ? new DecimalArithmetic() : DoubleArithmetic.INSTANCE, problem,
-                    eligible, order, o, random);
+                    eligible, order, o, random, trace);
             List<Round> out = new ArrayList<>();
             if (trace) {
                 // round 0 in doubles in both arithmetics
                 double[] initial = (o.decimal() ? new Engine(DoubleArithmetic.INSTANCE, problem, eligible, order, o,
-                        random) : engine).outcomes();
+                        random, true) : engine).outcomes();
                 out.add(Round.initial(problem.copyPositions(), denormalize(initial)));
             }
             String stop = "round limit";
@@ -184,7 +184,7 @@ public final class ExchangeModel implements BargainingModel {
                 if (trace) {
                     out.add(round(r, last));
                 }
-                if (last.realized().isEmpty()) {
+                if (last.exchanges() == 0) {
                     stop = "no exchange possible after round " + (r - 1);
                     break;
                 }
