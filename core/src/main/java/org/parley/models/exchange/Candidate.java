@@ -26,13 +26,14 @@ final class Candidate {
     long rank;
     boolean valid = true;
     /**
-     * Positions of other actors that earlier exchanges moved, as this candidate knows them, per
-     * issue slot (0 = p, 1 = q): a short list of (actor, position), null until the first one.
+     * Positions of other actors that earlier exchanges moved, as this candidate knows them, on
+     * either issue slot (0 = p, 1 = q), in one list, null until the first: {@code upd} holds the
+     * count per slot, then {@link #firstMover} per slot, then per recorded position
+     * {@code slot + 2 * actor}; {@code updPos} the positions. Two arrays per candidate: a round
+     * can hold hundreds of thousands of candidates.
      */
-    private int[][] updActor;
-    private double[][] updPos;
-    /** Per slot the count of recorded positions, then per slot {@link #firstMover}. */
-    private int[] updCount;
+    private int[] upd;
+    private double[] updPos;
 
     /** This candidate's places in the queue (more than one after the Python code's re-queueing). */
     CandidateQueue.Entry entry;
@@ -62,11 +63,11 @@ final class Candidate {
         this.entry = null;
         this.moreEntries = null;
         this.seen = -1;
-        if (updCount != null) {
-            updCount[0] = 0;
-            updCount[1] = 0;
-            updCount[2] = Integer.MAX_VALUE;
-            updCount[3] = Integer.MAX_VALUE;
+        if (upd != null) {
+            upd[0] = 0;
+            upd[1] = 0;
+            upd[2] = Integer.MAX_VALUE;
+            upd[3] = Integer.MAX_VALUE;
         }
         double[][] s = st.s;
         // the actor with the relatively higher salience on p demands p and supplies q
@@ -103,47 +104,43 @@ final class Candidate {
         return entry != null;
     }
 
+    /** The recorded positions of both slots (the round's actor index tells which is whose). */
     private double[] recorded(int slot) {
-        return updPos == null ? null : updPos[slot];
+        return updPos;
     }
 
     /** The first place on the slot's issue (in the round's actor order) of an actor with a recorded position. */
     private int firstMover(int slot) {
-        return updCount == null ? Integer.MAX_VALUE : updCount[2 + slot];
+        return upd == null ? Integer.MAX_VALUE : upd[2 + slot];
     }
 
     private int count(int slot) {
-        return updCount == null ? 0 : updCount[slot];
+        return upd == null ? 0 : upd[slot];
     }
 
     /**
-     * Writes both update lists into the round's actor index, which the sums and {@link #record}
-     * read while this candidate is worked on; {@link #unmark} clears it again.
+     * Writes the update list into the round's actor index (per slot and actor, the place of the
+     * actor's recorded position), which the sums and {@link #record} read while this candidate is
+     * worked on; {@link #unmark} clears it again.
      */
     private void mark() {
-        if (updCount == null) {
-            return;
-        }
-        for (int slot = 0; slot < 2; slot++) {
-            int[] index = st.updateIndex[slot];
-            int[] ua = updActor[slot];
-            for (int u = 0; u < updCount[slot]; u++) {
-                index[ua[u]] = u;
-            }
-        }
+        writeIndex(false);
     }
 
     /** Clears what {@link #mark} (and {@link #record}) wrote. */
     private void unmark() {
-        if (updCount == null) {
+        writeIndex(true);
+    }
+
+    private void writeIndex(boolean clear) {
+        if (upd == null) {
             return;
         }
-        for (int slot = 0; slot < 2; slot++) {
-            int[] index = st.updateIndex[slot];
-            int[] ua = updActor[slot];
-            for (int u = 0; u < updCount[slot]; u++) {
-                index[ua[u]] = -1;
-            }
+        int total = upd[0] + upd[1];
+        int[][] index = st.updateIndex;
+        for (int u = 0; u < total; u++) {
+            int code = upd[4 + u];
+            index[code & 1][code >>> 1] = clear ? -1 : u;
         }
     }
 
@@ -375,24 +372,20 @@ final class Candidate {
         int slot = issue == p ? 0 : 1;
         int u = st.updateIndex[slot][mover.actor];
         if (u < 0) {
-            if (updCount == null) {
-                updActor = new int[2][];
-                updPos = new double[2][];
-                updCount = new int[] {0, 0, Integer.MAX_VALUE, Integer.MAX_VALUE};
+            if (upd == null) {
+                upd = new int[] {0, 0, Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 0};
+                updPos = new double[2];
             }
-            int count = updCount[slot];
-            if (updActor[slot] == null) {
-                updActor[slot] = new int[2];
-                updPos[slot] = new double[2];
-            } else if (count == updActor[slot].length) {
-                updActor[slot] = Arrays.copyOf(updActor[slot], count * 2);
-                updPos[slot] = Arrays.copyOf(recorded(slot), count * 2);
+            int total = upd[0] + upd[1];
+            if (total == updPos.length) {
+                upd = Arrays.copyOf(upd, 4 + total * 2);
+                updPos = Arrays.copyOf(updPos, total * 2);
             }
-            updActor[slot][count] = mover.actor;
-            recorded(slot)[count] = mover.y;
-            updCount[slot] = count + 1;
-            updCount[2 + slot] = Math.min(updCount[2 + slot], st.place[issue][mover.actor]);
-            st.updateIndex[slot][mover.actor] = count;
+            upd[4 + total] = slot + 2 * mover.actor;
+            updPos[total] = mover.y;
+            upd[slot]++;
+            upd[2 + slot] = Math.min(upd[2 + slot], st.place[issue][mover.actor]);
+            st.updateIndex[slot][mover.actor] = total;
             return;
         }
         double[] pos = recorded(slot);

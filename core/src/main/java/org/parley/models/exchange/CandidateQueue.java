@@ -2,6 +2,7 @@ package org.parley.models.exchange;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -49,6 +50,7 @@ final class CandidateQueue {
     /** The places {@link #takeOut} took, in list order, until {@link #putBack}. */
     private Entry[] taken = new Entry[16];
     private int takenCount;
+    private final Comparator<Entry> listOrder = (x, y) -> before(x, y) ? -1 : before(y, x) ? 1 : 0;
 
     /** The candidates in list order. */
     @SuppressWarnings("unchecked")
@@ -151,8 +153,11 @@ final class CandidateQueue {
                 }
             }
         }
-        // insertion sort: a handful of places, and list order is a total order (labels differ)
-        for (int t = 1; t < takenCount; t++) {
+        // list order is a total order (labels differ): any sort gives the same order
+        if (takenCount > 16) {
+            Arrays.sort(taken, 0, takenCount, listOrder);
+        }
+        for (int t = 1; t < takenCount && takenCount <= 16; t++) {
             Entry e = taken[t];
             int u = t - 1;
             while (u >= 0 && before(e, taken[u])) {

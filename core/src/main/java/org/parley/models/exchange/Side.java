@@ -29,11 +29,10 @@ final class Side {
      * and the running sums of the sum rule (the sum up to each later move, added in order: the same
      * additions as summing the history afresh, except that the sum starts from the first move
      * instead of zero plus it, which differs at most in the sign of a zero sum: the rule only
-     * compares the sum with 100).
+     * compares the sum with 100). {@code later} holds each later move then the sum up to it.
      */
     private double firstMove;
-    private double[] laterMoves;
-    private double[] laterSums;
+    private double[] later;
     private int moveCount;
     private int negatives;
     private int positives;
@@ -95,15 +94,15 @@ final class Side {
             firstMove = a.keep(firstMove);
         }
         for (int t = 1; t < moveCount; t++) {
-            laterMoves[t - 1] = a.keep(laterMoves[t - 1]);
+            later[2 * t - 2] = a.keep(later[2 * t - 2]);
             if (st.sumRule) {
-                laterSums[t - 1] = a.keep(laterSums[t - 1]);
+                later[2 * t - 1] = a.keep(later[2 * t - 1]);
             }
         }
     }
 
     private double moveAt(int t) {
-        return t == 0 ? firstMove : laterMoves[t - 1];
+        return t == 0 ? firstMove : later[2 * t - 2];
     }
 
     void pushMove(double m) {
@@ -117,16 +116,14 @@ final class Side {
         if (moveCount == 0) {
             firstMove = m;
         } else {
-            if (laterMoves == null) {
-                laterMoves = new double[2];
-                laterSums = new double[2];
-            } else if (moveCount - 1 == laterMoves.length) {
-                laterMoves = Arrays.copyOf(laterMoves, laterMoves.length * 2);
-                laterSums = Arrays.copyOf(laterSums, laterMoves.length);
+            if (later == null) {
+                later = new double[2];
+            } else if (2 * moveCount - 2 == later.length) {
+                later = Arrays.copyOf(later, later.length * 2);
             }
-            laterMoves[moveCount - 1] = m;
+            later[2 * moveCount - 2] = m;
             if (st.sumRule) {
-                laterSums[moveCount - 1] = a.add(sumAt(moveCount - 1), m);
+                later[2 * moveCount - 1] = a.add(sumAt(moveCount - 1), m);
             }
         }
         moveCount++;
@@ -150,9 +147,9 @@ final class Side {
         return moveAt(moveCount - 1);
     }
 
-    /** The sum of the first {@code t + 1} recorded moves (sum rule only; see {@link #laterSums}). */
+    /** The sum of the first {@code t + 1} recorded moves (sum rule only; see {@link #later}). */
     private double sumAt(int t) {
-        return t == 0 ? firstMove : laterSums[t - 1];
+        return t == 0 ? firstMove : later[2 * t - 1];
     }
 
     /** The signed sum of the recorded moves, added in their order from zero. */
