@@ -11,7 +11,7 @@ import java.util.List;
  * after another exchange, and the random exchange rates (REX). The order of the arithmetic follows
  * it too, so that ties behave alike; the arithmetic itself is the {@link Arithmetic}'s.
  */
-final class Candidate {
+final class Candidate extends CandidateQueue.Entry {
 
     RoundState st;
     Arithmetic a;
@@ -35,10 +35,11 @@ final class Candidate {
     private int[] upd;
     private double[] updPos;
 
-    /** This candidate's places in the queue (more than one after the Python code's re-queueing). */
+    /**
+     * This candidate's places in the queue (more than one after the Python code's re-queueing);
+     * the candidate is itself a place, its first when the queue is made.
+     */
     CandidateQueue.Entry entry;
-    /** The place this candidate reuses from round to round as its first (see {@link CandidateQueue}). */
-    final CandidateQueue.Entry own = new CandidateQueue.Entry(this);
     List<CandidateQueue.Entry> moreEntries;
     /** The number of the last realised exchange this candidate was looked at for (see {@link Engine}). */
     int seen = -1;
