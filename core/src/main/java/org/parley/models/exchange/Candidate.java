@@ -14,7 +14,6 @@ import java.util.List;
 final class Candidate extends CandidateQueue.Entry {
 
     RoundState st;
-    Arithmetic a;
     int p;
     int q;
     /** The two sides; null once an invalid new candidate let them go (see {@link #release}). */
@@ -22,8 +21,6 @@ final class Candidate extends CandidateQueue.Entry {
     Side j;
 
     double gain;
-    /** {@link Arithmetic#rank} of {@link #gain}, kept with it. */
-    long rank;
     boolean valid = true;
     /**
      * Positions of other actors that earlier exchanges moved, as this candidate knows them, on
@@ -54,12 +51,11 @@ final class Candidate extends CandidateQueue.Entry {
      * computation reads is set here.
      */
     Candidate init(RoundState st, int x, int y, int p, int q) {
+        Arithmetic a = st.a;
         this.st = st;
-        this.a = st.a;
         this.p = p;
         this.q = q;
         this.gain = 0;
-        this.rank = 0;
         this.valid = true;
         this.entry = null;
         this.moreEntries = null;
@@ -99,6 +95,11 @@ final class Candidate extends CandidateQueue.Entry {
     void release() {
         i = null;
         j = null;
+    }
+
+    /** {@link Arithmetic#rank} of {@link #gain} (worked out when asked: a round can hold hundreds of thousands of candidates). */
+    long rank() {
+        return st.a.rank(gain);
     }
 
     boolean queued() {
@@ -165,6 +166,7 @@ final class Candidate extends CandidateQueue.Entry {
      * term in the sum, so the result is the move, not the position).
      */
     double moveForOutcome(Side s, double from, double target) {
+        Arithmetic a = st.a;
         int k = s.supply;
         int slot = k == p ? 0 : 1;
         double num = st.sums.moveSum(k, s.actor, from, st.updateIndex[slot], firstMover(slot), recorded(slot), count(slot));
@@ -173,34 +175,39 @@ final class Candidate extends CandidateQueue.Entry {
     }
 
     double reverseMove(Side s, double ratio) {
+        Arithmetic a = st.a;
         return a.divide(a.multiply(ratio, st.sums.denom(s.supply)), a.multiply(s.cSupply(), s.sSupply()));
     }
 
     private double byExchangeRatio(Side s, double ratio) {
+        Arithmetic a = st.a;
         Side d = s.opposite;
         return a.multiply(a.divide(a.add(s.sSupply(), d.sDemand()), a.add(s.sDemand(), d.sSupply())), ratio);
     }
 
     private double byAbsoluteMove(Side s) {
+        Arithmetic a = st.a;
         double move = a.abs(a.subtract(s.opposite.demandPos(), s.supplyPos));
         return a.divide(a.multiply(a.multiply(move, s.sSupply()), s.cSupply()), st.sums.denom(s.supply));
     }
 
     double exchangeRatio(double delta, Side s) {
+        Arithmetic a = st.a;
         return a.divide(a.multiply(a.multiply(delta, s.sSupply()), s.cSupply()), st.sums.denom(s.supply));
     }
 
     double expectedUtility(Side s, double demandRatio, double supplyRatio) {
+        Arithmetic a = st.a;
         return a.abs(a.subtract(a.multiply(demandRatio, s.sSupply()), a.multiply(supplyRatio, s.sDemand())));
     }
 
     double signed(boolean negative, double v) {
+        Arithmetic a = st.a;
         return negative ? a.negate(v) : v;
     }
 
     private void setGain(double g) {
         gain = g;
-        rank = a.rank(g);
     }
 
     // ---- EqualGainExchange.calculate ----
@@ -217,6 +224,7 @@ final class Candidate extends CandidateQueue.Entry {
      * computation reads is let go afterwards: a round can hold hundreds of thousands of candidates.
      */
     private void compute() {
+        Arithmetic a = st.a;
         int mark = a.mark();
         solve();
         if (mark >= 0) {
@@ -228,6 +236,7 @@ final class Candidate extends CandidateQueue.Entry {
     }
 
     private void solve() {
+        Arithmetic a = st.a;
         double dp = byAbsoluteMove(j);
         double dq = byExchangeRatio(j, dp);
         i.move = reverseMove(i, dq);
@@ -268,6 +277,7 @@ final class Candidate extends CandidateQueue.Entry {
 
     /** The overshoot check of one side ({@code check_nbs}). */
     private void checkNbs(Side s) {
+        Arithmetic a = st.a;
         Side b = s.opposite;
         int slot = s.supply == p ? 0 : 1;
         st.sums.adjustNbsPair(s.supply, s.actor, s.supplyPos, s.y, st.updateIndex[slot], firstMover(slot), recorded(slot),
@@ -370,6 +380,7 @@ final class Candidate extends CandidateQueue.Entry {
 
     /** Records that {@code mover} now votes elsewhere on {@code issue} ({@code update_updates}). */
     private void record(Side mover, int issue) {
+        Arithmetic a = st.a;
         int slot = issue == p ? 0 : 1;
         int u = st.updateIndex[slot][mover.actor];
         if (u < 0) {

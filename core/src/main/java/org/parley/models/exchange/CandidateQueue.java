@@ -36,7 +36,7 @@ final class CandidateQueue {
         Entry(Candidate cand, long label) {
             this.cand = cand;
             this.label = label;
-            this.orderRank = cand.rank;
+            this.orderRank = cand.rank();
             this.orderGain = cand.gain;
         }
 
@@ -77,7 +77,7 @@ final class CandidateQueue {
             Candidate cand = list.get(t);
             Entry e = cand;
             e.label = high++;
-            e.orderRank = cand.rank;
+            e.orderRank = cand.rank();
             e.orderGain = cand.gain;
             addPlace(cand, e);
             setAt(size++, e);
@@ -129,7 +129,7 @@ final class CandidateQueue {
     /** Puts a place at the end of the list. */
     void append(Entry e) {
         e.label = high++;
-        e.orderRank = e.cand.rank;
+        e.orderRank = e.cand.rank();
         e.orderGain = e.cand.gain;
         insert(e);
     }
@@ -230,7 +230,7 @@ final class CandidateQueue {
             if (e == appended || compareGroups(e) > 0) {
                 e.label = high++;
             }
-            e.orderRank = e.cand.rank;
+            e.orderRank = e.cand.rank();
             e.orderGain = e.cand.gain;
             insert(e);
         }
@@ -264,7 +264,7 @@ final class CandidateQueue {
 
     /** Negative when the place's old gain group came before its candidate's new one in the list, positive after. */
     private int compareGroups(Entry e) {
-        int c = Long.compare(e.cand.rank, e.orderRank);
+        int c = Long.compare(e.cand.rank(), e.orderRank);
         if (c == 0) {
             c = a.compareEqualRanks(e.cand.gain, e.orderGain);
         }

@@ -11,7 +11,7 @@ final class Rex {
     }
 
     static void maximumUtility(Candidate c) {
-        Arithmetic a = c.a;
+        Arithmetic a = c.st.a;
         RoundState st = c.st;
         Side i = c.i;
         Side j = c.j;
@@ -61,7 +61,7 @@ final class Rex {
     }
 
     static void randomizedGain(Candidate c, Side f, double v, double z) {
-        Arithmetic a = c.a;
+        Arithmetic a = c.st.a;
         RoundState st = c.st;
         Side o = f.opposite;
         double eu = c.gain;
