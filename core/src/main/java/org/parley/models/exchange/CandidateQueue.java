@@ -68,11 +68,24 @@ final class CandidateQueue {
     @SuppressWarnings("unchecked")
     CandidateQueue(Arithmetic a, List<Candidate> list) {
         this.a = a;
+        this.heap = new Entry[0];
+        refill(list);
+    }
+
+    /** Makes this (empty) queue the queue of a new round's candidates, in list order, reusing its arrays. */
+    CandidateQueue refill(List<Candidate> list) {
+        if (size != 0) {
+            throw new IllegalStateException("the queue still holds " + size + " places");
+        }
+        low = -1;
+        high = 0;
         int capacity = Math.max(16, list.size());
-        this.heap = new Entry[capacity];
-        this.keyRank = new long[capacity];
-        this.keyGain = new double[capacity];
-        this.keyLabel = new long[capacity];
+        if (heap.length < capacity) {
+            this.heap = new Entry[capacity];
+            this.keyRank = new long[capacity];
+            this.keyGain = new double[capacity];
+            this.keyLabel = new long[capacity];
+        }
         for (int t = 0; t < list.size(); t++) {
             Candidate cand = list.get(t);
             Entry e = cand;
@@ -83,6 +96,7 @@ final class CandidateQueue {
             setAt(size++, e);
         }
         heapify();
+        return this;
     }
 
     /** Whether {@code x} comes before {@code y} in the list. */

@@ -47,6 +47,11 @@ final class Engine {
     private static final int POOL = 4096;
     private Candidate[] pool = new Candidate[64];
     private int used;
+    /** The round state, kept from round to round in doubles (see {@link RoundState#restart}). */
+    private RoundState roundState;
+    /** The round's candidates in list order until the queue takes them, and the queue: kept from round to round. */
+    private final List<Candidate> roundList = new ArrayList<>();
+    private CandidateQueue queue;
     private final List<Candidate> realized = new ArrayList<>();
     private final List<Candidate> touched = new ArrayList<>();
 
@@ -101,14 +106,19 @@ final class Engine {
     /** Runs the next round from the current preferences and moves on to the shifted ones. */
     RoundOutput next() {
         int roundMark = a.mark();
-        RoundState st = new RoundState(a, x, s, c, order, place, o, random);
+        // in doubles the round's state is made once per run; a table's values go with each round
+        RoundState st = roundState != null ? roundState.restart(x) : new RoundState(a, x, s, c, order, place, o, random);
+        if (roundMark < 0) {
+            roundState = st;
+        }
         double[] start = outcomes(st.sums, x);
-        List<Candidate> list = new ArrayList<>();
+        List<Candidate> list = roundList;
         Arrays.fill(mineSize, 0);
         used = 0;
         candidates(st, start, list);
-        CandidateQueue queue = new CandidateQueue(a, list);
-        list = null;
+        CandidateQueue queue = this.queue == null ? new CandidateQueue(a, list) : this.queue.refill(list);
+        this.queue = queue;
+        list.clear(); // the queue holds them now: a large round lets go of them as they leave it
         realized.clear();
         List<Realized> out = trace ? new ArrayList<>() : List.of();
         boolean purged = false;
