@@ -3,7 +3,7 @@ package org.parley.models.expectedutility;
 /**
  * The vote counts of one issue's round: for every pair of actors the probability that one
  * prevails over the other ({@link IssueEngine#p}), from the voters' (possibly powered) distances,
- * with an O(n^2 log n) path for linear votes and Scholz's all-pairs denominator. Reads the
+ * with an O(n^2) path for linear votes and Scholz's all-pairs denominator. Reads the
  * engine's positions, weights, range and sorted order; writes only {@code p}.
  *
  * <p>Powered votes sum {@code w_k |dt[j][k] - dt[i][k]|} over every voter k for every pair: O(n^3).
@@ -223,7 +223,7 @@ final class Votes {
     }
 
     /**
-     * {@link IssueEngine#p} for linear votes in O(n^2 log n): over the positions sorted with prefix sums of
+     * {@link IssueEngine#p} for linear votes in O(n^2): over the positions sorted with prefix sums of
      * w and w x, the voters at or beyond the nearer end give the whole distance, those between
      * it and the midpoint give (x_lo + x_hi - 2 x_k), those at the midpoint nothing.
      */
@@ -242,21 +242,46 @@ final class Votes {
             prefixW[m + 1] = prefixW[m] + w[k];
             prefixWx[m + 1] = prefixWx[m] + w[k] * x[k];
         }
-        for (int i = 0; i < n; i++) {
-            p[i][i] = 0;
-            for (int j = i + 1; j < n; j++) {
-                if (x[i] == x[j]) {
-                    p[i][j] = 0;
-                    p[j][i] = 0;
+        // pairs in position order: for a fixed lower actor the midpoint and the upper position only
+        // grow, so the four counts come from pointers that only move forward
+        int firstLo = 0;
+        for (int a = 0; a < n; a++) {
+            int iLo = order[a];
+            double lo = x[iLo];
+            p[iLo][iLo] = 0;
+            if (a > 0 && sortedX[a - 1] < lo) {
+                firstLo = a;
+            }
+            int aLo = a;
+            while (aLo < n && sortedX[aLo] <= lo) {
+                aLo++;
+            }
+            // the counts below the midpoint and below hi start from those below lo (the midpoint
+            // of two adjacent doubles may round to lo)
+            int bMid = firstLo;
+            int cMid = firstLo;
+            int dHi = firstLo;
+            for (int b = a + 1; b < n; b++) {
+                int iHi = order[b];
+                double hi = x[iHi];
+                if (lo == hi) {
+                    p[iLo][iHi] = 0;
+                    p[iHi][iLo] = 0;
                     continue;
                 }
-                double lo = Math.min(x[i], x[j]);
-                double hi = Math.max(x[i], x[j]);
                 double mid = (lo + hi) / 2;
-                int aLo = upper(lo);
-                int bMid = lower(mid);
-                int cMid = upper(mid);
-                int dHi = lower(hi);
+                while (bMid < n && sortedX[bMid] < mid) {
+                    bMid++;
+                }
+                if (cMid < bMid) {
+                    cMid = bMid;
+                }
+                while (cMid < n && sortedX[cMid] <= mid) {
+                    cMid++;
+                }
+                while (dHi < n && sortedX[dHi] < hi) {
+                    dHi++;
+                }
                 double span = hi - lo;
                 double forLo = span * prefixW[aLo] + (lo + hi) * (prefixW[bMid] - prefixW[aLo])
                         - 2 * (prefixWx[bMid] - prefixWx[aLo]);
@@ -264,48 +289,14 @@ final class Votes {
                         - (lo + hi) * (prefixW[dHi] - prefixW[cMid]);
                 forLo = Math.max(0, forLo) / range;
                 forHi = Math.max(0, forHi) / range;
-                double nij = x[i] < x[j] ? forLo : forHi;
-                double nji = x[i] < x[j] ? forHi : forLo;
                 if (cfg.thirdPartiesOnly) {
-                    nij -= w[i] * dt[j][i];
-                    nji -= w[j] * dt[i][j];
+                    forLo -= w[iLo] * dt[iHi][iLo];
+                    forHi -= w[iHi] * dt[iLo][iHi];
                 }
-                p[i][j] = probability(nij, nji, allPairsDenominator);
-                p[j][i] = probability(nji, nij, allPairsDenominator);
+                p[iLo][iHi] = probability(forLo, forHi, allPairsDenominator);
+                p[iHi][iLo] = probability(forHi, forLo, allPairsDenominator);
             }
         }
-    }
-
-    /** Number of sorted positions {@code <= v}. */
-    private int upper(double v) {
-        final int n = engine.n;
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortedX[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Number of sorted positions {@code < v}. */
-    private int lower(double v) {
-        final int n = engine.n;
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortedX[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /**
