@@ -72,18 +72,36 @@ final class IssueEngine {
         final double[][] p;
         final double[][] a;
         final double[][] b;
-        final double[][] dt;
+        /** Voters' distances, one row per voter ({@link Votes}). */
+        final double[][] dv;
         final double[][] us;
         final double[][] uf;
+        /** Made when first used: the voters' distances one row per actor, and prefix sums ({@link Votes}). */
+        private double[][] dt;
+        private double[][] sums;
 
         Workspace(int capacity) {
             this.capacity = capacity;
             p = new double[capacity][capacity];
             a = new double[capacity][capacity];
             b = new double[capacity][capacity];
-            dt = new double[capacity][capacity];
+            dv = new double[capacity][capacity];
             us = new double[capacity][capacity];
             uf = new double[capacity][capacity];
+        }
+
+        double[][] dt() {
+            if (dt == null) {
+                dt = new double[capacity][capacity];
+            }
+            return dt;
+        }
+
+        double[][] sums() {
+            if (sums == null) {
+                sums = new double[capacity + 1][capacity];
+            }
+            return sums;
         }
     }
 
@@ -126,7 +144,7 @@ final class IssueEngine {
         this.us = ws.us;
         this.uf = ws.uf;
         this.usq = new double[n];
-        this.votes = new Votes(this, cfg, ws.dt);
+        this.votes = new Votes(this, cfg, ws);
         this.offers = new Offers(this, cfg);
         this.fixedRange = cfg.range == EuConfig.Range.SCALE ? scaleRange : spread();
         this.range = fixedRange;
