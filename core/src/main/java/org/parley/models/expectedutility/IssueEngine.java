@@ -2,6 +2,8 @@ package org.parley.models.expectedutility;
 
 import java.util.Arrays;
 
+import org.parley.engine.Problem;
+
 /**
  * One issue of the expected-utility model on primitive arrays: every array is allocated once in
  * the constructor and reused, so a round ({@link #step()}) allocates nothing.
@@ -17,8 +19,9 @@ final class IssueEngine {
     static final int COMPROMISE = 2;
     static final int CAPITULATE = 3;
 
-    private final EuConfig cfg;
-    final int n;
+    private EuConfig cfg;
+    /** Actors on the issue (the arrays may be longer). */
+    int n;
     /** Current positions. */
     final double[] x;
     final double[] c;
@@ -44,7 +47,7 @@ final class IssueEngine {
     /** Position after the last round. */
     final double[] to;
 
-    private final double fixedRange;
+    private double fixedRange;
     private final double[] ones;
     /** Actor indices sorted by position (kept between rounds: nearly sorted). */
     final int[] order;
@@ -62,90 +65,86 @@ final class IssueEngine {
     boolean played;
 
 
-    /**
-     * The n x n matrices of a round. Issues are played one after the other within a round (and
-     * each issue's moves are read before the next issue plays), so one workspace sized for the
-     * largest issue serves them all.
-     */
-    static final class Workspace {
-        final int capacity;
-        final double[][] p;
-        final double[][] a;
-        final double[][] b;
-        /** Voters' distances, one row per voter ({@link Votes}). */
-        final double[][] dv;
-        final double[][] us;
-        final double[][] uf;
-        /** Made when first used: the voters' distances one row per actor, and prefix sums ({@link Votes}). */
-        private double[][] dt;
-        private double[][] sums;
-
-        Workspace(int capacity) {
-            this.capacity = capacity;
-            p = new double[capacity][capacity];
-            a = new double[capacity][capacity];
-            b = new double[capacity][capacity];
-            dv = new double[capacity][capacity];
-            us = new double[capacity][capacity];
-            uf = new double[capacity][capacity];
-        }
-
-        double[][] dt() {
-            if (dt == null) {
-                dt = new double[capacity][capacity];
-            }
-            return dt;
-        }
-
-        double[][] sums() {
-            if (sums == null) {
-                sums = new double[capacity + 1][capacity];
-            }
-            return sums;
-        }
-    }
-
     IssueEngine(EuConfig cfg, double[] x, double[] c, double[] s, double scaleRange) {
         this(cfg, x, c, s, scaleRange, new Workspace(x.length));
     }
 
     /** An engine whose round matrices live in {@code ws} (shared with the other issues of a run). */
     IssueEngine(EuConfig cfg, double[] x, double[] c, double[] s, double scaleRange, Workspace ws) {
+        this(ws);
         if (ws.capacity < x.length) {
             throw new IllegalArgumentException("workspace for " + ws.capacity + " actors, issue has " + x.length);
         }
-        this.cfg = cfg;
-        this.n = x.length;
-        this.x = x.clone();
-        this.c = c.clone();
-        this.s = s.clone();
-        this.w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = c[i] * s[i];
-        }
-        this.r = new double[n];
-        Arrays.fill(r, 1.0);
-        this.security = new double[n];
+        System.arraycopy(x, 0, this.x, 0, x.length);
+        System.arraycopy(c, 0, this.c, 0, x.length);
+        System.arraycopy(s, 0, this.s, 0, x.length);
+        start(cfg, x.length, scaleRange);
+    }
+
+    /**
+     * An engine for issues of up to {@code ws.capacity} actors, to be {@link #load loaded} with one
+     * issue after another (one issue at a time: the untraced runs of a thread reuse it).
+     */
+    IssueEngine(Workspace ws) {
+        int cap = ws.capacity;
+        this.x = new double[cap];
+        this.c = new double[cap];
+        this.s = new double[cap];
+        this.w = new double[cap];
+        this.r = new double[cap];
+        this.security = new double[cap];
         this.p = ws.p;
         this.a = ws.a;
         this.b = ws.b;
-        this.kind = new int[n];
-        this.with = new int[n];
-        Arrays.fill(with, -1);
-        this.from = this.x.clone();
-        this.to = this.x.clone();
-        this.ones = new double[n];
+        this.kind = new int[cap];
+        this.with = new int[cap];
+        this.from = new double[cap];
+        this.to = new double[cap];
+        this.ones = new double[cap];
         Arrays.fill(ones, 1.0);
-        this.order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        this.scratch = new double[Math.max(n, 1)];
+        this.order = new int[cap];
+        this.scratch = new double[Math.max(cap, 1)];
         this.us = ws.us;
         this.uf = ws.uf;
-        this.usq = new double[n];
-        this.votes = new Votes(this, cfg, ws);
-        this.offers = new Offers(this, cfg);
+        this.usq = new double[cap];
+        this.votes = new Votes(this, ws);
+        this.offers = new Offers(this);
+    }
+
+    /** Issue {@code k} of {@code problem} on the positions, capabilities and saliences of its actors {@code map}. */
+    void load(EuConfig config, Problem problem, int k, int[] map) {
+        int count = map.length;
+        if (count > x.length) {
+            throw new IllegalArgumentException("engine for " + x.length + " actors, issue has " + count);
+        }
+        double[][] position = problem.position();
+        double[] capability = problem.capability();
+        double[][] salience = problem.salience();
+        for (int li = 0; li < count; li++) {
+            int i = map[li];
+            x[li] = position[i][k];
+            c[li] = capability[i];
+            s[li] = salience[i][k];
+        }
+        start(config, count, problem.scaleMax(k) - problem.scaleMin(k));
+    }
+
+    /** The state before the first round, from the first {@code count} positions, capabilities and saliences. */
+    private void start(EuConfig config, int count, double scaleRange) {
+        this.cfg = config;
+        this.n = count;
+        votes.cfg = config;
+        offers.cfg = config;
+        for (int i = 0; i < n; i++) {
+            w[i] = c[i] * s[i];
+            r[i] = 1.0;
+            kind[i] = NONE;
+            with[i] = -1;
+            from[i] = x[i];
+            to[i] = x[i];
+            order[i] = i;
+        }
+        played = false;
         this.fixedRange = cfg.range == EuConfig.Range.SCALE ? scaleRange : spread();
         this.range = fixedRange;
         this.mu = median();

@@ -16,7 +16,8 @@ package org.parley.models.expectedutility;
 final class Votes {
 
     private final IssueEngine engine;
-    private final EuConfig cfg;
+    /** The options of the issue the engine plays (set when it is loaded). */
+    EuConfig cfg;
     private final double[] voterR;
     /** dv[k][j] = (|x_k - x_j| / R)^{rv_k}: voter k's (possibly powered) distance to actor j's position. */
     private final double[][] dv;
@@ -27,19 +28,24 @@ final class Votes {
     private double allPairsDenominator;
     /** From this many actors on, powered votes use prefix sums (see the class comment). */
     static final int SORTED_FROM = 256;
-    private final IssueEngine.Workspace workspace;
+    private final Workspace workspace;
 
-    Votes(IssueEngine engine, EuConfig cfg, IssueEngine.Workspace workspace) {
-        this.engine = engine;
+    Votes(IssueEngine engine, EuConfig cfg, Workspace workspace) {
+        this(engine, workspace);
         this.cfg = cfg;
-        int n = engine.n;
-        this.voterR = new double[n];
+    }
+
+    /** Votes for issues of up to {@code workspace.capacity} actors. */
+    Votes(IssueEngine engine, Workspace workspace) {
+        this.engine = engine;
+        int cap = workspace.capacity;
+        this.voterR = new double[cap];
         this.workspace = workspace;
         this.dv = workspace.dv;
-        this.sortedX = new double[n];
-        this.prefixW = new double[n + 1];
-        this.prefixWx = new double[n + 1];
-        this.voteTotal = new double[n];
+        this.sortedX = new double[cap];
+        this.prefixW = new double[cap + 1];
+        this.prefixWx = new double[cap + 1];
+        this.voteTotal = new double[cap];
     }
 
     /** P(i prevails over j) from the votes for each (F2). */

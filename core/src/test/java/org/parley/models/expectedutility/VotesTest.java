@@ -47,7 +47,7 @@ class VotesTest {
             for (int i = 0; i < n; i++) {
                 e.order[i] = sorted[i];
             }
-            Votes v = new Votes(e, cfg, new IssueEngine.Workspace(n));
+            Votes v = new Votes(e, cfg, new Workspace(n));
             v.probabilities(rv);
             double[][] fast = new double[n][];
             for (int i = 0; i < n; i++) {
