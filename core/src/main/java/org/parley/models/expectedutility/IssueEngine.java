@@ -202,15 +202,22 @@ final class IssueEngine {
 
         // pass 2: the new exponents; U_s and U_f of every ordered pair once (two powers each),
         // shared by the pair's own EU and by the counterpart-view EUs that use the same exponent
+        // (not on the diagonal, nor where the pair shares a position and is skipped: never read)
         votes.probabilities(r);
+        boolean skipSame = cfg.skipSamePosition;
         for (int i = 0; i < n; i++) {
             usq[i] = 2 - 4 * pw(0.5, r[i]);
             double[] usRow = us[i];
             double[] ufRow = uf[i];
+            double xi = x[i];
+            double ri = r[i];
             for (int j = 0; j < n; j++) {
-                double d = Math.abs(x[i] - x[j]) / range;
-                usRow[j] = 2 - 4 * pw(0.5 - 0.5 * d, r[i]);
-                ufRow[j] = 2 - 4 * pw(0.5 + 0.5 * d, r[i]);
+                if (j == i || (skipSame && x[j] == xi)) {
+                    continue;
+                }
+                double d = Math.abs(xi - x[j]) / range;
+                usRow[j] = 2 - 4 * pw(0.5 - 0.5 * d, ri);
+                ufRow[j] = 2 - 4 * pw(0.5 + 0.5 * d, ri);
             }
         }
         boolean focalRisk = cfg.counterRisk == EuConfig.CounterRisk.FOCAL;

@@ -80,8 +80,11 @@ final class Votes {
                     row[j] = Math.abs(xk - x[j]) / range;
                 }
             } else {
+                // a voter at the position itself: 0^r = +0 for r > 0 (Math.pow's own rule)
+                boolean positive = rk > 0;
                 for (int j = 0; j < n; j++) {
-                    row[j] = Math.pow(Math.abs(xk - x[j]) / range, rk);
+                    double base = Math.abs(xk - x[j]) / range;
+                    row[j] = positive && base == 0 ? 0.0 : Math.pow(base, rk);
                 }
             }
         }
