@@ -147,7 +147,8 @@ final class IssueEngine {
         played = false;
         this.fixedRange = cfg.range == EuConfig.Range.SCALE ? scaleRange : spread();
         this.range = fixedRange;
-        this.mu = median();
+        // mu enters only U_b/U_w (q < 1); each round sets it again
+        this.mu = cfg.q < 1 ? median() : Double.NaN;
     }
 
     /** Current spread of positions. */
@@ -179,7 +180,9 @@ final class IssueEngine {
             return;
         }
         played = true;
-        mu = cfg.muMean ? mean() : median();
+        if (cfg.q < 1) {
+            mu = cfg.muMean ? mean() : median();
+        }
         sortOrder();
 
         // pass 1: every exponent 1, security levels, risk exponents

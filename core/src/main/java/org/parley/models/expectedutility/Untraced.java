@@ -90,7 +90,6 @@ final class Untraced {
     /** Rounds of one issue until it settles (unless {@code fixed}) or {@code limit} rounds have run. */
     private static Played play(EuConfig cfg, IssueEngine e, boolean fixed, int limit) {
         double median = e.median();
-        double mean = e.mean();
         boolean stopped = false;
         int stoppedAt = 0;
         int t = 0;
@@ -100,13 +99,12 @@ final class Untraced {
             double before = median;
             e.step();
             median = e.median();
-            mean = e.mean();
             if (!fixed && ExpectedUtilityModel.settled(cfg, e, before, median, t)) {
                 stopped = true;
                 stoppedAt = t;
             }
         }
-        return new Played(Arrays.copyOf(e.x, e.n), median, mean, stopped, stoppedAt, t);
+        return new Played(Arrays.copyOf(e.x, e.n), median, e.mean(), stopped, stoppedAt, t);
     }
 
     /** Each issue's actors and the run's notes, for problems with the same ids, rules and absent actors. */
