@@ -57,6 +57,7 @@ final class IssueEngine {
     /** us[i][j], uf[i][j]: U_s and U_f of i challenging j with r_i; usq[i]: U_sq with r_i (pass 2). */
     private final double[][] us;
     private final double[][] uf;
+    private final Workspace workspace;
     private final double[] usq;
     /** Range R and mu of the current round. */
     double range;
@@ -106,6 +107,7 @@ final class IssueEngine {
         this.scratch = new double[Math.max(cap, 1)];
         this.us = ws.us;
         this.uf = ws.uf;
+        this.workspace = ws;
         this.usq = new double[cap];
         this.votes = new Votes(this, ws);
         this.offers = new Offers(this);
@@ -188,14 +190,15 @@ final class IssueEngine {
         // pass 1: every exponent 1, security levels, risk exponents
         Arrays.fill(r, 1.0);
         votes.probabilities(ones);
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (int j = 0; j < n; j++) {
+        // S_i sums over j in order; j outside reads p by rows
+        Arrays.fill(security, 0, n, 0.0);
+        for (int j = 0; j < n; j++) {
+            double[] pj = p[j];
+            for (int i = 0; i < n; i++) {
                 if (j != i) {
-                    sum += eu(x[j], x[i], 1.0, s[i], p[j][i], x[j], x[i]);
+                    security[i] += eu(x[j], x[i], 1.0, s[i], pj[i], x[j], x[i]);
                 }
             }
-            security[i] = sum;
         }
         if (cfg.riskOverPositions) {
             riskOverPositions();
@@ -203,55 +206,75 @@ final class IssueEngine {
             riskOverActors();
         }
 
-        // pass 2: the new exponents; U_s and U_f of every ordered pair once (two powers each),
-        // shared by the pair's own EU and by the counterpart-view EUs that use the same exponent
-        // (not on the diagonal, nor where the pair shares a position and is skipped: never read)
+        // pass 2: the new exponents, then each actor's utilities and its choice of offer
         votes.probabilities(r);
-        boolean skipSame = cfg.skipSamePosition;
         for (int i = 0; i < n; i++) {
             usq[i] = 2 - 4 * pw(0.5, r[i]);
-            double[] usRow = us[i];
-            double[] ufRow = uf[i];
-            double xi = x[i];
-            double ri = r[i];
-            for (int j = 0; j < n; j++) {
-                if (j == i || (skipSame && x[j] == xi)) {
-                    continue;
-                }
-                double d = Math.abs(xi - x[j]) / range;
-                usRow[j] = 2 - 4 * pw(0.5 - 0.5 * d, ri);
-                ufRow[j] = 2 - 4 * pw(0.5 + 0.5 * d, ri);
-            }
         }
         boolean focalRisk = cfg.counterRisk == EuConfig.CounterRisk.FOCAL;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (i == j) {
-                    a[i][j] = 0;
-                    b[i][j] = 0;
-                    continue;
-                }
-                a[i][j] = eu(x[i], x[j], r[i], s[j], p[i][j], x[i], x[j], us[i][j], uf[i][j], usq[i]);
-                // j challenging i seen with r_i (perception) or r_j: |x_j - x_i| = |x_i - x_j|
-                int rOwner = focalRisk ? i : j;
-                double rb = r[rOwner];
-                double ubs = focalRisk ? us[i][j] : us[j][i];
-                double ubf = focalRisk ? uf[i][j] : uf[j][i];
-                double sb = cfg.counterSalienceTarget ? s[i] : s[j];
-                if (cfg.counterTermsFocal) {
-                    b[i][j] = eu(x[j], x[i], rb, sb, p[j][i], x[i], x[j], ubs, ubf, usq[rOwner]);
-                } else {
-                    b[i][j] = eu(x[j], x[i], rb, sb, p[j][i], x[j], x[i], ubs, ubf, usq[rOwner]);
-                }
+        // the counterpart's exponent reads U_s, U_f down a column: every row first
+        double[][] us = focalRisk ? this.us : workspace.everyUs();
+        double[][] uf = focalRisk ? this.uf : workspace.everyUf();
+        if (!focalRisk) {
+            for (int i = 0; i < n; i++) {
+                utilities(i, us[i], uf[i]);
             }
         }
-
-        // offers: each actor is the mover only in its own chart
         for (int i = 0; i < n; i++) {
+            if (focalRisk) {
+                utilities(i, us[i], uf[i]);
+            }
+            utilities(i, us, uf);
+            // offers: each actor is the mover only in its own chart, which row i holds
             offers.choose(i);
         }
         for (int i = 0; i < n; i++) {
             x[i] = to[i];
+        }
+    }
+
+    /**
+     * U_s and U_f of i challenging every j with r_i (two powers each), shared by the pair's own EU
+     * and by the counterpart-view EUs that use the same exponent; not on the diagonal, nor where
+     * the pair shares a position and is skipped (never read).
+     */
+    private void utilities(int i, double[] usRow, double[] ufRow) {
+        boolean skipSame = cfg.skipSamePosition;
+        double xi = x[i];
+        double ri = r[i];
+        for (int j = 0; j < n; j++) {
+            if (j == i || (skipSame && x[j] == xi)) {
+                continue;
+            }
+            double d = Math.abs(xi - x[j]) / range;
+            usRow[j] = 2 - 4 * pw(0.5 - 0.5 * d, ri);
+            ufRow[j] = 2 - 4 * pw(0.5 + 0.5 * d, ri);
+        }
+    }
+
+    /** Row i of {@link #a} and {@link #b}: i's expected utilities and its view of each counterpart's. */
+    private void utilities(int i, double[][] us, double[][] uf) {
+        boolean focalRisk = cfg.counterRisk == EuConfig.CounterRisk.FOCAL;
+        double[] aRow = a[i];
+        double[] bRow = b[i];
+        for (int j = 0; j < n; j++) {
+            if (i == j) {
+                aRow[j] = 0;
+                bRow[j] = 0;
+                continue;
+            }
+            aRow[j] = eu(x[i], x[j], r[i], s[j], p[i][j], x[i], x[j], us[i][j], uf[i][j], usq[i]);
+            // j challenging i seen with r_i (perception) or r_j: |x_j - x_i| = |x_i - x_j|
+            int rOwner = focalRisk ? i : j;
+            double rb = r[rOwner];
+            double ubs = focalRisk ? us[i][j] : us[j][i];
+            double ubf = focalRisk ? uf[i][j] : uf[j][i];
+            double sb = cfg.counterSalienceTarget ? s[i] : s[j];
+            if (cfg.counterTermsFocal) {
+                bRow[j] = eu(x[j], x[i], rb, sb, p[j][i], x[i], x[j], ubs, ubf, usq[rOwner]);
+            } else {
+                bRow[j] = eu(x[j], x[i], rb, sb, p[j][i], x[j], x[i], ubs, ubf, usq[rOwner]);
+            }
         }
     }
 
@@ -351,11 +374,11 @@ final class IssueEngine {
                     continue;
                 }
                 x[i] = pos;
-                double denominator = cfg.probability == EuConfig.Probability.ALL_PAIRS ? allPairsDirect() : 0;
+                double denominator = cfg.probability == EuConfig.Probability.ALL_PAIRS ? votes.allPairsDirect() : 0;
                 double sum = 0;
                 for (int j = 0; j < n; j++) {
                     if (j != i) {
-                        sum += eu(x[j], x[i], 1.0, s[i], probabilityDirect(j, i, denominator), x[j], x[i]);
+                        sum += eu(x[j], x[i], 1.0, s[i], votes.probabilityDirect(j, i, denominator), x[j], x[i]);
                     }
                 }
                 max = Math.max(max, sum);
@@ -365,39 +388,6 @@ final class IssueEngine {
             scratch[i] = exponent(security[i], min, max);
         }
         System.arraycopy(scratch, 0, r, 0, n);
-    }
-
-    private double allPairsDirect() {
-        double d = 0;
-        for (int k = 0; k < n; k++) {
-            for (int u = 0; u < n; u++) {
-                for (int v = 0; v < n; v++) {
-                    d += w[k] * Math.abs(Math.abs(x[k] - x[v]) - Math.abs(x[k] - x[u])) / range;
-                }
-            }
-        }
-        return d;
-    }
-
-    /** Probability that i prevails over j from the current positions, linear votes (pass 1). */
-    private double probabilityDirect(int i, int j, double allPairs) {
-        if (x[i] == x[j]) {
-            return 0;
-        }
-        double nij = 0;
-        double nji = 0;
-        for (int k = 0; k < n; k++) {
-            if (cfg.thirdPartiesOnly && (k == i || k == j)) {
-                continue;
-            }
-            double diff = (Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i])) / range;
-            if (diff > 0) {
-                nij += w[k] * diff;
-            } else {
-                nji -= w[k] * diff;
-            }
-        }
-        return votes.probability(nij, nji, allPairs);
     }
 
     /** Insertion sort of {@link #order} by position (nearly sorted from the last round). */

@@ -178,10 +178,10 @@ final class Untraced {
         /** An engine for issues of up to {@code size} actors: the thread's own up to {@link #REUSED_UP_TO}. */
         IssueEngine engine(int size) {
             if (size > REUSED_UP_TO) {
-                return new IssueEngine(new Workspace(size));
+                return new IssueEngine(new Workspace(size, true));
             }
             if (engine == null || engine.x.length < size) {
-                engine = new IssueEngine(new Workspace(Math.max(size, 8)));
+                engine = new IssueEngine(new Workspace(Math.max(size, 8), true));
             }
             return engine;
         }

@@ -365,4 +365,46 @@ final class Votes {
         }
         return total;
     }
+
+    /** Scholz's denominator by its definition, O(n^3), on the current positions with linear votes (F8 positions). */
+    double allPairsDirect() {
+        final int n = engine.n;
+        final double[] x = engine.x;
+        final double[] w = engine.w;
+        final double range = engine.range;
+        double d = 0;
+        for (int k = 0; k < n; k++) {
+            for (int u = 0; u < n; u++) {
+                for (int v = 0; v < n; v++) {
+                    d += w[k] * Math.abs(Math.abs(x[k] - x[v]) - Math.abs(x[k] - x[u])) / range;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** Probability that i prevails over j from the current positions, linear votes (pass 1). */
+    double probabilityDirect(int i, int j, double allPairs) {
+        final int n = engine.n;
+        final double[] x = engine.x;
+        final double[] w = engine.w;
+        final double range = engine.range;
+        if (x[i] == x[j]) {
+            return 0;
+        }
+        double nij = 0;
+        double nji = 0;
+        for (int k = 0; k < n; k++) {
+            if (cfg.thirdPartiesOnly && (k == i || k == j)) {
+                continue;
+            }
+            double diff = (Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i])) / range;
+            if (diff > 0) {
+                nij += w[k] * diff;
+            } else {
+                nji -= w[k] * diff;
+            }
+        }
+        return probability(nij, nji, allPairs);
+    }
 }
