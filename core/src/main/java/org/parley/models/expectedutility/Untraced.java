@@ -204,46 +204,59 @@ final class Untraced {
         }
     }
 
-    /** The stop reasons of the last few stop patterns (the words depend only on them, the issue ids and the options). */
+    /**
+     * The stop reasons of recent stop patterns, one entry per pattern hash (direct-mapped): the
+     * words depend only on which issues stopped when, the issue ids and the options (with a round
+     * limit or stop=fixed, not even on the pattern), so a pattern met before is not worded again.
+     */
     private static final class StopReasons {
-        private static final int SIZE = 16;
+        private static final int SIZE = 512;
         private final EuConfig[] cfgs = new EuConfig[SIZE];
         private final int[] limits = new int[SIZE];
         private final String[][] ids = new String[SIZE][];
         private final int[][] at = new int[SIZE][];
         private final String[] words = new String[SIZE];
-        private int next;
 
         /** The words for this stop pattern ({@code fixed} follows from the options and {@code contextRounds}). */
         String of(Problem p, EuConfig cfg, int contextRounds, boolean fixed, boolean[] stopped, int[] stoppedAt, int m) {
-            for (int e = 0; e < SIZE; e++) {
-                if (cfgs[e] == cfg && limits[e] == contextRounds && matches(e, p, stopped, stoppedAt, m)) {
-                    return words[e];
-                }
+            int h = 31 * System.identityHashCode(cfg) + contextRounds;
+            for (int k = 0; k < m; k++) {
+                h = 31 * (31 * h + code(fixed, stopped, stoppedAt, k)) + p.issueId(k).hashCode();
             }
-            boolean[] s = Arrays.copyOf(stopped, m);
-            int[] t = Arrays.copyOf(stoppedAt, m);
-            String w = ExpectedUtilityModel.stopReason(p, cfg, contextRounds, fixed, s, t);
-            int e = next;
-            next = (next + 1) % SIZE;
+            int e = (h ^ (h >>> 16)) & (SIZE - 1);
+            if (cfgs[e] == cfg && limits[e] == contextRounds && matches(e, p, fixed, stopped, stoppedAt, m)) {
+                return words[e];
+            }
+            return word(e, p, cfg, contextRounds, fixed, stopped, stoppedAt, m);
+        }
+
+        /** What the pattern holds of issue k: its stop round, -1 if it did not stop, 0 when the words ignore it. */
+        private static int code(boolean fixed, boolean[] stopped, int[] stoppedAt, int k) {
+            return fixed ? 0 : stopped[k] ? stoppedAt[k] : -1;
+        }
+
+        private String word(int e, Problem p, EuConfig cfg, int contextRounds, boolean fixed, boolean[] stopped,
+                            int[] stoppedAt, int m) {
+            String w = ExpectedUtilityModel.stopReason(p, cfg, contextRounds, fixed, Arrays.copyOf(stopped, m),
+                    Arrays.copyOf(stoppedAt, m));
             cfgs[e] = cfg;
             limits[e] = contextRounds;
             ids[e] = new String[m];
             at[e] = new int[m];
             for (int k = 0; k < m; k++) {
                 ids[e][k] = p.issueId(k);
-                at[e][k] = s[k] ? t[k] : -1;
+                at[e][k] = code(fixed, stopped, stoppedAt, k);
             }
             words[e] = w;
             return w;
         }
 
-        private boolean matches(int e, Problem p, boolean[] stopped, int[] stoppedAt, int m) {
+        private boolean matches(int e, Problem p, boolean fixed, boolean[] stopped, int[] stoppedAt, int m) {
             if (ids[e].length != m) {
                 return false;
             }
             for (int k = 0; k < m; k++) {
-                if ((stopped[k] ? stoppedAt[k] : -1) != at[e][k] || !ids[e][k].equals(p.issueId(k))) {
+                if (code(fixed, stopped, stoppedAt, k) != at[e][k] || !ids[e][k].equals(p.issueId(k))) {
                     return false;
                 }
             }
