@@ -199,7 +199,7 @@ public final class ExpectedUtilityModel implements BargainingModel {
     static boolean settled(EuConfig cfg, IssueEngine e, double before, double after, int t) {
         // the shift of round t is worth (1 - delta)^t of itself today; bargaining ends when
         // that is at most delta x R, what one more round of delay costs
-        double shift = Math.abs(after - before) * Math.pow(1 - cfg.discountRate, t);
+        double shift = Math.abs(after - before) * cfg.discount(t);
         double range = e.range;
         return e.n < 2 || !(range > 0) || shift <= cfg.discountRate * range;
     }
