@@ -39,14 +39,7 @@ class VotesTest {
             EuConfig cfg = new EuConfig(o);
             assertThat(cfg.poweredVotes).isTrue();
             IssueEngine e = new IssueEngine(cfg, x, c, s, 100);
-            Integer[] sorted = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                sorted[i] = i;
-            }
-            java.util.Arrays.sort(sorted, (a, b) -> Double.compare(x[a], x[b]) != 0 ? Double.compare(x[a], x[b]) : a - b);
-            for (int i = 0; i < n; i++) {
-                e.order[i] = sorted[i];
-            }
+            sortOrder(e, x);
             Votes v = new Votes(e, cfg, new Workspace(n));
             v.probabilities(rv);
             double[][] fast = new double[n][];
@@ -88,14 +81,7 @@ class VotesTest {
             ModelOptions o = ModelOptions.resolve(model.id(), model.options(), model.presets(), given);
             EuConfig cfg = new EuConfig(o);
             IssueEngine e = new IssueEngine(cfg, x, c, s, 20);
-            Integer[] sorted = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                sorted[i] = i;
-            }
-            java.util.Arrays.sort(sorted, (a, b) -> Double.compare(x[a], x[b]) != 0 ? Double.compare(x[a], x[b]) : a - b);
-            for (int i = 0; i < n; i++) {
-                e.order[i] = sorted[i];
-            }
+            sortOrder(e, x);
             Votes v = new Votes(e, cfg, new Workspace(n));
             v.probabilities(ones);
             double denominator = cfg.probability == EuConfig.Probability.ALL_PAIRS ? v.allPairsDirect() : 0;
@@ -105,6 +91,19 @@ class VotesTest {
                     assertThat(e.p[i][j]).as("%s p[%d][%d]", given, i, j).isCloseTo(direct, within(1e-9));
                 }
             }
+        }
+    }
+
+    /** The engine's actors in position order, ties by index (what a round sorts before the votes). */
+    private static void sortOrder(IssueEngine e, double[] x) {
+        int n = x.length;
+        Integer[] sorted = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            sorted[i] = i;
+        }
+        java.util.Arrays.sort(sorted, (a, b) -> Double.compare(x[a], x[b]) != 0 ? Double.compare(x[a], x[b]) : a - b);
+        for (int i = 0; i < n; i++) {
+            e.order[i] = sorted[i];
         }
     }
 }
