@@ -1,7 +1,6 @@
 package org.parley.models.median;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.parley.engine.BargainingModel;
@@ -52,21 +51,28 @@ public final class MedianModel implements BargainingModel {
     public Trajectory run(Problem p, ModelOptions options, RunContext context) {
         Weights w = Weights.from(options);
         String ties = options.get("ties");
-        List<String> notes = new ArrayList<>();
+        // an untraced run (the caller reads only the forecast) writes no notes
+        List<String> notes = context.trace() ? new ArrayList<>() : null;
         double[] out = new double[p.issueCount()];
         for (int k = 0; k < p.issueCount(); k++) {
             out[k] = weightedMedian(p, k, w, ties);
             if (Double.isNaN(out[k]) && w != Weights.EQUAL) {
                 out[k] = weightedMedian(p, k, Weights.EQUAL, ties);
                 if (!Double.isNaN(out[k])) {
-                    notes.add("issue " + p.issueId(k) + ": every weight is 0; unweighted median used");
+                    note(notes, "issue " + p.issueId(k) + ": every weight is 0; unweighted median used");
                 }
             }
             if (Double.isNaN(out[k])) {
-                notes.add("issue " + p.issueId(k) + ": no actor takes part; no forecast");
+                note(notes, "issue " + p.issueId(k) + ": no actor takes part; no forecast");
             }
         }
-        return Trajectory.staticForecast(p, out, notes);
+        return notes == null ? Trajectory.untracedStaticForecast(p, out) : Trajectory.staticForecast(p, out, notes);
+    }
+
+    private static void note(List<String> notes, String note) {
+        if (notes != null) {
+            notes.add(note);
+        }
     }
 
     /** The weighted median on issue {@code k}, NaN when every weight is 0. */
@@ -83,12 +89,16 @@ public final class MedianModel implements BargainingModel {
                 count++;
             }
         }
-        return weightedMedian(Arrays.copyOf(xs, count), Arrays.copyOf(ws, count), ties);
+        return weightedMedian(xs, ws, count, ties);
     }
 
     /** The weighted median of {@code xs} under weights {@code ws} (both unchanged). */
     public static double weightedMedian(double[] xs, double[] ws, String ties) {
-        int n = xs.length;
+        return weightedMedian(xs, ws, xs.length, ties);
+    }
+
+    /** The weighted median of the first {@code n} values of {@code xs} under weights {@code ws}. */
+    private static double weightedMedian(double[] xs, double[] ws, int n, String ties) {
         int[] order = new int[n];
         double total = 0;
         for (int i = 0; i < n; i++) {
