@@ -157,12 +157,12 @@ public final class Resolution {
 
     /**
      * The problem of each conditional state, made once: the models of a Monte Carlo run resolve the
-     * same drawn problem and mostly try the same states, so the last eight (problem, state)
+     * same drawn problem and mostly try the same states, so the last 32 (problem, state)
      * pairs a thread made are kept (the problem by identity). A kept problem has the same numbers
      * as a new one, so whether it is kept never changes a result.
      */
     private static final class StateProblems {
-        private static final int SIZE = 8;
+        private static final int SIZE = 32;
         private final Problem[] from = new Problem[SIZE];
         private final boolean[][] states = new boolean[SIZE][];
         private final Problem[] made = new Problem[SIZE];
