@@ -43,7 +43,7 @@ public final class CompromiseModel implements BargainingModel {
 
     @Override
     public Trajectory run(Problem p, ModelOptions options, RunContext context) {
-        Weights w = Weights.from(options);
+        Weights w = options.parsed(Weights.class, Weights::from);
         // an untraced run (the caller reads only the forecast) writes no notes
         List<String> notes = context.trace() ? new ArrayList<>() : null;
         double[] out = new double[p.issueCount()];

@@ -49,8 +49,9 @@ public final class MedianModel implements BargainingModel {
 
     @Override
     public Trajectory run(Problem p, ModelOptions options, RunContext context) {
-        Weights w = Weights.from(options);
-        String ties = options.get("ties");
+        Settings set = options.parsed(Settings.class, o -> new Settings(Weights.from(o), o.get("ties")));
+        Weights w = set.weights();
+        String ties = set.ties();
         // an untraced run (the caller reads only the forecast) writes no notes
         List<String> notes = context.trace() ? new ArrayList<>() : null;
         double[] out = new double[p.issueCount()];
@@ -74,6 +75,10 @@ public final class MedianModel implements BargainingModel {
         if (notes != null) {
             notes.add(note);
         }
+    }
+
+    /** The options as a run reads them, parsed once per set of options ({@link ModelOptions#parsed}). */
+    private record Settings(Weights weights, String ties) {
     }
 
     /** The weighted median on issue {@code k}, NaN when every weight is 0. */

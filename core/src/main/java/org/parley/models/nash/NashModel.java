@@ -66,12 +66,22 @@ public final class NashModel implements BargainingModel {
                         "drop", "veto"));
     }
 
+    /** The options as a run reads them, parsed once per set of options ({@link ModelOptions#parsed}). */
+    private record Settings(boolean quadratic, boolean statusQuo, boolean capSal, boolean veto) {
+        static Settings of(ModelOptions options) {
+            return new Settings(options.get("utility").equals("quadratic"),
+                    options.get("disagreement").equals("status-quo"),
+                    options.get("weight").equals("capability-salience"), options.get("indifferent").equals("veto"));
+        }
+    }
+
     @Override
     public Trajectory run(Problem p, ModelOptions options, RunContext context) {
-        boolean quadratic = options.get("utility").equals("quadratic");
-        boolean statusQuo = options.get("disagreement").equals("status-quo");
-        boolean capSal = options.get("weight").equals("capability-salience");
-        boolean veto = options.get("indifferent").equals("veto");
+        Settings set = options.parsed(Settings.class, Settings::of);
+        boolean quadratic = set.quadratic();
+        boolean statusQuo = set.statusQuo();
+        boolean capSal = set.capSal();
+        boolean veto = set.veto();
         // an untraced run (the caller reads only the forecast) writes no notes
         List<String> notes = context.trace() ? new ArrayList<>() : null;
         double[] out = new double[p.issueCount()];
