@@ -59,6 +59,16 @@ class HardeningTest {
         assertThat(f.out() + f.err()).contains("flow.yaml:1:103: error TOO_DEEP");
         CliRun j = refused("validate", write("deep.json", "{\"a\": " + "{\"b\": ".repeat(5000) + "1" + "}".repeat(5001)).toString());
         assertThat(j.out() + j.err()).contains("error TOO_DEEP");
+        // the depth is checked as the text is composed; a problem the composer finds first (an undefined
+        // alias) still gives way to the nesting further on, as when the whole text was checked first
+        CliRun a = refused("validate", write("alias.yaml", "a: *nope\nb: " + "[".repeat(200) + "]".repeat(200) + "\n")
+                .toString());
+        assertThat(a.out() + a.err()).contains("alias.yaml:2:103: error TOO_DEEP");
+        CliRun u = refused("validate", write("undefined.yaml", "a: *nope\nb: [[1]]\n").toString());
+        assertThat(u.out() + u.err()).contains("undefined.yaml:1:4: error SYNTAX");
+        CliRun m = refused("validate", write("multi.yaml", "a: 1\n---\nb: " + "[".repeat(200) + "]".repeat(200) + "\n")
+                .toString());
+        assertThat(m.out() + m.err()).contains("multi.yaml:3:103: error TOO_DEEP");
     }
 
     @Test

@@ -125,15 +125,11 @@ public final class ConsentStage {
             moves = lists(m);
             PackageScope.run(p, rules, settings.quadratic(), out, status, blocked, moves, trace, round, inPackage);
         }
-        int[] scratch = null;
         for (int k = 0; k < m; k++) {
             if ((inPackage != null && inPackage[k]) || !rules.subject(k) || Double.isNaN(out[k])) {
                 continue;
             }
-            if (!trace && scratch == null && rules.voting(k)) {
-                scratch = new int[p.actorCount()];
-            }
-            if (!trace && fast(p, rules, k, settings.winSet(), out, status, scratch)) {
+            if (!trace && fast(p, rules, k, settings.winSet(), out, status)) {
                 continue;
             }
             if (!names && !rules.voting(k)) {
@@ -162,13 +158,55 @@ public final class ConsentStage {
     }
 
     /**
-     * The issue scope without a trace and without allocation, for Monte Carlo: the same numbers as
-     * {@link IssueConsent} where the outcome is decided by the core and the consent players alone.
-     * Returns {@code false} (and changes nothing) when the issue needs the full path: a vote's
-     * win-set, or no feasible point (the blockers are named there).
+     * The issue scope without a trace, for Monte Carlo: the same numbers as {@link IssueConsent}
+     * where the outcome is decided by the core and the consent players alone: the outcome clipped
+     * into the issue's box ({@link #boxes}). Returns {@code false} (and changes nothing) when the
+     * issue needs the full path: a vote's win-set, or no feasible point (the blockers are named there).
      */
     private static boolean fast(Problem p, ConsentRules rules, int k, boolean winSetOn, double[] out,
-                                ConsentResult.Status[] status, int[] order) {
+                                ConsentResult.Status[] status) {
+        double[] boxes = boxes(p, rules, winSetOn);
+        if (boxes[3 * k] == 0) {
+            return false;
+        }
+        double bl = boxes[3 * k + 1];
+        double bh = boxes[3 * k + 2];
+        double y0 = out[k];
+        double y = Math.min(Math.max(y0, bl), bh);
+        if (Math.abs(y - y0) <= EPS * Math.max(1, Math.abs(y0))) {
+            status[k] = ConsentResult.Status.PASSED;
+        } else {
+            out[k] = y;
+            status[k] = ConsentResult.Status.MOVED;
+        }
+        return true;
+    }
+
+    /**
+     * Per issue {@code k} of a problem: {@code [3k]} 1 when {@link #fast} decides the issue, then its
+     * box {@code [3k + 1]..[3k + 2]}. The boxes depend on the problem alone, not on a model's outcome,
+     * so they are made once per problem and win-set setting and kept on it: the models of a Monte Carlo
+     * run share their problems (and the states of a conditional resolution, see {@link Resolution}).
+     */
+    private static double[] boxes(Problem p, ConsentRules rules, boolean winSetOn) {
+        double[] b = p.consentBoxes(winSetOn);
+        if (b != null) {
+            return b;
+        }
+        int m = p.issueCount();
+        b = new double[3 * m];
+        int[] order = new int[p.actorCount()];
+        for (int k = 0; k < m; k++) {
+            if (rules.subject(k)) {
+                box(p, rules, k, winSetOn, order, b);
+            }
+        }
+        p.consentBoxes(winSetOn, b);
+        return b;
+    }
+
+    /** Issue {@code k}'s entry of {@link #boxes}: left at 0 when the issue needs the full path. */
+    private static void box(Problem p, ConsentRules rules, int k, boolean winSetOn, int[] order, double[] b) {
         double sq = p.statusQuo(k);
         boolean winSet = winSetOn && !Double.isNaN(sq);
         boolean voting = rules.voting(k);
@@ -177,7 +215,7 @@ public final class ConsentStage {
         double[] cap = p.capability();
         int n = p.actorCount();
         if (voting && winSet) {
-            return false;
+            return;
         }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
@@ -235,18 +273,12 @@ public final class ConsentStage {
         double bl = Math.max(Math.max(lo, p.scaleMin(k)), alo);
         double bh = Math.min(Math.min(hi, p.scaleMax(k)), ahi);
         if (bl > bh + 1e-9) {
-            return false;
+            return;
         }
         bh = Math.max(bl, bh);
-        double y0 = out[k];
-        double y = Math.min(Math.max(y0, bl), bh);
-        if (Math.abs(y - y0) <= EPS * Math.max(1, Math.abs(y0))) {
-            status[k] = ConsentResult.Status.PASSED;
-        } else {
-            out[k] = y;
-            status[k] = ConsentResult.Status.MOVED;
-        }
-        return true;
+        b[3 * k] = 1;
+        b[3 * k + 1] = bl;
+        b[3 * k + 2] = bh;
     }
 
     private static double quantile(double[][] pos, int k, int[] order, int nv, ConsentRules rules, double[] cap,

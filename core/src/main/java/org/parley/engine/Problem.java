@@ -38,6 +38,9 @@ public final class Problem {
     private final DecisionRule[] rules;
     private final ConsentRules consentRules;
     private final Conditions conditions;
+    /** The consent stage's boxes per issue ({@link ConsentStage}), made on first use, per win-set setting. */
+    private volatile double[] consentBoxesWinSet;
+    private volatile double[] consentBoxesCore;
 
     /** A problem without consent rules (no rule, consent list or outside option; talks certain). */
     public Problem(String[] actorIds, String[] issueIds, double[] capability, double[][] position,
@@ -238,5 +241,19 @@ public final class Problem {
     public Problem withPositions(double[][] newPositions) {
         return new Problem(actorIds, issueIds, capability, newPositions, salience, scaleMin, scaleMax, statusQuo, rules,
                 consentRules, conditions);
+    }
+
+    /** The consent stage's boxes kept on this problem for a win-set setting, or null (see {@link ConsentStage}). */
+    double[] consentBoxes(boolean winSet) {
+        return winSet ? consentBoxesWinSet : consentBoxesCore;
+    }
+
+    /** Keeps the consent stage's boxes (complete, never changed after) for a win-set setting. */
+    void consentBoxes(boolean winSet, double[] boxes) {
+        if (winSet) {
+            consentBoxesWinSet = boxes;
+        } else {
+            consentBoxesCore = boxes;
+        }
     }
 }

@@ -132,7 +132,7 @@ public final class Resolution {
         Arrays.fill(state, settings.startMet());
         List<State> tried = new ArrayList<>();
         while (true) {
-            Trajectory t = run.apply(problem.withPositions(c.positions(problem, state)));
+            Trajectory t = run.apply(STATES.get().of(problem, state));
             State s = new State(state, t);
             tried.add(s);
             boolean[] next = c.evaluate(t.forecast());
@@ -149,6 +149,37 @@ public final class Resolution {
                 return new Result(Outcome.LIMIT, tried.size(), s, List.of());
             }
             state = next;
+        }
+    }
+
+    /** Per thread, the problems of the states tried last (see {@link StateProblems}). */
+    private static final ThreadLocal<StateProblems> STATES = ThreadLocal.withInitial(StateProblems::new);
+
+    /**
+     * The problem of each conditional state, made once: the models of a Monte Carlo run resolve the
+     * same drawn problem and mostly try the same states, so the last 32 (problem, state)
+     * pairs a thread made are kept (the problem by identity). A kept problem has the same numbers
+     * as a new one, so whether it is kept never changes a result.
+     */
+    private static final class StateProblems {
+        private static final int SIZE = 32;
+        private final Problem[] from = new Problem[SIZE];
+        private final boolean[][] states = new boolean[SIZE][];
+        private final Problem[] made = new Problem[SIZE];
+        private int next;
+
+        Problem of(Problem problem, boolean[] state) {
+            for (int i = 0; i < SIZE; i++) {
+                if (from[i] == problem && Arrays.equals(states[i], state)) {
+                    return made[i];
+                }
+            }
+            Problem p = problem.withPositions(problem.conditions().positions(problem, state));
+            from[next] = problem;
+            states[next] = state.clone();
+            made[next] = p;
+            next = (next + 1) % SIZE;
+            return p;
         }
     }
 

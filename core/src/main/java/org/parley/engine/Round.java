@@ -21,7 +21,7 @@ public record Round(int index, double[][] positions, double[] outcome, List<Move
 
     public Round {
         moves = List.copyOf(moves == null ? List.of() : moves);
-        series = series == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(series));
+        series = series == null || series.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(series));
     }
 
     public static Round initial(double[][] positions, double[] outcome) {

@@ -64,6 +64,16 @@ public record Trajectory(List<Round> rounds, double[] forecast, String stopReaso
                 "static model", notes);
     }
 
+    /**
+     * As {@link #staticForecast}, for a run whose caller reads only the forecast
+     * ({@link RunContext#trace()} false): round 0 shares the problem's position matrix (read-only, as
+     * every model treats it) and the forecast array instead of copying them, and there are no notes.
+     */
+    public static Trajectory untracedStaticForecast(Problem problem, double[] forecast) {
+        return new Trajectory(List.of(Round.initial(problem.position(), forecast)), forecast, "static model",
+                List.of());
+    }
+
     public Round lastRound() {
         return rounds.get(rounds.size() - 1);
     }

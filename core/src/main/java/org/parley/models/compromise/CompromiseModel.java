@@ -43,23 +43,30 @@ public final class CompromiseModel implements BargainingModel {
 
     @Override
     public Trajectory run(Problem p, ModelOptions options, RunContext context) {
-        Weights w = Weights.from(options);
-        List<String> notes = new ArrayList<>();
+        Weights w = options.parsed(Weights.class, Weights::from);
+        // an untraced run (the caller reads only the forecast) writes no notes
+        List<String> notes = context.trace() ? new ArrayList<>() : null;
         double[] out = new double[p.issueCount()];
         for (int k = 0; k < p.issueCount(); k++) {
             out[k] = weightedMean(p, k, w);
             if (Double.isNaN(out[k]) && w != Weights.EQUAL) {
                 double fallback = weightedMean(p, k, Weights.EQUAL);
                 if (!Double.isNaN(fallback)) {
-                    notes.add("issue " + p.issueId(k) + ": every weight is 0; unweighted mean used");
+                    note(notes, "issue " + p.issueId(k) + ": every weight is 0; unweighted mean used");
                     out[k] = fallback;
                 }
             }
             if (Double.isNaN(out[k])) {
-                notes.add("issue " + p.issueId(k) + ": no actor takes part; no forecast");
+                note(notes, "issue " + p.issueId(k) + ": no actor takes part; no forecast");
             }
         }
-        return Trajectory.staticForecast(p, out, notes);
+        return notes == null ? Trajectory.untracedStaticForecast(p, out) : Trajectory.staticForecast(p, out, notes);
+    }
+
+    private static void note(List<String> notes, String note) {
+        if (notes != null) {
+            notes.add(note);
+        }
     }
 
     /** The weighted mean of positions on issue {@code k}; NaN when the weights sum to 0. */

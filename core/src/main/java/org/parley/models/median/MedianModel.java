@@ -1,7 +1,6 @@
 package org.parley.models.median;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.parley.engine.BargainingModel;
@@ -50,30 +49,62 @@ public final class MedianModel implements BargainingModel {
 
     @Override
     public Trajectory run(Problem p, ModelOptions options, RunContext context) {
-        Weights w = Weights.from(options);
-        String ties = options.get("ties");
-        List<String> notes = new ArrayList<>();
+        Settings set = options.parsed(Settings.class, o -> new Settings(Weights.from(o), o.get("ties")));
+        Weights w = set.weights();
+        String ties = set.ties();
+        // an untraced run (the caller reads only the forecast) writes no notes
+        List<String> notes = context.trace() ? new ArrayList<>() : null;
         double[] out = new double[p.issueCount()];
+        Scratch scratch = new Scratch(p.actorCount());
         for (int k = 0; k < p.issueCount(); k++) {
-            out[k] = weightedMedian(p, k, w, ties);
+            out[k] = weightedMedian(p, k, w, ties, scratch);
             if (Double.isNaN(out[k]) && w != Weights.EQUAL) {
                 out[k] = weightedMedian(p, k, Weights.EQUAL, ties);
                 if (!Double.isNaN(out[k])) {
-                    notes.add("issue " + p.issueId(k) + ": every weight is 0; unweighted median used");
+                    note(notes, "issue " + p.issueId(k) + ": every weight is 0; unweighted median used");
                 }
             }
             if (Double.isNaN(out[k])) {
-                notes.add("issue " + p.issueId(k) + ": no actor takes part; no forecast");
+                note(notes, "issue " + p.issueId(k) + ": no actor takes part; no forecast");
             }
         }
-        return Trajectory.staticForecast(p, out, notes);
+        return notes == null ? Trajectory.untracedStaticForecast(p, out) : Trajectory.staticForecast(p, out, notes);
+    }
+
+    private static void note(List<String> notes, String note) {
+        if (notes != null) {
+            notes.add(note);
+        }
+    }
+
+    /** The options as a run reads them, parsed once per set of options ({@link ModelOptions#parsed}). */
+    private record Settings(Weights weights, String ties) {
     }
 
     /** The weighted median on issue {@code k}, NaN when every weight is 0. */
     public static double weightedMedian(Problem p, int k, Weights w, String ties) {
+        return weightedMedian(p, k, w, ties, new Scratch(p.actorCount()));
+    }
+
+    /** The arrays one run's medians work in (each issue overwrites what it uses). */
+    private static final class Scratch {
+        final double[] xs;
+        final double[] ws;
+        final int[] order;
+        final int[] tmp;
+
+        Scratch(int n) {
+            xs = new double[n];
+            ws = new double[n];
+            order = new int[n];
+            tmp = new int[n];
+        }
+    }
+
+    private static double weightedMedian(Problem p, int k, Weights w, String ties, Scratch scratch) {
         int n = p.actorCount();
-        double[] xs = new double[n];
-        double[] ws = new double[n];
+        double[] xs = scratch.xs;
+        double[] ws = scratch.ws;
         int count = 0;
         for (int i = 0; i < n; i++) {
             double wi = w.weight(p, i, k);
@@ -83,13 +114,19 @@ public final class MedianModel implements BargainingModel {
                 count++;
             }
         }
-        return weightedMedian(Arrays.copyOf(xs, count), Arrays.copyOf(ws, count), ties);
+        return weightedMedian(xs, ws, count, ties, scratch.order, scratch.tmp);
     }
 
     /** The weighted median of {@code xs} under weights {@code ws} (both unchanged). */
     public static double weightedMedian(double[] xs, double[] ws, String ties) {
-        int n = xs.length;
-        int[] order = new int[n];
+        return weightedMedian(xs, ws, xs.length, ties, new int[xs.length], new int[xs.length]);
+    }
+
+    /**
+     * The weighted median of the first {@code n} values of {@code xs} under weights {@code ws}, in
+     * {@code order} and {@code tmp} (at least {@code n} long, overwritten).
+     */
+    private static double weightedMedian(double[] xs, double[] ws, int n, String ties, int[] order, int[] tmp) {
         double total = 0;
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -98,7 +135,7 @@ public final class MedianModel implements BargainingModel {
         if (n == 0 || total <= 0) {
             return Double.NaN;
         }
-        sortByValue(order, xs, new int[n], 0, n);
+        sortByValue(order, xs, tmp, 0, n);
         double half = total / 2;
         double cum = 0;
         for (int r = 0; r < n; r++) {

@@ -66,13 +66,24 @@ public final class NashModel implements BargainingModel {
                         "drop", "veto"));
     }
 
+    /** The options as a run reads them, parsed once per set of options ({@link ModelOptions#parsed}). */
+    private record Settings(boolean quadratic, boolean statusQuo, boolean capSal, boolean veto) {
+        static Settings of(ModelOptions options) {
+            return new Settings(options.get("utility").equals("quadratic"),
+                    options.get("disagreement").equals("status-quo"),
+                    options.get("weight").equals("capability-salience"), options.get("indifferent").equals("veto"));
+        }
+    }
+
     @Override
     public Trajectory run(Problem p, ModelOptions options, RunContext context) {
-        boolean quadratic = options.get("utility").equals("quadratic");
-        boolean statusQuo = options.get("disagreement").equals("status-quo");
-        boolean capSal = options.get("weight").equals("capability-salience");
-        boolean veto = options.get("indifferent").equals("veto");
-        List<String> notes = new ArrayList<>();
+        Settings set = options.parsed(Settings.class, Settings::of);
+        boolean quadratic = set.quadratic();
+        boolean statusQuo = set.statusQuo();
+        boolean capSal = set.capSal();
+        boolean veto = set.veto();
+        // an untraced run (the caller reads only the forecast) writes no notes
+        List<String> notes = context.trace() ? new ArrayList<>() : null;
         double[] out = new double[p.issueCount()];
         int n = p.actorCount();
         double[] x = new double[n];
@@ -82,7 +93,7 @@ public final class NashModel implements BargainingModel {
         for (int k = 0; k < p.issueCount(); k++) {
             double q = p.statusQuo(k);
             boolean useSq = statusQuo && !Double.isNaN(q);
-            if (statusQuo && Double.isNaN(q)) {
+            if (statusQuo && Double.isNaN(q) && notes != null) {
                 notes.add("issue " + p.issueId(k) + ": no status quo; disagreement = worst point of the scale");
             }
             double lo = p.scaleMin(k);
@@ -104,6 +115,11 @@ public final class NashModel implements BargainingModel {
                 if (ri <= 0) {
                     if (veto) {
                         vetoed = true;
+                    }
+                    if (notes == null) {
+                        continue;
+                    }
+                    if (veto) {
                         notes.add("issue " + p.issueId(k) + ": " + p.actorId(i)
                                 + " stands at the status quo and vetoes any change");
                     } else {
@@ -124,8 +140,10 @@ public final class NashModel implements BargainingModel {
             }
             if (m == 0) {
                 out[k] = useSq ? q : Double.NaN;
-                notes.add("issue " + p.issueId(k) + ": no actor gains from an agreement; "
-                        + (useSq ? "the status quo stands" : "no forecast"));
+                if (notes != null) {
+                    notes.add("issue " + p.issueId(k) + ": no actor gains from an agreement; "
+                            + (useSq ? "the status quo stands" : "no forecast"));
+                }
                 continue;
             }
             double left = lo;
@@ -136,15 +154,16 @@ public final class NashModel implements BargainingModel {
             }
             if (!(left < right)) {
                 out[k] = useSq ? q : (left + right) / 2;
-                if (useSq) {
+                if (useSq && notes != null) {
                     notes.add("issue " + p.issueId(k) + ": actors stand on both sides of the status quo "
                             + Numbers.format(q) + "; no position is better for all, so it stands");
                 }
                 continue;
             }
-            out[k] = maximise(x, s, w, r, m, left, right, quadratic);
+            out[k] = notes == null ? Maximum.of(x, w, r, m, left, right, quadratic)
+                    : maximise(x, s, w, r, m, left, right, quadratic);
         }
-        return Trajectory.staticForecast(p, out, notes);
+        return notes == null ? Trajectory.untracedStaticForecast(p, out) : Trajectory.staticForecast(p, out, notes);
     }
 
     /**

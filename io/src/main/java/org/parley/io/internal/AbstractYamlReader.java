@@ -25,6 +25,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
@@ -69,9 +70,18 @@ public abstract class AbstractYamlReader {
         LoadSettings settings = LoadSettings.builder().setLabel(file).setMaxAliasesForCollections(20)
                 .setAllowRecursiveKeys(false).setCodePointLimit(codePointLimit).build();
         try {
-            checkDepth(settings, text, file);
-            Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
-            Optional<Node> node = composer.getSingleNode();
+            // one parse: the composer reads the parser's events through the depth check
+            Composer composer = new Composer(settings, new DepthChecked(
+                    new ParserImpl(settings, new StreamReader(settings, text)), file));
+            Optional<Node> node;
+            try {
+                node = composer.getSingleNode();
+            } catch (YamlEngineException e) {
+                // the problem a depth check over the whole text first would report (too deep or a syntax error
+                // further on), else the composer's
+                checkDepth(settings, text, file);
+                throw e;
+            }
             if (node.isEmpty()) {
                 throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.EMPTY_SCENARIO, "",
                         "the file holds no document").at(file, 1, 1)));
@@ -104,18 +114,62 @@ public abstract class AbstractYamlReader {
         ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
         int depth = 0;
         while (parser.hasNext()) {
-            Event e = parser.next();
-            if (e.getEventId() == Event.ID.MappingStart || e.getEventId() == Event.ID.SequenceStart) {
-                if (++depth > MAX_DEPTH) {
-                    int line = e.getStartMark().map(x -> x.getLine() + 1).orElse(0);
-                    int col = e.getStartMark().map(x -> x.getColumn() + 1).orElse(0);
-                    throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.TOO_DEEP, "",
-                            "lists and mappings are nested more than " + MAX_DEPTH + " levels deep here")
-                            .at(file, line, col).withHint("No Parley file needs more than a few levels.")));
-                }
-            } else if (e.getEventId() == Event.ID.MappingEnd || e.getEventId() == Event.ID.SequenceEnd) {
-                depth--;
+            depth = depth(parser.next(), depth, file);
+        }
+    }
+
+    /** The nesting depth after event {@code e}; {@code TOO_DEEP} past {@link #MAX_DEPTH}. */
+    private static int depth(Event e, int depth, String file) {
+        if (e.getEventId() == Event.ID.MappingStart || e.getEventId() == Event.ID.SequenceStart) {
+            if (depth + 1 > MAX_DEPTH) {
+                int line = e.getStartMark().map(x -> x.getLine() + 1).orElse(0);
+                int col = e.getStartMark().map(x -> x.getColumn() + 1).orElse(0);
+                throw new ScenarioException(List.of(ScenarioProblem.error(ProblemCode.TOO_DEEP, "",
+                        "lists and mappings are nested more than " + MAX_DEPTH + " levels deep here")
+                        .at(file, line, col).withHint("No Parley file needs more than a few levels.")));
             }
+            return depth + 1;
+        }
+        if (e.getEventId() == Event.ID.MappingEnd || e.getEventId() == Event.ID.SequenceEnd) {
+            return depth - 1;
+        }
+        return depth;
+    }
+
+    /**
+     * A parser whose events pass {@link #checkDepth}'s test as the composer takes them: a node past
+     * {@link #MAX_DEPTH} is refused before the (recursive) composer descends into it.
+     */
+    private static final class DepthChecked implements Parser {
+        private final Parser parser;
+        private final String file;
+        private int depth;
+
+        DepthChecked(Parser parser, String file) {
+            this.parser = parser;
+            this.file = file;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event e = parser.next();
+            depth = depth(e, depth, file);
+            return e;
         }
     }
 
