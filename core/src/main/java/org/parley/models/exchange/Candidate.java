@@ -11,40 +11,61 @@ import java.util.List;
  * after another exchange, and the random exchange rates (REX). The order of the arithmetic follows
  * it too, so that ties behave alike; the arithmetic itself is the {@link Arithmetic}'s.
  */
-final class Candidate {
+final class Candidate extends CandidateQueue.Entry {
 
-    final RoundState st;
-    private final Arithmetic a;
-    final int p;
-    final int q;
+    RoundState st;
+    int p;
+    int q;
     /** The two sides; null once an invalid new candidate let them go (see {@link #release}). */
     Side i;
     Side j;
 
     double gain;
-    /** {@link Arithmetic#rank} of {@link #gain}, kept with it. */
-    long rank;
     boolean valid = true;
     /**
-     * Positions of other actors that earlier exchanges moved, as this candidate knows them, per
-     * issue slot (0 = p, 1 = q): a short list of (actor, position), null until the first one.
+     * Positions of other actors that earlier exchanges moved, as this candidate knows them, on
+     * either issue slot (0 = p, 1 = q), in one list, null until the first: {@code upd} holds the
+     * count per slot, then {@link #firstMover} per slot, then per recorded position
+     * {@code slot + 2 * actor}; {@code updPos} the positions. Two arrays per candidate: a round
+     * can hold hundreds of thousands of candidates.
      */
-    private int[][] updActor;
-    private double[][] updPos;
-    /** Per slot the count of recorded positions, then per slot {@link #firstMover}. */
-    private int[] updCount;
+    private int[] upd;
+    private double[] updPos;
 
-    /** This candidate's places in the queue (more than one after the Python code's re-queueing). */
+    /**
+     * This candidate's places in the queue (more than one after the Python code's re-queueing);
+     * the candidate is itself a place, its first when the queue is made.
+     */
     CandidateQueue.Entry entry;
     List<CandidateQueue.Entry> moreEntries;
     /** The number of the last realised exchange this candidate was looked at for (see {@link Engine}). */
     int seen = -1;
 
     Candidate(RoundState st, int x, int y, int p, int q) {
+        init(st, x, y, p, q);
+    }
+
+    /**
+     * Makes this the new candidate of actors {@code x} and {@code y} on issues {@code p < q}: the
+     * engine reuses candidates (with their sides and arrays) from round to round, so everything a
+     * computation reads is set here.
+     */
+    Candidate init(RoundState st, int x, int y, int p, int q) {
+        Arithmetic a = st.a;
         this.st = st;
-        this.a = st.a;
         this.p = p;
         this.q = q;
+        this.gain = 0;
+        this.valid = true;
+        this.entry = null;
+        this.moreEntries = null;
+        this.seen = -1;
+        if (upd != null) {
+            upd[0] = 0;
+            upd[1] = 0;
+            upd[2] = Integer.MAX_VALUE;
+            upd[3] = Integer.MAX_VALUE;
+        }
         double[][] s = st.s;
         // the actor with the relatively higher salience on p demands p and supplies q
         int mark = a.mark();
@@ -52,15 +73,18 @@ final class Candidate {
         if (mark >= 0) {
             a.compact(mark);
         }
-        if (yDemandsP) {
-            this.i = new Side(st, y, q, p);
-            this.j = new Side(st, x, p, q);
+        int ia = yDemandsP ? y : x;
+        int ja = yDemandsP ? x : y;
+        if (i == null) {
+            i = new Side(st, ia, q, p);
+            j = new Side(st, ja, p, q);
         } else {
-            this.i = new Side(st, x, q, p);
-            this.j = new Side(st, y, p, q);
+            i.init(st, ia, q, p);
+            j.init(st, ja, p, q);
         }
         i.opposite = j;
         j.opposite = i;
+        return this;
     }
 
     /**
@@ -73,63 +97,64 @@ final class Candidate {
         j = null;
     }
 
+    /** {@link Arithmetic#rank} of {@link #gain} (worked out when asked: a round can hold hundreds of thousands of candidates). */
+    long rank() {
+        return st.a.rank(gain);
+    }
+
     boolean queued() {
         return entry != null;
     }
 
+    /** The recorded positions of both slots (the round's actor index tells which is whose). */
     private double[] recorded(int slot) {
-        return updPos == null ? null : updPos[slot];
+        return updPos;
     }
 
     /** The first place on the slot's issue (in the round's actor order) of an actor with a recorded position. */
     private int firstMover(int slot) {
-        return updCount == null ? Integer.MAX_VALUE : updCount[2 + slot];
+        return upd == null ? Integer.MAX_VALUE : upd[2 + slot];
     }
 
     private int count(int slot) {
-        return updCount == null ? 0 : updCount[slot];
+        return upd == null ? 0 : upd[slot];
     }
 
     /**
-     * Writes both update lists into the round's actor index, which the sums and {@link #record}
-     * read while this candidate is worked on; {@link #unmark} clears it again.
+     * Writes the update list into the round's actor index (per slot and actor, the place of the
+     * actor's recorded position), which the sums and {@link #record} read while this candidate is
+     * worked on; {@link #unmark} clears it again.
      */
     private void mark() {
-        if (updCount == null) {
-            return;
-        }
-        for (int slot = 0; slot < 2; slot++) {
-            int[] index = st.updateIndex[slot];
-            int[] ua = updActor[slot];
-            for (int u = 0; u < updCount[slot]; u++) {
-                index[ua[u]] = u;
-            }
-        }
+        writeIndex(false);
     }
 
     /** Clears what {@link #mark} (and {@link #record}) wrote. */
     private void unmark() {
-        if (updCount == null) {
+        writeIndex(true);
+    }
+
+    private void writeIndex(boolean clear) {
+        if (upd == null) {
             return;
         }
-        for (int slot = 0; slot < 2; slot++) {
-            int[] index = st.updateIndex[slot];
-            int[] ua = updActor[slot];
-            for (int u = 0; u < updCount[slot]; u++) {
-                index[ua[u]] = -1;
-            }
+        int total = upd[0] + upd[1];
+        int[][] index = st.updateIndex;
+        for (int u = 0; u < total; u++) {
+            int code = upd[4 + u];
+            index[code & 1][code >>> 1] = clear ? -1 : u;
         }
     }
 
     /** The slot of a side in the round's scratch ({@link RoundState#nbs0} and the like). */
-    private int w(Side s) {
+    int w(Side s) {
         return s == i ? 0 : 1;
     }
 
     // ---- the formulas of decide/model/calculations.py, on this candidate's state ----
 
     /** Outcome on {@code s}'s supply issue with {@code s} at {@code position} ({@code adjust_nbs}). */
-    private double adjustNbs(Side s, double position) {
+    double adjustNbs(Side s, double position) {
         int slot = s.supply == p ? 0 : 1;
         return st.sums.adjustNbs(s.supply, s.actor, position, st.updateIndex[slot], firstMover(slot), recorded(slot),
                 count(slot));
@@ -140,7 +165,8 @@ final class Candidate {
      * ({@code adjusted_nbs_by_position}: its identity test on deep-copied keys keeps the actor's own
      * term in the sum, so the result is the move, not the position).
      */
-    private double moveForOutcome(Side s, double from, double target) {
+    double moveForOutcome(Side s, double from, double target) {
+        Arithmetic a = st.a;
         int k = s.supply;
         int slot = k == p ? 0 : 1;
         double num = st.sums.moveSum(k, s.actor, from, st.updateIndex[slot], firstMover(slot), recorded(slot), count(slot));
@@ -148,35 +174,40 @@ final class Candidate {
         return a.divide(left, a.multiply(s.sSupply(), s.cSupply()));
     }
 
-    private double reverseMove(Side s, double ratio) {
+    double reverseMove(Side s, double ratio) {
+        Arithmetic a = st.a;
         return a.divide(a.multiply(ratio, st.sums.denom(s.supply)), a.multiply(s.cSupply(), s.sSupply()));
     }
 
     private double byExchangeRatio(Side s, double ratio) {
+        Arithmetic a = st.a;
         Side d = s.opposite;
         return a.multiply(a.divide(a.add(s.sSupply(), d.sDemand()), a.add(s.sDemand(), d.sSupply())), ratio);
     }
 
     private double byAbsoluteMove(Side s) {
+        Arithmetic a = st.a;
         double move = a.abs(a.subtract(s.opposite.demandPos(), s.supplyPos));
         return a.divide(a.multiply(a.multiply(move, s.sSupply()), s.cSupply()), st.sums.denom(s.supply));
     }
 
-    private double exchangeRatio(double delta, Side s) {
+    double exchangeRatio(double delta, Side s) {
+        Arithmetic a = st.a;
         return a.divide(a.multiply(a.multiply(delta, s.sSupply()), s.cSupply()), st.sums.denom(s.supply));
     }
 
-    private double expectedUtility(Side s, double demandRatio, double supplyRatio) {
+    double expectedUtility(Side s, double demandRatio, double supplyRatio) {
+        Arithmetic a = st.a;
         return a.abs(a.subtract(a.multiply(demandRatio, s.sSupply()), a.multiply(supplyRatio, s.sDemand())));
     }
 
-    private double signed(boolean negative, double v) {
+    double signed(boolean negative, double v) {
+        Arithmetic a = st.a;
         return negative ? a.negate(v) : v;
     }
 
     private void setGain(double g) {
         gain = g;
-        rank = a.rank(g);
     }
 
     // ---- EqualGainExchange.calculate ----
@@ -193,6 +224,7 @@ final class Candidate {
      * computation reads is let go afterwards: a round can hold hundreds of thousands of candidates.
      */
     private void compute() {
+        Arithmetic a = st.a;
         int mark = a.mark();
         solve();
         if (mark >= 0) {
@@ -204,6 +236,7 @@ final class Candidate {
     }
 
     private void solve() {
+        Arithmetic a = st.a;
         double dp = byAbsoluteMove(j);
         double dq = byExchangeRatio(j, dp);
         i.move = reverseMove(i, dq);
@@ -237,13 +270,14 @@ final class Candidate {
             double u = st.random.nextDouble();
             double v = st.random.nextDouble();
             double z = st.random.nextDouble();
-            maximumUtility();
-            randomizedGain(u < 0.5 ? i : j, v, a.exact(z));
+            Rex.maximumUtility(this);
+            Rex.randomizedGain(this, u < 0.5 ? i : j, v, a.exact(z));
         }
     }
 
     /** The overshoot check of one side ({@code check_nbs}). */
     private void checkNbs(Side s) {
+        Arithmetic a = st.a;
         Side b = s.opposite;
         int slot = s.supply == p ? 0 : 1;
         st.sums.adjustNbsPair(s.supply, s.actor, s.supplyPos, s.y, st.updateIndex[slot], firstMover(slot), recorded(slot),
@@ -277,116 +311,6 @@ final class Candidate {
         boolean b2 = s.validMove();
         st.nbs1[w(s)] = adjustNbs(s, s.y);
         valid = b1 && b2;
-    }
-
-    // ---- random exchange rates (REX): calculate_maximum_utility and randomized_gain ----
-
-    private void maximumUtility() {
-        boolean iOptimal = a.same(i.demandPos(), i.y);
-        boolean jOptimal = a.same(j.demandPos(), j.y);
-        double nbsI = adjustNbs(i, iOptimal ? i.y : j.demandPos());
-        double nbsJ = adjustNbs(j, jOptimal ? j.y : i.demandPos());
-        double deltaI = a.abs(a.subtract(st.nbs0[w(i)], nbsI));
-        double deltaJ = a.abs(a.subtract(st.nbs0[w(j)], nbsJ));
-        double loss1 = a.multiply(deltaJ, j.sSupply());
-        double gain2 = a.multiply(deltaJ, i.sDemand());
-        double loss2 = a.multiply(deltaI, i.sSupply());
-        double gain1 = a.multiply(deltaI, j.sDemand());
-        double utilityI = a.subtract(gain1, loss1);
-        double utilityJ = a.subtract(gain2, loss2);
-        double overwrite = Double.NaN;
-        boolean overwritten = false;
-        if (iOptimal && a.gt(utilityI, st.zero)) {
-            overwritten = true;
-            overwrite = a.subtract(gain2, a.multiply(a.divide(loss1, j.sDemand()), i.sSupply()));
-        }
-        if (jOptimal && a.gt(utilityJ, st.zero)) {
-            overwritten = true;
-            overwrite = a.subtract(gain1, a.multiply(a.divide(loss2, i.sDemand()), j.sSupply()));
-        }
-        Side f;
-        double g;
-        double l;
-        if (a.gt(gain2, gain1)) {
-            f = j;
-            g = gain1;
-            l = loss2;
-        } else {
-            f = i;
-            g = gain2;
-            l = loss1;
-        }
-        double share = a.divide(f.sSupply(), a.add(f.sSupply(), f.opposite.sDemand()));
-        double d2u1 = a.divide(l, a.multiply(share, f.opposite.sDemand()));
-        double d2u2 = a.divide(g, a.multiply(share, f.sSupply()));
-        if (overwritten && !a.isZero(overwrite)) {
-            st.euMax[w(f.opposite)] = overwrite;
-        } else {
-            st.euMax[w(f.opposite)] = a.subtract(a.multiply(a.multiply(share, f.opposite.sDemand()), d2u2), l);
-        }
-        st.euMax[w(f)] = a.subtract(g, a.multiply(a.multiply(share, f.sSupply()), d2u1));
-    }
-
-    private void randomizedGain(Side f, double v, double z) {
-        Side o = f.opposite;
-        double eu = gain;
-        double eui;
-        if (v < 0.5) {
-            eui = a.add(eu, a.multiply(a.multiply(st.p, z), a.subtract(st.euMax[w(f)], eu)));
-        } else {
-            eui = a.subtract(eu, a.multiply(a.multiply(st.p, z), eu));
-        }
-        double moveI = a.abs(a.subtract(f.supplyPos, o.demandPos()));
-        double ratioQ = exchangeRatio(moveI, f);
-        double ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply())), f.sDemand());
-        double moveJ = reverseMove(o, ratioP);
-        double euj = a.abs(expectedUtility(o, ratioP, ratioQ));
-        double deltaJ = a.abs(a.subtract(o.supplyPos, f.demandPos()));
-        if (a.gt(a.abs(moveJ), deltaJ)) {
-            ratioP = exchangeRatio(deltaJ, o);
-            ratioQ = a.abs(a.divide(a.subtract(eui, a.multiply(ratioP, f.sDemand())), f.sSupply()));
-            moveJ = deltaJ;
-            moveI = reverseMove(f, ratioQ);
-            if (a.lt(a.abs(moveI), a.abs(a.subtract(f.supplyPos, o.demandPos())))) {
-                euj = a.abs(expectedUtility(o, ratioP, ratioQ));
-                double signedJ = signed(a.gt(o.supplyPos, f.demandPos()), moveJ);
-                // the Python code stores this as nbs_0 and then compares it with itself: never a cut
-                st.nbs0[w(o)] = adjustNbs(o, a.add(o.supplyPos, signedJ));
-            }
-        } else {
-            double signedI = signed(a.gt(f.supplyPos, o.demandPos()), moveI);
-            double nbsAdjusted = adjustNbs(f, a.add(f.supplyPos, signedI));
-            double x = o.demandPos();
-            double nbs0 = st.nbs0[w(f)];
-            boolean outside = (a.ge(x, nbs0) && a.ge(x, nbsAdjusted)) || (a.le(x, nbs0) && a.le(x, nbsAdjusted));
-            if (!outside) {
-                double delta = a.abs(moveForOutcome(f, f.supplyPos, x));
-                ratioQ = exchangeRatio(delta, f);
-                ratioP = a.divide(a.add(eui, a.multiply(ratioQ, f.sSupply())), f.sDemand());
-                double moveJb = reverseMove(o, ratioP);
-                euj = a.abs(expectedUtility(o, ratioP, ratioQ));
-                // as in the Python code the signed move is signed once more below
-                moveI = signedI;
-                moveJ = moveJb;
-            }
-        }
-        f.eu = eui;
-        o.eu = euj;
-        f.move = signed(a.gt(f.supplyPos, o.demandPos()), moveI);
-        o.move = signed(a.gt(o.supplyPos, f.demandPos()), moveJ);
-        f.popMove();
-        f.pushMove(f.move);
-        o.popMove();
-        o.pushMove(o.move);
-        f.y = a.add(f.supplyPos, f.move);
-        o.y = a.add(o.supplyPos, o.move);
-        boolean b1 = f.validMove();
-        boolean b2 = o.validMove();
-        valid = b1 && b2;
-        st.nbs0[w(f)] = adjustNbs(f, f.supplyPos);
-        st.nbs1[w(f)] = adjustNbs(f, f.y);
-        st.nbs0[w(o)] = adjustNbs(o, o.supplyPos);
-        st.nbs1[w(o)] = adjustNbs(o, o.y);
     }
 
     // ---- AbstractExchange.recalculate after exchange e was realised ----
@@ -456,27 +380,24 @@ final class Candidate {
 
     /** Records that {@code mover} now votes elsewhere on {@code issue} ({@code update_updates}). */
     private void record(Side mover, int issue) {
+        Arithmetic a = st.a;
         int slot = issue == p ? 0 : 1;
         int u = st.updateIndex[slot][mover.actor];
         if (u < 0) {
-            if (updCount == null) {
-                updActor = new int[2][];
-                updPos = new double[2][];
-                updCount = new int[] {0, 0, Integer.MAX_VALUE, Integer.MAX_VALUE};
+            if (upd == null) {
+                upd = new int[] {0, 0, Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 0};
+                updPos = new double[2];
             }
-            int count = updCount[slot];
-            if (updActor[slot] == null) {
-                updActor[slot] = new int[2];
-                updPos[slot] = new double[2];
-            } else if (count == updActor[slot].length) {
-                updActor[slot] = Arrays.copyOf(updActor[slot], count * 2);
-                updPos[slot] = Arrays.copyOf(recorded(slot), count * 2);
+            int total = upd[0] + upd[1];
+            if (total == updPos.length) {
+                upd = Arrays.copyOf(upd, 4 + total * 2);
+                updPos = Arrays.copyOf(updPos, total * 2);
             }
-            updActor[slot][count] = mover.actor;
-            recorded(slot)[count] = mover.y;
-            updCount[slot] = count + 1;
-            updCount[2 + slot] = Math.min(updCount[2 + slot], st.place[issue][mover.actor]);
-            st.updateIndex[slot][mover.actor] = count;
+            upd[4 + total] = slot + 2 * mover.actor;
+            updPos[total] = mover.y;
+            upd[slot]++;
+            upd[2 + slot] = Math.min(upd[2 + slot], st.place[issue][mover.actor]);
+            st.updateIndex[slot][mover.actor] = total;
             return;
         }
         double[] pos = recorded(slot);

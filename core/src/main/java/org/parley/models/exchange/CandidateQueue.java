@@ -2,6 +2,7 @@ package org.parley.models.exchange;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,50 +20,102 @@ import java.util.List;
  */
 final class CandidateQueue {
 
-    /** One place of a candidate in the list, with the candidate's rank and gain when it was last ordered. */
-    static final class Entry {
+    /**
+     * One place of a candidate in the list, with the candidate's rank and gain when it was last
+     * ordered. A candidate is its own first place (one object less per candidate); the Python
+     * code's re-queueing makes further places.
+     */
+    static class Entry {
         final Candidate cand;
         long label;
-        long rank;
-        double gain;
+        long orderRank;
+        double orderGain;
         /** Index in the heap, -1 when out of it. */
         int pos = -1;
 
         Entry(Candidate cand, long label) {
             this.cand = cand;
             this.label = label;
-            this.rank = cand.rank;
-            this.gain = cand.gain;
+            this.orderRank = cand.rank();
+            this.orderGain = cand.gain;
+        }
+
+        /** The candidate's own place, set when a queue is made. */
+        Entry() {
+            this.cand = (Candidate) this;
         }
     }
 
     private final Arithmetic a;
     private Entry[] heap;
+    /**
+     * Each heap slot's order (its entry's {@code orderRank}, {@code orderGain}, {@code label}) in
+     * primitive arrays beside the heap, so that sifting compares without visiting the entries
+     * (a large round's heap is far bigger than the caches).
+     */
+    private long[] keyRank;
+    private double[] keyGain;
+    private long[] keyLabel;
     private int size;
     private long low = -1;
     private long high;
+    /** The places {@link #takeOut} took, in list order, until {@link #putBack}. */
+    private Entry[] taken = new Entry[16];
+    private int takenCount;
+    private final Comparator<Entry> listOrder = (x, y) -> before(x, y) ? -1 : before(y, x) ? 1 : 0;
 
     /** The candidates in list order. */
     @SuppressWarnings("unchecked")
     CandidateQueue(Arithmetic a, List<Candidate> list) {
         this.a = a;
-        this.heap = new Entry[Math.max(16, list.size())];
-        for (Candidate cand : list) {
-            Entry e = new Entry(cand, high++);
+        this.heap = new Entry[0];
+        refill(list);
+    }
+
+    /** Makes this (empty) queue the queue of a new round's candidates, in list order, reusing its arrays. */
+    CandidateQueue refill(List<Candidate> list) {
+        if (size != 0) {
+            throw new IllegalStateException("the queue still holds " + size + " places");
+        }
+        low = -1;
+        high = 0;
+        int capacity = Math.max(16, list.size());
+        if (heap.length < capacity) {
+            this.heap = new Entry[capacity];
+            this.keyRank = new long[capacity];
+            this.keyGain = new double[capacity];
+            this.keyLabel = new long[capacity];
+        }
+        for (int t = 0; t < list.size(); t++) {
+            Candidate cand = list.get(t);
+            Entry e = cand;
+            e.label = high++;
+            e.orderRank = cand.rank();
+            e.orderGain = cand.gain;
             addPlace(cand, e);
-            e.pos = size;
-            heap[size++] = e;
+            setAt(size++, e);
         }
         heapify();
+        return this;
     }
 
     /** Whether {@code x} comes before {@code y} in the list. */
     private boolean before(Entry x, Entry y) {
-        if (x.rank != y.rank) {
-            return x.rank > y.rank;
+        return before(x.orderRank, x.orderGain, x.label, y.orderRank, y.orderGain, y.label);
+    }
+
+    /** Whether the place of order (rank, gain, label) 1 comes before that of order 2. */
+    private boolean before(long rank1, double gain1, long label1, long rank2, double gain2, long label2) {
+        if (rank1 != rank2) {
+            return rank1 > rank2;
         }
-        int c = a.compareEqualRanks(x.gain, y.gain);
-        return c != 0 ? c > 0 : x.label < y.label;
+        int c = a.compareEqualRanks(gain1, gain2);
+        return c != 0 ? c > 0 : label1 < label2;
+    }
+
+    /** Whether the entry in heap slot {@code s} comes before that in slot {@code t}. */
+    private boolean beforeAt(int s, int t) {
+        return before(keyRank[s], keyGain[s], keyLabel[s], keyRank[t], keyGain[t], keyLabel[t]);
     }
 
     boolean isEmpty() {
@@ -90,8 +143,8 @@ final class CandidateQueue {
     /** Puts a place at the end of the list. */
     void append(Entry e) {
         e.label = high++;
-        e.rank = e.cand.rank;
-        e.gain = e.cand.gain;
+        e.orderRank = e.cand.rank();
+        e.orderGain = e.cand.gain;
         insert(e);
     }
 
@@ -106,8 +159,7 @@ final class CandidateQueue {
         for (int t = 0; t < size; t++) {
             Entry e = heap[t];
             if (e.cand.valid) {
-                e.pos = keep;
-                heap[keep++] = e;
+                setAt(keep++, e);
             } else {
                 e.pos = -1;
                 drop(e);
@@ -120,27 +172,54 @@ final class CandidateQueue {
 
     /**
      * Takes every place of the candidates {@code touched} out of the list, in list order (the
-     * place {@code appended}, out of the list, last).
+     * place {@code appended}, out of the list, last); {@link #taken} reads them.
+     *
+     * @return how many places were taken
      */
-    List<Entry> takeOut(List<Candidate> touched, Entry appended) {
-        List<Entry> out = new ArrayList<>(touched.size() + 1);
+    int takeOut(List<Candidate> touched, Entry appended) {
+        takenCount = 0;
         boolean appendedTouched = false;
-        for (Candidate cand : touched) {
+        for (int c = 0; c < touched.size(); c++) {
+            Candidate cand = touched.get(c);
             for (int t = -1; t < (cand.moreEntries == null ? 0 : cand.moreEntries.size()); t++) {
                 Entry e = t < 0 ? cand.entry : cand.moreEntries.get(t);
                 if (e == appended) {
                     appendedTouched = true;
                 } else {
                     remove(e);
-                    out.add(e);
+                    addTaken(e);
                 }
             }
         }
-        out.sort((x, y) -> before(x, y) ? -1 : before(y, x) ? 1 : 0);
-        if (appendedTouched) {
-            out.add(appended);
+        // list order is a total order (labels differ): any sort gives the same order
+        if (takenCount > 16) {
+            Arrays.sort(taken, 0, takenCount, listOrder);
         }
-        return out;
+        for (int t = 1; t < takenCount && takenCount <= 16; t++) {
+            Entry e = taken[t];
+            int u = t - 1;
+            while (u >= 0 && before(e, taken[u])) {
+                taken[u + 1] = taken[u];
+                u--;
+            }
+            taken[u + 1] = e;
+        }
+        if (appendedTouched) {
+            addTaken(appended);
+        }
+        return takenCount;
+    }
+
+    private void addTaken(Entry e) {
+        if (takenCount == taken.length) {
+            taken = Arrays.copyOf(taken, takenCount * 2);
+        }
+        taken[takenCount++] = e;
+    }
+
+    /** The {@code t}-th place {@link #takeOut} took. */
+    Entry taken(int t) {
+        return taken[t];
     }
 
     /**
@@ -148,14 +227,16 @@ final class CandidateQueue {
      * valid, where a stable sort of the list would put them; then {@code appended} when it was not
      * among them (at the end of the list).
      */
-    void putBack(List<Entry> taken, Entry appended, boolean appendedTaken) {
-        for (int t = taken.size() - 1; t >= 0; t--) {
-            Entry e = taken.get(t);
+    void putBack(Entry appended, boolean appendedTaken) {
+        for (int t = takenCount - 1; t >= 0; t--) {
+            Entry e = taken[t];
             if (e != appended && e.cand.valid && compareGroups(e) < 0) {
                 e.label = low--;
             }
         }
-        for (Entry e : taken) {
+        for (int t = 0; t < takenCount; t++) {
+            Entry e = taken[t];
+            taken[t] = null;
             if (!e.cand.valid) {
                 drop(e);
                 continue;
@@ -163,8 +244,8 @@ final class CandidateQueue {
             if (e == appended || compareGroups(e) > 0) {
                 e.label = high++;
             }
-            e.rank = e.cand.rank;
-            e.gain = e.cand.gain;
+            e.orderRank = e.cand.rank();
+            e.orderGain = e.cand.gain;
             insert(e);
         }
         if (appended != null && !appendedTaken) {
@@ -197,14 +278,31 @@ final class CandidateQueue {
 
     /** Negative when the place's old gain group came before its candidate's new one in the list, positive after. */
     private int compareGroups(Entry e) {
-        int c = Long.compare(e.cand.rank, e.rank);
+        int c = Long.compare(e.cand.rank(), e.orderRank);
         if (c == 0) {
-            c = a.compareEqualRanks(e.cand.gain, e.gain);
+            c = a.compareEqualRanks(e.cand.gain, e.orderGain);
         }
         return c;
     }
 
-    // ---- the binary heap, each entry knowing its index ----
+    // ---- the binary heap, each entry knowing its index, the order keys beside it ----
+
+    private void setAt(int t, Entry e) {
+        heap[t] = e;
+        e.pos = t;
+        keyRank[t] = e.orderRank;
+        keyGain[t] = e.orderGain;
+        keyLabel[t] = e.label;
+    }
+
+    private void moveSlot(int from, int to) {
+        Entry e = heap[from];
+        heap[to] = e;
+        e.pos = to;
+        keyRank[to] = keyRank[from];
+        keyGain[to] = keyGain[from];
+        keyLabel[to] = keyLabel[from];
+    }
 
     private void heapify() {
         for (int t = size / 2 - 1; t >= 0; t--) {
@@ -215,20 +313,23 @@ final class CandidateQueue {
     private void insert(Entry e) {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
+            keyRank = Arrays.copyOf(keyRank, size * 2);
+            keyGain = Arrays.copyOf(keyGain, size * 2);
+            keyLabel = Arrays.copyOf(keyLabel, size * 2);
         }
-        e.pos = size;
-        heap[size++] = e;
-        up(e.pos);
+        setAt(size++, e);
+        up(size - 1);
     }
 
     private void remove(Entry e) {
         int t = e.pos;
         Entry last = heap[--size];
+        if (last != e) {
+            moveSlot(size, t);
+        }
         heap[size] = null;
         e.pos = -1;
         if (last != e) {
-            heap[t] = last;
-            last.pos = t;
             down(t);
             if (heap[t] == last) {
                 up(t);
@@ -238,39 +339,38 @@ final class CandidateQueue {
 
     private void up(int t) {
         Entry e = heap[t];
+        long rank = keyRank[t];
+        double gain = keyGain[t];
+        long label = keyLabel[t];
         while (t > 0) {
             int parent = (t - 1) >>> 1;
-            Entry p = heap[parent];
-            if (!before(e, p)) {
+            if (!before(rank, gain, label, keyRank[parent], keyGain[parent], keyLabel[parent])) {
                 break;
             }
-            heap[t] = p;
-            p.pos = t;
+            moveSlot(parent, t);
             t = parent;
         }
-        heap[t] = e;
-        e.pos = t;
+        setAt(t, e);
     }
 
     private void down(int t) {
         Entry e = heap[t];
+        long rank = keyRank[t];
+        double gain = keyGain[t];
+        long label = keyLabel[t];
         int half = size >>> 1;
         while (t < half) {
             int child = 2 * t + 1;
-            Entry c = heap[child];
             int right = child + 1;
-            if (right < size && before(heap[right], c)) {
+            if (right < size && beforeAt(right, child)) {
                 child = right;
-                c = heap[child];
             }
-            if (!before(c, e)) {
+            if (!before(keyRank[child], keyGain[child], keyLabel[child], rank, gain, label)) {
                 break;
             }
-            heap[t] = c;
-            c.pos = t;
+            moveSlot(child, t);
             t = child;
         }
-        heap[t] = e;
-        e.pos = t;
+        setAt(t, e);
     }
 }

@@ -168,12 +168,29 @@ final class DoubleArithmetic implements Arithmetic {
             this.startAt = new double[m][];
             this.place = place;
             for (int k = 0; k < m; k++) {
+                int len = order[k].length;
+                xsc[k] = new double[len];
+                prefix[k] = new double[len + 1];
+                startAt[k] = new double[len];
+            }
+            fill(x);
+        }
+
+        @Override
+        public Sums restart(double[][] x) {
+            fill(x);
+            return this;
+        }
+
+        /** The sums on start positions {@code x}, into this object's arrays. */
+        private void fill(double[][] x) {
+            for (int k = 0; k < order.length; k++) {
                 int[] ok = order[k];
                 double d = 0;
                 double run = 0;
-                double[] t = new double[ok.length];
-                double[] pre = new double[ok.length + 1];
-                double[] st = new double[ok.length];
+                double[] t = xsc[k];
+                double[] pre = prefix[k];
+                double[] st = startAt[k];
                 for (int u = 0; u < ok.length; u++) {
                     int a = ok[u];
                     cur[a][k] = x[a][k];
@@ -185,9 +202,6 @@ final class DoubleArithmetic implements Arithmetic {
                 }
                 pre[ok.length] = run;
                 denom[k] = d;
-                xsc[k] = t;
-                prefix[k] = pre;
-                startAt[k] = st;
             }
         }
 

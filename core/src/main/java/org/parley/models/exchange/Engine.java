@@ -31,15 +31,38 @@ final class Engine {
     private final double sw;
     private final double fw;
     private final double one;
+    /** Whether the caller reads the rounds (see {@link RoundOutput}). */
+    private final boolean trace;
     private double[][] x;
+    /**
+     * Per actor, the queued candidates it takes part in (the first {@link #mineSize} entries), and
+     * the realised exchanges and touched candidates of the current round: kept from round to round.
+     */
+    private Candidate[][] mine;
+    private int[] mineSize;
+    /**
+     * Candidates reused from round to round (the first {@link #used} are this round's), at most
+     * {@link #POOL} of them: a large round's candidates are let go of as they leave the queue.
+     */
+    private static final int POOL = 4096;
+    private Candidate[] pool = new Candidate[64];
+    private int used;
+    /** The round state, kept from round to round in doubles (see {@link RoundState#restart}). */
+    private RoundState roundState;
+    /** The round's candidates in list order until the queue takes them, and the queue: kept from round to round. */
+    private final List<Candidate> roundList = new ArrayList<>();
+    private CandidateQueue queue;
+    private final List<Candidate> realized = new ArrayList<>();
+    private final List<Candidate> touched = new ArrayList<>();
 
     /**
      * @param eligible whether an actor takes part in exchanges on an issue
      * @param order    the actors present on each issue, in actor order
      */
     Engine(Arithmetic a, Problem problem, boolean[][] eligible, int[][] order, ExchangeSettings o,
-           RandomGenerator random) {
+           RandomGenerator random, boolean trace) {
         this.a = a;
+        this.trace = trace;
         this.n = problem.actorCount();
         this.m = order.length;
         this.eligible = eligible;
@@ -53,6 +76,8 @@ final class Engine {
         this.c = new double[n][m];
         this.x = new double[n][m];
         this.place = new int[m][n];
+        this.mine = new Candidate[n][8];
+        this.mineSize = new int[n];
         for (int k = 0; k < m; k++) {
             for (int u = 0; u < order[k].length; u++) {
                 place[k][order[k][u]] = u;
@@ -81,19 +106,21 @@ final class Engine {
     /** Runs the next round from the current preferences and moves on to the shifted ones. */
     RoundOutput next() {
         int roundMark = a.mark();
-        RoundState st = new RoundState(a, x, s, c, order, place, o, random);
-        double[] start = outcomes(st.sums, x);
-        List<Candidate> list = new ArrayList<>();
-        List<List<Candidate>> byActor = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            byActor.add(new ArrayList<>());
+        // in doubles the round's state is made once per run; a table's values go with each round
+        RoundState st = roundState != null ? roundState.restart(x) : new RoundState(a, x, s, c, order, place, o, random);
+        if (roundMark < 0) {
+            roundState = st;
         }
-        candidates(st, start, list, byActor);
-        CandidateQueue queue = new CandidateQueue(a, list);
-        list = null;
-        List<Candidate> realized = new ArrayList<>();
-        List<Realized> out = new ArrayList<>();
-        List<Candidate> touched = new ArrayList<>();
+        double[] start = outcomes(st.sums, x);
+        List<Candidate> list = roundList;
+        Arrays.fill(mineSize, 0);
+        used = 0;
+        candidates(st, start, list);
+        CandidateQueue queue = this.queue == null ? new CandidateQueue(a, list) : this.queue.refill(list);
+        this.queue = queue;
+        list.clear(); // the queue holds them now: a large round lets go of them as they leave it
+        realized.clear();
+        List<Realized> out = trace ? new ArrayList<>() : List.of();
         boolean purged = false;
         int ties = 0;
         while (!queue.isEmpty()) {
@@ -129,18 +156,21 @@ final class Engine {
             }
             touched.clear();
             int number = realized.size();
-            collectTouched(byActor.get(e.i.actor), e, number, touched);
-            collectTouched(byActor.get(e.j.actor), e, number, touched);
+            collectTouched(e.i.actor, e, number);
+            collectTouched(e.j.actor, e, number);
             boolean appendedTaken = appended != null && appended.cand.seen == number && appended.cand.queued();
-            List<CandidateQueue.Entry> taken = queue.takeOut(touched, appended);
-            for (CandidateQueue.Entry t : taken) {
-                if (t.cand.valid) {
-                    t.cand.recalculate(e);
+            int taken = queue.takeOut(touched, appended);
+            for (int t = 0; t < taken; t++) {
+                Candidate cand = queue.taken(t).cand;
+                if (cand.valid) {
+                    cand.recalculate(e);
                 }
             }
-            queue.putBack(taken, appended, appendedTaken);
+            queue.putBack(appended, appendedTaken);
             realized.add(e);
-            out.add(new Realized(side(e.i), side(e.j), a.toDouble(e.gain)));
+            if (trace) {
+                out.add(new Realized(side(e.i), side(e.j), a.toDouble(e.gain)));
+            }
         }
         double[][] vote = copy(x);
         for (Candidate e : realized) {
@@ -152,8 +182,10 @@ final class Engine {
             next[e.i.actor][e.i.supply] = shift(e.i);
             next[e.j.actor][e.j.supply] = shift(e.j);
         }
-        RoundOutput res = new RoundOutput(toDouble(start), toDouble(vote), toDouble(outcomes(st.sums, vote)),
-                toDouble(outcomes(st.sums, next)), out, ties);
+        // without a trace only the voting positions and their outcome are read
+        RoundOutput res = new RoundOutput(trace ? toDouble(start) : null, toDouble(vote),
+                toDouble(outcomes(st.sums, vote)), trace ? toDouble(outcomes(st.sums, next)) : null, out,
+                realized.size(), ties);
         if (roundMark >= 0) {
             // the round's values go, the next round's start positions stay
             a.compact(roundMark);
@@ -168,26 +200,37 @@ final class Engine {
     }
 
     /**
-     * Adds to {@code touched} the queued candidates of one actor that {@code e} touches, once each;
+     * Adds to {@link #touched} the queued candidates of one actor that {@code e} touches, once each;
      * drops the candidates that left the queue from the actor's list on the way.
      */
-    private static void collectTouched(List<Candidate> mine, Candidate e, int number,
-                                           List<Candidate> touched) {
+    private void collectTouched(int actor, Candidate e, int number) {
+        Candidate[] list = mine[actor];
+        int size = mineSize[actor];
         int keep = 0;
-        for (int t = 0; t < mine.size(); t++) {
-            Candidate cand = mine.get(t);
+        for (int t = 0; t < size; t++) {
+            Candidate cand = list[t];
             if (!cand.queued()) {
                 continue;
             }
-            mine.set(keep++, cand);
+            list[keep++] = cand;
             if (cand.seen != number && cand.touchedBy(e)) {
                 cand.seen = number;
                 touched.add(cand);
             }
         }
-        for (int t = mine.size() - 1; t >= keep; t--) {
-            mine.remove(t); // from the end: nothing shifts
+        for (int t = keep; t < size; t++) {
+            list[t] = null; // a large round lets go of its candidates as they leave the queue
         }
+        mineSize[actor] = keep;
+    }
+
+    private void addMine(int actor, Candidate cand) {
+        int size = mineSize[actor];
+        if (size == mine[actor].length) {
+            mine[actor] = Arrays.copyOf(mine[actor], size * 2);
+        }
+        mine[actor][size] = cand;
+        mineSize[actor] = size + 1;
     }
 
     private Supply side(Side s) {
@@ -195,7 +238,7 @@ final class Engine {
     }
 
     /** Every candidate of the round, in the Python code's order: issue pairs, then groups in actor order. */
-    private void candidates(RoundState st, double[] start, List<Candidate> list, List<List<Candidate>> byActor) {
+    private void candidates(RoundState st, double[] start, List<Candidate> list) {
         int[] size = new int[4];
         int[][] members = new int[4][n];
         for (int p = 0; p < m; p++) {
@@ -213,12 +256,12 @@ final class Engine {
                     int gb = pair == 0 ? 3 : 2;
                     for (int u = 0; u < size[ga]; u++) {
                         for (int v = 0; v < size[gb]; v++) {
-                            Candidate cand = new Candidate(st, members[ga][u], members[gb][v], p, q);
+                            Candidate cand = candidate(st, members[ga][u], members[gb][v], p, q);
                             cand.calculate();
                             list.add(cand);
                             if (cand.valid) {
-                                byActor.get(members[ga][u]).add(cand);
-                                byActor.get(members[gb][v]).add(cand);
+                                addMine(members[ga][u], cand);
+                                addMine(members[gb][v], cand);
                             } else {
                                 cand.release();
                             }
@@ -227,6 +270,24 @@ final class Engine {
                 }
             }
         }
+    }
+
+    private Candidate candidate(RoundState st, int x, int y, int p, int q) {
+        if (used == POOL) {
+            return new Candidate(st, x, y, p, q);
+        }
+        if (used == pool.length) {
+            pool = Arrays.copyOf(pool, used * 2);
+        }
+        Candidate cand = pool[used];
+        if (cand == null) {
+            cand = new Candidate(st, x, y, p, q);
+            pool[used] = cand;
+        } else {
+            cand.init(st, x, y, p, q);
+        }
+        used++;
+        return cand;
     }
 
     /** {@code new_start_position}: {@code (1 - s) sw y + fw y + (1 - (1 - s) sw - fw) x}. */
@@ -254,7 +315,11 @@ final class Engine {
         return res;
     }
 
+    /** The values as doubles: {@code v} itself in doubles (callers pass arrays no one changes after). */
     private double[] toDouble(double[] v) {
+        if (a == DoubleArithmetic.INSTANCE) {
+            return v;
+        }
         double[] res = new double[v.length];
         for (int k = 0; k < v.length; k++) {
             res[k] = a.toDouble(v[k]);
@@ -263,6 +328,9 @@ final class Engine {
     }
 
     private double[][] toDouble(double[][] v) {
+        if (a == DoubleArithmetic.INSTANCE) {
+            return v;
+        }
         double[][] res = new double[v.length][];
         for (int i = 0; i < v.length; i++) {
             res[i] = toDouble(v[i]);
@@ -281,14 +349,16 @@ final class Engine {
     /**
      * What a round produced, on the working scale.
      *
-     * @param start       outcome per issue on the round's start preferences
+     * @param start       outcome per issue on the round's start preferences (null without a trace)
      * @param vote        voting positions [actor][issue] at the end of the round
      * @param voteOutcome outcome per issue on the voting positions
      * @param preference  outcome per issue on the shifted preferences the next round starts from
-     * @param realized    the realised exchanges in order
+     *                    (null without a trace)
+     * @param realized    the realised exchanges in order (empty without a trace)
+     * @param exchanges   the number of realised exchanges
      * @param ties        gain ties met
      */
     record RoundOutput(double[] start, double[][] vote, double[] voteOutcome, double[] preference,
-                       List<Realized> realized, int ties) {
+                       List<Realized> realized, int exchanges, int ties) {
     }
 }

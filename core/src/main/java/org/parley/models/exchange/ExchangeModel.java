@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -13,6 +12,7 @@ import org.parley.engine.BargainingModel;
 import org.parley.engine.ErrorCode;
 import org.parley.engine.ModelOptions;
 import org.parley.engine.Move;
+import org.parley.engine.Numbers;
 import org.parley.engine.Option;
 import org.parley.engine.OptionSpec;
 import org.parley.engine.ParleyException;
@@ -167,12 +167,12 @@ public final class ExchangeModel implements BargainingModel {
          */
         Trajectory run(int rounds, boolean trace) {
             Engine engine = new Engine(o.decimal() ? new DecimalArithmetic() : DoubleArithmetic.INSTANCE, problem,
-                    eligible, order, o, random);
+                    eligible, order, o, random, trace);
             List<Round> out = new ArrayList<>();
             if (trace) {
                 // round 0 in doubles in both arithmetics
                 double[] initial = (o.decimal() ? new Engine(DoubleArithmetic.INSTANCE, problem, eligible, order, o,
-                        random) : engine).outcomes();
+                        random, true) : engine).outcomes();
                 out.add(Round.initial(problem.copyPositions(), denormalize(initial)));
             }
             String stop = "round limit";
@@ -184,7 +184,7 @@ public final class ExchangeModel implements BargainingModel {
                 if (trace) {
                     out.add(round(r, last));
                 }
-                if (last.realized().isEmpty()) {
+                if (last.exchanges() == 0) {
                     stop = "no exchange possible after round " + (r - 1);
                     break;
                 }
@@ -250,8 +250,9 @@ public final class ExchangeModel implements BargainingModel {
             return new Move(r, "exchange", actor, partner, problem.issueId(a.supply()), from, to, measures, reason);
         }
 
+        /** {@code String.format(Locale.ROOT, "%.3f", v)} (NaN as "NaN") without trailing zeros; "-0" as "0". */
         private static String fmt(double v) {
-            String t = String.format(Locale.ROOT, "%.3f", v);
+            String t = Double.isNaN(v) ? "NaN" : Numbers.fixed(v, 3);
             if (t.indexOf('.') >= 0) {
                 // trailing zeros, then a trailing point (no regular expression per number)
                 int end = t.length();

@@ -11,9 +11,9 @@ import java.util.random.RandomGenerator;
 final class RoundState {
 
     final Arithmetic a;
-    final Sums sums;
+    Sums sums;
     /** Start positions of the round [actor][issue], NaN where absent. */
-    final double[][] x;
+    double[][] x;
     final double[][] s;
     final double[][] c;
     /**
@@ -43,6 +43,16 @@ final class RoundState {
     final double hundred;
     /** The Python code's 1e-10 (a float literal: its binary value) below which a move or gain is none. */
     final double tiny;
+
+    /**
+     * This round state for the next round, on start positions {@code x}: only in an arithmetic
+     * without a table of values (doubles), whose constants outlive a round.
+     */
+    RoundState restart(double[][] x) {
+        this.x = x;
+        this.sums = sums.restart(x);
+        return this;
+    }
 
     RoundState(Arithmetic a, double[][] x, double[][] s, double[][] c, int[][] order, int[][] place, ExchangeSettings o,
                RandomGenerator random) {

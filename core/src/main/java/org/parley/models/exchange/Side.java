@@ -8,9 +8,9 @@ import java.util.Arrays;
  */
 final class Side {
 
-    final int actor;
-    final int supply;
-    final int demand;
+    int actor;
+    int supply;
+    int demand;
 
     /** Current position on the supply issue (moves when an earlier exchange moved this actor there). */
     double supplyPos;
@@ -25,21 +25,37 @@ final class Side {
     /**
      * History of the moves recorded for this actor-issue within the round (see the Python quirk):
      * the first in a field, the later ones in an array made at the second; with the count of
-     * negative and of positive moves, so the validity test does not walk the history for them.
+     * negative and of positive moves, so the validity test does not walk the history for them,
+     * and the running sums of the sum rule (the sum up to each later move, added in order: the same
+     * additions as summing the history afresh, except that the sum starts from the first move
+     * instead of zero plus it, which differs at most in the sign of a zero sum: the rule only
+     * compares the sum with 100). {@code later} holds each later move then the sum up to it.
      */
     private double firstMove;
-    private double[] laterMoves;
+    private double[] later;
     private int moveCount;
     private int negatives;
     private int positives;
-    private final RoundState st;
+    private RoundState st;
 
     Side(RoundState st, int actor, int supply, int demand) {
+        init(st, actor, supply, demand);
+    }
+
+    /** Makes this a new side (a side is reused from round to round; its arrays are kept). */
+    void init(RoundState st, int actor, int supply, int demand) {
         this.actor = actor;
         this.supply = supply;
         this.demand = demand;
         this.st = st;
         this.supplyPos = start();
+        this.y = 0;
+        this.move = 0;
+        this.eu = 0;
+        this.opposite = null;
+        this.moveCount = 0;
+        this.negatives = 0;
+        this.positives = 0;
     }
 
     /** Salience on the supply issue (read from the round, not kept: a round can hold millions of sides). */
@@ -78,12 +94,15 @@ final class Side {
             firstMove = a.keep(firstMove);
         }
         for (int t = 1; t < moveCount; t++) {
-            laterMoves[t - 1] = a.keep(laterMoves[t - 1]);
+            later[2 * t - 2] = a.keep(later[2 * t - 2]);
+            if (st.sumRule) {
+                later[2 * t - 1] = a.keep(later[2 * t - 1]);
+            }
         }
     }
 
     private double moveAt(int t) {
-        return t == 0 ? firstMove : laterMoves[t - 1];
+        return t == 0 ? firstMove : later[2 * t - 2];
     }
 
     void pushMove(double m) {
@@ -97,12 +116,15 @@ final class Side {
         if (moveCount == 0) {
             firstMove = m;
         } else {
-            if (laterMoves == null) {
-                laterMoves = new double[2];
-            } else if (moveCount - 1 == laterMoves.length) {
-                laterMoves = Arrays.copyOf(laterMoves, laterMoves.length * 2);
+            if (later == null) {
+                later = new double[2];
+            } else if (2 * moveCount - 2 == later.length) {
+                later = Arrays.copyOf(later, later.length * 2);
             }
-            laterMoves[moveCount - 1] = m;
+            later[2 * moveCount - 2] = m;
+            if (st.sumRule) {
+                later[2 * moveCount - 1] = a.add(sumAt(moveCount - 1), m);
+            }
         }
         moveCount++;
     }
@@ -125,14 +147,14 @@ final class Side {
         return moveAt(moveCount - 1);
     }
 
+    /** The sum of the first {@code t + 1} recorded moves (sum rule only; see {@link #later}). */
+    private double sumAt(int t) {
+        return t == 0 ? firstMove : later[2 * t - 1];
+    }
+
     /** The signed sum of the recorded moves, added in their order from zero. */
     private double moveSum() {
-        Arithmetic a = st.a;
-        double sum = st.zero;
-        for (int t = 0; t < moveCount; t++) {
-            sum = a.add(sum, moveAt(t));
-        }
-        return sum;
+        return moveCount == 0 ? st.zero : sumAt(moveCount - 1);
     }
 
     /**

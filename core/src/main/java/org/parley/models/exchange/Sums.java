@@ -44,6 +44,14 @@ interface Sums {
      */
     double moveSum(int k, int own, double from, int[] index, int firstMover, double[] recorded, int count);
 
+    /**
+     * The sums of the next round, on start positions {@code x}, made in this object's storage
+     * where the arithmetic can (doubles); the arithmetic's {@code sums} otherwise.
+     */
+    default Sums restart(double[][] x) {
+        throw new UnsupportedOperationException("made anew each round");
+    }
+
     /** An exchange was realised: {@code actor} now votes {@code position} on issue {@code k}. */
     void moved(int actor, int k, double position);
 }
