@@ -190,6 +190,9 @@ final class EuConfig {
     final boolean tiesFirst;
     final boolean forecastMean;
     final boolean allOffers;
+    /** (1 - discount-rate)^t for the first rounds, the stop test's factor, taken once per reading. */
+    private final double[] discount;
+    private static final int DISCOUNTS_KEPT = 256;
 
     EuConfig(ModelOptions o) {
         // values were checked against the option specs when the options were resolved
@@ -212,6 +215,10 @@ final class EuConfig {
         stop = o.get(STOP);
         discountRate = o.get(DISCOUNT_RATE);
         maxRounds = o.get(MAX_ROUNDS);
+        discount = new double[Math.min(maxRounds, DISCOUNTS_KEPT) + 1];
+        for (int t = 0; t < discount.length; t++) {
+            discount[t] = Math.pow(1 - discountRate, t);
+        }
         t = o.get(T);
         counterTermsFocal = o.get(COUNTER_UB_UW);
         skipSamePosition = o.get(SAME_POSITION);
@@ -219,5 +226,10 @@ final class EuConfig {
         tiesFirst = o.get(TIES);
         forecastMean = o.get(FORECAST);
         allOffers = o.get(OFFERS);
+    }
+
+    /** {@code Math.pow(1 - discountRate, t)}. */
+    double discount(int t) {
+        return t < discount.length ? discount[t] : Math.pow(1 - discountRate, t);
     }
 }

@@ -70,19 +70,19 @@ public final class ExpectedUtilityModel implements BargainingModel {
     @Override
     public Trajectory run(Problem problem, ModelOptions options, RunContext context) {
         EuConfig cfg = options.parsed(EuConfig.class, EuConfig::new);
+        if (!context.trace()) {
+            // Monte Carlo and the analyses read only the forecast: each issue on its own, no rounds kept
+            return Untraced.run(problem, cfg, context.rounds());
+        }
         int n = problem.actorCount();
         int m = problem.issueCount();
         List<String> notes = new ArrayList<>();
 
         int[][] actorOf = actorsOn(problem, notes);
-        boolean fixed = context.rounds() > 0 || cfg.stop == EuConfig.Stop.FIXED;
-        int limit = context.rounds() > 0 ? context.rounds() : cfg.maxRounds;
-        if (!context.trace()) {
-            // Monte Carlo and the analyses read only the forecast: each issue on its own, no rounds kept
-            return Untraced.run(problem, cfg, actorOf, fixed, limit, notes, stopReason(problem, cfg, context, fixed));
-        }
+        boolean fixed = fixed(cfg, context.rounds());
+        int limit = limit(cfg, context.rounds());
         IssueEngine[] engines = new IssueEngine[m];
-        IssueEngine.Workspace workspace = new IssueEngine.Workspace(largest(actorOf));
+        Workspace workspace = new Workspace(largest(actorOf));
         for (int k = 0; k < m; k++) {
             engines[k] = engine(cfg, problem, k, actorOf[k], workspace);
         }
@@ -134,12 +134,22 @@ public final class ExpectedUtilityModel implements BargainingModel {
         }
 
         double[] forecast = cfg.forecastMean ? mean.clone() : median.clone();
-        String stopReason = stopReason(problem, cfg, context, fixed).apply(stopped, stoppedAt);
+        String stopReason = stopReason(problem, cfg, context.rounds(), fixed, stopped, stoppedAt);
         return new Trajectory(rounds, forecast, stopReason, notes);
     }
 
+    /** Whether every issue runs to the round limit ({@code --rounds N} or stop=fixed). */
+    static boolean fixed(EuConfig cfg, int rounds) {
+        return rounds > 0 || cfg.stop == EuConfig.Stop.FIXED;
+    }
+
+    /** The round limit: {@code --rounds N}, else the options' cap. */
+    static int limit(EuConfig cfg, int rounds) {
+        return rounds > 0 ? rounds : cfg.maxRounds;
+    }
+
     /** Each issue's actors (problem indices of those present); notes for unusual issues. */
-    private static int[][] actorsOn(Problem problem, List<String> notes) {
+    static int[][] actorsOn(Problem problem, List<String> notes) {
         int n = problem.actorCount();
         int m = problem.issueCount();
         int[][] actorOf = new int[m][];
@@ -179,49 +189,39 @@ public final class ExpectedUtilityModel implements BargainingModel {
     }
 
     /** Issue {@code k}'s engine on the positions, capabilities and saliences of its actors {@code map}. */
-    static IssueEngine engine(EuConfig cfg, Problem problem, int k, int[] map, IssueEngine.Workspace workspace) {
-        int count = map.length;
-        double[] x = new double[count];
-        double[] c = new double[count];
-        double[] s = new double[count];
-        for (int li = 0; li < count; li++) {
-            int i = map[li];
-            x[li] = problem.position()[i][k];
-            c[li] = problem.capability()[i];
-            s[li] = problem.salience()[i][k];
-        }
-        return new IssueEngine(cfg, x, c, s, problem.scaleMax(k) - problem.scaleMin(k), workspace);
+    static IssueEngine engine(EuConfig cfg, Problem problem, int k, int[] map, Workspace workspace) {
+        IssueEngine e = new IssueEngine(workspace);
+        e.load(cfg, problem, k, map);
+        return e;
     }
 
     /** Whether issue {@code k} stops after round {@code t}, whose median moved from {@code before} to {@code after}. */
     static boolean settled(EuConfig cfg, IssueEngine e, double before, double after, int t) {
         // the shift of round t is worth (1 - delta)^t of itself today; bargaining ends when
         // that is at most delta x R, what one more round of delay costs
-        double shift = Math.abs(after - before) * Math.pow(1 - cfg.discountRate, t);
+        double shift = Math.abs(after - before) * cfg.discount(t);
         double range = e.range;
         return e.n < 2 || !(range > 0) || shift <= cfg.discountRate * range;
     }
 
-    /** The stop reason in words, from which issues stopped and when. */
-    private static java.util.function.BiFunction<boolean[], int[], String> stopReason(Problem problem, EuConfig cfg,
-                                                                                       RunContext context, boolean fixed) {
-        return (stopped, stoppedAt) -> {
-            if (context.rounds() > 0) {
-                return context.rounds() + " rounds";
-            }
-            if (fixed) {
-                return cfg.maxRounds + " rounds (stop=fixed)";
-            }
-            StringBuilder sb = new StringBuilder(allTrue(stopped) ? "" : "round cap max-rounds = " + cfg.maxRounds
-                    + " reached; ");
-            sb.append("discounted median shift at most discount-rate ").append(Numbers.format(cfg.discountRate))
-                    .append(" x R (");
-            for (int k = 0; k < problem.issueCount(); k++) {
-                sb.append(k > 0 ? ", " : "").append(problem.issueId(k))
-                        .append(stopped[k] ? ": round " + stoppedAt[k] : ": not settled");
-            }
-            return sb.append(')').toString();
-        };
+    /** The stop reason in words, from which issues stopped and when ({@code rounds}: the run's round limit, or 0). */
+    static String stopReason(Problem problem, EuConfig cfg, int rounds, boolean fixed, boolean[] stopped,
+                             int[] stoppedAt) {
+        if (rounds > 0) {
+            return rounds + " rounds";
+        }
+        if (fixed) {
+            return cfg.maxRounds + " rounds (stop=fixed)";
+        }
+        StringBuilder sb = new StringBuilder(allTrue(stopped) ? "" : "round cap max-rounds = " + cfg.maxRounds
+                + " reached; ");
+        sb.append("discounted median shift at most discount-rate ").append(Numbers.format(cfg.discountRate))
+                .append(" x R (");
+        for (int k = 0; k < problem.issueCount(); k++) {
+            sb.append(k > 0 ? ", " : "").append(problem.issueId(k))
+                    .append(stopped[k] ? ": round " + stoppedAt[k] : ": not settled");
+        }
+        return sb.append(')').toString();
     }
 
     private static Map<String, double[]> series(double[] median, double[] mean, double[] risk) {

@@ -2,6 +2,8 @@ package org.parley.models.expectedutility;
 
 import java.util.Arrays;
 
+import org.parley.engine.Problem;
+
 /**
  * One issue of the expected-utility model on primitive arrays: every array is allocated once in
  * the constructor and reused, so a round ({@link #step()}) allocates nothing.
@@ -17,8 +19,9 @@ final class IssueEngine {
     static final int COMPROMISE = 2;
     static final int CAPITULATE = 3;
 
-    private final EuConfig cfg;
-    final int n;
+    private EuConfig cfg;
+    /** Actors on the issue (the arrays may be longer). */
+    int n;
     /** Current positions. */
     final double[] x;
     final double[] c;
@@ -44,7 +47,7 @@ final class IssueEngine {
     /** Position after the last round. */
     final double[] to;
 
-    private final double fixedRange;
+    private double fixedRange;
     private final double[] ones;
     /** Actor indices sorted by position (kept between rounds: nearly sorted). */
     final int[] order;
@@ -54,6 +57,7 @@ final class IssueEngine {
     /** us[i][j], uf[i][j]: U_s and U_f of i challenging j with r_i; usq[i]: U_sq with r_i (pass 2). */
     private final double[][] us;
     private final double[][] uf;
+    private final Workspace workspace;
     private final double[] usq;
     /** Range R and mu of the current round. */
     double range;
@@ -62,75 +66,91 @@ final class IssueEngine {
     boolean played;
 
 
-    /**
-     * The n x n matrices of a round. Issues are played one after the other within a round (and
-     * each issue's moves are read before the next issue plays), so one workspace sized for the
-     * largest issue serves them all.
-     */
-    static final class Workspace {
-        final int capacity;
-        final double[][] p;
-        final double[][] a;
-        final double[][] b;
-        final double[][] dt;
-        final double[][] us;
-        final double[][] uf;
-
-        Workspace(int capacity) {
-            this.capacity = capacity;
-            p = new double[capacity][capacity];
-            a = new double[capacity][capacity];
-            b = new double[capacity][capacity];
-            dt = new double[capacity][capacity];
-            us = new double[capacity][capacity];
-            uf = new double[capacity][capacity];
-        }
-    }
-
     IssueEngine(EuConfig cfg, double[] x, double[] c, double[] s, double scaleRange) {
         this(cfg, x, c, s, scaleRange, new Workspace(x.length));
     }
 
     /** An engine whose round matrices live in {@code ws} (shared with the other issues of a run). */
     IssueEngine(EuConfig cfg, double[] x, double[] c, double[] s, double scaleRange, Workspace ws) {
+        this(ws);
         if (ws.capacity < x.length) {
             throw new IllegalArgumentException("workspace for " + ws.capacity + " actors, issue has " + x.length);
         }
-        this.cfg = cfg;
-        this.n = x.length;
-        this.x = x.clone();
-        this.c = c.clone();
-        this.s = s.clone();
-        this.w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = c[i] * s[i];
-        }
-        this.r = new double[n];
-        Arrays.fill(r, 1.0);
-        this.security = new double[n];
+        System.arraycopy(x, 0, this.x, 0, x.length);
+        System.arraycopy(c, 0, this.c, 0, x.length);
+        System.arraycopy(s, 0, this.s, 0, x.length);
+        start(cfg, x.length, scaleRange);
+    }
+
+    /**
+     * An engine for issues of up to {@code ws.capacity} actors, to be {@link #load loaded} with one
+     * issue after another (one issue at a time: the untraced runs of a thread reuse it).
+     */
+    IssueEngine(Workspace ws) {
+        int cap = ws.capacity;
+        this.x = new double[cap];
+        this.c = new double[cap];
+        this.s = new double[cap];
+        this.w = new double[cap];
+        this.r = new double[cap];
+        this.security = new double[cap];
         this.p = ws.p;
         this.a = ws.a;
         this.b = ws.b;
-        this.kind = new int[n];
-        this.with = new int[n];
-        Arrays.fill(with, -1);
-        this.from = this.x.clone();
-        this.to = this.x.clone();
-        this.ones = new double[n];
+        this.kind = new int[cap];
+        this.with = new int[cap];
+        this.from = new double[cap];
+        this.to = new double[cap];
+        this.ones = new double[cap];
         Arrays.fill(ones, 1.0);
-        this.order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        this.scratch = new double[Math.max(n, 1)];
+        this.order = new int[cap];
+        this.scratch = new double[Math.max(cap, 1)];
         this.us = ws.us;
         this.uf = ws.uf;
-        this.usq = new double[n];
-        this.votes = new Votes(this, cfg, ws.dt);
-        this.offers = new Offers(this, cfg);
+        this.workspace = ws;
+        this.usq = new double[cap];
+        this.votes = new Votes(this, ws);
+        this.offers = new Offers(this);
+    }
+
+    /** Issue {@code k} of {@code problem} on the positions, capabilities and saliences of its actors {@code map}. */
+    void load(EuConfig config, Problem problem, int k, int[] map) {
+        int count = map.length;
+        if (count > x.length) {
+            throw new IllegalArgumentException("engine for " + x.length + " actors, issue has " + count);
+        }
+        double[][] position = problem.position();
+        double[] capability = problem.capability();
+        double[][] salience = problem.salience();
+        for (int li = 0; li < count; li++) {
+            int i = map[li];
+            x[li] = position[i][k];
+            c[li] = capability[i];
+            s[li] = salience[i][k];
+        }
+        start(config, count, problem.scaleMax(k) - problem.scaleMin(k));
+    }
+
+    /** The state before the first round, from the first {@code count} positions, capabilities and saliences. */
+    private void start(EuConfig config, int count, double scaleRange) {
+        this.cfg = config;
+        this.n = count;
+        votes.cfg = config;
+        offers.cfg = config;
+        for (int i = 0; i < n; i++) {
+            w[i] = c[i] * s[i];
+            r[i] = 1.0;
+            kind[i] = NONE;
+            with[i] = -1;
+            from[i] = x[i];
+            to[i] = x[i];
+            order[i] = i;
+        }
+        played = false;
         this.fixedRange = cfg.range == EuConfig.Range.SCALE ? scaleRange : spread();
         this.range = fixedRange;
-        this.mu = median();
+        // mu enters only U_b/U_w (q < 1); each round sets it again
+        this.mu = cfg.q < 1 ? median() : Double.NaN;
     }
 
     /** Current spread of positions. */
@@ -162,20 +182,23 @@ final class IssueEngine {
             return;
         }
         played = true;
-        mu = cfg.muMean ? mean() : median();
+        if (cfg.q < 1) {
+            mu = cfg.muMean ? mean() : median();
+        }
         sortOrder();
 
         // pass 1: every exponent 1, security levels, risk exponents
         Arrays.fill(r, 1.0);
         votes.probabilities(ones);
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (int j = 0; j < n; j++) {
+        // S_i sums over j in order; j outside reads p by rows
+        Arrays.fill(security, 0, n, 0.0);
+        for (int j = 0; j < n; j++) {
+            double[] pj = p[j];
+            for (int i = 0; i < n; i++) {
                 if (j != i) {
-                    sum += eu(x[j], x[i], 1.0, s[i], p[j][i], x[j], x[i]);
+                    security[i] += eu(x[j], x[i], 1.0, s[i], pj[i], x[j], x[i]);
                 }
             }
-            security[i] = sum;
         }
         if (cfg.riskOverPositions) {
             riskOverPositions();
@@ -183,48 +206,75 @@ final class IssueEngine {
             riskOverActors();
         }
 
-        // pass 2: the new exponents; U_s and U_f of every ordered pair once (two powers each),
-        // shared by the pair's own EU and by the counterpart-view EUs that use the same exponent
+        // pass 2: the new exponents, then each actor's utilities and its choice of offer
         votes.probabilities(r);
         for (int i = 0; i < n; i++) {
             usq[i] = 2 - 4 * pw(0.5, r[i]);
-            double[] usRow = us[i];
-            double[] ufRow = uf[i];
-            for (int j = 0; j < n; j++) {
-                double d = Math.abs(x[i] - x[j]) / range;
-                usRow[j] = 2 - 4 * pw(0.5 - 0.5 * d, r[i]);
-                ufRow[j] = 2 - 4 * pw(0.5 + 0.5 * d, r[i]);
-            }
         }
         boolean focalRisk = cfg.counterRisk == EuConfig.CounterRisk.FOCAL;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (i == j) {
-                    a[i][j] = 0;
-                    b[i][j] = 0;
-                    continue;
-                }
-                a[i][j] = eu(x[i], x[j], r[i], s[j], p[i][j], x[i], x[j], us[i][j], uf[i][j], usq[i]);
-                // j challenging i seen with r_i (perception) or r_j: |x_j - x_i| = |x_i - x_j|
-                int rOwner = focalRisk ? i : j;
-                double rb = r[rOwner];
-                double ubs = focalRisk ? us[i][j] : us[j][i];
-                double ubf = focalRisk ? uf[i][j] : uf[j][i];
-                double sb = cfg.counterSalienceTarget ? s[i] : s[j];
-                if (cfg.counterTermsFocal) {
-                    b[i][j] = eu(x[j], x[i], rb, sb, p[j][i], x[i], x[j], ubs, ubf, usq[rOwner]);
-                } else {
-                    b[i][j] = eu(x[j], x[i], rb, sb, p[j][i], x[j], x[i], ubs, ubf, usq[rOwner]);
-                }
+        // the counterpart's exponent reads U_s, U_f down a column: every row first
+        double[][] us = focalRisk ? this.us : workspace.everyUs();
+        double[][] uf = focalRisk ? this.uf : workspace.everyUf();
+        if (!focalRisk) {
+            for (int i = 0; i < n; i++) {
+                utilities(i, us[i], uf[i]);
             }
         }
-
-        // offers: each actor is the mover only in its own chart
         for (int i = 0; i < n; i++) {
+            if (focalRisk) {
+                utilities(i, us[i], uf[i]);
+            }
+            utilities(i, us, uf);
+            // offers: each actor is the mover only in its own chart, which row i holds
             offers.choose(i);
         }
         for (int i = 0; i < n; i++) {
             x[i] = to[i];
+        }
+    }
+
+    /**
+     * U_s and U_f of i challenging every j with r_i (two powers each), shared by the pair's own EU
+     * and by the counterpart-view EUs that use the same exponent; not on the diagonal, nor where
+     * the pair shares a position and is skipped (never read).
+     */
+    private void utilities(int i, double[] usRow, double[] ufRow) {
+        boolean skipSame = cfg.skipSamePosition;
+        double xi = x[i];
+        double ri = r[i];
+        for (int j = 0; j < n; j++) {
+            if (j == i || (skipSame && x[j] == xi)) {
+                continue;
+            }
+            double d = Math.abs(xi - x[j]) / range;
+            usRow[j] = 2 - 4 * pw(0.5 - 0.5 * d, ri);
+            ufRow[j] = 2 - 4 * pw(0.5 + 0.5 * d, ri);
+        }
+    }
+
+    /** Row i of {@link #a} and {@link #b}: i's expected utilities and its view of each counterpart's. */
+    private void utilities(int i, double[][] us, double[][] uf) {
+        boolean focalRisk = cfg.counterRisk == EuConfig.CounterRisk.FOCAL;
+        double[] aRow = a[i];
+        double[] bRow = b[i];
+        for (int j = 0; j < n; j++) {
+            if (i == j) {
+                aRow[j] = 0;
+                bRow[j] = 0;
+                continue;
+            }
+            aRow[j] = eu(x[i], x[j], r[i], s[j], p[i][j], x[i], x[j], us[i][j], uf[i][j], usq[i]);
+            // j challenging i seen with r_i (perception) or r_j: |x_j - x_i| = |x_i - x_j|
+            int rOwner = focalRisk ? i : j;
+            double rb = r[rOwner];
+            double ubs = focalRisk ? us[i][j] : us[j][i];
+            double ubf = focalRisk ? uf[i][j] : uf[j][i];
+            double sb = cfg.counterSalienceTarget ? s[i] : s[j];
+            if (cfg.counterTermsFocal) {
+                bRow[j] = eu(x[j], x[i], rb, sb, p[j][i], x[i], x[j], ubs, ubf, usq[rOwner]);
+            } else {
+                bRow[j] = eu(x[j], x[i], rb, sb, p[j][i], x[j], x[i], ubs, ubf, usq[rOwner]);
+            }
         }
     }
 
@@ -324,11 +374,11 @@ final class IssueEngine {
                     continue;
                 }
                 x[i] = pos;
-                double denominator = cfg.probability == EuConfig.Probability.ALL_PAIRS ? allPairsDirect() : 0;
+                double denominator = cfg.probability == EuConfig.Probability.ALL_PAIRS ? votes.allPairsDirect() : 0;
                 double sum = 0;
                 for (int j = 0; j < n; j++) {
                     if (j != i) {
-                        sum += eu(x[j], x[i], 1.0, s[i], probabilityDirect(j, i, denominator), x[j], x[i]);
+                        sum += eu(x[j], x[i], 1.0, s[i], votes.probabilityDirect(j, i, denominator), x[j], x[i]);
                     }
                 }
                 max = Math.max(max, sum);
@@ -338,39 +388,6 @@ final class IssueEngine {
             scratch[i] = exponent(security[i], min, max);
         }
         System.arraycopy(scratch, 0, r, 0, n);
-    }
-
-    private double allPairsDirect() {
-        double d = 0;
-        for (int k = 0; k < n; k++) {
-            for (int u = 0; u < n; u++) {
-                for (int v = 0; v < n; v++) {
-                    d += w[k] * Math.abs(Math.abs(x[k] - x[v]) - Math.abs(x[k] - x[u])) / range;
-                }
-            }
-        }
-        return d;
-    }
-
-    /** Probability that i prevails over j from the current positions, linear votes (pass 1). */
-    private double probabilityDirect(int i, int j, double allPairs) {
-        if (x[i] == x[j]) {
-            return 0;
-        }
-        double nij = 0;
-        double nji = 0;
-        for (int k = 0; k < n; k++) {
-            if (cfg.thirdPartiesOnly && (k == i || k == j)) {
-                continue;
-            }
-            double diff = (Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i])) / range;
-            if (diff > 0) {
-                nij += w[k] * diff;
-            } else {
-                nji -= w[k] * diff;
-            }
-        }
-        return votes.probability(nij, nji, allPairs);
     }
 
     /** Insertion sort of {@link #order} by position (nearly sorted from the last round). */

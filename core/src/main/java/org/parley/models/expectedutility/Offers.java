@@ -13,14 +13,14 @@ import static org.parley.models.expectedutility.IssueEngine.NONE;
 final class Offers {
 
     private final IssueEngine engine;
-    private final EuConfig cfg;
+    /** The options of the issue the engine plays (set when it is loaded). */
+    EuConfig cfg;
     // candidate produced by classify()
     private int candKind;
     private double candTarget;
 
-    Offers(IssueEngine engine, EuConfig cfg) {
+    Offers(IssueEngine engine) {
         this.engine = engine;
-        this.cfg = cfg;
     }
 
     /** The kind of the offer j makes to i ({@link IssueEngine#NONE} if none). */

@@ -3,12 +3,12 @@ package org.parley.models.expectedutility;
 /**
  * The vote counts of one issue's round: for every pair of actors the probability that one
  * prevails over the other ({@link IssueEngine#p}), from the voters' (possibly powered) distances,
- * with an O(n^2 log n) path for linear votes and Scholz's all-pairs denominator. Reads the
+ * with an O(n^2) path for linear votes and Scholz's all-pairs denominator. Reads the
  * engine's positions, weights, range and sorted order; writes only {@code p}.
  *
- * <p>Powered votes sum {@code w_k |dt[j][k] - dt[i][k]|} over every voter k for every pair: O(n^3).
+ * <p>Powered votes sum {@code w_k |dv[k][j] - dv[k][i]|} over every voter k for every pair: O(n^3).
  * From {@link #SORTED_FROM} actors on, the sums come from per-actor prefix sums over the voters in
- * position order instead (O(n^2 log n)): a voter nearer i's position than j's votes for i (a power
+ * position order instead (O(n^2)): a voter nearer i's position than j's votes for i (a power
  * keeps the order of distances), so each pair needs two prefix differences. The doubles are then
  * added in another order: the probabilities agree with the direct sums to about 1e-12, not bit for
  * bit, so every case below that size (the replication cases) keeps the direct sums.
@@ -16,10 +16,11 @@ package org.parley.models.expectedutility;
 final class Votes {
 
     private final IssueEngine engine;
-    private final EuConfig cfg;
+    /** The options of the issue the engine plays (set when it is loaded). */
+    EuConfig cfg;
     private final double[] voterR;
-    /** dt[j][k] = (|x_k - x_j| / R)^{rv_k}: voter k's (possibly powered) distance to actor j's position. */
-    private final double[][] dt;
+    /** dv[k][j] = (|x_k - x_j| / R)^{rv_k}: voter k's (possibly powered) distance to actor j's position. */
+    private final double[][] dv;
     private final double[] sortedX;
     private final double[] prefixW;
     private final double[] prefixWx;
@@ -27,19 +28,24 @@ final class Votes {
     private double allPairsDenominator;
     /** From this many actors on, powered votes use prefix sums (see the class comment). */
     static final int SORTED_FROM = 256;
-    /** sums[j][m]: sum of w_k dt[j][k] over the first m voters in position order (made when used). */
-    private double[][] sums;
+    private final Workspace workspace;
 
-    Votes(IssueEngine engine, EuConfig cfg, double[][] dt) {
-        this.engine = engine;
+    Votes(IssueEngine engine, EuConfig cfg, Workspace workspace) {
+        this(engine, workspace);
         this.cfg = cfg;
-        int n = engine.n;
-        this.voterR = new double[n];
-        this.dt = dt;
-        this.sortedX = new double[n];
-        this.prefixW = new double[n + 1];
-        this.prefixWx = new double[n + 1];
-        this.voteTotal = new double[n];
+    }
+
+    /** Votes for issues of up to {@code workspace.capacity} actors. */
+    Votes(IssueEngine engine, Workspace workspace) {
+        this.engine = engine;
+        int cap = workspace.capacity;
+        this.voterR = new double[cap];
+        this.workspace = workspace;
+        this.dv = workspace.dv;
+        this.sortedX = new double[cap];
+        this.prefixW = new double[cap + 1];
+        this.prefixWx = new double[cap + 1];
+        this.voteTotal = new double[cap];
     }
 
     /** P(i prevails over j) from the votes for each (F2). */
@@ -65,12 +71,26 @@ final class Votes {
         for (int k = 0; k < n; k++) {
             voterR[k] = cfg.poweredVotes ? rv[k] : 1.0;
         }
-        for (int j = 0; j < n; j++) {
-            double[] row = dt[j];
-            double xj = x[j];
-            for (int k = 0; k < n; k++) {
-                row[k] = IssueEngine.pw(Math.abs(x[k] - xj) / range, voterR[k]);
+        for (int k = 0; k < n; k++) {
+            double[] row = dv[k];
+            double xk = x[k];
+            double rk = voterR[k];
+            if (rk == 1.0) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = Math.abs(xk - x[j]) / range;
+                }
+            } else {
+                // a voter at the position itself: 0^r = +0 for r > 0 (Math.pow's own rule)
+                boolean positive = rk > 0;
+                for (int j = 0; j < n; j++) {
+                    double base = Math.abs(xk - x[j]) / range;
+                    row[j] = positive && base == 0 ? 0.0 : Math.pow(base, rk);
+                }
             }
+        }
+        final int[] order = engine.order;
+        for (int m = 0; m < n; m++) {
+            sortedX[m] = x[order[m]];
         }
         allPairsDenominator = cfg.probability == EuConfig.Probability.ALL_PAIRS ? allPairs() : 0;
         boolean linear = true;
@@ -94,6 +114,13 @@ final class Votes {
         final double[] x = engine.x;
         final double[] w = engine.w;
         final double[][] p = engine.p;
+        final double[][] dt = workspace.dt();
+        for (int k = 0; k < n; k++) {
+            double[] row = dv[k];
+            for (int j = 0; j < n; j++) {
+                dt[j][k] = row[j];
+            }
+        }
         // sum_k w_k dt[j][k] per actor: the net vote for i over j is total[j] - total[i]
         for (int j = 0; j < n; j++) {
             double[] dj = dt[j];
@@ -153,12 +180,12 @@ final class Votes {
     }
 
     /**
-     * Powered votes from prefix sums, O(n^2 log n): with the voters in position order, those below
+     * Powered votes from prefix sums, O(n^2): with the voters in position order, those below
      * the midpoint of a pair's positions are nearer its lower position (equidistant voters give
      * nothing), and a power with a non-negative exponent keeps that order, so the votes for the
      * lower position are {@code S_hi[c] - S_lo[c]} and those for the higher one
-     * {@code (S_lo[n] - S_lo[c]) - (S_hi[n] - S_hi[c])}, where {@code S_a[c]} sums {@code w_k dt[a][k]}
-     * over the first c voters.
+     * {@code (S_lo[n] - S_lo[c]) - (S_hi[n] - S_hi[c])}, where {@code S_a[c]} sums {@code w_k dv[k][a]}
+     * over the first c voters (kept as {@code sums[c][a]}: one row per count, filled a row at a time).
      */
     void probabilitiesSorted() {
         final int n = engine.n;
@@ -166,29 +193,24 @@ final class Votes {
         final double[] w = engine.w;
         final double[][] p = engine.p;
         final int[] order = engine.order;
-        if (sums == null) {
-            sums = new double[n][n + 1];
-        }
+        final double[][] sums = workspace.sums();
+        java.util.Arrays.fill(sums[0], 0, n, 0.0);
         for (int m = 0; m < n; m++) {
-            sortedX[m] = x[order[m]];
-        }
-        for (int j = 0; j < n; j++) {
-            double[] dj = dt[j];
-            double[] sj = sums[j];
-            double t = 0;
-            sj[0] = 0;
-            for (int m = 0; m < n; m++) {
-                int k = order[m];
-                t += w[k] * dj[k];
-                sj[m + 1] = t;
+            int k = order[m];
+            double wk = w[k];
+            double[] dk = dv[k];
+            double[] before = sums[m];
+            double[] after = sums[m + 1];
+            for (int j = 0; j < n; j++) {
+                after[j] = before[j] + wk * dk[j];
             }
         }
+        final double[] sN = sums[n];
         // pairs in position order: for a fixed lower actor the midpoint only grows, so the voters
         // below it and at most at it are counted by two pointers that only move forward
         for (int a = 0; a < n; a++) {
             int lo = order[a];
             double xLo = x[lo];
-            double[] sLo = sums[lo];
             p[lo][lo] = 0;
             int c = 0;
             int e = 0;
@@ -209,12 +231,13 @@ final class Votes {
                 while (e < n && sortedX[e] <= mid) {
                     e++;
                 }
-                double[] sHi = sums[hi];
-                double forLo = Math.max(0, sHi[c] - sLo[c]);
-                double forHi = Math.max(0, (sLo[n] - sLo[e]) - (sHi[n] - sHi[e]));
+                double[] sC = sums[c];
+                double[] sE = sums[e];
+                double forLo = Math.max(0, sC[hi] - sC[lo]);
+                double forHi = Math.max(0, (sN[lo] - sE[lo]) - (sN[hi] - sE[hi]));
                 if (cfg.thirdPartiesOnly) {
-                    forLo -= w[lo] * dt[hi][lo];
-                    forHi -= w[hi] * dt[lo][hi];
+                    forLo -= w[lo] * dv[lo][hi];
+                    forHi -= w[hi] * dv[hi][lo];
                 }
                 p[lo][hi] = probability(forLo, forHi, allPairsDenominator);
                 p[hi][lo] = probability(forHi, forLo, allPairsDenominator);
@@ -223,7 +246,7 @@ final class Votes {
     }
 
     /**
-     * {@link IssueEngine#p} for linear votes in O(n^2 log n): over the positions sorted with prefix sums of
+     * {@link IssueEngine#p} for linear votes in O(n^2): over the positions sorted with prefix sums of
      * w and w x, the voters at or beyond the nearer end give the whole distance, those between
      * it and the midpoint give (x_lo + x_hi - 2 x_k), those at the midpoint nothing.
      */
@@ -238,25 +261,49 @@ final class Votes {
         prefixWx[0] = 0;
         for (int m = 0; m < n; m++) {
             int k = order[m];
-            sortedX[m] = x[k];
             prefixW[m + 1] = prefixW[m] + w[k];
             prefixWx[m + 1] = prefixWx[m] + w[k] * x[k];
         }
-        for (int i = 0; i < n; i++) {
-            p[i][i] = 0;
-            for (int j = i + 1; j < n; j++) {
-                if (x[i] == x[j]) {
-                    p[i][j] = 0;
-                    p[j][i] = 0;
+        // pairs in position order: for a fixed lower actor the midpoint and the upper position only
+        // grow, so the four counts come from pointers that only move forward
+        int firstLo = 0;
+        for (int a = 0; a < n; a++) {
+            int iLo = order[a];
+            double lo = x[iLo];
+            p[iLo][iLo] = 0;
+            if (a > 0 && sortedX[a - 1] < lo) {
+                firstLo = a;
+            }
+            int aLo = a;
+            while (aLo < n && sortedX[aLo] <= lo) {
+                aLo++;
+            }
+            // the counts below the midpoint and below hi start from those below lo (the midpoint
+            // of two adjacent doubles may round to lo)
+            int bMid = firstLo;
+            int cMid = firstLo;
+            int dHi = firstLo;
+            for (int b = a + 1; b < n; b++) {
+                int iHi = order[b];
+                double hi = x[iHi];
+                if (lo == hi) {
+                    p[iLo][iHi] = 0;
+                    p[iHi][iLo] = 0;
                     continue;
                 }
-                double lo = Math.min(x[i], x[j]);
-                double hi = Math.max(x[i], x[j]);
                 double mid = (lo + hi) / 2;
-                int aLo = upper(lo);
-                int bMid = lower(mid);
-                int cMid = upper(mid);
-                int dHi = lower(hi);
+                while (bMid < n && sortedX[bMid] < mid) {
+                    bMid++;
+                }
+                if (cMid < bMid) {
+                    cMid = bMid;
+                }
+                while (cMid < n && sortedX[cMid] <= mid) {
+                    cMid++;
+                }
+                while (dHi < n && sortedX[dHi] < hi) {
+                    dHi++;
+                }
                 double span = hi - lo;
                 double forLo = span * prefixW[aLo] + (lo + hi) * (prefixW[bMid] - prefixW[aLo])
                         - 2 * (prefixWx[bMid] - prefixWx[aLo]);
@@ -264,53 +311,19 @@ final class Votes {
                         - (lo + hi) * (prefixW[dHi] - prefixW[cMid]);
                 forLo = Math.max(0, forLo) / range;
                 forHi = Math.max(0, forHi) / range;
-                double nij = x[i] < x[j] ? forLo : forHi;
-                double nji = x[i] < x[j] ? forHi : forLo;
                 if (cfg.thirdPartiesOnly) {
-                    nij -= w[i] * dt[j][i];
-                    nji -= w[j] * dt[i][j];
+                    forLo -= w[iLo] * dv[iLo][iHi];
+                    forHi -= w[iHi] * dv[iHi][iLo];
                 }
-                p[i][j] = probability(nij, nji, allPairsDenominator);
-                p[j][i] = probability(nji, nij, allPairsDenominator);
+                p[iLo][iHi] = probability(forLo, forHi, allPairsDenominator);
+                p[iHi][iLo] = probability(forHi, forLo, allPairsDenominator);
             }
         }
-    }
-
-    /** Number of sorted positions {@code <= v}. */
-    private int upper(double v) {
-        final int n = engine.n;
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortedX[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Number of sorted positions {@code < v}. */
-    private int lower(double v) {
-        final int n = engine.n;
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sortedX[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /**
      * Scholz's code's denominator: sum over voters k and ordered pairs (u, v) of
-     * w_k |dt[u][k] - dt[v][k]|, in O(n^2) by walking the positions outward from each voter.
+     * w_k |dv[k][u] - dv[k][v]|, in O(n^2) by walking the positions outward from each voter.
      */
     private double allPairs() {
         final int n = engine.n;
@@ -320,12 +333,13 @@ final class Votes {
         double total = 0;
         for (int k = 0; k < n; k++) {
             double xk = x[k];
+            double[] dk = dv[k];
             // split: first index in sorted order with position >= xk
             int lo = 0;
             int hi = n;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (x[order[mid]] < xk) {
+                if (sortedX[mid] < xk) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -340,15 +354,57 @@ final class Votes {
                     pick = order[right++];
                 } else if (right >= n) {
                     pick = order[left--];
-                } else if (xk - x[order[left]] < x[order[right]] - xk) {
+                } else if (xk - sortedX[left] < sortedX[right] - xk) {
                     pick = order[left--];
                 } else {
                     pick = order[right++];
                 }
-                sum += dt[pick][k] * (2 * m - (n - 1));
+                sum += dk[pick] * (2 * m - (n - 1));
             }
             total += w[k] * 2 * sum;
         }
         return total;
+    }
+
+    /** Scholz's denominator by its definition, O(n^3), on the current positions with linear votes (F8 positions). */
+    double allPairsDirect() {
+        final int n = engine.n;
+        final double[] x = engine.x;
+        final double[] w = engine.w;
+        final double range = engine.range;
+        double d = 0;
+        for (int k = 0; k < n; k++) {
+            for (int u = 0; u < n; u++) {
+                for (int v = 0; v < n; v++) {
+                    d += w[k] * Math.abs(Math.abs(x[k] - x[v]) - Math.abs(x[k] - x[u])) / range;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** Probability that i prevails over j from the current positions, linear votes (pass 1). */
+    double probabilityDirect(int i, int j, double allPairs) {
+        final int n = engine.n;
+        final double[] x = engine.x;
+        final double[] w = engine.w;
+        final double range = engine.range;
+        if (x[i] == x[j]) {
+            return 0;
+        }
+        double nij = 0;
+        double nji = 0;
+        for (int k = 0; k < n; k++) {
+            if (cfg.thirdPartiesOnly && (k == i || k == j)) {
+                continue;
+            }
+            double diff = (Math.abs(x[k] - x[j]) - Math.abs(x[k] - x[i])) / range;
+            if (diff > 0) {
+                nij += w[k] * diff;
+            } else {
+                nji -= w[k] * diff;
+            }
+        }
+        return probability(nij, nji, allPairs);
     }
 }
