@@ -53,7 +53,7 @@ final class Engine {
     private final List<Candidate> roundList = new ArrayList<>();
     private CandidateQueue queue;
     private final List<Candidate> realized = new ArrayList<>();
-    private final List<Candidate> touched = new ArrayList<>();
+    private final List<Candidate> touched = new ArrayList<>(256);
 
     /**
      * @param eligible whether an actor takes part in exchanges on an issue
