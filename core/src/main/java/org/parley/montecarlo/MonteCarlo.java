@@ -190,37 +190,50 @@ public final class MonteCarlo {
         }
         Problem[] drawnWorld = new Problem[editors.length];
         for (int r = lo; r < hi; r++) {
-            long seed = Seeds.forRun(plan.spec().seed(), r);
-            long inSeed = Sampler.inputSeed(seed);
+            // one run per call, no loop of its own here: the compiler then compiles the run once
+            // (not again for each loop it would enter compiled code at)
+            run(plan, worlds, editors, values, drawnWorld, models, r);
+        }
+    }
+
+    /** Run {@code r} of every world: draw its inputs, then each model on each world. */
+    private static void run(Simulation.Plan plan, List<World> worlds, Inputs.Editor[] editors, double[][] values,
+                            Problem[] drawnWorld, List<BargainingModel> models, int r) {
+        long seed = Seeds.forRun(plan.spec().seed(), r);
+        long inSeed = Sampler.inputSeed(seed);
+        for (int wi = 0; wi < editors.length; wi++) {
+            drawnWorld[wi] = draw(worlds.get(wi), editors[wi], values[wi], inSeed, r);
+        }
+        // model by model over the worlds, so a model meets its problems again while they are recent
+        for (int mi = 0; mi < models.size(); mi++) {
             for (int wi = 0; wi < editors.length; wi++) {
                 World w = worlds.get(wi);
-                List<Input> inputs = w.inputs();
-                double[] v = values[wi];
-                for (int j = 0; j < v.length; j++) {
-                    Input in = inputs.get(j);
-                    v[j] = Sampler.draw(in.range(), in.value(), inSeed, in.slot());
-                    if (w.drawn().length > 0) {
-                        w.drawn()[j][r] = v[j];
-                    }
-                }
-                drawnWorld[wi] = inputs.isEmpty() ? w.base() : editors[wi].with(inputs, v);
-            }
-            // model by model over the worlds, so a model meets its problems again while they are recent
-            for (int mi = 0; mi < models.size(); mi++) {
-                for (int wi = 0; wi < editors.length; wi++) {
-                    World w = worlds.get(wi);
-                    if (!w.varies()[mi]) {
-                        continue;
-                    }
-                    org.parley.engine.Trajectory t = plan.outcomeAndDeals(models.get(mi), drawnWorld[wi], seed);
-                    double[] f = t.forecast();
-                    double[][] target = w.forecasts()[mi];
-                    for (int k = 0; k < target.length; k++) {
-                        target[k][r] = f[k];
-                        w.deals()[mi][k][r] = deal(t, drawnWorld[wi], k);
-                    }
+                if (w.varies()[mi]) {
+                    store(w, mi, r, drawnWorld[wi], plan.outcomeAndDeals(models.get(mi), drawnWorld[wi], seed));
                 }
             }
+        }
+    }
+
+    /** A world's problem with run {@code r}'s draws of its inputs (kept when the world records them). */
+    private static Problem draw(World w, Inputs.Editor editor, double[] v, long inSeed, int r) {
+        List<Input> inputs = w.inputs();
+        for (int j = 0; j < v.length; j++) {
+            Input in = inputs.get(j);
+            v[j] = Sampler.draw(in.range(), in.value(), inSeed, in.slot());
+            if (w.drawn().length > 0) {
+                w.drawn()[j][r] = v[j];
+            }
+        }
+        return inputs.isEmpty() ? w.base() : editor.with(inputs, v);
+    }
+
+    private static void store(World w, int mi, int r, Problem p, org.parley.engine.Trajectory t) {
+        double[] f = t.forecast();
+        double[][] target = w.forecasts()[mi];
+        for (int k = 0; k < target.length; k++) {
+            target[k][r] = f[k];
+            w.deals()[mi][k][r] = deal(t, p, k);
         }
     }
 }

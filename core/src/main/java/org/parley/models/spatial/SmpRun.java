@@ -115,9 +115,9 @@ final class SmpRun {
                 return;
             }
             if (t >= params.minTurns() && ratio < params.stopRatio()) {
-                stopReason = String.format(java.util.Locale.ROOT,
-                        "converged: turn %d moved %.4f of the first turn's change (< %s)", t, ratio,
-                        org.parley.engine.Numbers.format(params.stopRatio()));
+                // the text of "%d moved %.4f" in Locale.ROOT without a Formatter (every run, traced or not)
+                stopReason = "converged: turn " + t + " moved " + org.parley.engine.Numbers.fixed(ratio, 4)
+                        + " of the first turn's change (< " + org.parley.engine.Numbers.format(params.stopRatio()) + ")";
                 return;
             }
             int h = hash(next);
