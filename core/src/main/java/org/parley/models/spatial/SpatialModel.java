@@ -187,29 +187,8 @@ public final class SpatialModel implements BargainingModel {
         double[][] sal = new double[n][m];
         double[] cap = new double[n];
         for (int i = 0; i < n; i++) {
-            int q = act[i];
-            cap[i] = p.capability()[q];
-            if (!(cap[i] >= 0) || !Double.isFinite(cap[i])) {
-                throw new ParleyException(ErrorCode.BAD_INPUT, "actor " + p.actorId(q)
-                        + ": capability must be a number >= 0 for model 'spatial', was " + Numbers.format(cap[i]));
-            }
-            if (cap[i] == 0) {
-                notes.add("actor " + p.actorId(q) + " has capability 0: its votes weigh nothing "
-                        + "(KTAB would reject it)");
-            }
-            for (int k = 0; k < m; k++) {
-                if (p.present(q, k)) {
-                    x[i][k] = (p.position()[q][k] - lo[k]) / (hi[k] - lo[k]);
-                    sal[i][k] = p.salience()[q][k];
-                } else {
-                    double sq = p.statusQuo(k);
-                    double v = Double.isNaN(sq) ? (lo[k] + hi[k]) / 2 : sq;
-                    x[i][k] = (v - lo[k]) / (hi[k] - lo[k]);
-                    sal[i][k] = 0;
-                    notes.add("actor " + p.actorId(q) + " has no stance on " + p.issueId(k) + ": placed at "
-                            + Numbers.format(v) + " with salience 0");
-                }
-            }
+            // one actor per call: a small method the JIT compiles once, not again at each loop
+            place(p, act[i], i, lo, hi, x, sal, cap, notes);
         }
         String mode = options.get(SALIENCE_TOTAL);
         double maxTotal = 0;
@@ -238,6 +217,34 @@ public final class SpatialModel implements BargainingModel {
         }
         double[][] acc = accommodation(p, act, options.get(ACCOMMODATION));
         return new Compiled(new SmpActors(cap, sal, acc), x, lo, hi, act);
+    }
+
+    /** Actor {@code q} of the problem as the run's actor {@code i}: capability, positions and saliences on KTAB's scales. */
+    private static void place(Problem p, int q, int i, double[] lo, double[] hi, double[][] x, double[][] sal,
+                              double[] cap, List<String> notes) {
+        int m = lo.length;
+        cap[i] = p.capability()[q];
+        if (!(cap[i] >= 0) || !Double.isFinite(cap[i])) {
+            throw new ParleyException(ErrorCode.BAD_INPUT, "actor " + p.actorId(q)
+                    + ": capability must be a number >= 0 for model 'spatial', was " + Numbers.format(cap[i]));
+        }
+        if (cap[i] == 0) {
+            notes.add("actor " + p.actorId(q) + " has capability 0: its votes weigh nothing "
+                    + "(KTAB would reject it)");
+        }
+        for (int k = 0; k < m; k++) {
+            if (p.present(q, k)) {
+                x[i][k] = (p.position()[q][k] - lo[k]) / (hi[k] - lo[k]);
+                sal[i][k] = p.salience()[q][k];
+            } else {
+                double sq = p.statusQuo(k);
+                double v = Double.isNaN(sq) ? (lo[k] + hi[k]) / 2 : sq;
+                x[i][k] = (v - lo[k]) / (hi[k] - lo[k]);
+                sal[i][k] = 0;
+                notes.add("actor " + p.actorId(q) + " has no stance on " + p.issueId(k) + ": placed at "
+                        + Numbers.format(v) + " with salience 0");
+            }
+        }
     }
 
     static double[][] accommodation(Problem p, int[] act, String text) {
