@@ -147,30 +147,10 @@ final class Engine {
                 }
                 continue;
             }
-            st.sums.moved(e.i.actor, e.i.supply, e.i.y);
-            st.sums.moved(e.j.actor, e.j.supply, e.j.y);
-            if (!purged) {
-                // the Python code's first pass over the list drops every candidate invalid from the start
-                queue.dropInvalid();
-                purged = true;
-            }
-            touched.clear();
-            int number = realized.size();
-            collectTouched(e.i.actor, e, number);
-            collectTouched(e.j.actor, e, number);
-            boolean appendedTaken = appended != null && appended.cand.seen == number && appended.cand.queued();
-            int taken = queue.takeOut(touched, appended);
-            for (int t = 0; t < taken; t++) {
-                Candidate cand = queue.taken(t).cand;
-                if (cand.valid) {
-                    cand.recalculate(e);
-                }
-            }
-            queue.putBack(appended, appendedTaken);
-            realized.add(e);
-            if (trace) {
-                out.add(new Realized(side(e.i), side(e.j), a.toDouble(e.gain)));
-            }
+            // the rest in a method of its own: the JIT compiles it once instead of compiling this
+            // method again at each of its loops (on-stack replacement)
+            realise(st, queue, e, appended, !purged, out);
+            purged = true;
         }
         double[][] vote = copy(x);
         for (Candidate e : realized) {
@@ -197,6 +177,37 @@ final class Engine {
         }
         x = next;
         return res;
+    }
+
+    /**
+     * Realises {@code e}: moves the sums, drops the candidates invalid from the start when
+     * {@code purge} (the Python code's first pass over the list, at the first realised exchange),
+     * and recalculates the queued candidates it touches.
+     */
+    private void realise(RoundState st, CandidateQueue queue, Candidate e, CandidateQueue.Entry appended,
+                         boolean purge, List<Realized> out) {
+        st.sums.moved(e.i.actor, e.i.supply, e.i.y);
+        st.sums.moved(e.j.actor, e.j.supply, e.j.y);
+        if (purge) {
+            queue.dropInvalid();
+        }
+        touched.clear();
+        int number = realized.size();
+        collectTouched(e.i.actor, e, number);
+        collectTouched(e.j.actor, e, number);
+        boolean appendedTaken = appended != null && appended.cand.seen == number && appended.cand.queued();
+        int taken = queue.takeOut(touched, appended);
+        for (int t = 0; t < taken; t++) {
+            Candidate cand = queue.taken(t).cand;
+            if (cand.valid) {
+                cand.recalculate(e);
+            }
+        }
+        queue.putBack(appended, appendedTaken);
+        realized.add(e);
+        if (trace) {
+            out.add(new Realized(side(e.i), side(e.j), a.toDouble(e.gain)));
+        }
     }
 
     /**
@@ -243,29 +254,37 @@ final class Engine {
         int[][] members = new int[4][n];
         for (int p = 0; p < m; p++) {
             for (int q = p + 1; q < m; q++) {
-                Arrays.fill(size, 0);
-                for (int i = 0; i < n; i++) {
-                    if (eligible[i][p] && eligible[i][q]) {
-                        int g = (a.le(x[i][p], start[p]) ? 1 : 0) | (a.le(x[i][q], start[q]) ? 2 : 0);
-                        members[g][size[g]++] = i;
-                    }
-                }
-                // both right of the outcome x both left; left on p only x left on q only
-                for (int pair = 0; pair < 2; pair++) {
-                    int ga = pair == 0 ? 0 : 1;
-                    int gb = pair == 0 ? 3 : 2;
-                    for (int u = 0; u < size[ga]; u++) {
-                        for (int v = 0; v < size[gb]; v++) {
-                            Candidate cand = candidate(st, members[ga][u], members[gb][v], p, q);
-                            cand.calculate();
-                            list.add(cand);
-                            if (cand.valid) {
-                                addMine(members[ga][u], cand);
-                                addMine(members[gb][v], cand);
-                            } else {
-                                cand.release();
-                            }
-                        }
+                // one issue pair per call: the JIT compiles it once instead of compiling this method
+                // again at each of its loops (on-stack replacement)
+                candidates(st, start, list, p, q, size, members);
+            }
+        }
+    }
+
+    /** The candidates on issues {@code p < q}, in the Python code's order. */
+    private void candidates(RoundState st, double[] start, List<Candidate> list, int p, int q, int[] size,
+                            int[][] members) {
+        Arrays.fill(size, 0);
+        for (int i = 0; i < n; i++) {
+            if (eligible[i][p] && eligible[i][q]) {
+                int g = (a.le(x[i][p], start[p]) ? 1 : 0) | (a.le(x[i][q], start[q]) ? 2 : 0);
+                members[g][size[g]++] = i;
+            }
+        }
+        // both right of the outcome x both left; left on p only x left on q only
+        for (int pair = 0; pair < 2; pair++) {
+            int ga = pair == 0 ? 0 : 1;
+            int gb = pair == 0 ? 3 : 2;
+            for (int u = 0; u < size[ga]; u++) {
+                for (int v = 0; v < size[gb]; v++) {
+                    Candidate cand = candidate(st, members[ga][u], members[gb][v], p, q);
+                    cand.calculate();
+                    list.add(cand);
+                    if (cand.valid) {
+                        addMine(members[ga][u], cand);
+                        addMine(members[gb][v], cand);
+                    } else {
+                        cand.release();
                     }
                 }
             }

@@ -207,60 +207,9 @@ final class SmpRun {
         SmpQueues.sums(s, turn.bargains, perBargain, statusQuo, pool, threads);
         double[][] x2 = new double[n][];
         for (int k = 0; k < n; k++) {
-            List<Integer> q = queues.get(k);
-            int nb = q.size();
-            int[] qa = new int[nb];
-            for (int b = 0; b < nb; b++) {
-                qa[b] = q.get(b);
-            }
-            turn.queue[k] = qa;
-            double[][] u = new double[n][nb];
-            for (int ai = 0; ai < n; ai++) {
-                double[] sums = perBargain[ai];
-                for (int b = 0; b < nb; b++) {
-                    double uAvrg = qa[b] < 0 ? statusQuo[ai] : sums[qa[b]];
-                    u[ai][b] = uAvrg / n;
-                }
-            }
-            double[] p = new double[nb];
-            double[][] cq = nb <= n ? c : new double[nb][nb];
-            double[][] pq = nb <= n ? pv : new double[nb][nb];
-            Pce.scalar(params, a.cap, u, n, nb, cq, pq, p, pool, threads);
-            turn.queueProb[k] = p;
-            int mMax;
-            if (params.transitions() == SmpParameters.Transitions.DETERMINISTIC) {
-                mMax = 0;
-                double ma = -1.0;
-                for (int b = 0; b < nb; b++) {
-                    double v = Math.abs(p[b]);
-                    if (ma < v) {
-                        ma = v;
-                        mMax = b;
-                    }
-                }
-            } else {
-                double r = rng.nextDouble();
-                double sum = 0.0;
-                mMax = -1;
-                for (int b = 0; b < nb && mMax < 0; b++) {
-                    sum = sum + p[b];
-                    if (r <= sum) {
-                        mMax = b;
-                    }
-                }
-                if (mMax < 0) {
-                    mMax = nb - 1;
-                }
-            }
-            turn.chosen[k] = mMax;
-            SmpTurn.Bargain bk = turn.choice(k);
-            if (bk == null) {
-                x2[k] = s.x[k].clone();
-            } else if (bk.init() == k) {
-                x2[k] = bk.posInit().clone();
-            } else {
-                x2[k] = bk.posRcvr().clone();
-            }
+            // one actor's queue per call: the JIT compiles it once instead of compiling step again
+            // at each of its loops (on-stack replacement)
+            x2[k] = resolveQueue(s, turn, queues.get(k), perBargain, statusQuo, k, rng);
         }
         if (keepTurns) {
             turns.add(turn);
@@ -274,6 +223,64 @@ final class SmpRun {
             s.release();
         }
         return next;
+    }
+
+    /** Actor {@code k}'s queue of bargains resolved by a PCE: its next position. */
+    private double[] resolveQueue(SmpState s, SmpTurn turn, List<Integer> q, double[][] perBargain, double[] statusQuo,
+                                  int k, RandomGenerator rng) {
+        int nb = q.size();
+        int[] qa = new int[nb];
+        for (int b = 0; b < nb; b++) {
+            qa[b] = q.get(b);
+        }
+        turn.queue[k] = qa;
+        double[][] u = new double[n][nb];
+        for (int ai = 0; ai < n; ai++) {
+            double[] sums = perBargain[ai];
+            for (int b = 0; b < nb; b++) {
+                double uAvrg = qa[b] < 0 ? statusQuo[ai] : sums[qa[b]];
+                u[ai][b] = uAvrg / n;
+            }
+        }
+        double[] p = new double[nb];
+        double[][] cq = nb <= n ? c : new double[nb][nb];
+        double[][] pq = nb <= n ? pv : new double[nb][nb];
+        Pce.scalar(params, a.cap, u, n, nb, cq, pq, p, pool, threads);
+        turn.queueProb[k] = p;
+        int mMax;
+        if (params.transitions() == SmpParameters.Transitions.DETERMINISTIC) {
+            mMax = 0;
+            double ma = -1.0;
+            for (int b = 0; b < nb; b++) {
+                double v = Math.abs(p[b]);
+                if (ma < v) {
+                    ma = v;
+                    mMax = b;
+                }
+            }
+        } else {
+            double r = rng.nextDouble();
+            double sum = 0.0;
+            mMax = -1;
+            for (int b = 0; b < nb && mMax < 0; b++) {
+                sum = sum + p[b];
+                if (r <= sum) {
+                    mMax = b;
+                }
+            }
+            if (mMax < 0) {
+                mMax = nb - 1;
+            }
+        }
+        turn.chosen[k] = mMax;
+        SmpTurn.Bargain bk = turn.choice(k);
+        if (bk == null) {
+            return s.x[k].clone();
+        } else if (bk.init() == k) {
+            return bk.posInit().clone();
+        } else {
+            return bk.posRcvr().clone();
+        }
     }
 
     /**

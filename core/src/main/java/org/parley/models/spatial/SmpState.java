@@ -130,36 +130,52 @@ final class SmpState {
      * and the win probabilities of the unique positions (KTAB pDist(-1)).
      */
     void assess(double[][] c, double[][] pv, double[][] uScratch) {
+        // row by row in small methods: the JIT compiles each once instead of compiling this
+        // method again at each of its loops (on-stack replacement); the same operations in the same order
         boolean unit = true;
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                d[i][j] = distance(y[i], x[j], a.sal[i], a.salSq[i]);
-                dT[j][i] = d[i][j];
-                unit = unit && d[i][j] <= 1.0;
-            }
+            unit = distanceRow(i, unit);
         }
         withinUnit = unit;
         double[][] rn = uScratch;
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                rn[i][j] = util(d[i][j], 0.0);
-            }
+            utilRow(d[i], 0.0, rn[i]);
         }
         Pce.scalar(params, a.cap, rn, n, n, c, pv, riskNeutralProb, pool, threads);
         bigR(riskNeutralProb);
         for (int h = 0; h < n; h++) {
-            for (int i = 0; i < n; i++) {
-                rEst[h][i] = estimate(params.riskAdjust(), risk[h], risk[i]);
-            }
+            estimateRow(h);
         }
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                own[i][j] = util(d[i][j], rEst[i][i]);
-            }
+            utilRow(d[i], rEst[i][i], own[i]);
         }
         unique = uniqueIndices();
         uniqueProb = new double[unique.length];
         pDistInto(-1, c, pv, uScratch, uniqueProb);
+    }
+
+    /** Row {@code i} of the distances (and their transpose); {@code unit} and'ed with each being at most 1. */
+    private boolean distanceRow(int i, boolean unit) {
+        boolean u = unit;
+        for (int j = 0; j < n; j++) {
+            d[i][j] = distance(y[i], x[j], a.sal[i], a.salSq[i]);
+            dT[j][i] = d[i][j];
+            u = u && d[i][j] <= 1.0;
+        }
+        return u;
+    }
+
+    /** {@code out[j] = util(dist[j], r)} for every actor j. */
+    private void utilRow(double[] dist, double r, double[] out) {
+        for (int j = 0; j < n; j++) {
+            out[j] = util(dist[j], r);
+        }
+    }
+
+    private void estimateRow(int h) {
+        for (int i = 0; i < n; i++) {
+            rEst[h][i] = estimate(params.riskAdjust(), risk[h], risk[i]);
+        }
     }
 
     private void bigR(double[] p) {
