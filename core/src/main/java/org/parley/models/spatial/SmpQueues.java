@@ -90,37 +90,44 @@ final class SmpQueues {
         int nb = bargains.size();
         double[] saved = new double[parties.list.length];
         for (int a = from; a < to; a++) {
-            double[] own = s.own[a];
-            double q = 0.0;
-            for (int t = 0; t < n; t++) {
-                q = q + own[t];
+            // one actor per call: the JIT compiles it once instead of compiling this method again
+            // at each of its loops (on-stack replacement)
+            actor(s, bargains, parties, perBargain[a], statusQuo, saved, a, n, nb);
+        }
+    }
+
+    /** Actor {@code a}'s sum for the status quo and for each bargain, into {@code c} and {@code statusQuo[a]}. */
+    private static void actor(SmpState s, List<SmpTurn.Bargain> bargains, Parties parties, double[] c,
+                              double[] statusQuo, double[] saved, int a, int n, int nb) {
+        double[] own = s.own[a];
+        double q = 0.0;
+        for (int t = 0; t < n; t++) {
+            q = q + own[t];
+        }
+        statusQuo[a] = q;
+        for (int g = 0; g < nb; g++) {
+            SmpTurn.Bargain bg = bargains.get(g);
+            double cg = 0.0;
+            cg = cg + s.posUtil(a, bg.posInit());
+            cg = cg + s.posUtil(a, bg.posRcvr());
+            c[g] = cg;
+        }
+        int t = 0;
+        for (; t + 4 <= n; t += 4) {
+            addFour(c, nb, own, t, parties, saved);
+        }
+        for (; t < n; t++) {
+            int p0 = parties.start[t];
+            int p1 = parties.start[t + 1];
+            for (int p = p0; p < p1; p++) {
+                saved[p] = c[parties.list[p]];
             }
-            statusQuo[a] = q;
-            double[] c = perBargain[a];
+            double ot = own[t];
             for (int g = 0; g < nb; g++) {
-                SmpTurn.Bargain bg = bargains.get(g);
-                double cg = 0.0;
-                cg = cg + s.posUtil(a, bg.posInit());
-                cg = cg + s.posUtil(a, bg.posRcvr());
-                c[g] = cg;
+                c[g] = c[g] + ot;
             }
-            int t = 0;
-            for (; t + 4 <= n; t += 4) {
-                addFour(c, nb, own, t, parties, saved);
-            }
-            for (; t < n; t++) {
-                int p0 = parties.start[t];
-                int p1 = parties.start[t + 1];
-                for (int p = p0; p < p1; p++) {
-                    saved[p] = c[parties.list[p]];
-                }
-                double ot = own[t];
-                for (int g = 0; g < nb; g++) {
-                    c[g] = c[g] + ot;
-                }
-                for (int p = p0; p < p1; p++) {
-                    c[parties.list[p]] = saved[p];
-                }
+            for (int p = p0; p < p1; p++) {
+                c[parties.list[p]] = saved[p];
             }
         }
     }

@@ -117,7 +117,8 @@ final class SmpRun {
             if (t >= params.minTurns() && ratio < params.stopRatio()) {
                 // the text of "%d moved %.4f" in Locale.ROOT without a Formatter (every run, traced or not)
                 stopReason = "converged: turn " + t + " moved " + org.parley.engine.Numbers.fixed(ratio, 4)
-                        + " of the first turn's change (< " + org.parley.engine.Numbers.format(params.stopRatio()) + ")";
+                        + " of the first turn's change (< " + org.parley.engine.Numbers.format(params.stopRatio())
+                        + ")";
                 return;
             }
             int h = hash(next);

@@ -219,7 +219,10 @@ public final class SpatialModel implements BargainingModel {
         return new Compiled(new SmpActors(cap, sal, acc), x, lo, hi, act);
     }
 
-    /** Actor {@code q} of the problem as the run's actor {@code i}: capability, positions and saliences on KTAB's scales. */
+    /**
+     * Actor {@code q} of the problem as the run's actor {@code i}: capability, positions and
+     * saliences on KTAB's scales.
+     */
     private static void place(Problem p, int q, int i, double[] lo, double[] hi, double[][] x, double[][] sal,
                               double[] cap, List<String> notes) {
         int m = lo.length;
