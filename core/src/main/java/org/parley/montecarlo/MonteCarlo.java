@@ -190,8 +190,9 @@ public final class MonteCarlo {
         }
         Problem[] drawnWorld = new Problem[editors.length];
         for (int r = lo; r < hi; r++) {
-            // one run per call, no loop of its own here: the compiler then compiles the run once
-            // (not again for each loop it would enter compiled code at)
+            // a run per call: the JIT compiles the run's code once, not again for each loop it
+            // enters by on-stack replacement (bench/PROFILE.md, stop 26); the models' loop bodies
+            // are small methods for the same reason
             run(plan, worlds, editors, values, drawnWorld, models, r);
         }
     }

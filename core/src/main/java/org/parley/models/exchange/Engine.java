@@ -147,8 +147,7 @@ final class Engine {
                 }
                 continue;
             }
-            // the rest in a method of its own: the JIT compiles it once instead of compiling this
-            // method again at each of its loops (on-stack replacement)
+            // the rest in a method of its own, compiled once (see MonteCarlo.block)
             realise(st, queue, e, appended, !purged, out);
             purged = true;
         }
@@ -254,8 +253,7 @@ final class Engine {
         int[][] members = new int[4][n];
         for (int p = 0; p < m; p++) {
             for (int q = p + 1; q < m; q++) {
-                // one issue pair per call: the JIT compiles it once instead of compiling this method
-                // again at each of its loops (on-stack replacement)
+                // one issue pair per call, compiled once (see MonteCarlo.block)
                 candidates(st, start, list, p, q, size, members);
             }
         }

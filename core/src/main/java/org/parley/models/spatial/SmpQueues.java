@@ -90,8 +90,7 @@ final class SmpQueues {
         int nb = bargains.size();
         double[] saved = new double[parties.list.length];
         for (int a = from; a < to; a++) {
-            // one actor per call: the JIT compiles it once instead of compiling this method again
-            // at each of its loops (on-stack replacement)
+            // one actor per call, compiled once (see MonteCarlo.block)
             actor(s, bargains, parties, perBargain[a], statusQuo, saved, a, n, nb);
         }
     }

@@ -208,8 +208,7 @@ final class SmpRun {
         SmpQueues.sums(s, turn.bargains, perBargain, statusQuo, pool, threads);
         double[][] x2 = new double[n][];
         for (int k = 0; k < n; k++) {
-            // one actor's queue per call: the JIT compiles it once instead of compiling step again
-            // at each of its loops (on-stack replacement)
+            // one actor's queue per call, compiled once (see MonteCarlo.block)
             x2[k] = resolveQueue(s, turn, queues.get(k), perBargain, statusQuo, k, rng);
         }
         if (keepTurns) {

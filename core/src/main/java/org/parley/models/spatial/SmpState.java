@@ -130,8 +130,7 @@ final class SmpState {
      * and the win probabilities of the unique positions (KTAB pDist(-1)).
      */
     void assess(double[][] c, double[][] pv, double[][] uScratch) {
-        // row by row in small methods: the JIT compiles each once instead of compiling this
-        // method again at each of its loops (on-stack replacement); the same operations in the same order
+        // row by row in small methods, each compiled once (see MonteCarlo.block); the same operations in order
         boolean unit = true;
         for (int i = 0; i < n; i++) {
             unit = distanceRow(i, unit);
