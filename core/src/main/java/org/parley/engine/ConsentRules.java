@@ -55,13 +55,13 @@ public final class ConsentRules {
         Arrays.fill(q, Double.NaN);
         Votes[] v = new Votes[m];
         Arrays.fill(v, Votes.CAPABILITY);
-        double[][] out = new double[n][m];
+        double[][] out = Grids.doubles(n, m);
         for (double[] row : out) {
             Arrays.fill(row, Double.NaN);
         }
         String[] absent = new String[m];
         Arrays.fill(absent, "");
-        return new ConsentRules(false, 1.0, r, q, v, new double[n][m], new boolean[n][m], out, absent);
+        return new ConsentRules(false, 1.0, r, q, v, Grids.doubles(n, m), Grids.booleans(n, m), out, absent);
     }
 
     /** Compiles a resolved world (a scenario without branches) with the given actor and issue order. */

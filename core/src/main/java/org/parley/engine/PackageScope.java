@@ -27,7 +27,7 @@ final class PackageScope {
         int m = p.issueCount();
         int n = p.actorCount();
         // consent players per issue: the consent list, and every voter under unanimity
-        boolean[][] plays = new boolean[n][m];
+        boolean[][] plays = Grids.booleans(n, m);
         boolean[] candidate = new boolean[m];
         for (int k = 0; k < m; k++) {
             if (!rules.subject(k) || Double.isNaN(p.statusQuo(k)) || Double.isNaN(out[k])) {
@@ -144,7 +144,7 @@ final class PackageScope {
         }
         int sets = w.size() + 1;
         double[] y = y0.clone();
-        double[][] incr = new double[sets][d];
+        double[][] incr = Grids.doubles(sets, d);
         double[] z = new double[d];
         double[] proj = new double[d];
         if (!boxEmpty) {

@@ -103,8 +103,8 @@ public final class Problem {
         String[] actorIds = new String[n];
         String[] issueIds = new String[m];
         double[] cap = new double[n];
-        double[][] pos = new double[n][m];
-        double[][] sal = new double[n][m];
+        double[][] pos = Grids.doubles(n, m);
+        double[][] sal = Grids.doubles(n, m);
         double[] lo = new double[m];
         double[] hi = new double[m];
         double[] sq = new double[m];

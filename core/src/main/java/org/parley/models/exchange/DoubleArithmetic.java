@@ -1,5 +1,7 @@
 package org.parley.models.exchange;
 
+import org.parley.engine.Grids;
+
 /**
  * The exchange model in doubles: the default, fast. Gains are ranked on a grid of 1e-12: the Python
  * code computes in 28-digit Decimal, where mathematically equal gains are mostly exactly equal,
@@ -161,7 +163,7 @@ final class DoubleArithmetic implements Arithmetic {
             this.overshootAll = overshootAll;
             this.s = s0;
             this.c = c0;
-            this.cur = new double[n][m];
+            this.cur = Grids.doubles(n, m);
             this.denom = new double[m];
             this.xsc = new double[m][];
             this.prefix = new double[m][];

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.parley.engine.Grids;
 import org.parley.engine.Problem;
 
 /**
@@ -72,10 +73,10 @@ final class Engine {
         this.sw = a.exact(o.salienceWeight());
         this.fw = a.exact(o.fixedWeight());
         this.one = a.exact(1);
-        this.s = new double[n][m];
-        this.c = new double[n][m];
-        this.x = new double[n][m];
-        this.place = new int[m][n];
+        this.s = Grids.doubles(n, m);
+        this.c = Grids.doubles(n, m);
+        this.x = Grids.doubles(n, m);
+        this.place = Grids.ints(m, n);
         this.mine = new Candidate[n][8];
         this.mineSize = new int[n];
         for (int k = 0; k < m; k++) {
@@ -250,7 +251,7 @@ final class Engine {
     /** Every candidate of the round, in the Python code's order: issue pairs, then groups in actor order. */
     private void candidates(RoundState st, double[] start, List<Candidate> list) {
         int[] size = new int[4];
-        int[][] members = new int[4][n];
+        int[][] members = Grids.ints(4, n);
         for (int p = 0; p < m; p++) {
             for (int q = p + 1; q < m; q++) {
                 // one issue pair per call, compiled once (see MonteCarlo.block)

@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
 
 import org.parley.engine.BargainingModel;
 import org.parley.engine.ErrorCode;
+import org.parley.engine.Grids;
 import org.parley.engine.ModelOptions;
 import org.parley.engine.Move;
 import org.parley.engine.Numbers;
@@ -120,7 +121,7 @@ public final class ExchangeModel implements BargainingModel {
             this.m = problem.issueCount();
             this.lower = new double[m];
             this.step = new double[m];
-            this.eligible = new boolean[n][m];
+            this.eligible = Grids.booleans(n, m);
             this.order = new int[m][];
             for (int k = 0; k < m; k++) {
                 double lo = problem.scaleMin(k);
@@ -152,7 +153,7 @@ public final class ExchangeModel implements BargainingModel {
         }
 
         private double[][] denormalize(double[][] x) {
-            double[][] out = new double[n][m];
+            double[][] out = Grids.doubles(n, m);
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < m; k++) {
                     out[i][k] = Double.isNaN(x[i][k]) ? Double.NaN : denormalize(k, x[i][k]);

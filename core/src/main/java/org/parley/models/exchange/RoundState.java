@@ -3,6 +3,8 @@ package org.parley.models.exchange;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
+import org.parley.engine.Grids;
+
 /**
  * What every candidate of one round shares: the arithmetic and its sums, the round's start
  * positions on the 0-100 working scale, saliences and capabilities per actor and issue, the options
@@ -70,7 +72,7 @@ final class RoundState {
         this.hundred = a.exact(100);
         this.tiny = a.exact(1e-10);
         this.pair = new double[2];
-        this.updateIndex = new int[2][x.length];
+        this.updateIndex = Grids.ints(2, x.length);
         Arrays.fill(updateIndex[0], -1);
         Arrays.fill(updateIndex[1], -1);
     }

@@ -1,5 +1,6 @@
 package org.parley.models.spatial;
 
+import org.parley.engine.Grids;
 import org.parley.models.spatial.SmpParameters.VictoryProb;
 import org.parley.models.spatial.SmpParameters.Vote;
 
@@ -130,7 +131,7 @@ final class Pce {
         if (rule == Vote.PROP) {
             uT = null;
         } else {
-            uT = new double[numOpt][numAct];
+            uT = Grids.doubles(numOpt, numAct);
             for (int k = 0; k < numAct; k++) {
                 double[] uk = u[k];
                 for (int o = 0; o < numOpt; o++) {
@@ -334,7 +335,7 @@ final class Pce {
 
     static void markovIncentive(double[][] c, double[][] pv, int n, double[] p) {
         final double pTol = 1e-8;
-        double[][] inctv = new double[n][n];
+        double[][] inctv = Grids.doubles(n, n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double x = c[i][j] * pv[i][j];
@@ -344,7 +345,7 @@ final class Pce {
                 inctv[i][j] = x;
             }
         }
-        double[][] chlg = new double[n][n];
+        double[][] chlg = Grids.doubles(n, n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double sum = 0.0;
@@ -358,7 +359,7 @@ final class Pce {
             p[i] = 1.0 / n;
         }
         double[] q = new double[n];
-        double[][] ct = new double[n][n];
+        double[][] ct = Grids.doubles(n, n);
         double change = 1.0;
         int iter = 0;
         while (pTol < change) {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.parley.engine.Grids;
 import org.parley.engine.RunContext;
 
 /**
@@ -56,9 +57,9 @@ final class SmpRun {
         this.a = a;
         this.params = params;
         this.n = a.n;
-        this.c = new double[n][n];
-        this.pv = new double[n][n];
-        this.scratch = new double[n][n];
+        this.c = Grids.doubles(n, n);
+        this.pv = Grids.doubles(n, n);
+        this.scratch = Grids.doubles(n, n);
         this.probJ = new double[n];
         this.gainJ = new double[n];
         this.work = new SmpChallenges.Work(n);
@@ -203,7 +204,7 @@ final class SmpRun {
             }
         }
         // resolve every actor's queue: each actor's sum for each bargain and for the status quo once
-        double[][] perBargain = new double[n][turn.bargains.size()];
+        double[][] perBargain = Grids.doubles(n, turn.bargains.size());
         double[] statusQuo = new double[n];
         SmpQueues.sums(s, turn.bargains, perBargain, statusQuo, pool, threads);
         double[][] x2 = new double[n][];
@@ -234,7 +235,7 @@ final class SmpRun {
             qa[b] = q.get(b);
         }
         turn.queue[k] = qa;
-        double[][] u = new double[n][nb];
+        double[][] u = Grids.doubles(n, nb);
         for (int ai = 0; ai < n; ai++) {
             double[] sums = perBargain[ai];
             for (int b = 0; b < nb; b++) {
@@ -243,8 +244,8 @@ final class SmpRun {
             }
         }
         double[] p = new double[nb];
-        double[][] cq = nb <= n ? c : new double[nb][nb];
-        double[][] pq = nb <= n ? pv : new double[nb][nb];
+        double[][] cq = nb <= n ? c : Grids.doubles(nb, nb);
+        double[][] pq = nb <= n ? pv : Grids.doubles(nb, nb);
         Pce.scalar(params, a.cap, u, n, nb, cq, pq, p, pool, threads);
         turn.queueProb[k] = p;
         int mMax;

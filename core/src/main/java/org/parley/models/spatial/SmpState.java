@@ -2,6 +2,8 @@ package org.parley.models.spatial;
 
 import java.util.Arrays;
 
+import org.parley.engine.Grids;
+
 /**
  * One KTAB SMP state: positions and ideals on [0, 1] and everything KTAB derives from them before
  * the bargain-challenge-negotiate step (spec 2.2 to 2.5): salience-weighted distances, inferred
@@ -52,12 +54,12 @@ final class SmpState {
         this.m = a.m;
         this.x = x;
         this.y = y;
-        this.d = new double[n][n];
-        this.dT = new double[n][n];
+        this.d = Grids.doubles(n, n);
+        this.dT = Grids.doubles(n, n);
         this.risk = new double[n];
         this.riskNeutralProb = new double[n];
-        this.rEst = new double[n][n];
-        this.own = new double[n][n];
+        this.rEst = Grids.doubles(n, n);
+        this.own = Grids.doubles(n, n);
     }
 
     /**
@@ -242,7 +244,7 @@ final class SmpState {
     double[] pDist(int h) {
         int nu = unique.length;
         double[] p = new double[nu];
-        pDistInto(h, new double[nu][nu], new double[nu][nu], new double[n][nu], p);
+        pDistInto(h, Grids.doubles(nu, nu), Grids.doubles(nu, nu), Grids.doubles(n, nu), p);
         return p;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.parley.engine.BargainingModel;
 import org.parley.engine.ErrorCode;
+import org.parley.engine.Grids;
 import org.parley.engine.ModelOptions;
 import org.parley.engine.Numbers;
 import org.parley.engine.Option;
@@ -183,8 +184,8 @@ public final class SpatialModel implements BargainingModel {
             throw new ParleyException(ErrorCode.BAD_INPUT, "model 'spatial' needs at least 2 actors with a salient "
                     + "stance, got " + n);
         }
-        double[][] x = new double[n][m];
-        double[][] sal = new double[n][m];
+        double[][] x = Grids.doubles(n, m);
+        double[][] sal = Grids.doubles(n, m);
         double[] cap = new double[n];
         for (int i = 0; i < n; i++) {
             // one actor per call: a small method the JIT compiles once, not again at each loop
@@ -256,7 +257,7 @@ public final class SpatialModel implements BargainingModel {
             return null;
         }
         int n = act.length;
-        double[][] acc = new double[n][n];
+        double[][] acc = Grids.doubles(n, n);
         for (int i = 0; i < n; i++) {
             acc[i][i] = 1.0;
         }
