@@ -1,5 +1,7 @@
 package org.parley.models.expectedutility;
 
+import org.parley.engine.Grids;
+
 /**
  * The n x n matrices of a round. Issues are played one after the other within a round (and
  * each issue's moves are read before the next issue plays), so one workspace sized for the
@@ -33,12 +35,12 @@ final class Workspace {
     Workspace(int capacity, boolean rows) {
         this.capacity = capacity;
         this.rows = rows;
-        p = new double[capacity][capacity];
-        dv = new double[capacity][capacity];
-        a = rows ? shared(capacity) : new double[capacity][capacity];
-        b = rows ? shared(capacity) : new double[capacity][capacity];
-        us = rows ? shared(capacity) : new double[capacity][capacity];
-        uf = rows ? shared(capacity) : new double[capacity][capacity];
+        p = Grids.doubles(capacity, capacity);
+        dv = Grids.doubles(capacity, capacity);
+        a = rows ? shared(capacity) : Grids.doubles(capacity, capacity);
+        b = rows ? shared(capacity) : Grids.doubles(capacity, capacity);
+        us = rows ? shared(capacity) : Grids.doubles(capacity, capacity);
+        uf = rows ? shared(capacity) : Grids.doubles(capacity, capacity);
     }
 
     /** A matrix whose rows are one array. */
@@ -55,7 +57,7 @@ final class Workspace {
             return us;
         }
         if (fullUs == null) {
-            fullUs = new double[capacity][capacity];
+            fullUs = Grids.doubles(capacity, capacity);
         }
         return fullUs;
     }
@@ -66,21 +68,21 @@ final class Workspace {
             return uf;
         }
         if (fullUf == null) {
-            fullUf = new double[capacity][capacity];
+            fullUf = Grids.doubles(capacity, capacity);
         }
         return fullUf;
     }
 
     double[][] dt() {
         if (dt == null) {
-            dt = new double[capacity][capacity];
+            dt = Grids.doubles(capacity, capacity);
         }
         return dt;
     }
 
     double[][] sums() {
         if (sums == null) {
-            sums = new double[capacity + 1][capacity];
+            sums = Grids.doubles(capacity + 1, capacity);
         }
         return sums;
     }
