@@ -317,9 +317,18 @@ final class Candidate extends CandidateQueue.Entry {
 
     /** Whether {@link #recalculate} would change this candidate (it shares an actor-issue with {@code e}). */
     boolean touchedBy(Candidate e) {
-        return i.sameActorSupply(e.i) || i.sameActorSupply(e.j) || j.sameActorSupply(e.i) || j.sameActorSupply(e.j)
-                || e.j.sameActorDemand(j) || e.j.sameActorDemand(i) || e.i.sameActorDemand(j)
-                || e.i.sameActorDemand(i);
+        // side i supplies q and demands p, side j supplies p and demands q (likewise for e): the
+        // eight tests of the Python code, each a pair of int comparisons, evaluated without
+        // short-circuits (no branch to mispredict; bench/PROFILE.md, stop 28)
+        int ia = i.actor;
+        int ja = j.actor;
+        int eia = e.i.actor;
+        int eja = e.j.actor;
+        int ep = e.p;
+        int eq = e.q;
+        boolean supply = (ia == eia & q == eq) | (ia == eja & q == ep) | (ja == eia & p == eq) | (ja == eja & p == ep);
+        boolean demand = (eja == ja & eq == q) | (eja == ia & eq == p) | (eia == ja & ep == q) | (eia == ia & ep == p);
+        return supply | demand;
     }
 
     private void takeBackMoves() {

@@ -57,6 +57,21 @@ final class CandidateQueue {
     private double[] keyGain;
     private long[] keyLabel;
     private int size;
+    /**
+     * Whether the places are kept unordered and the first found by a scan (a small round, see
+     * {@link #LINEAR}): the scan costs a few predictable comparisons per place, against the heap's
+     * sifts of unpredictable ones on every place taken out and put back. Either way the first place
+     * is the same: the list order is a total order.
+     */
+    private boolean linear;
+    /** In a linear queue, the slot of the first place, or -1 when not known. */
+    private int first = -1;
+    /**
+     * Rounds with at most this many candidates keep a linear queue. A round's queue never grows:
+     * each pick takes one place out and re-queues at most one.
+     */
+    static final int LINEAR = 48;
+    private final int linearMax;
     private long low = -1;
     private long high;
     /** The places {@link #takeOut} took, in list order, until {@link #putBack}. */
@@ -65,9 +80,17 @@ final class CandidateQueue {
     private final Comparator<Entry> listOrder = (x, y) -> before(x, y) ? -1 : before(y, x) ? 1 : 0;
 
     /** The candidates in list order. */
-    @SuppressWarnings("unchecked")
     CandidateQueue(Arithmetic a, List<Candidate> list) {
+        this(a, list, LINEAR);
+    }
+
+    /**
+     * The candidates in list order, linear while a round has at most {@code linearMax} (for tests:
+     * 0 makes every queue a heap).
+     */
+    CandidateQueue(Arithmetic a, List<Candidate> list, int linearMax) {
         this.a = a;
+        this.linearMax = linearMax;
         this.heap = new Entry[0];
         refill(list);
     }
@@ -79,6 +102,8 @@ final class CandidateQueue {
         }
         low = -1;
         high = 0;
+        linear = list.size() <= linearMax;
+        first = -1;
         int capacity = Math.max(16, list.size());
         if (heap.length < capacity) {
             this.heap = new Entry[capacity];
@@ -123,14 +148,28 @@ final class CandidateQueue {
     }
 
     Entry peek() {
-        return heap[0];
+        return heap[linear ? first() : 0];
     }
 
     /** Takes the first place out of the list (the candidate keeps it until {@link #drop}). */
     Entry poll() {
-        Entry e = heap[0];
+        Entry e = peek();
         remove(e);
         return e;
+    }
+
+    /** In a linear queue, the slot of the first place (found by a scan when not known). */
+    private int first() {
+        if (first < 0) {
+            int b = 0;
+            for (int t = 1; t < size; t++) {
+                if (beforeAt(t, b)) {
+                    b = t;
+                }
+            }
+            first = b;
+        }
+        return first;
     }
 
     /** A new place for {@code cand}, not yet in the list (see {@link #append}). */
@@ -305,6 +344,10 @@ final class CandidateQueue {
     }
 
     private void heapify() {
+        first = -1;
+        if (linear) {
+            return;
+        }
         for (int t = size / 2 - 1; t >= 0; t--) {
             down(t);
         }
@@ -318,6 +361,12 @@ final class CandidateQueue {
             keyLabel = Arrays.copyOf(keyLabel, size * 2);
         }
         setAt(size++, e);
+        if (linear) {
+            if (first >= 0 && beforeAt(size - 1, first)) {
+                first = size - 1;
+            }
+            return;
+        }
         up(size - 1);
     }
 
@@ -329,6 +378,15 @@ final class CandidateQueue {
         }
         heap[size] = null;
         e.pos = -1;
+        if (linear) {
+            // the place moved into slot t keeps its order; only a removed first is unknown after
+            if (first == t) {
+                first = -1;
+            } else if (first == size) {
+                first = t;
+            }
+            return;
+        }
         if (last != e) {
             down(t);
             if (heap[t] == last) {

@@ -55,6 +55,13 @@ final class Engine {
     private CandidateQueue queue;
     private final List<Candidate> realized = new ArrayList<>();
     private final List<Candidate> touched = new ArrayList<>(256);
+    /**
+     * Scratch of {@link #candidates}: per issue and actor, whether the actor stands at or left of
+     * the round's start outcome; per group, its size and members.
+     */
+    private final boolean[][] left;
+    private final int[] groupSize = new int[4];
+    private final int[][] groups;
 
     /**
      * @param eligible whether an actor takes part in exchanges on an issue
@@ -79,6 +86,8 @@ final class Engine {
         this.place = Grids.ints(m, n);
         this.mine = new Candidate[n][8];
         this.mineSize = new int[n];
+        this.left = Grids.booleans(m, n);
+        this.groups = Grids.ints(4, n);
         for (int k = 0; k < m; k++) {
             for (int u = 0; u < order[k].length; u++) {
                 place[k][order[k][u]] = u;
@@ -250,23 +259,32 @@ final class Engine {
 
     /** Every candidate of the round, in the Python code's order: issue pairs, then groups in actor order. */
     private void candidates(RoundState st, double[] start, List<Candidate> list) {
-        int[] size = new int[4];
-        int[][] members = Grids.ints(4, n);
+        // per issue and eligible actor, whether the actor stands at or left of the start outcome:
+        // once per round, not once per issue pair
+        for (int k = 0; k < m; k++) {
+            boolean[] row = left[k];
+            for (int i = 0; i < n; i++) {
+                row[i] = eligible[i][k] && a.le(x[i][k], start[k]);
+            }
+        }
         for (int p = 0; p < m; p++) {
             for (int q = p + 1; q < m; q++) {
                 // one issue pair per call, compiled once (see MonteCarlo.block)
-                candidates(st, start, list, p, q, size, members);
+                candidates(st, list, p, q);
             }
         }
     }
 
     /** The candidates on issues {@code p < q}, in the Python code's order. */
-    private void candidates(RoundState st, double[] start, List<Candidate> list, int p, int q, int[] size,
-                            int[][] members) {
+    private void candidates(RoundState st, List<Candidate> list, int p, int q) {
+        int[] size = groupSize;
+        int[][] members = groups;
         Arrays.fill(size, 0);
+        boolean[] leftP = left[p];
+        boolean[] leftQ = left[q];
         for (int i = 0; i < n; i++) {
             if (eligible[i][p] && eligible[i][q]) {
-                int g = (a.le(x[i][p], start[p]) ? 1 : 0) | (a.le(x[i][q], start[q]) ? 2 : 0);
+                int g = (leftP[i] ? 1 : 0) | (leftQ[i] ? 2 : 0);
                 members[g][size[g]++] = i;
             }
         }
