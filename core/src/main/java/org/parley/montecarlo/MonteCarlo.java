@@ -158,7 +158,7 @@ public final class MonteCarlo {
         // (at least four blocks per thread when there are enough runs, so the threads stay busy)
         int size = Math.max(1, Math.min(BLOCK, runs / (4 * Parallel.threads(spec.threads()))));
         int blocks = busy.isEmpty() ? 0 : (runs + size - 1) / size;
-        Parallel.map(blocks, spec.threads(), b -> {
+        java.util.function.IntFunction<Boolean> task = b -> {
             if (progress.cancelled()) {
                 throw new ParleyException(ErrorCode.FAILURE, "cancelled");
             }
@@ -167,8 +167,51 @@ public final class MonteCarlo {
             block(plan, busy, lo, hi);
             progress.completed((long) (hi - lo) * busy.size());
             return Boolean.TRUE;
-        });
+        };
+        int threads = Parallel.threads(spec.threads());
+        int warm = warmBlocks(blocks, size, threads);
+        Parallel.map(warm, threads - 1, task);
+        Parallel.map(blocks - warm, threads, b -> task.apply(warm + b));
         return new MonteCarloResult(plan, out);
+    }
+
+    /**
+     * How many of the first blocks run on one thread fewer: those of the first {@value #WARM_RUNS}
+     * runs of the first large Monte Carlo in a process whose JVM compiles with C2, else none.
+     *
+     * <p>Why: for the first seconds of a process the C2 compiler works through the models' code
+     * (about 4 s of CPU for the six models on the seed scenario, bench/PROFILE.md stop 28). With a
+     * worker on every core it gets a third of a core on two cores, and the workers run slow code
+     * for longer; with a core left to it, it finishes sooner. On two cores the first 512 runs of the
+     * six-model forecast on one worker made the whole command about 1 s (5%) faster in wall time and
+     * CPU. Which thread runs a block never changes a result.
+     */
+    static int warmBlocks(int blocks, int size, int threads) {
+        boolean large = threads >= 2 && (long) blocks * size >= 2L * WARM_RUNS;
+        return large && WARMED.compareAndSet(false, true) ? warmBlocks(blocks, size, threads, compilesWithC2()) : 0;
+    }
+
+    /** As {@link #warmBlocks(int, int, int)} for the first large Monte Carlo of a process. */
+    static int warmBlocks(int blocks, int size, int threads, boolean c2) {
+        if (!c2 || threads < 2 || (long) blocks * size < 2L * WARM_RUNS) {
+            return 0;
+        }
+        return Math.min(blocks, (WARM_RUNS + size - 1) / size);
+    }
+
+    static final int WARM_RUNS = 512;
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Whether this JVM compiles with C2 (not {@code -XX:TieredStopAtLevel} 1-3, not {@code -Xint}). */
+    private static boolean compilesWithC2() {
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            return vm != null && Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) >= 4
+                    && Boolean.parseBoolean(vm.getVMOption("UseCompiler").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return false; // another JVM: no warm-up phase
+        }
     }
 
     private static boolean deal(org.parley.engine.Trajectory t, Problem p, int k) {

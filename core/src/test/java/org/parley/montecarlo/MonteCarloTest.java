@@ -60,6 +60,17 @@ class MonteCarloTest {
     }
 
     @Test
+    void onlyALargeMonteCarloWithC2OnTwoOrMoreThreadsStartsOnOneThreadFewer() {
+        // 10,000 runs in blocks of 128 on two threads: the first 512 runs are four blocks
+        assertThat(MonteCarlo.warmBlocks(79, 128, 2, true)).isEqualTo(4);
+        assertThat(MonteCarlo.warmBlocks(79, 128, 8, true)).isEqualTo(4);
+        assertThat(MonteCarlo.warmBlocks(10, 125, 2, true)).as("1,250 runs").isEqualTo(5);
+        assertThat(MonteCarlo.warmBlocks(79, 128, 2, false)).as("no C2: nothing to leave a core to").isZero();
+        assertThat(MonteCarlo.warmBlocks(79, 128, 1, true)).as("one thread").isZero();
+        assertThat(MonteCarlo.warmBlocks(16, 62, 4, true)).as("1,000 runs").isZero();
+    }
+
+    @Test
     void repeatedRunsWithOneSeedAgreeAndAnotherSeedDiffers() {
         Scenario s = Scenarios.ranged(5, 6, 3);
         MonteCarloResult a = monteCarlo().run(s, spec(500, 2, 99));
