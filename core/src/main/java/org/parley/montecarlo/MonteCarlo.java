@@ -26,7 +26,8 @@ import org.parley.model.Scenario;
  * own generator is seeded with the run seed itself (as in a point forecast). Runs are executed in
  * blocks on {@link RunSpec#threads()} threads; each run writes only its own index of the result
  * arrays, and every aggregate is computed afterwards in index order, so the result is bit-identical
- * on any number of threads.
+ * on any number of threads. The first runs of a process's first large Monte Carlo use one thread
+ * fewer, leaving a core to the JIT compiler ({@link #warmBlocks(int, int, int)}).
  *
  * <p>With {@code runs = 1} nothing is drawn: the single run is the point forecast at the stated
  * values (what {@link Simulation#run} gives), so one run never reports a random draw as "the"
