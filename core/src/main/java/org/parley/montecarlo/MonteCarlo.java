@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 
 import org.parley.engine.BargainingModel;
 import org.parley.engine.ErrorCode;
@@ -40,6 +42,10 @@ import org.parley.model.Scenario;
 public final class MonteCarlo {
 
     private static final int BLOCK = 128;
+    /** The runs of the warm-up phase (see {@link #warmBlocks(int, int, int)}). */
+    static final int WARM_RUNS = 512;
+    /** Whether a large Monte Carlo has started in this process. */
+    private static final AtomicBoolean WARMED = new AtomicBoolean();
 
     /**
      * Progress and cancellation of a long Monte Carlo (for a job in the web app or a progress bar).
@@ -159,7 +165,7 @@ public final class MonteCarlo {
         // (at least four blocks per thread when there are enough runs, so the threads stay busy)
         int size = Math.max(1, Math.min(BLOCK, runs / (4 * Parallel.threads(spec.threads()))));
         int blocks = busy.isEmpty() ? 0 : (runs + size - 1) / size;
-        java.util.function.IntFunction<Boolean> task = b -> {
+        IntFunction<Boolean> task = b -> {
             if (progress.cancelled()) {
                 throw new ParleyException(ErrorCode.FAILURE, "cancelled");
             }
@@ -199,9 +205,6 @@ public final class MonteCarlo {
         }
         return Math.min(blocks, (WARM_RUNS + size - 1) / size);
     }
-
-    static final int WARM_RUNS = 512;
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Whether this JVM compiles with C2 (not {@code -XX:TieredStopAtLevel} 1-3, not {@code -Xint}). */
     private static boolean compilesWithC2() {
