@@ -54,11 +54,8 @@ public final class DrawnRunTiming {
             Problem base = plan.problems().get(w);
             List<Input> in = Inputs.uncertain(plan.resolved().get(w));
             for (int r = 0; r < runs; r++) {
-                long inSeed = Sampler.inputSeed(Seeds.forRun(RunSpec.DEFAULT_SEED, r));
                 double[] v = new double[in.size()];
-                for (int j = 0; j < v.length; j++) {
-                    v[j] = Sampler.draw(in.get(j).range(), in.get(j).value(), inSeed, in.get(j).slot());
-                }
+                Sampler.draw(in, Sampler.inputSeed(Seeds.forRun(RunSpec.DEFAULT_SEED, r)), v);
                 drawn.add(Inputs.with(base, in, v));
             }
         }

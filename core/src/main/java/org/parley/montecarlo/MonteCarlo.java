@@ -194,8 +194,8 @@ public final class MonteCarlo {
      * CPU. Which thread runs a block never changes a result.
      */
     static int warmBlocks(int blocks, int size, int threads) {
-        boolean large = threads >= 2 && (long) blocks * size >= 2L * WARM_RUNS;
-        return large && WARMED.compareAndSet(false, true) ? warmBlocks(blocks, size, threads, compilesWithC2()) : 0;
+        int warm = warmBlocks(blocks, size, threads, true);
+        return warm > 0 && WARMED.compareAndSet(false, true) && compilesWithC2() ? warm : 0;
     }
 
     /** As {@link #warmBlocks(int, int, int)} for the first large Monte Carlo of a process. */
@@ -266,12 +266,9 @@ public final class MonteCarlo {
     /** A world's problem with run {@code r}'s draws of its inputs (kept when the world records them). */
     private static Problem draw(World w, Inputs.Editor editor, double[] v, long inSeed, int r) {
         List<Input> inputs = w.inputs();
-        for (int j = 0; j < v.length; j++) {
-            Input in = inputs.get(j);
-            v[j] = Sampler.draw(in.range(), in.value(), inSeed, in.slot());
-            if (w.drawn().length > 0) {
-                w.drawn()[j][r] = v[j];
-            }
+        Sampler.draw(inputs, inSeed, v);
+        for (int j = 0; j < w.drawn().length; j++) {
+            w.drawn()[j][r] = v[j];
         }
         return inputs.isEmpty() ? w.base() : editor.with(inputs, v);
     }

@@ -1,5 +1,7 @@
 package org.parley.montecarlo;
 
+import java.util.List;
+
 import org.parley.engine.Seeds;
 import org.parley.model.Range;
 
@@ -36,6 +38,17 @@ public final class Sampler {
     static double uniform(long inputSeed, int slot, int t) {
         long z = Seeds.forRun(Seeds.forRun(inputSeed, slot), t);
         return (z >>> 11) * 0x1.0p-53;
+    }
+
+    /**
+     * Draws every input of a run into {@code into} (index for index): what every Monte Carlo, sweep
+     * and sensitivity run draws.
+     */
+    public static void draw(List<Input> inputs, long inputSeed, double[] into) {
+        for (int j = 0; j < into.length; j++) {
+            Input in = inputs.get(j);
+            into[j] = draw(in.range(), in.value(), inputSeed, in.slot());
+        }
     }
 
     /** Draws the value of an input of the given slot in a run. */

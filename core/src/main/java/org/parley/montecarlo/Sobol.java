@@ -178,12 +178,8 @@ public final class Sobol {
     }
 
     private static double[] draw(List<Input> inputs, long runSeed) {
-        long in = Sampler.inputSeed(runSeed);
         double[] v = new double[inputs.size()];
-        for (int j = 0; j < v.length; j++) {
-            Input x = inputs.get(j);
-            v[j] = Sampler.draw(x.range(), x.value(), in, x.slot());
-        }
+        Sampler.draw(inputs, Sampler.inputSeed(runSeed), v);
         return v;
     }
 

@@ -217,11 +217,7 @@ public final class Sweep {
             double[] values = new double[inputs.size()];
             for (int r = u.lo(); r < u.hi(); r++) {
                 long seed = Seeds.forRun(spec.seed(), r);
-                long inSeed = Sampler.inputSeed(seed);
-                for (int j = 0; j < values.length; j++) {
-                    Input in = inputs.get(j);
-                    values[j] = Sampler.draw(in.range(), in.value(), inSeed, in.slot());
-                }
+                Sampler.draw(inputs, Sampler.inputSeed(seed), values);
                 Problem p = inputs.isEmpty() ? base : editor.with(inputs, values);
                 for (int mi = 0; mi < models.size(); mi++) {
                     if (!varies[mi]) {
