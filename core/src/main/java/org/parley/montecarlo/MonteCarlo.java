@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.IntFunction;
 
 import org.parley.engine.BargainingModel;
 import org.parley.engine.ErrorCode;
@@ -165,20 +164,16 @@ public final class MonteCarlo {
         // (at least four blocks per thread when there are enough runs, so the threads stay busy)
         int size = Math.max(1, Math.min(BLOCK, runs / (4 * Parallel.threads(spec.threads()))));
         int blocks = busy.isEmpty() ? 0 : (runs + size - 1) / size;
-        IntFunction<Boolean> task = b -> {
+        Parallel.RangeTask task = (lo, hi) -> {
             if (progress.cancelled()) {
                 throw new ParleyException(ErrorCode.FAILURE, "cancelled");
             }
-            int lo = b * size;
-            int hi = Math.min(runs, lo + size);
             block(plan, busy, lo, hi);
             progress.completed((long) (hi - lo) * busy.size());
-            return Boolean.TRUE;
         };
         int threads = Parallel.threads(spec.threads());
         int warm = warmBlocks(blocks, size, threads);
-        Parallel.map(warm, threads - 1, task);
-        Parallel.map(blocks - warm, threads, b -> task.apply(warm + b));
+        Parallel.ranges(busy.isEmpty() ? 0 : runs, size, threads, warm * size, task);
         return new MonteCarloResult(plan, out);
     }
 
@@ -191,7 +186,9 @@ public final class MonteCarlo {
      * worker on every core it gets a third of a core on two cores, and the workers run slow code
      * for longer; with a core left to it, it finishes sooner. On two cores the first 512 runs of the
      * six-model forecast on one worker made the whole command about 1 s (5%) faster in wall time and
-     * CPU. Which thread runs a block never changes a result.
+     * CPU. Which thread runs a block never changes a result. The thread left out first runs run 0
+     * alone, while the code is still cold, so that its first runs do not undo methods compiled
+     * during the phase ({@link Parallel#ranges}; bench/PROFILE.md, stop 29).
      */
     static int warmBlocks(int blocks, int size, int threads) {
         int warm = warmBlocks(blocks, size, threads, true);
