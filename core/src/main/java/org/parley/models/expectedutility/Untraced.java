@@ -2,7 +2,7 @@ package org.parley.models.expectedutility;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +24,11 @@ import org.parley.engine.Trajectory;
  * most issues come back unchanged (other worlds, other resolution states of the conditional
  * positions): about two issue runs in three are remembered ones.
  *
- * <p>Each thread keeps what its runs reuse ({@link Scratch}): the last {@value #CAPACITY} issues,
- * compared by value (every double by its bits) with the options by identity; one engine and its
- * matrices for issues of up to {@value #REUSED_UP_TO} actors; the actors of each issue and the
- * notes of the last problem layout; the stop reasons of recent stop patterns. A run of the seed
- * scenario whose issues are all remembered allocates only its result.
+ * <p>Each thread keeps what its runs reuse ({@link Scratch}): the last {@value #CAPACITY} to twice as
+ * many issues it played, compared by value (every double by its bits) with the options by
+ * identity; one engine and its matrices for issues of up to {@value #REUSED_UP_TO} actors; the
+ * actors of each issue and the notes of the last problem layout; the stop reasons of recent stop
+ * patterns. A run of the seed scenario whose issues are all remembered allocates only its result.
  */
 final class Untraced {
 
@@ -63,14 +63,14 @@ final class Untraced {
         for (int k = 0; k < m; k++) {
             int[] map = actorOf[k];
             Key probe = scratch.probe.of(cfg, fixed, limit, problem, k, map);
-            Played played = scratch.recent.get(probe);
+            Played played = scratch.recent(probe);
             if (played == null) {
                 if (engine == null) {
                     engine = scratch.engine(ExpectedUtilityModel.largest(actorOf));
                 }
                 engine.load(cfg, problem, k, map);
                 played = play(cfg, engine, fixed, limit);
-                scratch.recent.put(probe.copy(), played);
+                scratch.remember(probe.copy(), played);
             }
             for (int li = 0; li < map.length; li++) {
                 positions[map[li]][k] = played.x()[li];
@@ -155,12 +155,31 @@ final class Untraced {
 
     /** What the untraced runs of one thread reuse. */
     private static final class Scratch {
-        final Map<Key, Played> recent = new LinkedHashMap<>(2 * CAPACITY, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Played> eldest) {
-                return size() > CAPACITY;
+        /**
+         * The issues played last, in two generations of up to {@value #CAPACITY}: a new issue goes
+         * into the young one, and a full young generation becomes the old one (the old one is
+         * dropped). Not a least-recently-used map: its eviction would start only once the map is
+         * full, often after the JIT compiled this code, and undo that compilation (bench/PROFILE.md,
+         * stop 29); a generation turns over from the first runs on.
+         */
+        private HashMap<Key, Played> young = new HashMap<>(4 * CAPACITY);
+        private HashMap<Key, Played> old = new HashMap<>(4 * CAPACITY);
+
+        Played recent(Key k) {
+            Played p = young.get(k);
+            return p != null ? p : old.get(k);
+        }
+
+        void remember(Key k, Played p) {
+            if (young.size() >= CAPACITY) {
+                HashMap<Key, Played> t = old;
+                t.clear();
+                old = young;
+                young = t;
             }
-        };
+            young.put(k, p);
+        }
+
         final Key probe = new Key();
         private IssueEngine engine;
         private Layout layout;
