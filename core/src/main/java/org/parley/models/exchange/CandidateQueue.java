@@ -216,15 +216,10 @@ final class CandidateQueue {
      * @return how many places were taken
      */
     int takeOut(List<Candidate> touched, Entry appended) {
-        return takeOut(touched.toArray(new Candidate[0]), touched.size(), appended);
-    }
-
-    /** As {@link #takeOut(List, Entry)} for the first {@code count} candidates of {@code touched}. */
-    int takeOut(Candidate[] touched, int count, Entry appended) {
         takenCount = 0;
         boolean appendedTouched = false;
-        for (int c = 0; c < count; c++) {
-            Candidate cand = touched[c];
+        for (int c = 0; c < touched.size(); c++) {
+            Candidate cand = touched.get(c);
             for (int t = -1; t < (cand.moreEntries == null ? 0 : cand.moreEntries.size()); t++) {
                 Entry e = t < 0 ? cand.entry : cand.moreEntries.get(t);
                 if (e == appended) {

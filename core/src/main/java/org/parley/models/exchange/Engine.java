@@ -54,9 +54,7 @@ final class Engine {
     private final List<Candidate> roundList = new ArrayList<>();
     private CandidateQueue queue;
     private final List<Candidate> realized = new ArrayList<>();
-    /** The queued candidates the exchange being realised touches (the first {@link #touchedCount}). */
-    private Candidate[] touched = new Candidate[64];
-    private int touchedCount;
+    private final List<Candidate> touched = new ArrayList<>(256);
     /**
      * Scratch of {@link #candidates}: per issue and actor, whether the actor stands at or left of
      * the round's start outcome; per group, its size and members.
@@ -202,12 +200,12 @@ final class Engine {
         if (purge) {
             queue.dropInvalid();
         }
-        touchedCount = 0;
+        touched.clear();
         int number = realized.size();
         collectTouched(e.i.actor, e, number);
         collectTouched(e.j.actor, e, number);
         boolean appendedTaken = appended != null && appended.cand.seen == number && appended.cand.queued();
-        int taken = queue.takeOut(touched, touchedCount, appended);
+        int taken = queue.takeOut(touched, appended);
         for (int t = 0; t < taken; t++) {
             Candidate cand = queue.taken(t).cand;
             if (cand.valid) {
@@ -228,25 +226,18 @@ final class Engine {
     private void collectTouched(int actor, Candidate e, int number) {
         Candidate[] list = mine[actor];
         int size = mineSize[actor];
-        if (touched.length < touchedCount + size) {
-            touched = Arrays.copyOf(touched, Math.max(2 * touched.length, touchedCount + size));
-        }
-        Candidate[] out = touched;
-        int count = touchedCount;
         int keep = 0;
-        // without branches on the outcomes (which vary from candidate to candidate): every slot is
-        // written and the counts advance by 0 or 1 (bench/PROFILE.md, stop 29)
         for (int t = 0; t < size; t++) {
             Candidate cand = list[t];
-            boolean queued = cand.queued();
-            list[keep] = cand;
-            keep += queued ? 1 : 0;
-            boolean hit = queued & cand.seen != number & cand.touchedBy(e);
-            out[count] = cand;
-            count += hit ? 1 : 0;
-            cand.seen = hit ? number : cand.seen;
+            if (!cand.queued()) {
+                continue;
+            }
+            list[keep++] = cand;
+            if (cand.seen != number && cand.touchedBy(e)) {
+                cand.seen = number;
+                touched.add(cand);
+            }
         }
-        touchedCount = count;
         for (int t = keep; t < size; t++) {
             list[t] = null; // a large round lets go of its candidates as they leave the queue
         }
