@@ -183,8 +183,7 @@ public final class Parallel {
     }
 
     /** Takes the next range from {@code cursor}: its first index, or {@code count} when none is left. */
-    private static int claim(AtomicInteger cursor, int count, int size, int minSize,
-                             int threads) {
+    private static int claim(AtomicInteger cursor, int count, int size, int minSize, int threads) {
         while (true) {
             int lo = cursor.get();
             if (lo >= count) {
